@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/app/app-shell";
+import { TimeZoneDetector } from "@/components/app/time-zone-detector";
+import { getSettings } from "@/lib/users";
+import { requireViewer } from "@/lib/viewer";
+import { adoptBrowserTimeZone, signOutAction } from "./actions";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const settings = await getSettings(viewer);
+  return (
+    <AppShell who={settings.name ?? settings.email} signOutAction={signOutAction}>
+      {settings.timeZone === null ? <TimeZoneDetector action={adoptBrowserTimeZone} /> : null}
+      {children}
+    </AppShell>
+  );
+}

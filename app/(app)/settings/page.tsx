@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { SettingsForm } from "@/components/app/settings-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listTimeZones } from "@/lib/time-zones";
+import { getSettings } from "@/lib/users";
+import { requireViewer } from "@/lib/viewer";
+import { saveSettings, signOutAllDevices } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const viewer = await requireViewer();
+  const settings = await getSettings(viewer);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title="Settings" description={`Signed in as ${settings.email}`} />
+      <Card aria-labelledby="profile-title">
+        <h2 id="profile-title" className="mb-4 text-lg font-semibold">
+          Profile and weeks
+        </h2>
+        <SettingsForm
+          action={saveSettings}
+          name={settings.name}
+          timeZone={settings.timeZone}
+          weekStartsOn={settings.weekStartsOn}
+          timeZones={listTimeZones()}
+        />
+      </Card>
+      <Card aria-labelledby="sessions-title">
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          Devices
+        </h2>
+        <p className="mt-1 text-muted">Signed in somewhere you should not be? End every session, including this one.</p>
+        <form action={signOutAllDevices} className="mt-4">
+          <Button type="submit" variant="danger">
+            Sign out of all devices
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Wheelhouse", template: "%s · Wheelhouse" },
+  description: "A weekly practice for engineering leaders moving from firefighting to strategy.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f7f5" },
+    { media: "(prefers-color-scheme: dark)", color: "#111214" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-bg text-text antialiased">
+        {children}
+        <Toaster position="bottom-right" richColors closeButton />
+      </body>
+    </html>
+  );
+}

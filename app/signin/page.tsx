@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/app/auth-card";
+import { SignInForm } from "@/components/app/sign-in-form";
+import { Button } from "@/components/ui/button";
+import { oauthProviders } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { getViewer } from "@/lib/viewer";
+import { requestSignInLink, signInWithProvider } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const { callbackUrl } = await searchParams;
+  const destination = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  if (await getViewer()) redirect(destination);
+
+  return (
+    <AuthCard title="Sign in to Wheelhouse">
+      <p className="mb-5 text-muted">We will email you a link that signs you in. No password to remember.</p>
+      <SignInForm action={requestSignInLink} callbackUrl={destination} />
+      {oauthProviders.length > 0 ? (
+        <div className="mt-6 border-t border-border pt-6">
+          <p className="mb-3 text-sm text-muted">Or continue with</p>
+          <div className="flex flex-col gap-2">
+            {oauthProviders.map(({ id, name }) => (
+              <form key={id} action={signInWithProvider}>
+                <input type="hidden" name="provider" value={id} />
+                <input type="hidden" name="callbackUrl" value={destination} />
+                <Button type="submit" variant="secondary" className="w-full">
+                  {name}
+                </Button>
+              </form>
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { ActionForm } from "@/components/ui/form";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { FormState } from "@/lib/forms";
+import { WEEKDAYS } from "@/lib/time-zones";
+import { settingsSchema } from "@/lib/users.validation";
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  name: string | null;
+  timeZone: string | null;
+  weekStartsOn: number;
+  timeZones: string[];
+};
+
+export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }: Props) {
+  // Until the user picks one, suggest the browser's zone.
+  const suggestedZone = timeZone ?? (typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return (
+    <ActionForm action={action} schema={settingsSchema} submitLabel="Save settings" aria-label="Settings">
+      <TextField name="name" label="Display name" autoComplete="name" defaultValue={name ?? ""} help="Shown to mentors you invite." />
+      <SelectField
+        name="timeZone"
+        label="Time zone"
+        defaultValue={suggestedZone}
+        options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
+        help="Weeks start at midnight in this time zone."
+      />
+      <SelectField
+        name="weekStartsOn"
+        label="First day of the week"
+        defaultValue={String(weekStartsOn)}
+        options={WEEKDAYS.map((day, index) => ({ value: String(index), label: day }))}
+      />
+    </ActionForm>
+  );
+}

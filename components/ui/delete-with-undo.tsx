@@ -1,0 +1,60 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+
+type Props = {
+  /** Server action (bound to the item) that soft-deletes it. */
+  onDelete: () => Promise<void>;
+  /** Server action (bound to the item) that restores it. */
+  onUndo: () => Promise<void>;
+  /** What was deleted, for the toast: "Stakeholder deleted". */
+  deletedMessage: string;
+  label?: string;
+  /** Where to go after deleting (e.g. back to the list from a detail page). */
+  afterDelete?: string;
+  variant?: "danger" | "ghost";
+};
+
+/** Deletes at once and offers an undo for a while, so a mis-click loses nothing. */
+export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Delete", afterDelete, variant = "danger" }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function remove() {
+    startTransition(async () => {
+      try {
+        await onDelete();
+      } catch {
+        toast.error("That could not be deleted. Please try again.");
+        return;
+      }
+      if (afterDelete) router.push(afterDelete);
+      else router.refresh();
+      toast(deletedMessage, {
+        duration: 10_000,
+        action: {
+          label: "Undo",
+          onClick: () => {
+            void onUndo()
+              .then(() => {
+                toast.success("Restored.");
+                // Back to the page the item was deleted from.
+                if (afterDelete) router.back();
+                router.refresh();
+              })
+              .catch(() => toast.error("That could not be restored."));
+          },
+        },
+      });
+    });
+  }
+
+  return (
+    <Button variant={variant} onClick={remove} disabled={pending}>
+      {pending ? "Deleting…" : label}
+    </Button>
+  );
+}

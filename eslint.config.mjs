@@ -1,0 +1,20 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    // lib/env.ts is the only reader of process.env in the app.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read environment variables through lib/env.ts." },
+      ],
+    },
+  },
+]);

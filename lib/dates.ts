@@ -1,0 +1,52 @@
+// Calendar dates ("YYYY-MM-DD") as the app speaks them. PostgreSQL `date`
+// columns come back from Prisma as a Date at UTC midnight; these convert.
+import { TZDate } from "@date-fns/tz";
+import { format, isValid, parseISO } from "date-fns";
+import { z } from "zod";
+
+export type DateOnly = string;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDateOnly(value: string): boolean {
+  if (!DATE_ONLY.test(value)) return false;
+  const parsed = parseISO(value);
+  return isValid(parsed) && format(parsed, "yyyy-MM-dd") === value;
+}
+
+export const dateOnlySchema = z
+  .string({ error: "Enter a date." })
+  .trim()
+  .refine(isDateOnly, "Enter a real date (YYYY-MM-DD).");
+
+/** A `date` column's value (UTC midnight) as YYYY-MM-DD. */
+export function toDateOnly(date: Date): DateOnly {
+  return date.toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD as the Date Prisma expects for a `date` column. */
+export function fromDateOnly(value: DateOnly): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+/** Today's calendar date in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): DateOnly {
+  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
+}
+
+/** Adds whole days to a calendar date (no time zone involved). */
+export function addDaysTo(value: DateOnly, days: number): DateOnly {
+  const date = fromDateOnly(value);
+  date.setUTCDate(date.getUTCDate() + days);
+  return toDateOnly(date);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: DateOnly, to: DateOnly): number {
+  return Math.round((fromDateOnly(to).getTime() - fromDateOnly(from).getTime()) / 86_400_000);
+}
+
+/** "Mon 3 Mar 2025" style, for display. */
+export function formatDateOnly(value: DateOnly, options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" }): string {
+  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(fromDateOnly(value));
+}

@@ -1,0 +1,43 @@
+// The one place that reads process.env. Imported by next.config.ts so a bad
+// value fails `next dev`/`next build`/`next start` at once, naming the variable.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+/** Required in production, optional elsewhere. */
+function requiredInProduction<T extends z.ZodType>(schema: T) {
+  return isProduction ? schema : schema.optional();
+}
+
+const smtpUrl = z
+  .string()
+  .regex(/^smtps?:\/\//, "must be an SMTP URL such as smtp://user:pass@host:587");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (a PostgreSQL URL); `npm run dev` sets it for you" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    AUTH_SECRET: z
+      .string({ error: "is required; generate one with `openssl rand -base64 32`" })
+      .min(32, "must be at least 32 characters"),
+    AUTH_URL: requiredInProduction(z.url("must be the app's public URL, e.g. https://wheelhouse.example.com")),
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    AUTH_GOOGLE_ID: z.string().min(1).optional(),
+    AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+    EMAIL_SERVER: requiredInProduction(smtpUrl),
+    EMAIL_FROM: z.string().min(3).default("Wheelhouse <no-reply@wheelhouse.localhost>"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => `  - ${issue.path?.join(".") ?? "?"}: ${issue.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}\nSee .env.example.`);
+  },
+});
+
+export const isDevelopment = env.NODE_ENV === "development";

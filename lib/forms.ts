@@ -1,0 +1,46 @@
+// The contract between forms and server actions, used on both sides: the
+// same zod schema parses on the server and gives instant feedback in the browser.
+import { z } from "zod";
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+export type FormValues = Record<string, string | string[]>;
+
+export type FormState =
+  | { status: "idle" }
+  | { status: "success"; message: string; at: number; data?: unknown }
+  | { status: "error"; message: string; fieldErrors: FieldErrors; values: FormValues; at: number; data?: unknown };
+
+export const idleFormState: FormState = { status: "idle" };
+
+/** FormData as plain values; a field that appears more than once becomes a list. */
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+export function errorState(message: string, values: FormValues, fieldErrors: FieldErrors = {}, data?: unknown): FormState {
+  return { status: "error", message, fieldErrors, values, at: Date.now(), data };
+}
+
+export function invalidState(error: z.ZodError, values: FormValues): FormState {
+  const count = error.issues.length;
+  return errorState(count === 1 ? "Please fix the field below." : `Please fix the ${count} fields below.`, values, fieldErrorsOf(error));
+}
+
+export function successState(message: string, data?: unknown): FormState {
+  return { status: "success", message, at: Date.now(), data };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Viewer } from "@/lib/viewer";
+import type { SettingsInput } from "@/lib/users.validation";
+
+export type UserSettings = {
+  email: string;
+  name: string | null;
+  timeZone: string | null;
+  weekStartsOn: number;
+};
+
+export async function getSettings(viewer: Viewer): Promise<UserSettings> {
+  return db.user.findUniqueOrThrow({
+    where: { id: viewer.userId },
+    select: { email: true, name: true, timeZone: true, weekStartsOn: true },
+  });
+}
+
+/** What week arithmetic needs; UTC until the browser has told us the zone. */
+export type CalendarSettings = { timeZone: string; weekStartsOn: number };
+
+export async function getCalendarSettings(viewer: Viewer): Promise<CalendarSettings> {
+  const settings = await getSettings(viewer);
+  return { timeZone: settings.timeZone ?? "UTC", weekStartsOn: settings.weekStartsOn };
+}
+
+export async function updateSettings(viewer: Viewer, input: SettingsInput): Promise<void> {
+  await db.user.update({
+    where: { id: viewer.userId },
+    data: { name: input.name, timeZone: input.timeZone, weekStartsOn: input.weekStartsOn },
+  });
+}
+
+/** Adopts the browser's zone the first time we see it; never overrides a choice. */
+export async function adoptTimeZoneIfUnset(viewer: Viewer, timeZone: string): Promise<void> {
+  await db.user.updateMany({ where: { id: viewer.userId, timeZone: null }, data: { timeZone } });
+}
+
+/** Ends every session of this user, on every device. */
+export async function signOutEverywhere(viewer: Viewer): Promise<void> {
+  await db.session.deleteMany({ where: { userId: viewer.userId } });
+}

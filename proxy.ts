@@ -1,18 +1,45 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDevelopment as development } from "@/lib/env";
+import { createNonce, securityHeaders } from "@/lib/security-headers";
 
-// Optimistic only: sends visitors without a session cookie to sign in. It
-// never decides access to data; every page and action checks the session
-// through lib/ again.
+// Two jobs, both cheap: security headers (with a per-request CSP nonce) on
+// every page, and an optimistic redirect to sign in for visitors without a
+// session cookie. It never decides access to data: every page and action
+// checks the session again through lib/.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const SIGNED_IN_AREAS = ["/dashboard", "/weeks", "/stakeholders", "/touchpoints", "/notes", "/mentors", "/mentees", "/settings"];
+
+function isSignedInArea(pathname: string): boolean {
+  return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+}
 
 export function proxy(request: NextRequest) {
-  const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSessionCookie) return NextResponse.next();
-  const signIn = new URL("/signin", request.url);
-  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(signIn);
+  const { pathname, search } = request.nextUrl;
+  const signedInPage = isSignedInArea(pathname);
+
+  if (signedInPage && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  const nonce = createNonce();
+  const headers = securityHeaders({ nonce, development, signedInPage });
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/weeks/:path*", "/stakeholders/:path*", "/notes/:path*", "/mentors/:path*", "/settings/:path*"],
+  // Everything but static files and the health probe.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|api/health).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

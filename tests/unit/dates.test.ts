@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { addDaysTo, dateOnlySchema, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn } from "@/lib/dates";
+
+describe("calendar dates", () => {
+  it("accepts real dates only", () => {
+    expect(isDateOnly("2024-02-29")).toBe(true);
+    expect(isDateOnly("2023-02-29")).toBe(false);
+    expect(isDateOnly("2024-13-01")).toBe(false);
+    expect(isDateOnly("2024-1-01")).toBe(false);
+    expect(isDateOnly("yesterday")).toBe(false);
+    expect(dateOnlySchema.safeParse("2025-04-31").success).toBe(false);
+  });
+
+  it("round-trips through the Date Prisma uses for date columns", () => {
+    expect(toDateOnly(fromDateOnly("2025-03-30"))).toBe("2025-03-30");
+  });
+
+  it("adds days across month, year and DST boundaries without drifting", () => {
+    expect(addDaysTo("2025-03-29", 2)).toBe("2025-03-31");
+    expect(addDaysTo("2024-12-31", 1)).toBe("2025-01-01");
+    expect(addDaysTo("2025-03-01", -1)).toBe("2025-02-28");
+    expect(daysBetween("2025-03-24", "2025-03-31")).toBe(7);
+  });
+
+  it("reads today in the user's time zone, not the server's", () => {
+    const instant = new Date("2025-03-02T23:30:00Z");
+    expect(todayIn("UTC", instant)).toBe("2025-03-02");
+    expect(todayIn("Europe/Berlin", instant)).toBe("2025-03-03");
+    expect(todayIn("America/Los_Angeles", instant)).toBe("2025-03-02");
+    expect(todayIn("Pacific/Auckland", instant)).toBe("2025-03-03");
+  });
+});

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// lib/env.ts validates at import, so each case imports a fresh copy.
+async function loadEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
+  return import("@/lib/env");
+}
+
+const valid = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/wheelhouse",
+  AUTH_SECRET: "a".repeat(32),
+};
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("lib/env", () => {
+  it("accepts a development setup with no email server", async () => {
+    const { env } = await loadEnv({ ...valid, NODE_ENV: "development", EMAIL_SERVER: undefined });
+    expect(env.EMAIL_SERVER).toBeUndefined();
+    expect(env.EMAIL_FROM).toContain("Wheelhouse");
+  });
+
+  it("names the variable that is missing or bad", async () => {
+    await expect(loadEnv({ ...valid, NODE_ENV: "development", DATABASE_URL: undefined })).rejects.toThrow(/DATABASE_URL/);
+    await expect(loadEnv({ ...valid, NODE_ENV: "development", AUTH_SECRET: "short" })).rejects.toThrow(/AUTH_SECRET/);
+    await expect(loadEnv({ ...valid, NODE_ENV: "development", EMAIL_SERVER: "http://mail" })).rejects.toThrow(/EMAIL_SERVER/);
+  });
+
+  it("requires an email server and the public URL in production", async () => {
+    const attempt = loadEnv({ ...valid, NODE_ENV: "production", EMAIL_SERVER: undefined, AUTH_URL: undefined });
+    await expect(attempt).rejects.toThrow(/EMAIL_SERVER/);
+    await expect(loadEnv({ ...valid, NODE_ENV: "production", EMAIL_SERVER: undefined, AUTH_URL: undefined })).rejects.toThrow(/AUTH_URL/);
+  });
+});

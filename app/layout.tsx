@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import "./globals.css";
@@ -15,12 +16,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: each response carries its own CSP nonce,
+  // which a prerendered page could not.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-bg text-text antialiased">
         {children}
-        <Toaster position="bottom-right" richColors closeButton />
+        <Toaster position="bottom-right" theme="system" closeButton />
       </body>
     </html>
   );

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CadenceBadge, LastMet } from "@/components/stakeholders/cadence-badge";
+import { TouchpointList } from "@/components/touchpoints/touchpoint-list";
+import { TouchpointQuickAdd } from "@/components/touchpoints/touchpoint-quick-add";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
+import { PageHeader } from "@/components/ui/page-header";
+import { todayIn } from "@/lib/dates";
+import { getStakeholder, listStakeholderOptions } from "@/lib/stakeholders";
+import { listTouchpointsWithStakeholder } from "@/lib/touchpoints";
+import { getCalendarSettings } from "@/lib/users";
+import { requireViewer } from "@/lib/viewer";
+import { DEPARTMENTS } from "@/lib/vocabulary";
+import { deleteStakeholderAction, restoreStakeholderAction } from "../actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+// One read for the title and the page.
+const findStakeholder = cache(async (id: string) => getStakeholder(await requireViewer(), id));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const stakeholder = await findStakeholder((await params).id);
+  return { title: stakeholder?.name ?? "Stakeholder" };
+}
+
+export default async function StakeholderPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireViewer();
+  const [stakeholder, touchpoints, options, { timeZone }] = await Promise.all([
+    findStakeholder(id),
+    listTouchpointsWithStakeholder(viewer, id),
+    listStakeholderOptions(viewer),
+    getCalendarSettings(viewer),
+  ]);
+  if (!stakeholder) notFound();
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader
+        title={stakeholder.name}
+        description={[stakeholder.role, DEPARTMENTS[stakeholder.department]].filter(Boolean).join(" · ")}
+        action={
+          <div className="flex flex-wrap gap-2">
+            <LinkButton href={`/stakeholders/${stakeholder.id}/edit`} variant="secondary">
+              Edit
+            </LinkButton>
+            <DeleteWithUndo
+              onDelete={deleteStakeholderAction.bind(null, stakeholder.id)}
+              onUndo={restoreStakeholderAction.bind(null, stakeholder.id)}
+              deletedMessage={`${stakeholder.name} deleted`}
+              label="Delete stakeholder"
+              afterDelete="/stakeholders"
+            />
+          </div>
+        }
+      />
+
+      <Card aria-label="Details">
+        <dl className="grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-muted">Last met</dt>
+            <dd className="mt-1 font-medium" data-testid="last-met">
+              <LastMet stakeholder={stakeholder} prefix={false} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-muted">Cadence</dt>
+            <dd className="mt-1 flex flex-wrap items-center gap-2">
+              <span className="font-medium">{stakeholder.cadenceDays === null ? "No reminder set" : `Every ${stakeholder.cadenceDays} days`}</span>
+              <CadenceBadge stakeholder={stakeholder} />
+            </dd>
+          </div>
+          {stakeholder.notes ? (
+            <div className="sm:col-span-2">
+              <dt className="text-muted">Notes</dt>
+              <dd className="mt-1 whitespace-pre-line break-words">{stakeholder.notes}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </Card>
+
+      <Card aria-labelledby="log-touchpoint-title">
+        <h2 id="log-touchpoint-title" className="mb-4 text-lg font-semibold">
+          Log a touchpoint
+        </h2>
+        <TouchpointQuickAdd stakeholders={options} defaultDate={todayIn(timeZone)} defaultStakeholderId={stakeholder.id} />
+      </Card>
+
+      <Card aria-labelledby="history-title" className="space-y-4">
+        <h2 id="history-title" className="text-lg font-semibold">
+          History
+        </h2>
+        <TouchpointList
+          touchpoints={touchpoints}
+          returnTo={`/stakeholders/${stakeholder.id}`}
+          emptyMessage={`No touchpoints with ${stakeholder.name} yet. Log your first conversation above.`}
+        />
+      </Card>
+    </div>
+  );
+}

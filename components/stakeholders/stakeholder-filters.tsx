@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { STAKEHOLDER_SORTS, type StakeholderFilters as Filters } from "@/lib/stakeholders.validation";
+import { DEPARTMENTS, optionsOf } from "@/lib/vocabulary";
+
+const sortOptions = optionsOf(STAKEHOLDER_SORTS);
+const departmentOptions = [{ value: "", label: "All departments" }, ...optionsOf(DEPARTMENTS)];
+
+/** A plain GET form: the sort and filters live in the URL, so a view can be bookmarked. */
+export function StakeholderFilters({ filters }: { filters: Filters }) {
+  const filtered = Boolean(filters.department) || filters.overdue || filters.sort !== "name";
+  return (
+    <form method="get" action="/stakeholders" aria-label="Sort and filter stakeholders" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-border bg-surface p-4">
+      <div className="w-full sm:w-56">
+        <SelectField name="sort" label="Sort by" defaultValue={filters.sort} options={sortOptions} />
+      </div>
+      <div className="w-full sm:w-52">
+        <SelectField name="department" label="Department" defaultValue={filters.department ?? ""} options={departmentOptions} />
+      </div>
+      <label className="inline-flex min-h-10 items-center gap-2 text-sm font-medium">
+        <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="size-4 accent-accent" />
+        Overdue only
+      </label>
+      <div className="flex items-center gap-2">
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        {filtered ? (
+          <Link href="/stakeholders" className="px-2 text-sm text-muted underline underline-offset-2 hover:text-text">
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

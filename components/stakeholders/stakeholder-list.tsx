@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { CadenceBadge, LastMet } from "@/components/stakeholders/cadence-badge";
+import type { StakeholderSummary } from "@/lib/stakeholders";
+import { DEPARTMENTS } from "@/lib/vocabulary";
+
+/** One row per stakeholder: who they are, when you last met, whether a catch-up is due. */
+export function StakeholderList({ stakeholders }: { stakeholders: readonly StakeholderSummary[] }) {
+  return (
+    <ul className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label="Stakeholders">
+      {stakeholders.map((stakeholder) => (
+        <li key={stakeholder.id} className="relative flex flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4 hover:bg-surface-muted sm:px-5">
+          <div className="min-w-0">
+            <Link href={`/stakeholders/${stakeholder.id}`} className="font-medium break-words after:absolute after:inset-0 after:content-['']">
+              {stakeholder.name}
+            </Link>
+            <p className="text-sm text-muted">
+              {stakeholder.role ? `${stakeholder.role} · ` : null}
+              {DEPARTMENTS[stakeholder.department]}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-3 text-sm text-muted sm:justify-end">
+            <LastMet stakeholder={stakeholder} />
+            <CadenceBadge stakeholder={stakeholder} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { deleteTouchpointAction, restoreTouchpointAction } from "@/app/(app)/touchpoints/actions";
+import { buttonClasses } from "@/components/ui/button";
+import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
+import { formatDateOnly } from "@/lib/dates";
+import type { Touchpoint } from "@/lib/touchpoints";
+import { DEPARTMENTS, TOUCHPOINT_CHANNELS } from "@/lib/vocabulary";
+
+type Props = {
+  touchpoints: readonly Touchpoint[];
+  /** Where the edit page returns to; by default the week the touchpoint falls in. */
+  returnTo?: string;
+  /** What to say when there are none yet. */
+  emptyMessage?: string;
+};
+
+/** Touchpoints, newest first, each with edit and delete (with undo). */
+export function TouchpointList({ touchpoints, returnTo, emptyMessage = "No touchpoints yet. Log one below: who you talked to and what came of it." }: Props) {
+  if (touchpoints.length === 0) {
+    return <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-sm text-muted">{emptyMessage}</p>;
+  }
+  return (
+    <ul className="divide-y divide-border" aria-label="Touchpoints">
+      {touchpoints.map((touchpoint) => (
+        <li key={touchpoint.id} className="py-4 first:pt-0 last:pb-0">
+          <article aria-labelledby={`touchpoint-${touchpoint.id}-topic`} className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0 flex-1">
+              <p className="text-sm text-muted">
+                <time dateTime={touchpoint.occurredOn} className="tabular">
+                  {formatDateOnly(touchpoint.occurredOn)}
+                </time>
+                {" · "}
+                {touchpoint.stakeholder ? (
+                  <Link href={`/stakeholders/${touchpoint.stakeholder.id}`} className="font-medium text-text underline-offset-2 hover:underline">
+                    {touchpoint.stakeholder.name}
+                  </Link>
+                ) : (
+                  <span className="font-medium text-text">Group meeting</span>
+                )}
+                {" · "}
+                {DEPARTMENTS[touchpoint.department]}
+                {" · "}
+                {TOUCHPOINT_CHANNELS[touchpoint.channel]}
+              </p>
+              <h3 id={`touchpoint-${touchpoint.id}-topic`} className="mt-1 font-medium break-words">
+                {touchpoint.topic}
+              </h3>
+              {touchpoint.outcome ? <p className="mt-1 whitespace-pre-line break-words text-sm">{touchpoint.outcome}</p> : null}
+            </div>
+            <div className="flex shrink-0 items-center gap-1">
+              <Link
+                href={`/touchpoints/${touchpoint.id}/edit${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`}
+                className={buttonClasses("ghost", "px-3")}
+              >
+                Edit<span className="sr-only">: {touchpoint.topic}</span>
+              </Link>
+              <DeleteWithUndo
+                onDelete={deleteTouchpointAction.bind(null, touchpoint.id)}
+                onUndo={restoreTouchpointAction.bind(null, touchpoint.id)}
+                deletedMessage="Touchpoint deleted"
+                variant="ghost"
+              />
+            </div>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { addTouchpointAction } from "@/app/(app)/touchpoints/actions";
+import { TouchpointFields, type StakeholderChoice } from "@/components/touchpoints/touchpoint-fields";
+import { ActionForm } from "@/components/ui/form";
+import type { DateOnly } from "@/lib/dates";
+import { touchpointSchema } from "@/lib/touchpoints.validation";
+
+type Props = {
+  stakeholders: readonly StakeholderChoice[];
+  defaultDate: DateOnly;
+  /** Suggested range for the date picker (e.g. the week shown); any real date is accepted. */
+  minDate?: DateOnly;
+  maxDate?: DateOnly;
+  /** Pre-selects a stakeholder, e.g. on their own page. */
+  defaultStakeholderId?: string;
+};
+
+/** A compact form to log a touchpoint in a few seconds; it clears after each save. */
+export function TouchpointQuickAdd({ stakeholders, defaultDate, minDate, maxDate, defaultStakeholderId }: Props) {
+  // A new key after each save starts the fields afresh, including "who with".
+  const [round, setRound] = useState(0);
+  return (
+    <ActionForm
+      action={addTouchpointAction}
+      schema={touchpointSchema}
+      submitLabel="Log touchpoint"
+      pendingLabel="Logging…"
+      aria-label="Log a touchpoint"
+      onResult={(state) => {
+        if (state.status === "success") setRound((value) => value + 1);
+      }}
+    >
+      <TouchpointFields
+        key={round}
+        stakeholders={stakeholders}
+        defaults={{ occurredOn: defaultDate, stakeholderId: defaultStakeholderId }}
+        minDate={minDate}
+        maxDate={maxDate}
+      />
+    </ActionForm>
+  );
+}

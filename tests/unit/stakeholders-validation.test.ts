@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "@/lib/forms";
+import {
+  cadenceStatus,
+  sortStakeholders,
+  stakeholderFiltersSchema,
+  stakeholderSchema,
+  updateStakeholderSchema,
+} from "@/lib/stakeholders.validation";
+
+const valid = { name: "  Priya Patel ", role: " CFO ", department: "FINANCE", cadenceDays: "14", notes: "Cares about cloud spend." };
+
+function errorsOf(values: Record<string, unknown>) {
+  const parsed = stakeholderSchema.safeParse(values);
+  expect(parsed.success).toBe(false);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error);
+}
+
+describe("stakeholderSchema", () => {
+  it("parses form values, trimming text and reading the cadence as a number", () => {
+    expect(stakeholderSchema.parse(valid)).toEqual({ name: "Priya Patel", role: "CFO", department: "FINANCE", cadenceDays: 14, notes: "Cares about cloud spend." });
+  });
+
+  it("stores empty optional fields as nothing", () => {
+    expect(stakeholderSchema.parse({ name: "Priya", role: " ", department: "FINANCE", cadenceDays: "", notes: "" })).toEqual({
+      name: "Priya",
+      role: null,
+      department: "FINANCE",
+      cadenceDays: null,
+      notes: null,
+    });
+    expect(stakeholderSchema.parse({ name: "Priya", department: "BOARD" })).toMatchObject({ role: null, cadenceDays: null, notes: null });
+  });
+
+  it("needs a name", () => {
+    expect(errorsOf({ ...valid, name: "   " }).name).toEqual(["Enter their name."]);
+  });
+
+  it("refuses a department that is not in the list", () => {
+    expect(errorsOf({ ...valid, department: "ENGINEERING" }).department).toEqual(["Choose a department from the list."]);
+    expect(errorsOf({ ...valid, department: "" }).department).toEqual(["Choose a department from the list."]);
+  });
+
+  it.each(["0", "366", "1.5", "-3", "often", "1e9"])("refuses a cadence of %j days", (cadenceDays) => {
+    expect(errorsOf({ ...valid, cadenceDays }).cadenceDays?.[0]).toMatch(/whole number of days from 1 to 365/);
+  });
+
+  it.each([
+    ["1", 1],
+    ["365", 365],
+    [" 30 ", 30],
+  ])("accepts a cadence of %j days", (cadenceDays, expected) => {
+    expect(stakeholderSchema.parse({ ...valid, cadenceDays }).cadenceDays).toBe(expected);
+  });
+
+  it("refuses oversized text with a message at the field", () => {
+    const errors = errorsOf({ ...valid, name: "n".repeat(121), role: "r".repeat(121), notes: "x".repeat(5_001) });
+    expect(errors.name?.[0]).toMatch(/under 120/);
+    expect(errors.role?.[0]).toMatch(/under 120/);
+    expect(errors.notes?.[0]).toMatch(/under 5,000/);
+    expect(stakeholderSchema.parse({ ...valid, notes: "x".repeat(5_000) }).notes).toHaveLength(5_000);
+  });
+
+  it("needs the id when editing", () => {
+    expect(updateStakeholderSchema.safeParse(valid).success).toBe(false);
+    expect(updateStakeholderSchema.parse({ ...valid, id: "abc" }).id).toBe("abc");
+  });
+});
+
+describe("stakeholderFiltersSchema", () => {
+  it("reads sort, department and overdue from the URL", () => {
+    expect(stakeholderFiltersSchema.parse({ sort: "overdue", department: "LEGAL", overdue: "1" })).toEqual({ sort: "overdue", department: "LEGAL", overdue: true });
+  });
+
+  it("falls back to everyone by name for missing or unknown values", () => {
+    expect(stakeholderFiltersSchema.parse({})).toEqual({ sort: "name", overdue: false });
+    expect(stakeholderFiltersSchema.parse({ sort: "shoe-size", department: "MOON", overdue: ["1", "2"] })).toEqual({ sort: "name", overdue: false });
+  });
+});
+
+describe("cadenceStatus", () => {
+  const today = "2026-11-24";
+
+  it("is never overdue without a cadence", () => {
+    expect(cadenceStatus({ cadenceDays: null, lastMetOn: null }, today)).toEqual({ daysSinceLastMet: null, dueOn: null, overdue: false });
+    expect(cadenceStatus({ cadenceDays: null, lastMetOn: "2020-01-01" }, today)).toMatchObject({ overdue: false, daysSinceLastMet: 2_519 });
+  });
+
+  it("is overdue when never met while a cadence is set", () => {
+    expect(cadenceStatus({ cadenceDays: 30, lastMetOn: null }, today)).toEqual({ daysSinceLastMet: null, dueOn: null, overdue: true });
+  });
+
+  it("is overdue only once more days than the cadence have passed", () => {
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-11-10" }, today)).toEqual({ daysSinceLastMet: 14, dueOn: "2026-11-24", overdue: false });
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-11-09" }, today)).toEqual({ daysSinceLastMet: 15, dueOn: "2026-11-23", overdue: true });
+  });
+
+  it("counts calendar days across a month and a year end", () => {
+    expect(cadenceStatus({ cadenceDays: 7, lastMetOn: "2026-12-28" }, "2027-01-04")).toMatchObject({ daysSinceLastMet: 7, dueOn: "2027-01-04", overdue: false });
+    expect(cadenceStatus({ cadenceDays: 7, lastMetOn: "2026-12-28" }, "2027-01-05")).toMatchObject({ daysSinceLastMet: 8, overdue: true });
+  });
+
+  it("is not overdue when met today, or on a date ahead", () => {
+    expect(cadenceStatus({ cadenceDays: 1, lastMetOn: today }, today)).toMatchObject({ daysSinceLastMet: 0, overdue: false });
+    expect(cadenceStatus({ cadenceDays: 1, lastMetOn: "2026-11-26" }, today)).toMatchObject({ daysSinceLastMet: -2, overdue: false });
+  });
+});
+
+describe("sortStakeholders", () => {
+  const today = "2026-11-24";
+  const person = (name: string, cadenceDays: number | null, lastMetOn: string | null) => ({ name, cadenceDays, lastMetOn, ...cadenceStatus({ cadenceDays, lastMetOn }, today) });
+  const people = [
+    person("bea", 30, "2026-11-20"), // due in 26 days
+    person("Ada", null, "2026-10-01"), // no cadence
+    person("Cem", 7, "2026-11-01"), // 16 days late
+    person("Dov", 14, null), // never met
+    person("Eli", 30, "2026-10-20"), // 5 days late
+    person("Fay", null, null),
+  ];
+  const names = (list: Array<{ name: string }>) => list.map((item) => item.name);
+
+  it("sorts by name, ignoring case", () => {
+    expect(names(sortStakeholders(people, "name"))).toEqual(["Ada", "bea", "Cem", "Dov", "Eli", "Fay"]);
+  });
+
+  it("sorts by last met, never met first, then the longest ago", () => {
+    expect(names(sortStakeholders(people, "last-met"))).toEqual(["Dov", "Fay", "Ada", "Eli", "Cem", "bea"]);
+  });
+
+  it("sorts the most overdue first: never met, then most days late, then soonest due, then no cadence", () => {
+    expect(names(sortStakeholders(people, "overdue"))).toEqual(["Dov", "Cem", "Eli", "bea", "Ada", "Fay"]);
+  });
+
+  it("leaves the input untouched", () => {
+    const before = names(people);
+    sortStakeholders(people, "overdue");
+    expect(names(people)).toEqual(before);
+  });
+});

@@ -46,7 +46,22 @@ export function daysBetween(from: DateOnly, to: DateOnly): number {
   return Math.round((fromDateOnly(to).getTime() - fromDateOnly(from).getTime()) / 86_400_000);
 }
 
+const DEFAULT_FORMAT: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" };
+
+// Building an Intl.DateTimeFormat is costly (charts format hundreds of labels), so reuse them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** "Mon 3 Mar 2025" style, for display. */
-export function formatDateOnly(value: DateOnly, options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" }): string {
-  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(fromDateOnly(value));
+export function formatDateOnly(value: DateOnly, options: Intl.DateTimeFormatOptions = DEFAULT_FORMAT): string {
+  return formatterFor(options).format(fromDateOnly(value));
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { ExpectedError, NotFoundError } from "@/lib/actions";
 import { toDateOnly, todayIn, type DateOnly } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { restorableSince } from "@/lib/soft-delete";
 import type { Department } from "@/lib/generated/prisma/enums";
 import { cadenceStatus, sortStakeholders, type CadenceStatus, type StakeholderFilters, type StakeholderInput } from "@/lib/stakeholders.validation";
 import { getCalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 
 /** How long a deleted stakeholder or touchpoint can be brought back. */
-export const RESTORE_WINDOW_MS = 15 * 60 * 1000;
 
 export type StakeholderOption = { id: string; name: string; department: Department };
 
@@ -141,7 +141,7 @@ export async function restoreStakeholder(viewer: Viewer, id: string, { now = new
   await db.$transaction(async (tx) => {
     const row = await tx.stakeholder.findFirst({ where: { id, userId: viewer.userId, deletedAt: { not: null } }, select: { deletedAt: true } });
     if (!row?.deletedAt) throw new NotFoundError(NOT_FOUND);
-    if (now.getTime() - row.deletedAt.getTime() > RESTORE_WINDOW_MS) {
+    if (row.deletedAt < restorableSince(now)) {
       throw new ExpectedError("That stakeholder was deleted too long ago to restore.");
     }
     const deletedAt = row.deletedAt;

@@ -3,7 +3,7 @@ import { ExpectedError, NotFoundError } from "@/lib/actions";
 import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
-import { RESTORE_WINDOW_MS } from "@/lib/stakeholders";
+import { restorableSince } from "@/lib/soft-delete";
 import type { TouchpointInput } from "@/lib/touchpoints.validation";
 import type { Viewer } from "@/lib/viewer";
 
@@ -120,7 +120,7 @@ export async function restoreTouchpoint(viewer: Viewer, id: string, { now = new 
     where: {
       id,
       userId: viewer.userId,
-      deletedAt: { gte: new Date(now.getTime() - RESTORE_WINDOW_MS) },
+      deletedAt: { gte: restorableSince(now) },
       OR: [{ stakeholderId: null }, { stakeholder: { is: { deletedAt: null } } }],
     },
     data: { deletedAt: null },

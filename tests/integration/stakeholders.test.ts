@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExpectedError, NotFoundError } from "@/lib/actions";
 import {
-  RESTORE_WINDOW_MS,
   createStakeholder as addStakeholder,
   deleteStakeholder,
   getStakeholder,
@@ -10,6 +9,7 @@ import {
   restoreStakeholder,
   updateStakeholder,
 } from "@/lib/stakeholders";
+import { RESTORE_WINDOW_MS } from "@/lib/soft-delete";
 import { createTouchpoint as logTouchpoint, listTouchpointsBetween, listTouchpointsWithStakeholder } from "@/lib/touchpoints";
 import { createStakeholder, createTouchpoint, stakeholderRow, touchpointRow } from "../support/factories/stakeholders";
 import { createUser } from "../support/factories/users";

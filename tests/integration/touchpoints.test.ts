@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ExpectedError, NotFoundError } from "@/lib/actions";
 import { db } from "@/lib/db";
 import { fromDateOnly } from "@/lib/dates";
-import { RESTORE_WINDOW_MS, deleteStakeholder, getStakeholder } from "@/lib/stakeholders";
+import { deleteStakeholder, getStakeholder } from "@/lib/stakeholders";
+import { RESTORE_WINDOW_MS } from "@/lib/soft-delete";
 import {
   StakeholderNotFoundError,
   createTouchpoint as logTouchpoint,

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MarkdownBody } from "@/components/notes/markdown";
+import { NoteMeta } from "@/components/notes/note-meta";
+import { RevisitForm } from "@/components/notes/revisit-form";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
+import { getCalendarSettings } from "@/lib/users";
+import { requireViewer } from "@/lib/viewer";
+import { getVisionNote } from "@/lib/vision-notes";
+import { deleteVisionNoteAction, markRevisitedAction, restoreVisionNoteAction } from "../actions";
+
+export const metadata: Metadata = { title: "Vision note" };
+
+export default async function VisionNotePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer();
+  const [note, { timeZone }] = await Promise.all([getVisionNote(viewer, id), getCalendarSettings(viewer)]);
+  if (!note) notFound();
+  const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone });
+  return (
+    <div className="mx-auto max-w-5xl">
+      <p className="mb-4 text-sm">
+        <Link href="/notes" className="text-accent underline-offset-2 hover:underline">
+          ← All vision notes
+        </Link>
+      </p>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,40rem)_1fr]">
+        <article aria-labelledby="note-title" className="min-w-0">
+          <header className="mb-6">
+            <h1 id="note-title" className="text-2xl font-semibold tracking-tight">
+              {note.title}
+            </h1>
+            <div className="mt-3">
+              <NoteMeta note={note} linkTags />
+            </div>
+          </header>
+          {note.body.trim() ? (
+            <MarkdownBody>{note.body}</MarkdownBody>
+          ) : (
+            <p className="text-muted">No text yet. Edit the note to write down the thinking behind it.</p>
+          )}
+          <div className="mt-8 flex flex-wrap gap-3 border-t border-border pt-6">
+            <LinkButton href={`/notes/${note.id}/edit`}>Edit note</LinkButton>
+            <DeleteWithUndo
+              onDelete={deleteVisionNoteAction.bind(null, note.id)}
+              onUndo={restoreVisionNoteAction.bind(null, note.id)}
+              deletedMessage="Vision note deleted"
+              afterDelete="/notes"
+            />
+          </div>
+        </article>
+        <aside aria-label="Revisits">
+          <Card aria-labelledby="revisit-title">
+            <h2 id="revisit-title" className="text-lg font-semibold">
+              Revisit
+            </h2>
+            <p className="mt-1 text-sm text-muted">
+              {note.revisitCount === 0
+                ? "Not revisited yet. Read it again: does it still hold?"
+                : `Revisited ${note.revisitCount === 1 ? "once" : `${note.revisitCount} times`}, last on ${dateTime.format(note.lastRevisitedAt ?? note.updatedAt)}.`}
+            </p>
+            <div className="mt-4">
+              <RevisitForm action={markRevisitedAction} noteId={note.id} />
+            </div>
+          </Card>
+          <p className="mt-4 text-xs text-muted">
+            Written {dateTime.format(note.createdAt)} · last changed {dateTime.format(note.updatedAt)} ({timeZone.replaceAll("_", " ")})
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}

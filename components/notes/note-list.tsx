@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { NoteMeta } from "@/components/notes/note-meta";
+import { cn } from "@/components/ui/cn";
+import type { VisionNoteSummary } from "@/lib/vision-notes";
+
+function NoteCard({ note }: { note: VisionNoteSummary }) {
+  return (
+    <li
+      className={cn(
+        "rounded-lg border bg-surface p-4",
+        // The left rule marks due notes by position too; the chip says it in words.
+        note.dueForRevisit ? "border-warning border-l-4" : "border-border",
+      )}
+    >
+      <h3 className="font-semibold">
+        <Link href={`/notes/${note.id}`} className="hover:underline">
+          {note.title}
+        </Link>
+      </h3>
+      <div className="mt-2">
+        <NoteMeta note={note} />
+      </div>
+    </li>
+  );
+}
+
+/** A titled group of notes; renders nothing when the group is empty. */
+export function NoteGroup({ id, title, description, notes }: { id: string; title: string; description?: string; notes: VisionNoteSummary[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="mb-8">
+      <h2 id={id} className="text-lg font-semibold">
+        {title} <span className="tabular text-base font-normal text-muted">({notes.length})</span>
+      </h2>
+      {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+      <ul className="mt-3 grid gap-3 md:grid-cols-2">
+        {notes.map((note) => (
+          <NoteCard key={note.id} note={note} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -19,3 +19,57 @@ export function currentWeekStart(settings: WeekSettings, now: Date = new Date())
 export function isWeekStart(day: DateOnly, weekStartsOn: number): boolean {
   return weekStartOf(day, weekStartsOn) === day;
 }
+
+/** The last day of the week that starts on `start` (inclusive). */
+export function weekEndOf(start: DateOnly): DateOnly {
+  return addDaysTo(start, 6);
+}
+
+export function previousWeekStart(start: DateOnly): DateOnly {
+  return addDaysTo(start, -7);
+}
+
+export function nextWeekStart(start: DateOnly): DateOnly {
+  return addDaysTo(start, 7);
+}
+
+/**
+ * Weeks up to next week can be logged (planning ahead is fine); weeks further
+ * out can be looked at but not logged, since nothing has happened in them yet.
+ */
+export function canLogWeek(start: DateOnly, currentStart: DateOnly): boolean {
+  return start <= nextWeekStart(currentStart);
+}
+
+/** "This week", "Last week", "Next week" or "Week of 3 March 2025". */
+export function weekTitle(start: DateOnly, currentStart: DateOnly): string {
+  if (start === currentStart) return "This week";
+  if (start === previousWeekStart(currentStart)) return "Last week";
+  if (start === nextWeekStart(currentStart)) return "Next week";
+  return `Week of ${part(start, { day: "numeric" })} ${part(start, { month: "long" })} ${part(start, { year: "numeric" })}`;
+}
+
+/**
+ * The days a week covers, naming month and year only once when they are shared:
+ * "Mon 3 – Sun 9 March 2025", "Mon 31 March – Sun 6 April 2025",
+ * "Mon 29 December 2025 – Sun 4 January 2026".
+ */
+export function formatWeekRange(start: DateOnly): string {
+  const end = weekEndOf(start);
+  const sameYear = part(start, { year: "numeric" }) === part(end, { year: "numeric" });
+  const sameMonth = sameYear && part(start, { month: "long" }) === part(end, { month: "long" });
+  const first = [part(start, { weekday: "short" }), part(start, { day: "numeric" })];
+  if (!sameMonth) first.push(part(start, { month: "long" }));
+  if (!sameYear) first.push(part(start, { year: "numeric" }));
+  const last = [part(end, { weekday: "short" }), part(end, { day: "numeric" }), part(end, { month: "long" }), part(end, { year: "numeric" })];
+  return `${first.join(" ")} – ${last.join(" ")}`;
+}
+
+/** A zone as people read it: "America/New York". */
+export function formatTimeZone(timeZone: string): string {
+  return timeZone.replaceAll("_", " ");
+}
+
+function part(day: DateOnly, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(fromDateOnly(day));
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ReviewThread } from "@/components/reviews/review-thread";
+import { TouchpointList } from "@/components/touchpoints/touchpoint-list";
+import { TouchpointQuickAdd } from "@/components/touchpoints/touchpoint-quick-add";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { WeekEditor } from "@/components/weeks/week-editor";
+import { WeekNav } from "@/components/weeks/week-nav";
+import { formatDateOnly, isDateOnly, todayIn } from "@/lib/dates";
+import { listStakeholderOptions } from "@/lib/stakeholders";
+import { listTouchpointsBetween } from "@/lib/touchpoints";
+import { getCalendarSettings } from "@/lib/users";
+import { requireViewer } from "@/lib/viewer";
+import {
+  canLogWeek,
+  currentWeekStart,
+  formatTimeZone,
+  formatWeekRange,
+  nextWeekStart,
+  previousWeekStart,
+  weekEndOf,
+  weekStartOf,
+  weekTitle,
+} from "@/lib/week-dates";
+import { emptyWeek, getWeek } from "@/lib/weeks";
+import { saveWeekAction } from "../actions";
+
+type Props = { params: Promise<{ startsOn: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { startsOn } = await params;
+  return { title: isDateOnly(startsOn) ? `Week of ${formatDateOnly(startsOn, { day: "numeric", month: "short", year: "numeric" })}` : "Week" };
+}
+
+export default async function WeekPage({ params }: Props) {
+  const { startsOn: requested } = await params;
+  if (!isDateOnly(requested)) notFound();
+  const viewer = await requireViewer();
+  const settings = await getCalendarSettings(viewer);
+  // Any day opens the week that contains it, so links and typed URLs always land on a week.
+  const startsOn = weekStartOf(requested, settings.weekStartsOn);
+  if (startsOn !== requested) redirect(`/weeks/${startsOn}`);
+
+  const currentStart = currentWeekStart(settings);
+  const lastDay = weekEndOf(startsOn);
+  const loggable = canLogWeek(startsOn, currentStart);
+  const today = todayIn(settings.timeZone);
+  const [week, touchpoints, stakeholders] = await Promise.all([
+    getWeek(viewer, startsOn),
+    listTouchpointsBetween(viewer, startsOn, nextWeekStart(startsOn)),
+    loggable ? listStakeholderOptions(viewer) : Promise.resolve([]),
+  ]);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader
+        title={weekTitle(startsOn, currentStart)}
+        description={
+          <>
+            <span data-testid="week-range">
+              {formatWeekRange(startsOn)} · {formatTimeZone(settings.timeZone)}
+            </span>
+            {startsOn === currentStart ? (
+              <span className="ml-2 inline-block rounded-full bg-accent-soft px-2 py-0.5 align-middle text-xs font-medium text-text">Current week</span>
+            ) : null}
+          </>
+        }
+        action={<WeekNav startsOn={startsOn} currentStart={currentStart} />}
+      />
+
+      {loggable ? (
+        <Card>
+          <WeekEditor key={startsOn} action={saveWeekAction} week={week ?? emptyWeek(startsOn)} timeZone={settings.timeZone} />
+        </Card>
+      ) : (
+        <EmptyState title="This week is still ahead" action={<LinkButton href={`/weeks/${currentStart}`}>Log this week instead</LinkButton>}>
+          You can log it from {formatDateOnly(previousWeekStart(startsOn))}, once it is next week.
+        </EmptyState>
+      )}
+
+      <Card aria-labelledby="week-touchpoints-title" className="space-y-4">
+        <div>
+          <h2 id="week-touchpoints-title" className="text-lg font-semibold">
+            Touchpoints this week
+          </h2>
+          <p className="mt-1 text-sm text-muted">Conversations with people outside engineering between {formatDateOnly(startsOn)} and {formatDateOnly(lastDay)}.</p>
+        </div>
+        <TouchpointList touchpoints={touchpoints} emptyMessage={loggable ? undefined : "No touchpoints in this week yet."} />
+        {loggable ? (
+          <TouchpointQuickAdd
+            stakeholders={stakeholders}
+            defaultDate={today >= startsOn && today <= lastDay ? today : startsOn}
+            minDate={startsOn}
+            maxDate={lastDay}
+          />
+        ) : null}
+      </Card>
+      {week ? <ReviewThread menteeId={viewer.userId} weekStartsOn={startsOn} /> : null}
+    </div>
+  );
+}

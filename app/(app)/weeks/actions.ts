@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions";
+import { saveWeek } from "@/lib/weeks";
+import { weekSchema } from "@/lib/weeks.validation";
+
+export const saveWeekAction = formAction(weekSchema, async (viewer, input) => {
+  const week = await saveWeek(viewer, input);
+  revalidatePath(`/weeks/${week.startsOn}`);
+  return { message: "Week saved.", data: { version: week.version } };
+});

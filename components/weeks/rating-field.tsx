@@ -1,0 +1,53 @@
+"use client";
+
+import { useFormField } from "@/components/ui/form";
+import { RATING_LABELS } from "@/lib/reflection-questions";
+
+const CHOICES = [
+  { value: "", label: "Skip", meaning: "No rating" },
+  ...Object.entries(RATING_LABELS).map(([value, meaning]) => ({ value, label: value, meaning })),
+];
+
+type Props = { name: string; habitName: string; defaultValue: string };
+
+/** A 1–5 self-rating as a radio group; "Skip" leaves the habit unrated. */
+export function RatingField({ name, habitName, defaultValue }: Props) {
+  const { errors, typedValue } = useFormField(name);
+  const checked = typedValue ?? defaultValue;
+  return (
+    <fieldset aria-describedby={[`field-${name}-help`, errors?.length ? `field-${name}-error` : null].filter(Boolean).join(" ")}>
+      <legend className="mb-1 text-sm font-medium">
+        Self-rating<span className="sr-only"> for {habitName}</span>
+      </legend>
+      <div className="flex flex-wrap gap-2">
+        {CHOICES.map((choice, index) => (
+          <label
+            key={choice.value}
+            className="relative flex min-h-10 min-w-10 cursor-pointer items-center justify-center rounded-md border border-border-strong bg-surface px-3 text-sm font-medium tabular has-checked:border-accent has-checked:bg-accent has-checked:text-accent-text has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              defaultChecked={checked === choice.value}
+              // The first choice carries the field's id, so an error can focus the group.
+              id={index === 0 ? `field-${name}` : undefined}
+              // Invisible but covering the whole choice, so the choice itself is what gets clicked.
+              className="absolute inset-0 m-0 size-full cursor-pointer opacity-0"
+            />
+            {choice.label}
+            <span className="sr-only"> – {choice.meaning}</span>
+          </label>
+        ))}
+      </div>
+      <p id={`field-${name}-help`} className="mt-1 text-sm text-muted">
+        1 {RATING_LABELS[1].toLowerCase()} · 5 {RATING_LABELS[5].toLowerCase()}
+      </p>
+      {errors?.length ? (
+        <p id={`field-${name}-error`} className="mt-1 text-sm font-medium text-danger">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,114 @@
+// The week form's contract, shared by the browser (instant feedback) and the
+// server action. The form speaks hours; the database stores minutes.
+import { z } from "zod";
+import { dateOnlySchema } from "@/lib/dates";
+import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
+
+export const MAX_WEEK_HOURS = 168;
+export const MAX_WEEK_TEXT = 5_000;
+
+export const HOURS_FIELDS = {
+  firefighting: "firefightingHours",
+  strategy: "strategyHours",
+  other: "otherHours",
+} as const satisfies Record<TimeCategory, string>;
+
+export type HoursField = (typeof HOURS_FIELDS)[TimeCategory];
+
+const HOURS = /^\d+(?:[.,]\d+)?$/;
+
+/** Hours as typed ("7.5", "7,5", "" for none), or null when it is not a number of hours. */
+export function parseHours(raw: string): number | null {
+  const value = raw.trim();
+  if (value === "") return 0;
+  return HOURS.test(value) ? Number(value.replace(",", ".")) : null;
+}
+
+function hoursSchema(category: TimeCategory) {
+  const label = TIME_CATEGORIES[category].toLowerCase();
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const text = (raw ?? "").trim();
+      const hours = parseHours(text);
+      const issue = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      if (text.startsWith("-")) return issue(`Hours can't be negative: enter 0 or more ${label} hours.`);
+      if (hours === null) return issue(`Enter ${label} hours as a number, like 6 or 7.5.`);
+      if (hours > MAX_WEEK_HOURS) return issue(`A week has ${MAX_WEEK_HOURS} hours: enter ${MAX_WEEK_HOURS} or less.`);
+      if (!Number.isInteger(hours * 4)) return issue("Use quarter hours: whole hours, or .25, .5 or .75.");
+      return Math.round(hours * 60);
+    });
+}
+
+/** Optional free text; blank becomes null. Browsers send line breaks as CRLF, so count them as one character. */
+function textSchema(what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw) => (raw ?? "").replaceAll("\r\n", "\n").trim())
+    .pipe(z.string().max(MAX_WEEK_TEXT, `Keep ${what} under ${MAX_WEEK_TEXT.toLocaleString("en-GB")} characters.`))
+    .transform((text) => (text === "" ? null : text));
+}
+
+/** Optional 1–5; blank (or no choice at all) is no rating. */
+const ratingSchema = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const text = (raw ?? "").trim();
+    if (text === "") return null;
+    if (/^[1-5]$/.test(text)) return Number(text);
+    ctx.addIssue({ code: "custom", message: "Choose a rating from 1 to 5, or leave it blank." });
+    return z.NEVER;
+  });
+
+export const weekSchema = z
+  .object({
+    startsOn: dateOnlySchema,
+    // The version the form was loaded with; 0 for a week never saved.
+    version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0, "Reload the page and try again."),
+    firefightingHours: hoursSchema("firefighting"),
+    strategyHours: hoursSchema("strategy"),
+    otherHours: hoursSchema("other"),
+    reflectionStrategy: textSchema("this answer"),
+    reflectionStory: textSchema("this answer"),
+    reflectionRelationships: textSchema("this answer"),
+    reflectionVision: textSchema("this answer"),
+    ratingStrategy: ratingSchema,
+    ratingStory: ratingSchema,
+    ratingRelationships: ratingSchema,
+    ratingVision: ratingSchema,
+    highlights: textSchema("highlights"),
+  })
+  .superRefine((week, ctx) => {
+    const totalMinutes = week.firefightingHours + week.strategyHours + week.otherHours;
+    if (totalMinutes <= MAX_WEEK_HOURS * 60) return;
+    // Every category that contributes is where the fix can happen.
+    const message = `These add up to ${formatHours(totalMinutes)} hours, but a week has ${MAX_WEEK_HOURS}. Lower one of them.`;
+    for (const field of Object.values(HOURS_FIELDS)) {
+      if (week[field] > 0) ctx.addIssue({ code: "custom", path: [field], message });
+    }
+  })
+  .transform(({ firefightingHours, strategyHours, otherHours, ...rest }) => ({
+    ...rest,
+    firefightingMinutes: firefightingHours,
+    strategyMinutes: strategyHours,
+    otherMinutes: otherHours,
+  }));
+
+export type WeekInput = z.output<typeof weekSchema>;
+
+/** Minutes as the form shows hours: 450 → "7.5", 0 → "0". */
+export function formatHours(minutes: number): string {
+  return String(minutes / 60);
+}
+
+/** Strategy's share of logged hours as a whole percentage, or null when nothing is logged. */
+export function strategyShare(minutes: Record<TimeCategory, number>): number | null {
+  const total = minutes.firefighting + minutes.strategy + minutes.other;
+  return total === 0 ? null : Math.round((minutes.strategy / total) * 100);
+}

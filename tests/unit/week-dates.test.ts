@@ -1,0 +1,171 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { daysBetween, fromDateOnly, toDateOnly } from "@/lib/dates";
+import {
+  canLogWeek,
+  currentWeekStart,
+  formatTimeZone,
+  formatWeekRange,
+  isWeekStart,
+  nextWeekStart,
+  previousWeekStart,
+  weekEndOf,
+  weekStartOf,
+  weekTitle,
+} from "@/lib/week-dates";
+
+const MONDAY = 1;
+const SUNDAY = 0;
+const SATURDAY = 6;
+
+describe("weekStartOf", () => {
+  it("finds the Monday of a Monday week, from any of its days", () => {
+    for (const day of ["2025-03-03", "2025-03-05", "2025-03-09"]) expect(weekStartOf(day, MONDAY)).toBe("2025-03-03");
+    expect(weekStartOf("2025-03-10", MONDAY)).toBe("2025-03-10");
+  });
+
+  it("finds the Sunday of a Sunday week", () => {
+    expect(weekStartOf("2025-03-09", SUNDAY)).toBe("2025-03-09");
+    expect(weekStartOf("2025-03-15", SUNDAY)).toBe("2025-03-09");
+    expect(weekStartOf("2025-03-08", SUNDAY)).toBe("2025-03-02");
+  });
+
+  it("finds the Saturday of a Saturday week", () => {
+    expect(weekStartOf("2025-03-08", SATURDAY)).toBe("2025-03-08");
+    expect(weekStartOf("2025-03-14", SATURDAY)).toBe("2025-03-08");
+    expect(weekStartOf("2025-03-07", SATURDAY)).toBe("2025-03-01");
+  });
+
+  it("crosses year boundaries", () => {
+    // Wednesday 1 January 2025 belongs to the week of Monday 30 December 2024.
+    expect(weekStartOf("2025-01-01", MONDAY)).toBe("2024-12-30");
+    expect(weekStartOf("2025-01-04", SATURDAY)).toBe("2025-01-04");
+    expect(weekStartOf("2025-01-03", SATURDAY)).toBe("2024-12-28");
+    expect(weekStartOf("2021-01-02", SUNDAY)).toBe("2020-12-27");
+    // Leap day.
+    expect(weekStartOf("2024-02-29", MONDAY)).toBe("2024-02-26");
+  });
+
+  it("always answers a week start on or up to six days before the day, for any setting", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (date, weekStartsOn) => {
+          const day = toDateOnly(date);
+          const start = weekStartOf(day, weekStartsOn);
+          expect(fromDateOnly(start).getUTCDay()).toBe(weekStartsOn);
+          expect(daysBetween(start, day)).toBeGreaterThanOrEqual(0);
+          expect(daysBetween(start, day)).toBeLessThan(7);
+          expect(isWeekStart(start, weekStartsOn)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("currentWeekStart", () => {
+  it("keeps a week that contains the spring DST switch in Europe/Berlin whole", () => {
+    // Clocks went from 02:00 to 03:00 on Sunday 30 March 2025; the week ran Mon 24 – Sun 30.
+    const berlin = { timeZone: "Europe/Berlin", weekStartsOn: MONDAY };
+    expect(currentWeekStart(berlin, new Date("2025-03-23T23:00:00Z"))).toBe("2025-03-24"); // Mon 00:00 CET
+    expect(currentWeekStart(berlin, new Date("2025-03-30T00:30:00Z"))).toBe("2025-03-24"); // Sun 01:30, before the switch
+    expect(currentWeekStart(berlin, new Date("2025-03-30T21:59:00Z"))).toBe("2025-03-24"); // Sun 23:59 CEST
+    expect(currentWeekStart(berlin, new Date("2025-03-30T22:00:00Z"))).toBe("2025-03-31"); // Mon 00:00 CEST
+  });
+
+  it("keeps a week that contains the autumn DST switch in Europe/Berlin whole", () => {
+    // Clocks went back from 03:00 to 02:00 on Sunday 26 October 2025.
+    const berlin = { timeZone: "Europe/Berlin", weekStartsOn: MONDAY };
+    expect(currentWeekStart(berlin, new Date("2025-10-26T22:59:00Z"))).toBe("2025-10-20"); // Sun 23:59 CET
+    expect(currentWeekStart(berlin, new Date("2025-10-26T23:00:00Z"))).toBe("2025-10-27"); // Mon 00:00 CET
+  });
+
+  it("starts a Sunday week in America/New_York at local midnight on the day the clocks change", () => {
+    // Sunday 9 March 2025: 02:00 EST became 03:00 EDT. Midnight was still EST (05:00 UTC).
+    const newYork = { timeZone: "America/New_York", weekStartsOn: SUNDAY };
+    expect(currentWeekStart(newYork, new Date("2025-03-09T04:59:00Z"))).toBe("2025-03-02"); // Sat 23:59 EST
+    expect(currentWeekStart(newYork, new Date("2025-03-09T05:00:00Z"))).toBe("2025-03-09"); // Sun 00:00 EST
+    expect(currentWeekStart(newYork, new Date("2025-03-16T03:59:00Z"))).toBe("2025-03-09"); // Sat 23:59 EDT
+    expect(currentWeekStart(newYork, new Date("2025-03-16T04:00:00Z"))).toBe("2025-03-16"); // Sun 00:00 EDT
+  });
+
+  it("handles the autumn switch in America/New_York with a Monday week", () => {
+    // Sunday 2 November 2025: 02:00 EDT became 01:00 EST; the week of Mon 27 October had 169 hours.
+    const newYork = { timeZone: "America/New_York", weekStartsOn: MONDAY };
+    expect(currentWeekStart(newYork, new Date("2025-10-27T04:00:00Z"))).toBe("2025-10-27"); // Mon 00:00 EDT
+    expect(currentWeekStart(newYork, new Date("2025-11-03T04:59:00Z"))).toBe("2025-10-27"); // Sun 23:59 EST
+    expect(currentWeekStart(newYork, new Date("2025-11-03T05:00:00Z"))).toBe("2025-11-03"); // Mon 00:00 EST
+  });
+
+  it("puts a user east of UTC in their new week at their midnight, while UTC is still on the previous day", () => {
+    // Monday 3 March 2025, 00:05 in Auckland (UTC+13) is Sunday 2 March, 11:05 UTC.
+    const instant = new Date("2025-03-02T11:05:00Z");
+    expect(currentWeekStart({ timeZone: "Pacific/Auckland", weekStartsOn: MONDAY }, instant)).toBe("2025-03-03");
+    expect(currentWeekStart({ timeZone: "UTC", weekStartsOn: MONDAY }, instant)).toBe("2025-02-24");
+    // Tokyo (UTC+9): Monday 00:00 local is Sunday 15:00 UTC.
+    expect(currentWeekStart({ timeZone: "Asia/Tokyo", weekStartsOn: MONDAY }, new Date("2025-03-02T15:00:00Z"))).toBe("2025-03-03");
+    expect(currentWeekStart({ timeZone: "Asia/Tokyo", weekStartsOn: MONDAY }, new Date("2025-03-02T14:59:00Z"))).toBe("2025-02-24");
+  });
+
+  it("puts a user west of UTC in their old week while UTC has moved on", () => {
+    // Monday 3 March 2025, 02:00 UTC is still Sunday evening in Los Angeles.
+    expect(currentWeekStart({ timeZone: "America/Los_Angeles", weekStartsOn: MONDAY }, new Date("2025-03-03T02:00:00Z"))).toBe("2025-02-24");
+  });
+
+  it("crosses the year boundary in the user's zone, not the server's", () => {
+    // New Year 2026 in Auckland while it is still 31 December in UTC; Thursday 1 January belongs to the week of Monday 29 December.
+    expect(currentWeekStart({ timeZone: "Pacific/Auckland", weekStartsOn: MONDAY }, new Date("2025-12-31T11:30:00Z"))).toBe("2025-12-29");
+    // Saturday start: Saturday 3 January 2026 begins a new week in Tokyo while UTC is still on Friday.
+    expect(currentWeekStart({ timeZone: "Asia/Tokyo", weekStartsOn: SATURDAY }, new Date("2026-01-02T15:30:00Z"))).toBe("2026-01-03");
+    expect(currentWeekStart({ timeZone: "UTC", weekStartsOn: SATURDAY }, new Date("2026-01-02T15:30:00Z"))).toBe("2025-12-27");
+  });
+});
+
+describe("week navigation", () => {
+  it("moves by whole weeks across DST and year boundaries", () => {
+    expect(nextWeekStart("2025-03-24")).toBe("2025-03-31");
+    expect(previousWeekStart("2025-03-31")).toBe("2025-03-24");
+    expect(nextWeekStart("2025-12-29")).toBe("2026-01-05");
+    expect(previousWeekStart("2026-01-03")).toBe("2025-12-27");
+    expect(weekEndOf("2025-03-24")).toBe("2025-03-30");
+    expect(weekEndOf("2025-12-29")).toBe("2026-01-04");
+  });
+
+  it("lets weeks up to next week be logged, and not further ahead", () => {
+    const current = "2025-03-03";
+    expect(canLogWeek("2020-01-06", current)).toBe(true);
+    expect(canLogWeek(current, current)).toBe(true);
+    expect(canLogWeek("2025-03-10", current)).toBe(true);
+    expect(canLogWeek("2025-03-17", current)).toBe(false);
+  });
+
+  it("names weeks near the current one in words", () => {
+    const current = "2025-03-03";
+    expect(weekTitle(current, current)).toBe("This week");
+    expect(weekTitle("2025-02-24", current)).toBe("Last week");
+    expect(weekTitle("2025-03-10", current)).toBe("Next week");
+    expect(weekTitle("2025-01-06", current)).toBe("Week of 6 January 2025");
+  });
+});
+
+describe("formatWeekRange", () => {
+  it("names the month and year once when the week stays in one month", () => {
+    expect(formatWeekRange("2025-03-03")).toBe("Mon 3 – Sun 9 March 2025");
+    expect(formatWeekRange("2025-03-09")).toBe("Sun 9 – Sat 15 March 2025");
+  });
+
+  it("names both months when the week crosses one", () => {
+    expect(formatWeekRange("2025-03-31")).toBe("Mon 31 March – Sun 6 April 2025");
+  });
+
+  it("names both years when the week crosses New Year", () => {
+    expect(formatWeekRange("2025-12-29")).toBe("Mon 29 December 2025 – Sun 4 January 2026");
+    expect(formatWeekRange("2025-12-27")).toBe("Sat 27 December 2025 – Fri 2 January 2026");
+  });
+
+  it("shows zones the way people read them", () => {
+    expect(formatTimeZone("America/New_York")).toBe("America/New York");
+    expect(formatTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
+  });
+});

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ChartDefs } from "@/components/charts/chart-defs";
+import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { GoalProgress } from "@/components/dashboard/goal-progress";
+import { HeadlineFigures } from "@/components/dashboard/headline-figures";
+import { RangeSwitcher } from "@/components/dashboard/range-switcher";
+import { RatingsChart } from "@/components/dashboard/ratings-chart";
+import { TimeChart } from "@/components/dashboard/time-chart";
+import { VisionChart } from "@/components/dashboard/vision-chart";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDashboard } from "@/lib/dashboard";
+import { RANGES, rangeSchema } from "@/lib/dashboard-model";
+import { formatDateOnly } from "@/lib/dates";
+import { WEEKDAYS } from "@/lib/time-zones";
+import { formatTimeZone } from "@/lib/week-dates";
+import { requireViewer } from "@/lib/viewer";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-sm font-medium uppercase tracking-wide text-muted">
+        {title}
+      </h2>
+      {children}
+    </Card>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ range?: string | string[] }> }) {
+  const viewer = await requireViewer();
+  const range = rangeSchema.parse((await searchParams).range);
+  const model = await getDashboard(viewer, range);
+  const { window } = model;
+  const logThisWeek = <LinkButton href="/weeks/current">Log this week</LinkButton>;
+  const calendar = `Weeks start on ${WEEKDAYS[window.weekStartsOn]}, ${formatTimeZone(window.timeZone)} time.`;
+
+  if (model.isNew) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <PageHeader title="Dashboard" description={calendar} />
+        <EmptyState title="Your progress shows up here once you log a week" action={logThisWeek}>
+          Log how this week split between firefighting, strategy and other work. It takes two minutes; the charts of your strategy share, stakeholder
+          coverage and vision notes fill in from there.
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const first = model.buckets[0];
+  const shown = first ? `${RANGES[range]}, since ${formatDateOnly(first.key, { day: "numeric", month: "long", year: "numeric" })}` : RANGES[range];
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <ChartDefs />
+      <PageHeader title="Dashboard" description={`${calendar} Today is ${formatDateOnly(window.today)}.`} action={logThisWeek} />
+      <HeadlineFigures model={model} />
+      <Section id="goals-title" title="Goals">
+        <GoalProgress model={model} />
+      </Section>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">{shown}</h2>
+        <RangeSwitcher current={range} />
+      </div>
+      <Section id="time-title" title="Where the hours went">
+        <TimeChart model={model} />
+      </Section>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Section id="coverage-title" title="Stakeholder coverage">
+          <CoverageChart model={model} />
+        </Section>
+        <Section id="ratings-title" title="Habit self-ratings">
+          <RatingsChart model={model} />
+        </Section>
+      </div>
+      <Section id="vision-title" title="Vision notes">
+        <VisionChart model={model} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { scaleBand } from "d3-scale";
+import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen } from "@/components/charts/axes";
+import { markup, type Markup } from "@/components/charts/markup";
+import type { Bucket } from "@/lib/dashboard-model";
+
+export type HeatmapRow = { key: string; label: string; values: number[] };
+
+const ROW_HEIGHT = 20;
+const MARGIN = { top: 8, right: 8, bottom: 48, left: 118 };
+
+/** How dark a cell is: empty cells stay neutral, the busiest is full accent. */
+export function cellOpacity(value: number, max: number): number {
+  return value === 0 || max === 0 ? 0 : 0.25 + 0.75 * (value / max);
+}
+
+/**
+ * Rows of categories against buckets; darker is more. Counts are written in
+ * the cells when they fit, and each column is a focusable group naming its counts.
+ */
+export function heatmap({
+  id,
+  title,
+  buckets,
+  rows,
+  max,
+  xLabel,
+  unit,
+  emptyLabel,
+}: {
+  id: string;
+  title: string;
+  buckets: Bucket[];
+  rows: HeatmapRow[];
+  max: number;
+  xLabel: string;
+  unit: (count: number) => string;
+  emptyLabel: string;
+}): Markup {
+  const height = MARGIN.top + rows.length * ROW_HEIGHT + MARGIN.bottom;
+  const bottom = height - MARGIN.bottom;
+  const x = scaleBand<string>()
+    .domain(buckets.map((b) => b.key))
+    .range([MARGIN.left, CHART_WIDTH - MARGIN.right])
+    .paddingInner(0.08);
+  const y = scaleBand<string>()
+    .domain(rows.map((r) => r.key))
+    .range([MARGIN.top, bottom])
+    .paddingInner(0.08);
+  const showCounts = x.bandwidth() >= 16;
+  const w = x.bandwidth();
+  const h = y.bandwidth();
+
+  const labels = markup`<g aria-hidden="true">${rows.map(
+    (row) => markup`<text x="${MARGIN.left - 8}" y="${(y(row.key) ?? 0) + h / 2 + 4}" text-anchor="end">${row.label}</text>`,
+  )}</g>`;
+  // Cells of the same shade share one path: five years are 660 cells.
+  const shades = new Map<string, string[]>();
+  const columns = buckets.map((bucket, index) => {
+    const left = x(bucket.key) ?? 0;
+    const met = rows.filter((row) => (row.values[index] ?? 0) > 0);
+    const label = `${bucket.longLabel}${bucket.inProgress ? " (so far)" : ""}: ${
+      met.length === 0 ? emptyLabel : met.map((row) => `${row.label} ${unit(row.values[index] ?? 0)}`).join(", ")
+    }`;
+    const counts = rows.map((row) => {
+      const value = row.values[index] ?? 0;
+      const opacity = cellOpacity(value, max);
+      const top = y(row.key) ?? 0;
+      const shade = opacity.toFixed(2);
+      const cells = shades.get(shade) ?? [];
+      cells.push(`M${left.toFixed(1)} ${top.toFixed(1)}h${w.toFixed(1)}v${h.toFixed(1)}h-${w.toFixed(1)}z`);
+      shades.set(shade, cells);
+      return showCounts && value > 0
+        ? markup`<text class="count${opacity > 0.55 ? " dark" : ""}" x="${left + w / 2}" y="${top + h / 2 + 4}" text-anchor="middle">${value}</text>`
+        : null;
+    });
+    return bucketGroup({ id: `${id}-${index}`, label, hit: { x: left - 1, width: w + 2, top: MARGIN.top - 2, bottom: bottom + 1 }, body: markup`${counts}` });
+  });
+  const cells = [...shades].map(([shade, paths]) =>
+    shade === "0.00" ? markup`<path class="cell0" d="${paths.join("")}"/>` : markup`<path class="cell" fill-opacity="${shade}" d="${paths.join("")}"/>`,
+  );
+
+  return markup`${chartOpen(id, height, title)}${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g aria-hidden="true">${cells}</g>${columns}</svg>`;
+}

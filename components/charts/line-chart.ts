@@ -1,0 +1,95 @@
+import { scaleBand, scaleLinear } from "d3-scale";
+import { line as lineShape } from "d3-shape";
+import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
+import { markup, type Markup } from "@/components/charts/markup";
+import type { Bucket } from "@/lib/dashboard-model";
+
+/** How a line looks: a token colour, a dash and a marker shape, so lines differ by more than colour. */
+export type LineStyle = { stroke: "s-strategy" | "s-firefighting" | "s-accent" | "s-text"; dash?: string; marker: "circle" | "square" | "triangle" | "diamond" };
+
+export type LineSeries = { key: string; label: string; style: LineStyle; values: Array<number | null> };
+
+const HEIGHT = 240;
+
+export function marker(style: LineStyle, x: number, y: number): Markup {
+  const cls = `dot ${style.stroke}`;
+  switch (style.marker) {
+    case "circle":
+      return markup`<circle class="${cls}" cx="${x}" cy="${y}" r="3.5"/>`;
+    case "square":
+      return markup`<rect class="${cls}" x="${x - 3.5}" y="${y - 3.5}" width="7" height="7"/>`;
+    case "triangle":
+      return markup`<path class="${cls}" d="M${x} ${y - 4.5}L${x + 4.5} ${y + 3.5}L${x - 4.5} ${y + 3.5}Z"/>`;
+    case "diamond":
+      return markup`<path class="${cls}" d="M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z"/>`;
+  }
+}
+
+/** A legend sample: the line with its dash and marker. */
+export function lineSample(style: LineStyle): Markup {
+  return markup`<svg class="chart" width="22" height="12" viewBox="0 0 22 12" aria-hidden="true" style="width:22px"><line class="line ${style.stroke}" x1="1" x2="21" y1="6" y2="6" stroke-dasharray="${style.dash ?? "none"}"/>${marker(style, 11, 6)}</svg>`;
+}
+
+/** Lines over buckets on a fixed scale; a null is a gap that breaks the line. */
+export function lineChart({
+  id,
+  title,
+  buckets,
+  series,
+  domain,
+  valueLabel,
+  xLabel,
+  format,
+  gapLabel,
+}: {
+  id: string;
+  title: string;
+  buckets: Bucket[];
+  series: LineSeries[];
+  domain: [number, number];
+  valueLabel: string;
+  xLabel: string;
+  format: (value: number) => string;
+  gapLabel: string;
+}): Markup {
+  const margin = { top: 16, right: 16, bottom: 48, left: 52 };
+  const bottom = HEIGHT - margin.bottom;
+  const x = scaleBand<string>()
+    .domain(buckets.map((b) => b.key))
+    .range([margin.left, CHART_WIDTH - margin.right])
+    .padding(0.2);
+  const y = scaleLinear().domain(domain).range([bottom, margin.top]);
+  const centre = (index: number) => (x(buckets[index]?.key ?? "") ?? 0) + x.bandwidth() / 2;
+
+  const lines = series.map((s) => {
+    const path = lineShape<number | null>()
+      .defined((v) => v !== null)
+      .x((_, index) => centre(index))
+      .y((v) => y(v ?? 0))
+      .digits(1)(s.values);
+    return markup`${path ? markup`<path class="line ${s.style.stroke}" d="${path}" stroke-dasharray="${s.style.dash ?? "none"}"/>` : null}${s.values.map((v, index) =>
+      v === null ? null : marker(s.style, centre(index), y(v)),
+    )}`;
+  });
+
+  const groups = buckets.map((bucket, index) => {
+    const rated = series.filter((s) => s.values[index] !== null);
+    const label = `${bucket.longLabel}${bucket.inProgress ? " (so far)" : ""}: ${
+      rated.length === 0 ? gapLabel : rated.map((s) => `${s.label} ${format(s.values[index] ?? 0)}`).join(", ")
+    }`;
+    return bucketGroup({
+      id: `${id}-${index}`,
+      label,
+      hit: { x: (x(bucket.key) ?? 0) - (x.step() - x.bandwidth()) / 2, width: x.step(), top: margin.top - 8, bottom },
+      body: markup`${rated.map((s) => markup`<text class="v" x="${centre(index) + 8}" y="${y(s.values[index] ?? 0) - 6}">${format(s.values[index] ?? 0)}</text>`)}`,
+    });
+  });
+
+  const ticks = y.ticks(domain[1] - domain[0]);
+  return markup`${chartOpen(id, HEIGHT, title)}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${bottomAxis(
+    x,
+    buckets,
+    bottom,
+    xLabel,
+  )}<g aria-hidden="true" pointer-events="none">${lines}</g>${groups}</svg>`;
+}

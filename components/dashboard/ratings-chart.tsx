@@ -1,0 +1,42 @@
+import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
+import { lineChart, lineSample, type LineStyle } from "@/components/charts/line-chart";
+import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard-model";
+
+const STYLES: Record<RatingKey, LineStyle> = {
+  strategy: { stroke: "s-strategy", marker: "circle" },
+  story: { stroke: "s-firefighting", dash: "6 3", marker: "square" },
+  relationships: { stroke: "s-accent", dash: "2 3", marker: "triangle" },
+  vision: { stroke: "s-text", dash: "8 3 2 3", marker: "diamond" },
+};
+
+const rating = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+/** The four habit self-ratings (1–5), averaged per bucket; unrated buckets are gaps. */
+export function RatingsChart({ model }: { model: DashboardModel }) {
+  const { points, finding, summary } = model.ratings;
+  const weekly = model.window.granularity === "week";
+  return (
+    <ChartFigure
+      id="ratings-chart"
+      title={finding}
+      summary={summary}
+      legend={RATING_KEYS.map((key) => ({ label: RATING_LABELS[key], sample: lineSample(STYLES[key]) }))}
+      chart={lineChart({
+        id: "ratings-chart",
+        title: finding,
+        buckets: points.map((p) => p.bucket),
+        series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
+        domain: [1, 5],
+        valueLabel: "Self-rating (1–5)",
+        xLabel: weekly ? "Week starting" : "Month",
+        format: rating,
+        gapLabel: "no ratings",
+      })}
+      table={chartTable({
+        caption: `Average self-ratings out of 5 per ${weekly ? "week" : "month"}`,
+        head: [weekly ? "Week" : "Month", ...RATING_KEYS.map((key) => RATING_LABELS[key])],
+        rows: points.map((p) => [p.bucket.longLabel, ...RATING_KEYS.map((key) => (p[key] === null ? (p.logged ? "Not rated" : "Not logged") : rating(p[key])))]),
+      })}
+    />
+  );
+}

@@ -1,0 +1,295 @@
+// `npm run bench`: builds the app, starts it on a freshly seeded database and
+// measures, in one run, what issue 4 promises about the dashboard:
+//   - server response time (p50, p95) under the same load as a trivial
+//     signed-in page (same auth and shell, no data): /bench-baseline;
+//   - SQL statements per render, counted by a relay in front of PostgreSQL;
+//   - the JavaScript the page loads (gzip), beside pages without charts.
+// Runs under /tmp/wheelhouse-e2e.lock: the build shares .next with the e2e tests.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { recreateDatabase } from "../db/databases";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
+import { applyMigrations } from "../db/migrations";
+import { dataDir, projectRoot } from "../db/paths";
+import { acquireRunLock } from "../../tests/e2e/support/run-lock";
+import { seedBenchData } from "./seed";
+import { startStatementCounter, type StatementCounter } from "./statement-counter";
+
+const LOCK_FILE = "/tmp/wheelhouse-e2e.lock";
+// Two loads: one connection (the latency a user feels on an idle server) and
+// eight (a saturated server, where the ratio is the ratio of work per request).
+const LOADS = [1, 8];
+const WARMUP_SECONDS = 3;
+const SECONDS = 6;
+const TARGETS = { p95Ratio: 1.5, queries: 5, extraJsKb: 10 };
+
+if (!process.env.WHEELHOUSE_BENCH_LOCKED) {
+  // Re-run this script under the lock (flock waits for the e2e tests or another bench to finish).
+  console.log(`Waiting for ${LOCK_FILE}…`);
+  const result = spawnSync("flock", [LOCK_FILE, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, WHEELHOUSE_BENCH_LOCKED: "1" },
+  });
+  process.exit(result.status ?? 1);
+}
+
+const skipBuild = process.argv.includes("--no-build");
+const children: ChildProcess[] = [];
+
+/** Ends the servers this run started (each in its own process group), and only those. */
+function stopChildren() {
+  for (const child of children.splice(0)) {
+    if (child.pid === undefined || child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+process.on("exit", stopChildren);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopChildren();
+    process.exit(130);
+  });
+}
+
+function step(message: string) {
+  console.log(`• ${message}`);
+}
+
+async function prepareDatabase(): Promise<{ url: string; embedded: EmbeddedServer | null }> {
+  const serverUrl = process.env.DATABASE_URL;
+  // Its own cluster, so the bench never collides with a running test suite.
+  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres-bench"), port: 0 });
+  const url = await recreateDatabase(serverUrl ?? embedded!.connectionString("postgres"), "wheelhouse_bench");
+  await applyMigrations(url);
+  return { url, embedded };
+}
+
+function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    // Required in production; nothing is sent during the bench.
+    EMAIL_SERVER: "smtp://127.0.0.1:2525",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+const nextBin = join(projectRoot, "node_modules", ".bin", "next");
+
+function build(databaseUrl: string) {
+  const result = spawnSync(nextBin, ["build"], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], env: appEnv(databaseUrl, 3000), encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+async function startApp(databaseUrl: string, port: number): Promise<string> {
+  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: projectRoot, env: appEnv(databaseUrl, port), stdio: "ignore", detached: true });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return base;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start on port ${port} did not become healthy`);
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+type Page = { name: string; path: string; session: string | null };
+
+const cookie = (session: string | null) => (session ? { cookie: `authjs.session-token=${session}` } : undefined);
+
+async function fetchPage(base: string, page: Page, mustContain?: string): Promise<string> {
+  const response = await fetch(`${base}${page.path}`, { headers: cookie(page.session), redirect: "manual" });
+  const html = await response.text();
+  if (response.status !== 200 || (mustContain && !html.includes(mustContain))) {
+    throw new Error(`${page.name} (${page.path}) answered ${response.status}${mustContain ? ` without "${mustContain}"` : ""}`);
+  }
+  return html;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function load(base: string, page: Page, connections: number, seconds: number): Promise<{ p50: number; p95: number; requests: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon({ url: `${base}${page.path}`, connections, duration: seconds, headers: cookie(page.session) }, (error) =>
+      error ? reject(error) : resolve(),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+      else errors += 1;
+    });
+  });
+  if (errors > 0) throw new Error(`${page.name}: ${errors} responses were not 200`);
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), requests: latencies.length };
+}
+
+async function statementsPerRender(base: string, counter: StatementCounter, page: Page, renders = 10): Promise<number> {
+  for (let i = 0; i < 3; i++) await fetchPage(base, page);
+  counter.reset();
+  for (let i = 0; i < renders; i++) await fetchPage(base, page);
+  return counter.count() / renders;
+}
+
+async function scriptBytes(base: string, page: Page): Promise<{ files: number; gzip: number }> {
+  const html = await fetchPage(base, page);
+  const sources = new Set<string>();
+  for (const [, attributes = ""] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const src = /\ssrc="([^"]+)"/i.exec(attributes)?.[1];
+    if (src && !/\bnomodule\b/i.test(attributes)) sources.add(src.replaceAll("&amp;", "&"));
+  }
+  let gzip = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    gzip += gzipSync(body).length;
+  }
+  return { files: sources.size, gzip };
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+
+async function main() {
+  const started = Date.now();
+  // Also the end-to-end suite's own lock, held by `npx playwright test` runs started without the wrapper.
+  const e2eLock = await acquireRunLock(join(dataDir, "e2e.lock"), 15 * 60_000);
+  step("Preparing a fresh database");
+  const { url, embedded } = await prepareDatabase();
+  let counter: StatementCounter | null = null;
+  try {
+    step("Seeding 200 users (one with 5 years of weeks, one with a single week)");
+    const users = await seedBenchData(url);
+    if (skipBuild) step("Skipping next build (--no-build)");
+    else {
+      step("Building (next build)");
+      build(url);
+    }
+    counter = await startStatementCounter(url);
+    step("Starting next start twice: one for timing, one behind the statement counter");
+    const [timed, counted] = await Promise.all([startApp(url, await freePort()), startApp(counter.url, await freePort())]);
+
+    const baseline: Page = { name: "Trivial signed-in page", path: "/bench-baseline", session: users.veteran.session };
+    const veteranAll: Page = { name: "Dashboard, 5-year user, range=all", path: "/dashboard?range=all", session: users.veteran.session };
+    const veteran12w: Page = { name: "Dashboard, 5-year user, 12 weeks", path: "/dashboard", session: users.veteran.session };
+    const newcomer: Page = { name: "Dashboard, one-week user", path: "/dashboard", session: users.newcomer.session };
+    const landing: Page = { name: "Landing page (signed out)", path: "/", session: null };
+    const measured = [baseline, veteranAll, veteran12w, newcomer];
+
+    await fetchPage(timed, baseline, "Baseline");
+    for (const page of [veteranAll, veteran12w, newcomer]) await fetchPage(timed, page, "Where the hours went");
+
+    step("Counting SQL statements per render");
+    const statements = new Map<Page, number>();
+    const htmlBytes = new Map<Page, number>();
+    for (const page of measured) {
+      statements.set(page, await statementsPerRender(counted, counter, page));
+      htmlBytes.set(page, Buffer.byteLength(await fetchPage(timed, page)));
+    }
+
+    step(`Load: ${LOADS.join(" and ")} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page each, loopback`);
+    const latency = new Map<string, Awaited<ReturnType<typeof load>>>();
+    const key = (page: Page, connections: number) => `${page.path} ${page.session} ${connections}`;
+    for (const connections of LOADS) {
+      for (const page of measured) {
+        await load(timed, page, connections, WARMUP_SECONDS);
+        latency.set(key(page, connections), await load(timed, page, connections, SECONDS));
+      }
+    }
+
+    step("Measuring JavaScript");
+    const scripts = new Map<Page, Awaited<ReturnType<typeof scriptBytes>>>();
+    for (const page of [veteranAll, baseline, landing]) scripts.set(page, await scriptBytes(timed, page));
+
+    const baseStatements = statements.get(baseline)!;
+    for (const connections of LOADS) {
+      const base = latency.get(key(baseline, connections))!;
+      console.log(`\nResponse time with ${connections} connection${connections === 1 ? "" : "s"} (ratio to the trivial signed-in page)`);
+      console.table(
+        measured.map((page) => {
+          const l = latency.get(key(page, connections))!;
+          return {
+            page: page.name,
+            requests: l.requests,
+            p50: ms(l.p50),
+            p95: ms(l.p95),
+            "p50 ×": (l.p50 / base.p50).toFixed(2),
+            "p95 ×": (l.p95 / base.p95).toFixed(2),
+          };
+        }),
+      );
+    }
+    console.log("SQL statements per render and page size");
+    console.table(
+      measured.map((page) => ({
+        page: page.name,
+        HTML: kb(htmlBytes.get(page)!),
+        "SQL / render": statements.get(page),
+        "dashboard's own": page === baseline ? "–" : statements.get(page)! - baseStatements,
+      })),
+    );
+    console.log("JavaScript loaded (script files, gzip)");
+    console.table([veteranAll, baseline, landing].map((page) => ({ page: page.name, files: scripts.get(page)!.files, gzip: kb(scripts.get(page)!.gzip) })));
+
+    const p95Ratio = (connections: number) => latency.get(key(veteranAll, connections))!.p95 / latency.get(key(baseline, connections))!.p95;
+    const dashboardStatements = Math.max(...[veteranAll, veteran12w, newcomer].map((page) => statements.get(page)! - baseStatements));
+    const extraJs = scripts.get(veteranAll)!.gzip - Math.min(scripts.get(baseline)!.gzip, scripts.get(landing)!.gzip);
+    const checks = [
+      ...LOADS.map((connections) => ({
+        target: `Dashboard p95 (5-year user, range=all) ≤ ${TARGETS.p95Ratio}× trivial page, ${connections} connection${connections === 1 ? "" : "s"}`,
+        measured: `${p95Ratio(connections).toFixed(2)}×`,
+        ok: p95Ratio(connections) <= TARGETS.p95Ratio,
+      })),
+      {
+        target: `≤ ${TARGETS.queries} SQL statements per dashboard render`,
+        measured: `${dashboardStatements} (+${baseStatements} for session and shell, as on every signed-in page)`,
+        ok: dashboardStatements <= TARGETS.queries,
+      },
+      { target: `Dashboard JS ≤ ${TARGETS.extraJsKb} kB gzip more than an empty page`, measured: `+${kb(extraJs)}`, ok: extraJs <= TARGETS.extraJsKb * 1024 },
+    ];
+    console.log("Targets");
+    console.table(checks.map((c) => ({ target: c.target, measured: c.measured, result: verdict(c.ok) })));
+    console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
+    process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  } finally {
+    stopChildren();
+    await counter?.close();
+    await embedded?.stop();
+    await e2eLock.release();
+  }
+}
+
+// Exit explicitly: the embedded server's exit hooks would otherwise decide the status.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,96 @@
+import type { Page } from "@playwright/test";
+import { checkA11y, expect, test } from "./support/fixtures";
+
+/** Logs the week on screen through the week form. */
+async function logWeek(page: Page, split: { firefighting: string; strategy: string; other: string }) {
+  // The form needs to be hydrated before typing.
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("textbox", { name: "Firefighting hours" }).fill(split.firefighting);
+  await page.getByRole("textbox", { name: "Strategy hours" }).fill(split.strategy);
+  await page.getByRole("textbox", { name: "Other hours" }).fill(split.other);
+  await page.getByRole("button", { name: "Save week" }).click();
+  await expect(page.getByText("Week saved.")).toBeVisible();
+}
+
+function figure(page: Page, label: string) {
+  return page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) });
+}
+
+test.describe("the dashboard", () => {
+  test("a new leader is shown how to start", async ({ leader: { page } }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(page.getByText("Your progress shows up here once you log a week")).toBeVisible();
+    await expect(page.getByText(/Weeks start on \w+day/)).toBeVisible();
+    await checkA11y(page);
+    await page.getByRole("link", { name: "Log this week" }).click();
+    await expect(page).toHaveURL(/\/weeks\/\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test("three logged weeks show up in the figures, the charts' tables and against the goal", async ({ leader: { page } }) => {
+    // Two weeks ago 0%, last week 50%, this week 25% strategy.
+    await page.goto("/weeks/current");
+    await logWeek(page, { firefighting: "20", strategy: "10", other: "10" });
+    await page.getByRole("link", { name: "Previous week" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Last week" })).toBeVisible();
+    await logWeek(page, { firefighting: "10", strategy: "20", other: "10" });
+    await page.getByRole("link", { name: "Previous week" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Week of / })).toBeVisible();
+    await logWeek(page, { firefighting: "30", strategy: "0", other: "10" });
+
+    await page.goto("/dashboard/goals");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Target strategy share (%)").fill("60");
+    await page.getByLabel("Touchpoints per week").fill("3");
+    await page.getByRole("checkbox", { name: "Sales" }).check();
+    await page.getByRole("button", { name: "Save goals" }).click();
+    await expect(page.getByText("Goals saved.")).toBeVisible();
+
+    await page.goto("/dashboard");
+    await expect(figure(page, "Strategy share this week")).toContainText("25%");
+    await expect(figure(page, "Strategy share this week")).toContainText("10 h of 40 h so far");
+    // 30 of 120 hours.
+    await expect(figure(page, "Strategy share, last 4 weeks")).toContainText("25%");
+    await expect(figure(page, "Strategy share, last 4 weeks")).toContainText("Below your 60% goal · 3 weeks logged");
+    await expect(figure(page, "Logging streak")).toContainText("3 weeks");
+    await expect(figure(page, "Touchpoints this month")).toContainText("0");
+    await expect(page.getByRole("status").filter({ hasText: "under your 60% goal for 3 logged weeks in a row" })).toBeVisible();
+
+    const timeChart = page.getByRole("figure", { name: "Strategy share rose to 25%" });
+    await expect(timeChart).toBeVisible();
+    await timeChart.getByText("Show as table").click();
+    const rows = timeChart.getByRole("table").getByRole("row");
+    await expect(rows.filter({ hasText: "(so far)" })).toContainText(["20 h", "10 h", "10 h", "25%"].join(""));
+    await expect(rows.filter({ hasText: "50%" })).toContainText("10 h20 h10 h50%");
+    await expect(rows.filter({ hasText: "Not logged" })).toHaveCount(9);
+    await checkA11y(page);
+
+    // Every range is a bookmarkable URL; all time is drawn month by month.
+    await page.getByRole("link", { name: "All time" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?range=all$/);
+    await expect(page.getByRole("link", { name: "All time" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("figure", { name: /^Strategy share/ })).toBeVisible();
+    await checkA11y(page);
+  });
+
+  test("a bar shows its values on focus", async ({ leader: { page } }) => {
+    await page.goto("/weeks/current");
+    await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });
+    await page.goto("/dashboard");
+    const bar = page.getByRole("img", { name: /\(so far\): Strategy 4 h, Other 0 h, Firefighting 8 h, Strategy share 33%/ });
+    const value = bar.getByText("12 h");
+    await expect(value).toHaveCSS("opacity", "0");
+    await bar.focus();
+    await expect(bar).toBeFocused();
+    await expect(value).toHaveCSS("opacity", "1");
+  });
+});
+
+test.describe("the dashboard for a leader in Auckland whose weeks start on Sunday", () => {
+  test.use({ leaderOptions: { timeZone: "Pacific/Auckland", weekStartsOn: 0 } });
+
+  test("says which calendar its weeks follow", async ({ leader: { page } }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByText("Weeks start on Sunday, Pacific/Auckland time.")).toBeVisible();
+  });
+});

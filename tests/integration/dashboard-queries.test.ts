@@ -1,0 +1,49 @@
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { getDashboard } from "@/lib/dashboard";
+import { RANGES, type RangeKey } from "@/lib/dashboard-model";
+import { addDaysTo } from "@/lib/dates";
+import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks } from "../support/factories/dashboard";
+import { createUser } from "../support/factories/users";
+
+// Counts the statements that reach PostgreSQL: every one goes through
+// pg.Client#query (Prisma's pg adapter and the pool included).
+const originalQuery = pg.Client.prototype.query;
+let statements: string[] = [];
+
+async function countStatements(run: () => Promise<unknown>): Promise<number> {
+  statements = [];
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0];
+    statements.push(typeof config === "string" ? config : String((config as { text?: string }).text));
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof originalQuery;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = originalQuery;
+  }
+  return statements.length;
+}
+
+afterEach(() => {
+  pg.Client.prototype.query = originalQuery;
+});
+
+const NOW = new Date("2026-11-24T10:00:00Z");
+
+describe("dashboard queries", () => {
+  it("reads the dashboard in four statements, whatever the range or the amount of data", async () => {
+    const veteran = await createUser({ timeZone: "Europe/Berlin" });
+    await createWeeks(veteran.id, Array.from({ length: 150 }, (_, i) => ({ startsOn: addDaysTo("2026-11-23", -7 * i), strategyMinutes: 600, firefightingMinutes: 900 })));
+    const [stakeholder] = await createStakeholders(veteran.id, [{ department: "SALES", cadenceDays: 14 }]);
+    await createTouchpoints(veteran.id, Array.from({ length: 300 }, (_, i) => ({ occurredOn: addDaysTo("2026-11-24", -i * 3), department: "SALES" as const, stakeholderId: stakeholder })));
+    await createVisionNotes(veteran.id, Array.from({ length: 30 }, (_, i) => ({ horizon: "ONE_YEAR" as const, createdAt: new Date(NOW.getTime() - i * 86_400_000 * 20) })));
+    const newcomer = await createUser();
+
+    for (const range of Object.keys(RANGES) as RangeKey[]) {
+      expect(await countStatements(() => getDashboard(veteran.viewer, range, NOW)), `${range}: ${statements.join("\n---\n")}`).toBe(4);
+      expect(await countStatements(() => getDashboard(newcomer.viewer, range, NOW))).toBe(4);
+    }
+  });
+});

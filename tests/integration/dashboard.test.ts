@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { getDashboard } from "@/lib/dashboard";
+import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks, setGoals } from "../support/factories/dashboard";
+import { createUser } from "../support/factories/users";
+
+// Tuesday 24 November 2026, 10:00 UTC: the week of Monday 23 November in Berlin.
+const NOW = new Date("2026-11-24T10:00:00Z");
+
+describe("dashboard", () => {
+  it("shows the headline figures, gaps and goals from the viewer's own rows", async () => {
+    const ada = await createUser({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
+    const grace = await createUser();
+    await setGoals(ada.id, { goalStrategySharePercent: 40, goalTouchpointsPerWeek: 3, goalDepartments: ["SALES", "FINANCE"] });
+    await createWeeks(ada.id, [
+      { startsOn: "2026-11-23", firefightingMinutes: 600, strategyMinutes: 300, otherMinutes: 300, ratingStrategy: 2 },
+      { startsOn: "2026-11-16", firefightingMinutes: 900, strategyMinutes: 300, otherMinutes: 0, ratingStrategy: 4 },
+      { startsOn: "2026-11-09", firefightingMinutes: 1200, strategyMinutes: 0, otherMinutes: 0 },
+      // 2 November not logged: a gap.
+      { startsOn: "2026-10-26", firefightingMinutes: 0, strategyMinutes: 600, otherMinutes: 0 },
+      // Next week is planned already; it is not counted yet.
+      { startsOn: "2026-11-30", firefightingMinutes: 0, strategyMinutes: 6000, otherMinutes: 0 },
+    ]);
+    await createWeeks(grace.id, [{ startsOn: "2026-11-23", strategyMinutes: 6000 }]);
+    const [sales, legal] = await createStakeholders(ada.id, [
+      { department: "SALES", cadenceDays: 14 },
+      { department: "LEGAL", cadenceDays: 30 },
+      { department: "FINANCE", cadenceDays: null },
+      { department: "BOARD", cadenceDays: 7, deletedAt: new Date() },
+    ]);
+    await createTouchpoints(ada.id, [
+      { occurredOn: "2026-11-24", department: "SALES", stakeholderId: sales },
+      { occurredOn: "2026-11-02", department: "PRODUCT" },
+      { occurredOn: "2026-10-01", department: "LEGAL", stakeholderId: legal },
+      { occurredOn: "2026-11-20", department: "FINANCE", deletedAt: new Date() },
+    ]);
+    await createVisionNotes(ada.id, [
+      { horizon: "THREE_YEARS", createdAt: new Date("2026-11-01T12:00:00Z"), revisitOn: "2026-11-24", revisitedAt: [new Date("2026-11-23T08:00:00Z")] },
+      { horizon: "ONE_YEAR", createdAt: new Date("2026-11-02T12:00:00Z"), revisitOn: "2026-11-20", status: "REALISED" },
+      { horizon: "ONE_YEAR", createdAt: new Date("2026-11-03T12:00:00Z"), revisitOn: "2026-11-20", deletedAt: new Date() },
+    ]);
+
+    const model = await getDashboard(ada.viewer, "12w", NOW);
+
+    expect(model.window).toMatchObject({ today: "2026-11-24", currentWeekStart: "2026-11-23", from: "2026-09-07", granularity: "week" });
+    expect(model.buckets).toHaveLength(12);
+    expect(model.headline.thisWeek).toMatchObject({ logged: true, total: 20, share: 0.25 });
+    // 4 weeks: 23 + 16 + 9 Nov (2 Nov missing): 300 + 300 + 0 strategy of 3600 minutes.
+    expect(model.headline.last4).toMatchObject({ loggedWeeks: 3, total: 60 });
+    expect(model.headline.last4.share).toBeCloseTo(600 / 3600);
+    expect(model.headline.last12.loggedWeeks).toBe(4);
+    expect(model.headline.last12.share).toBeCloseTo(1200 / 4200);
+    expect(model.headline.streakWeeks).toBe(3);
+    expect(model.headline.touchpointsThisMonth).toBe(2);
+    // Legal last met 1 October with a 30-day cadence; Sales met today; Finance has no cadence.
+    expect(model.headline.overdueStakeholders).toBe(1);
+    expect(model.headline.notesDueForRevisit).toBe(1);
+
+    expect(model.goals.strategyShare).toEqual({ target: 0.4, underTargetRun: 3, flagged: true });
+    expect(model.goals.touchpoints).toEqual({ target: 3, thisWeek: 1, averagePerWeek: 0.5 });
+    expect(model.goals.departments).toEqual({ target: ["SALES", "FINANCE"], covered: ["SALES"], missing: ["FINANCE"] });
+
+    const byKey = new Map(model.time.points.map((p) => [p.bucket.key, p]));
+    expect(byKey.get("2026-11-02")).toMatchObject({ logged: false, share: null });
+    expect(byKey.get("2026-10-26")).toMatchObject({ logged: true, strategy: 10, share: 1 });
+    expect(byKey.get("2026-11-23")?.bucket.inProgress).toBe(true);
+    expect(model.ratings.points.find((p) => p.bucket.key === "2026-11-16")?.strategy).toBe(4);
+
+    const coverage = new Map(model.coverage.columns.map((c) => [c.bucket.key, c]));
+    expect(coverage.get("2026-11-23")?.byDepartment.SALES).toBe(1);
+    expect(coverage.get("2026-11-16")?.byDepartment.FINANCE).toBe(0);
+    expect(coverage.get("2026-09-28")?.byDepartment.LEGAL).toBe(1);
+
+    const vision = new Map(model.vision.points.map((p) => [p.bucket.key, p]));
+    expect(vision.get("2026-10-26")?.written.THREE_YEARS).toBe(1);
+    expect(vision.get("2026-11-02")?.written.ONE_YEAR).toBe(1);
+    expect(vision.get("2026-11-23")?.revisited.THREE_YEARS).toBe(1);
+  });
+
+  it("answers a new user with an empty dashboard", async () => {
+    const user = await createUser();
+    const model = await getDashboard(user.viewer, "all", NOW);
+    expect(model.isNew).toBe(true);
+    expect(model.buckets.map((b) => b.key)).toEqual(["2026-11-01"]);
+    expect(model.headline.streakWeeks).toBe(0);
+    expect(model.goals).toEqual({ strategyShare: null, touchpoints: null, departments: null });
+  });
+});

@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   pageExtensions: isDevelopment ? ["dev.tsx", "tsx", "ts"] : ["tsx", "ts"],
   poweredByHeader: false,
   serverExternalPackages: ["nodemailer", "pg"],
+  // An account export can be imported back (Settings → Your data); allow a large file.
+  experimental: { serverActions: { bodySizeLimit: "20mb" } },
 };
 
 export default nextConfig;

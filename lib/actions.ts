@@ -1,7 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { errorState, formValues, invalidState, successState, type FormState } from "@/lib/forms";
+import { logger } from "@/lib/logger";
+import { clientIpFrom, isSameOrigin } from "@/lib/request-context";
 import { requireViewer, type Viewer } from "@/lib/viewer";
 
 /** An error whose message is safe and useful to show the user. */
@@ -24,16 +28,61 @@ export class NotFoundError extends ExpectedError {
   }
 }
 
+export const CROSS_ORIGIN_MESSAGE = "This request did not come from Wheelhouse, so nothing was changed. Reload the page and try again.";
+
+/** A post that did not come from the app's own pages; nothing was done. */
+export class CrossOriginError extends ExpectedError {
+  constructor() {
+    super(CROSS_ORIGIN_MESSAGE);
+    this.name = "CrossOriginError";
+  }
+}
+
+/**
+ * Whether this server action was posted from the app's own pages. Next checks
+ * the Origin only when there is one; a post without it (browsers always send
+ * one) is refused here too. Answer a refusal with CROSS_ORIGIN_MESSAGE.
+ */
+export async function isSameOriginRequest(): Promise<boolean> {
+  const requestHeaders = await headers();
+  if (isSameOrigin(requestHeaders, env.AUTH_URL)) return true;
+  logger.warn({ origin: requestHeaders.get("origin"), host: requestHeaders.get("host"), ip: clientIpFrom(requestHeaders) }, "Cross-origin server action refused");
+  return false;
+}
+
+/**
+ * For server actions that do not go through `formAction` (which checks by
+ * itself): call first thing, before reading or changing anything.
+ */
+export async function assertSameOrigin(): Promise<void> {
+  if (!(await isSameOriginRequest())) throw new CrossOriginError();
+}
+
+/**
+ * Wraps a one-click server action bound to an item (delete, restore): a public
+ * endpoint all the same, so it refuses cross-origin posts, re-reads the
+ * session and parses the id before lib/ checks it against the owner.
+ */
+export function itemAction(idSchema: z.ZodType<string>, run: (viewer: Viewer, id: string) => Promise<void>) {
+  return async (id: unknown): Promise<void> => {
+    await assertSameOrigin();
+    const viewer = await requireViewer();
+    await run(viewer, idSchema.parse(id));
+  };
+}
+
 type Handler<S extends z.ZodType> = (viewer: Viewer, input: z.output<S>) => Promise<string | { message: string; data?: unknown }>;
 
 /**
  * Wraps a form's server action. Server actions are public endpoints, so each
- * call re-reads the session, parses its input with the schema, and turns
- * errors into form state: expected ones keep their message, anything else
- * is logged and answered with a generic message (never `e.message`).
+ * call refuses cross-origin posts, re-reads the session, parses its input
+ * with the schema, and turns errors into form state: expected ones keep their
+ * message, anything else is logged and answered with a generic message
+ * (never `e.message`).
  */
 export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});
     const viewer = await requireViewer();
     const values = formValues(formData);
     const parsed = schema.safeParse(values);
@@ -46,7 +95,7 @@ export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>) 
       if (error instanceof ExpectedError) {
         return errorState(error.message, values, error.field ? { [error.field]: [error.message] } : {}, error.data);
       }
-      console.error("Server action failed", error);
+      logger.error({ err: error }, "Server action failed");
       return errorState("Something went wrong on our side and nothing was saved. Please try again.", values);
     }
   };

@@ -30,6 +30,7 @@ export const env = createEnv({
     AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
     EMAIL_SERVER: requiredInProduction(smtpUrl),
     EMAIL_FROM: z.string().min(3).default("Wheelhouse <no-reply@wheelhouse.localhost>"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

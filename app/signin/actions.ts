@@ -1,12 +1,16 @@
 "use server";
 
 import { unstable_rethrow } from "next/navigation";
-import { signIn } from "@/lib/auth";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/actions";
+import { signIn, SignInRateLimited } from "@/lib/auth";
 import { errorState, formValues, invalidState, type FormState } from "@/lib/forms";
+import { logger } from "@/lib/logger";
+import { retryAfterInWords } from "@/lib/rate-limit";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signInSchema } from "@/lib/sign-in.validation";
 
 export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});
   const values = formValues(formData);
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return invalidState(parsed.error, values);
@@ -15,12 +19,17 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
     await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
   } catch (error) {
     unstable_rethrow(error);
-    console.error("Sending a sign-in link failed", error);
+    // Limits count the address and the client, never whether an account exists.
+    if (error instanceof SignInRateLimited) {
+      return errorState(`Too many sign-in requests. No email was sent; please try again in ${retryAfterInWords(error.retryAfterSeconds)}.`, values);
+    }
+    logger.error({ err: error }, "Sending a sign-in link failed");
   }
   return errorState("We could not send the link just now. Please try again in a minute.", values);
 }
 
 export async function signInWithProvider(formData: FormData): Promise<void> {
+  if (!(await isSameOriginRequest())) return;
   const provider = formData.get("provider");
   if (provider !== "github" && provider !== "google") return;
   await signIn(provider, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });

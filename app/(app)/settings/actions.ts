@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions";
+import { assertSameOrigin, formAction } from "@/lib/actions";
+import { recordAudit } from "@/lib/audit";
 import { signOut } from "@/lib/auth";
 import { signOutEverywhere, updateSettings } from "@/lib/users";
 import { settingsSchema } from "@/lib/users.validation";
@@ -14,7 +15,9 @@ export const saveSettings = formAction(settingsSchema, async (viewer, input) => 
 });
 
 export async function signOutAllDevices(): Promise<void> {
+  await assertSameOrigin();
   const viewer = await requireViewer();
   await signOutEverywhere(viewer);
+  await recordAudit({ userId: viewer.userId, action: "sign_out_everywhere" });
   await signOut({ redirectTo: "/signin" });
 }

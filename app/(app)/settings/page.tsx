@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/app/settings-form";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listTimeZones } from "@/lib/time-zones";
@@ -27,6 +27,20 @@ export default async function SettingsPage() {
           weekStartsOn={settings.weekStartsOn}
           timeZones={listTimeZones()}
         />
+      </Card>
+      <Card aria-labelledby="trust-title">
+        <h2 id="trust-title" className="text-lg font-semibold">
+          Security and your data
+        </h2>
+        <p className="mt-1 text-muted">See every sign-in and download on your account; export, import or delete your data.</p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <LinkButton href="/settings/security" variant="secondary">
+            Security history
+          </LinkButton>
+          <LinkButton href="/settings/data" variant="secondary">
+            Your data
+          </LinkButton>
+        </div>
       </Card>
       <Card aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="text-lg font-semibold">

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { ImportForm } from "@/components/settings/import-form";
+import { buttonClasses, LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { isAccountEmpty } from "@/lib/account";
+import { CSV_FILES } from "@/lib/account.validation";
+import { getSettings } from "@/lib/users";
+import { requireViewer } from "@/lib/viewer";
+import { deleteAccountAction, importDataAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your data" };
+
+const CSV_LABELS: Record<(typeof CSV_FILES)[number], string> = {
+  "weeks.csv": "Weeks",
+  "touchpoints.csv": "Touchpoints",
+  "stakeholders.csv": "Stakeholders",
+  "notes.csv": "Vision notes",
+};
+
+export default async function YourDataPage() {
+  const viewer = await requireViewer();
+  const [settings, empty] = await Promise.all([getSettings(viewer), isAccountEmpty(viewer)]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader
+        title="Your data"
+        description="Everything you write here is yours: take it with you, bring it back, or delete it."
+        action={
+          <LinkButton href="/settings" variant="secondary">
+            Back to settings
+          </LinkButton>
+        }
+      />
+
+      <Card aria-labelledby="export-title">
+        <h2 id="export-title" className="text-lg font-semibold">
+          Download everything
+        </h2>
+        <p className="mt-1 text-muted">
+          One JSON file with your settings, goals, weeks, stakeholders, touchpoints, vision notes, mentorships and comments. It can be imported into an
+          empty Wheelhouse account.
+        </p>
+        {/* Plain links: a download is a GET that changes nothing. */}
+        <a href="/settings/data/export.json" download className={buttonClasses("primary", "mt-4")}>
+          Download everything (JSON)
+        </a>
+        <h3 className="mt-6 text-sm font-semibold">For spreadsheets (CSV)</h3>
+        <ul className="mt-2 flex flex-wrap gap-2">
+          {CSV_FILES.map((file) => (
+            <li key={file}>
+              <a href={`/settings/data/export/${file}`} download className={buttonClasses("secondary")}>
+                {CSV_LABELS[file]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card aria-labelledby="import-title">
+        <h2 id="import-title" className="text-lg font-semibold">
+          Import
+        </h2>
+        {empty ? (
+          <>
+            <p className="mb-4 mt-1 text-muted">Bring back a Wheelhouse export: your settings, goals, weeks, stakeholders, touchpoints and vision notes.</p>
+            <ImportForm action={importDataAction} />
+          </>
+        ) : (
+          <p className="mt-1 text-muted">
+            Import only works into an empty account, so nothing gets mixed up. This account already has weeks, stakeholders, touchpoints or vision notes.
+          </p>
+        )}
+      </Card>
+
+      <Card aria-labelledby="delete-title" className="border-danger">
+        <h2 id="delete-title" className="text-lg font-semibold text-danger">
+          Delete your account
+        </h2>
+        <p className="mb-4 mt-1 text-muted">
+          Deletes your weeks, stakeholders, touchpoints, vision notes and comments, ends your mentorships (yours and the ones where you mentor someone), and
+          signs you out everywhere. Your security history is kept without your name.
+        </p>
+        <DeleteAccountForm action={deleteAccountAction} email={settings.email} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// A well-filled account for export / import / deletion tests: every kind of
+// row the export covers, with the awkward values (unicode, quotes, formulas,
+// line breaks, nulls) written straight to the database.
+import { fromDateOnly } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { createStakeholder, createTouchpoint } from "./stakeholders";
+import { createUser, type TestUser } from "./users";
+
+export const AWKWARD_TEXT = '=HYPERLINK("http://evil.example","click") — "quoted", comma\nnew line ✨ 日本語';
+
+export async function fillAccount(user: TestUser): Promise<{ stakeholderId: string; noteId: string }> {
+  await db.user.update({
+    where: { id: user.id },
+    data: { goalStrategySharePercent: 40, goalTouchpointsPerWeek: 5, goalDepartments: ["SALES", "FINANCE"] },
+  });
+  await db.week.create({
+    data: {
+      userId: user.id,
+      startsOn: fromDateOnly("2026-11-02"),
+      firefightingMinutes: 600,
+      strategyMinutes: 900,
+      otherMinutes: 45,
+      reflectionStrategy: AWKWARD_TEXT,
+      reflectionStory: null,
+      ratingStrategy: 4,
+      ratingVision: 2,
+      highlights: "+1 from the board; @channel shout-out",
+      version: 3,
+    },
+  });
+  await db.week.create({ data: { userId: user.id, startsOn: fromDateOnly("2026-11-09"), strategyMinutes: 120 } });
+
+  const sam = await createStakeholder(user.id, { name: "Sam Seller", notes: "-prefers mornings", cadenceDays: 14 });
+  const fin = await createStakeholder(user.id, { name: "Fay Finance", role: null, department: "FINANCE" });
+  await createStakeholder(user.id, { name: "Gone Person", deletedAt: new Date() });
+  await createTouchpoint(user.id, { stakeholderId: sam.id, occurredOn: "2026-11-03", topic: "Pipeline review", outcome: AWKWARD_TEXT });
+  await createTouchpoint(user.id, { stakeholderId: fin.id, occurredOn: "2026-11-04", channel: "CALL", topic: "Budget" });
+  await createTouchpoint(user.id, { stakeholderId: null, department: "OPERATIONS", occurredOn: "2026-11-05", channel: "MEETING", topic: "Ops sync" });
+  await createTouchpoint(user.id, { stakeholderId: sam.id, topic: "In the trash", deletedAt: new Date() });
+
+  const note = await db.visionNote.create({
+    data: {
+      userId: user.id,
+      title: "Platform team by Q3",
+      body: "# Why\n\n<script>alert(1)</script> and **markdown**",
+      horizon: "ONE_YEAR",
+      tags: ["hiring", "platform"],
+      status: "IN_PROGRESS",
+      revisitOn: fromDateOnly("2027-01-15"),
+    },
+  });
+  await db.visionNoteRevisit.createMany({
+    data: [
+      { userId: user.id, noteId: note.id, revisitedAt: new Date("2026-10-01T09:00:00.000Z") },
+      { userId: user.id, noteId: note.id, revisitedAt: new Date("2026-11-01T09:00:00.000Z") },
+    ],
+  });
+  await db.visionNote.create({ data: { userId: user.id, title: "Bare note", horizon: "FIVE_YEARS" } });
+  return { stakeholderId: sam.id, noteId: note.id };
+}
+
+/** An accepted mentorship between two users, with a comment from the mentor on the mentee's note. */
+export async function createMentorship(mentee: TestUser, mentor: TestUser, noteId?: string): Promise<{ id: string }> {
+  const mentorship = await db.mentorship.create({
+    data: {
+      menteeId: mentee.id,
+      mentorId: mentor.id,
+      inviteEmail: mentor.email,
+      status: "ACCEPTED",
+      acceptedAt: new Date(),
+      inviteTokenHash: `hash-${mentee.id}-${mentor.id}`,
+      shareNotes: true,
+    },
+    select: { id: true },
+  });
+  if (noteId) await db.reviewComment.create({ data: { menteeId: mentee.id, authorId: mentor.id, noteId, body: "Good direction." } });
+  return mentorship;
+}
+
+export { createUser };

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ChartDefs } from "@/components/charts/chart-defs";
+import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { RatingsChart } from "@/components/dashboard/ratings-chart";
+import { TimeChart } from "@/components/dashboard/time-chart";
+import { VisionChart } from "@/components/dashboard/vision-chart";
+import { MenteeFigures } from "@/components/mentors/mentee-figures";
+import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
+import { RowActionButton } from "@/components/mentors/row-action-button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { PageHeader } from "@/components/ui/page-header";
+import { RANGES, rangeSchema, type RangeKey } from "@/lib/dashboard-model";
+import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentor-access";
+import { sharingSummary } from "@/lib/mentorship-model";
+import { WEEKDAYS } from "@/lib/time-zones";
+import { requireViewer } from "@/lib/viewer";
+import { formatTimeZone } from "@/lib/week-dates";
+import { leaveMentorshipAction } from "../actions";
+
+export const metadata: Metadata = { title: "Mentee" };
+
+type Props = { params: Promise<{ menteeId: string }>; searchParams: Promise<{ range?: string | string[] }> };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-sm font-medium uppercase tracking-wide text-muted">
+        {title}
+      </h2>
+      {children}
+    </Card>
+  );
+}
+
+function RangeLinks({ menteeId, current }: { menteeId: string; current: RangeKey }) {
+  return (
+    <nav aria-label="Range">
+      <ul className="inline-flex flex-wrap gap-1 rounded-lg border border-border bg-surface p-1">
+        {(Object.keys(RANGES) as RangeKey[]).map((range) => (
+          <li key={range}>
+            <Link
+              href={`/mentees/${encodeURIComponent(menteeId)}${range === "12w" ? "" : `?range=${range}`}`}
+              aria-current={range === current ? "page" : undefined}
+              className={cn(
+                "block rounded-md px-3 py-1.5 text-sm font-medium",
+                range === current ? "bg-accent-soft text-text" : "text-muted hover:bg-surface-muted hover:text-text",
+              )}
+            >
+              {RANGES[range]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A mentee's dashboard and weeks, read-only and limited to what they share. */
+export default async function MenteePage({ params, searchParams }: Props) {
+  const { menteeId } = await params;
+  const range = rangeSchema.parse((await searchParams).range);
+  const viewer = await requireViewer();
+  const [dashboard, weeks] = await Promise.all([getMenteeDashboard(viewer, menteeId, range), listMenteeWeeks(viewer, menteeId)]);
+  if (!dashboard || !weeks) notFound();
+  const { access, model } = dashboard;
+  const name = menteeName(access);
+  const { share } = access;
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <ChartDefs />
+      <p className="text-sm">
+        <Link href="/mentees" className="text-accent underline-offset-2 hover:underline">
+          ← All mentees
+        </Link>
+      </p>
+      <PageHeader
+        title={name}
+        description={`Shares ${sharingSummary(share).toLowerCase()}. Weeks start on ${WEEKDAYS[model.window.weekStartsOn]}, ${formatTimeZone(model.window.timeZone)} time.`}
+        action={
+          <RowActionButton
+            action={leaveMentorshipAction.bind(null, access.mentorshipId)}
+            label="Stop mentoring"
+            pendingLabel="Leaving…"
+            variant="ghost"
+            confirm={`Stop mentoring ${name}? You will no longer see anything of theirs.`}
+            after="/mentees"
+          />
+        }
+      />
+      {share.stakeholders || share.notes ? (
+        <nav aria-label={`${name}'s pages`} className="flex flex-wrap gap-4 text-sm font-medium">
+          {share.stakeholders ? (
+            <Link href={`/mentees/${encodeURIComponent(menteeId)}/stakeholders`} className="text-accent underline-offset-2 hover:underline">
+              Stakeholders and touchpoints
+            </Link>
+          ) : null}
+          {share.notes ? (
+            <Link href={`/mentees/${encodeURIComponent(menteeId)}/notes`} className="text-accent underline-offset-2 hover:underline">
+              Vision notes
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+      {model.isNew ? (
+        <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-muted">{name} has not logged anything yet.</p>
+      ) : (
+        <>
+          <MenteeFigures model={model} share={share} />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 className="text-lg font-semibold">{RANGES[range]}</h2>
+            <RangeLinks menteeId={menteeId} current={range} />
+          </div>
+          <Section id="time-title" title="Where the hours went">
+            <TimeChart model={model} />
+          </Section>
+          {share.stakeholders || share.reflections ? (
+            <div className="grid gap-6 xl:grid-cols-2">
+              {share.stakeholders ? (
+                <Section id="coverage-title" title="Stakeholder coverage">
+                  <CoverageChart model={model} />
+                </Section>
+              ) : null}
+              {share.reflections ? (
+                <Section id="ratings-title" title="Habit self-ratings">
+                  <RatingsChart model={model} />
+                </Section>
+              ) : null}
+            </div>
+          ) : null}
+          {share.notes ? (
+            <Section id="vision-title" title="Vision notes">
+              <VisionChart model={model} />
+            </Section>
+          ) : null}
+        </>
+      )}
+      <Section id="weeks-title" title="Weeks">
+        <MenteeWeekList menteeId={menteeId} weeks={weeks.weeks} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MenteeStakeholderList } from "@/components/mentors/mentee-stakeholder-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMenteeStakeholders, menteeName } from "@/lib/mentor-access";
+import { requireViewer } from "@/lib/viewer";
+
+export const metadata: Metadata = { title: "Mentee's stakeholders" };
+
+export default async function MenteeStakeholdersPage({ params }: { params: Promise<{ menteeId: string }> }) {
+  const { menteeId } = await params;
+  const viewer = await requireViewer();
+  const data = await listMenteeStakeholders(viewer, menteeId);
+  if (!data) notFound();
+  const name = menteeName(data.access);
+  const { list } = data;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <p className="mb-4 text-sm">
+        <Link href={`/mentees/${encodeURIComponent(menteeId)}`} className="text-accent underline-offset-2 hover:underline">
+          ← {name}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${name}'s stakeholders`}
+        description={`${list.total} people outside engineering, ${list.overdueTotal} past their cadence. Touchpoints show on each week.`}
+      />
+      {list.stakeholders.length === 0 ? (
+        <p className="text-muted">{name} has not added a stakeholder yet.</p>
+      ) : (
+        <MenteeStakeholderList stakeholders={list.stakeholders} />
+      )}
+    </div>
+  );
+}

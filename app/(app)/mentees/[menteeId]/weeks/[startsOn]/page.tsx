@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { MenteeTouchpoints } from "@/components/mentors/mentee-touchpoints";
+import { MenteeWeekView } from "@/components/mentors/mentee-week-view";
+import { RowActionButton } from "@/components/mentors/row-action-button";
+import { ReviewThread } from "@/components/reviews/review-thread";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { isDateOnly } from "@/lib/dates";
+import { getMenteeWeek, menteeName } from "@/lib/mentor-access";
+import { requireViewer } from "@/lib/viewer";
+import { currentWeekStart, formatTimeZone, formatWeekRange, nextWeekStart, previousWeekStart, weekStartOf, weekTitle } from "@/lib/week-dates";
+import { markWeekReviewedAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Mentee's week" };
+
+type Props = { params: Promise<{ menteeId: string; startsOn: string }> };
+
+/** One of the mentee's weeks, read-only, with the review thread and "mark reviewed". */
+export default async function MenteeWeekPage({ params }: Props) {
+  const { menteeId, startsOn } = await params;
+  if (!isDateOnly(startsOn)) notFound();
+  const viewer = await requireViewer();
+  const data = await getMenteeWeek(viewer, menteeId, startsOn);
+  if (!data) notFound();
+  const { access, calendar, week, touchpoints, reviewedAt } = data;
+  // Any day opens the week that contains it, in the mentee's own calendar.
+  const start = weekStartOf(startsOn, calendar.weekStartsOn);
+  const base = `/mentees/${encodeURIComponent(menteeId)}`;
+  if (start !== startsOn) redirect(`${base}/weeks/${start}`);
+  const name = menteeName(access);
+  const reviewedText = reviewedAt
+    ? `You marked it reviewed on ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(reviewedAt)}.`
+    : "Not reviewed yet.";
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <p className="text-sm">
+        <Link href={base} className="text-accent underline-offset-2 hover:underline">
+          ← {name}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${name} · ${weekTitle(startsOn, currentWeekStart(calendar))}`}
+        description={`${formatWeekRange(startsOn)} · ${formatTimeZone(calendar.timeZone)}`}
+        action={
+          <nav aria-label="Weeks" className="flex flex-wrap gap-2">
+            <LinkButton variant="secondary" href={`${base}/weeks/${previousWeekStart(startsOn)}`} rel="prev">
+              <span aria-hidden="true">←</span> Previous
+            </LinkButton>
+            <LinkButton variant="secondary" href={`${base}/weeks/${nextWeekStart(startsOn)}`} rel="next">
+              Next <span aria-hidden="true">→</span>
+            </LinkButton>
+          </nav>
+        }
+      />
+      {week ? (
+        <>
+          <Card>
+            <MenteeWeekView week={week} showReflections={access.share.reflections} />
+          </Card>
+          <div className="flex flex-wrap items-center gap-3">
+            <RowActionButton
+              action={markWeekReviewedAction.bind(null, menteeId, startsOn)}
+              label={reviewedAt ? "Mark reviewed again" : "Mark reviewed"}
+              pendingLabel="Saving…"
+              variant={reviewedAt ? "secondary" : "primary"}
+            />
+            <p className="text-sm text-muted">{reviewedText}</p>
+          </div>
+        </>
+      ) : (
+        <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-muted">{name} has not logged this week.</p>
+      )}
+      {touchpoints ? (
+        <Card aria-labelledby="touchpoints-title" className="space-y-3">
+          <h2 id="touchpoints-title" className="text-lg font-semibold">
+            Touchpoints this week
+          </h2>
+          <MenteeTouchpoints touchpoints={touchpoints} emptyMessage="No touchpoints in this week." />
+        </Card>
+      ) : null}
+      {week ? <ReviewThread menteeId={menteeId} weekStartsOn={startsOn} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { MenteeList } from "@/components/mentors/mentee-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMentees } from "@/lib/mentor-access";
+import { requireViewer } from "@/lib/viewer";
+
+export const metadata: Metadata = { title: "Mentees" };
+
+export default async function MenteesPage() {
+  const viewer = await requireViewer();
+  const mentees = await listMentees(viewer);
+  return (
+    <div className="mx-auto max-w-4xl">
+      <PageHeader title="Mentees" description="Leaders who share their progress with you. Weeks to review counts the last 12 weeks." />
+      {mentees.length === 0 ? (
+        <EmptyState title="Nobody shares with you yet">
+          When a leader invites you to mentor them, open the link in their email and accept. They will show up here with their latest weeks.
+        </EmptyState>
+      ) : (
+        <MenteeList mentees={mentees} />
+      )}
+    </div>
+  );
+}

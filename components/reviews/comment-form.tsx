@@ -1,0 +1,27 @@
+"use client";
+
+import { TextAreaField } from "@/components/ui/field";
+import { ActionForm } from "@/components/ui/form";
+import { addCommentSchema } from "@/lib/comments.validation";
+import type { FormState } from "@/lib/forms";
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  menteeId: string;
+  weekStartsOn?: string;
+  noteId?: string;
+  /** "Reply" for the leader, "Comment" for a mentor. */
+  label: string;
+};
+
+/** A new comment in a review thread. The field empties after posting. */
+export function CommentForm({ action, menteeId, weekStartsOn, noteId, label }: Props) {
+  return (
+    <ActionForm action={action} schema={addCommentSchema} submitLabel={label === "Reply" ? "Post reply" : "Post comment"} pendingLabel="Posting…" aria-label={label}>
+      <input type="hidden" name="menteeId" value={menteeId} />
+      {weekStartsOn ? <input type="hidden" name="weekStartsOn" value={weekStartsOn} /> : null}
+      {noteId ? <input type="hidden" name="noteId" value={noteId} /> : null}
+      <TextAreaField name="body" label={label} rows={3} required />
+    </ActionForm>
+  );
+}

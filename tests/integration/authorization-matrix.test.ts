@@ -1,0 +1,319 @@
+// The full authorization matrix for mentors, on the real database through
+// the real lib/ functions: every role × resource × action, asserting exactly
+// which are allowed. Everything else must answer as if the resource did not
+// exist: a read gives null, a write throws NotFoundError (or, for the APIs
+// that can only ever write to the caller's own account, leaves the leader's
+// data untouched). Any other error fails the test.
+import { afterAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "@/lib/actions";
+import { addComment, deleteComment, editComment, getThread } from "@/lib/comments";
+import { getDashboard } from "@/lib/dashboard";
+import { fromDateOnly } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { updateGoals } from "@/lib/goals";
+import { stopJobs } from "@/lib/jobs";
+import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentor-access";
+import type { Share } from "@/lib/mentorship-model";
+import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentorships";
+import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
+import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
+import type { Viewer } from "@/lib/viewer";
+import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
+import { WeekConflictError, getWeek, saveWeek } from "@/lib/weeks";
+import { SHARE_EVERYTHING, createInvitation, createMentor } from "../support/factories/mentors";
+import { createStakeholder as seedStakeholder, createTouchpoint as seedTouchpoint } from "../support/factories/stakeholders";
+import { createUser, type TestUser } from "../support/factories/users";
+import { createVisionNote as seedVisionNote } from "../support/factories/vision-notes";
+import { createWeek, weekInput } from "../support/factories/weeks";
+
+afterAll(stopJobs);
+
+const baseUrl = "https://wheelhouse.example.test";
+const WEEK = "2026-11-16";
+const INVITEE_EMAIL = "invitee@example.test";
+
+type Role =
+  | "owner"
+  | "mentor sharing nothing"
+  | "mentor sharing reflections"
+  | "mentor sharing stakeholders"
+  | "mentor sharing notes"
+  | "mentor after revocation"
+  | "invitee who has not accepted"
+  | "another user"
+  | "signed-out visitor";
+
+const CELLS = [
+  "dashboard:read",
+  "dashboard:update",
+  "week:read",
+  "week:create",
+  "week:update",
+  "reflection:read",
+  "reflection:update",
+  "touchpoint:read",
+  "touchpoint:create",
+  "touchpoint:update",
+  "touchpoint:delete",
+  "stakeholder:read",
+  "stakeholder:create",
+  "stakeholder:update",
+  "stakeholder:delete",
+  "visionNote:read",
+  "visionNote:create",
+  "visionNote:update",
+  // The thread of a vision note: only where notes are shared (before the note is deleted).
+  "noteComment:read",
+  "noteComment:create",
+  "visionNote:delete",
+  "comment:read",
+  "comment:create",
+  // On a comment the role wrote itself (for roles that never could, the leader's).
+  "comment:update",
+  "comment:delete",
+  // On someone else's comment in the thread.
+  "othersComment:update",
+  "othersComment:delete",
+  "invitation:read",
+  "invitation:create",
+  "invitation:update",
+  "invitation:delete",
+] as const;
+// Not in the table: a dashboard is computed, so it has no create or delete for
+// anyone; weeks and reflections are never deleted (a week is edited instead).
+
+type Cell = (typeof CELLS)[number];
+
+const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "comment:read", "comment:create", "comment:update", "comment:delete"];
+
+const ALLOWED: Record<Role, Cell[]> = {
+  owner: CELLS.filter((cell) => !cell.startsWith("othersComment")),
+  "mentor sharing nothing": MENTOR_BASE,
+  "mentor sharing reflections": [...MENTOR_BASE, "reflection:read"],
+  "mentor sharing stakeholders": [...MENTOR_BASE, "touchpoint:read", "stakeholder:read"],
+  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create"],
+  "mentor after revocation": [],
+  "invitee who has not accepted": [],
+  "another user": [],
+  "signed-out visitor": [],
+};
+
+const SHARES: Partial<Record<Role, Partial<Share>>> = {
+  "mentor sharing nothing": {},
+  "mentor sharing reflections": { reflections: true },
+  "mentor sharing stakeholders": { stakeholders: true },
+  "mentor sharing notes": { notes: true },
+};
+
+type World = {
+  leader: TestUser;
+  viewer: Viewer | null;
+  stakeholderId: string;
+  touchpointId: string;
+  noteId: string;
+  leaderCommentId: string;
+  othersCommentId: string;
+  ownCommentId: string;
+  invitationId: string;
+};
+
+async function buildWorld(role: Role): Promise<World> {
+  const leader = await createUser({ name: "Ada Leader" });
+  await createWeek(leader.viewer, { startsOn: WEEK, reflectionStory: "Secret reflection", ratingStory: 4 });
+  const stakeholder = await seedStakeholder(leader.id, { name: "Priya" });
+  const touchpoint = await seedTouchpoint(leader.id, { stakeholderId: stakeholder.id, occurredOn: "2026-11-17" });
+  const note = await seedVisionNote(leader, { title: "Platform bet" });
+  const thread = { menteeId: leader.id, weekStartsOn: WEEK };
+  const leaderComment = await addComment(leader.viewer, thread, "The leader's own words", { baseUrl });
+  const bystander = await createMentor(leader, SHARE_EVERYTHING);
+  const bystanderComment = await addComment(bystander.viewer, thread, "Another mentor's comment", { baseUrl });
+  const invitation = await createInvitation(leader, { inviteEmail: INVITEE_EMAIL, share: SHARE_EVERYTHING });
+
+  let viewer: Viewer | null = null;
+  let ownCommentId = leaderComment.id;
+  let othersCommentId = leaderComment.id;
+  if (role === "owner") {
+    viewer = leader.viewer;
+    othersCommentId = bystanderComment.id;
+  } else if (role in SHARES) {
+    const mentor = await createMentor(leader, SHARES[role]);
+    viewer = mentor.viewer;
+    ownCommentId = (await addComment(mentor.viewer, thread, "My own comment", { baseUrl })).id;
+  } else if (role === "mentor after revocation") {
+    const mentor = await createMentor(leader, SHARE_EVERYTHING);
+    viewer = mentor.viewer;
+    ownCommentId = (await addComment(mentor.viewer, thread, "Written before the end", { baseUrl })).id;
+    await endMentorship(leader.viewer, mentor.mentorshipId);
+  } else if (role === "invitee who has not accepted") {
+    viewer = (await createUser({ email: INVITEE_EMAIL })).viewer;
+  } else if (role === "another user") {
+    viewer = (await createUser()).viewer;
+  }
+  return {
+    leader,
+    viewer,
+    stakeholderId: stakeholder.id,
+    touchpointId: touchpoint.id,
+    noteId: note.id,
+    leaderCommentId: leaderComment.id,
+    othersCommentId,
+    ownCommentId,
+    invitationId: invitation.id,
+  };
+}
+
+/** Runs a write; "not found" (or the caller's own empty week in a conflict) counts as refused, anything else fails. */
+async function refusedAsMissing(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof NotFoundError) return;
+    if (error instanceof WeekConflictError && error.saved.version === 0) return;
+    throw error;
+  }
+}
+
+const isOwner = (w: World) => w.viewer?.userId === w.leader.id;
+/** A save of the leader's week as it is now (the same version), to change one thing. */
+function savedValues(week: NonNullable<Awaited<ReturnType<typeof leaderWeek>>>) {
+  const { version, strategyMinutes, firefightingMinutes, otherMinutes, reflectionStory, ratingStory } = week;
+  return { startsOn: WEEK, version, strategyMinutes, firefightingMinutes, otherMinutes, reflectionStory, ratingStory };
+}
+
+const leaderWeek = (w: World) => db.week.findFirst({ where: { userId: w.leader.id, startsOn: fromDateOnly(WEEK) } });
+const stakeholderInput = { name: "Renamed", role: null, department: "FINANCE" as const, cadenceDays: null, notes: null };
+const noteInput = { title: "Renamed bet", body: "", horizon: "FIVE_YEARS" as const, status: "OPEN" as const, tags: [], revisitOn: null };
+const touchpointInput = (stakeholderId: string) => ({
+  occurredOn: "2026-11-18",
+  channel: "CALL" as const,
+  topic: "Changed topic",
+  outcome: null,
+  with: { kind: "stakeholder" as const, stakeholderId },
+});
+
+/** Each cell: try it as the role; true when it read or changed the leader's data. */
+const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
+  "dashboard:read": async (w) =>
+    isOwner(w) ? (await getDashboard(w.viewer!, "12w")).headline.last12.loggedWeeks > 0 : (await getMenteeDashboard(w.viewer, w.leader.id, "12w")) !== null,
+  "dashboard:update": async (w) => {
+    if (w.viewer) await updateGoals(w.viewer, { goalStrategySharePercent: 55, goalTouchpointsPerWeek: null, goalDepartments: [] });
+    return (await db.user.findUniqueOrThrow({ where: { id: w.leader.id } })).goalStrategySharePercent === 55;
+  },
+  "week:read": async (w) => (isOwner(w) ? (await getWeek(w.viewer!, WEEK)) !== null : (await getMenteeWeek(w.viewer, w.leader.id, WEEK))?.week != null),
+  "week:create": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => saveWeek(w.viewer!, weekInput({ startsOn: "2026-11-09" })));
+    return (await db.week.count({ where: { userId: w.leader.id, startsOn: fromDateOnly("2026-11-09") } })) === 1;
+  },
+  "week:update": async (w) => {
+    const before = (await leaderWeek(w))!;
+    if (w.viewer) await refusedAsMissing(() => saveWeek(w.viewer!, weekInput({ ...savedValues(before), strategyMinutes: 30 * 60 })));
+    return (await leaderWeek(w))!.strategyMinutes === 30 * 60;
+  },
+  "reflection:read": async (w) =>
+    (isOwner(w) ? await getWeek(w.viewer!, WEEK) : (await getMenteeWeek(w.viewer, w.leader.id, WEEK))?.week)?.reflectionStory === "Secret reflection",
+  "reflection:update": async (w) => {
+    const before = (await leaderWeek(w))!;
+    const input = weekInput({ ...savedValues(before), reflectionStory: "Rewritten" });
+    if (w.viewer) await refusedAsMissing(() => saveWeek(w.viewer!, input));
+    return (await leaderWeek(w))!.reflectionStory === "Rewritten";
+  },
+  "touchpoint:read": async (w) =>
+    isOwner(w) ? (await getTouchpoint(w.viewer!, w.touchpointId)) !== null : (await getMenteeTouchpoint(w.viewer, w.leader.id, w.touchpointId)) !== null,
+  "touchpoint:create": async (w) => {
+    const before = await db.touchpoint.count({ where: { userId: w.leader.id } });
+    if (w.viewer) await refusedAsMissing(() => createTouchpoint(w.viewer!, touchpointInput(w.stakeholderId)));
+    return (await db.touchpoint.count({ where: { userId: w.leader.id } })) > before;
+  },
+  "touchpoint:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => updateTouchpoint(w.viewer!, w.touchpointId, touchpointInput(w.stakeholderId)));
+    return (await db.touchpoint.findUniqueOrThrow({ where: { id: w.touchpointId } })).topic === "Changed topic";
+  },
+  "touchpoint:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => deleteTouchpoint(w.viewer!, w.touchpointId));
+    return (await db.touchpoint.findUniqueOrThrow({ where: { id: w.touchpointId } })).deletedAt !== null;
+  },
+  "stakeholder:read": async (w) =>
+    isOwner(w) ? (await getStakeholder(w.viewer!, w.stakeholderId)) !== null : (await getMenteeStakeholder(w.viewer, w.leader.id, w.stakeholderId)) !== null,
+  "stakeholder:create": async (w) => {
+    const before = await db.stakeholder.count({ where: { userId: w.leader.id } });
+    if (w.viewer) await createStakeholder(w.viewer, stakeholderInput);
+    return (await db.stakeholder.count({ where: { userId: w.leader.id } })) > before;
+  },
+  "stakeholder:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => updateStakeholder(w.viewer!, w.stakeholderId, stakeholderInput));
+    return (await db.stakeholder.findUniqueOrThrow({ where: { id: w.stakeholderId } })).name === "Renamed";
+  },
+  "stakeholder:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => deleteStakeholder(w.viewer!, w.stakeholderId));
+    return (await db.stakeholder.findUniqueOrThrow({ where: { id: w.stakeholderId } })).deletedAt !== null;
+  },
+  "visionNote:read": async (w) =>
+    isOwner(w) ? (await getVisionNote(w.viewer!, w.noteId)) !== null : (await getMenteeNote(w.viewer, w.leader.id, w.noteId)) !== null,
+  "visionNote:create": async (w) => {
+    const before = await db.visionNote.count({ where: { userId: w.leader.id } });
+    if (w.viewer) await createVisionNote(w.viewer, noteInput);
+    return (await db.visionNote.count({ where: { userId: w.leader.id } })) > before;
+  },
+  "visionNote:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => updateVisionNote(w.viewer!, w.noteId, noteInput));
+    return (await db.visionNote.findUniqueOrThrow({ where: { id: w.noteId } })).title === "Renamed bet";
+  },
+  "visionNote:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => deleteVisionNote(w.viewer!, w.noteId));
+    return (await db.visionNote.findUniqueOrThrow({ where: { id: w.noteId } })).deletedAt !== null;
+  },
+  "comment:read": async (w) => ((await getThread(w.viewer, { menteeId: w.leader.id, weekStartsOn: WEEK }))?.comments.length ?? 0) > 0,
+  "comment:create": async (w) => {
+    const before = await db.reviewComment.count({ where: { menteeId: w.leader.id } });
+    if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, weekStartsOn: WEEK }, "New comment", { baseUrl }));
+    return (await db.reviewComment.count({ where: { menteeId: w.leader.id } })) > before;
+  },
+  "comment:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => editComment(w.viewer!, w.ownCommentId, "Edited"));
+    return (await db.reviewComment.findUniqueOrThrow({ where: { id: w.ownCommentId } })).body === "Edited";
+  },
+  "comment:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => deleteComment(w.viewer!, w.ownCommentId));
+    return (await db.reviewComment.count({ where: { id: w.ownCommentId } })) === 0;
+  },
+  "othersComment:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => editComment(w.viewer!, w.othersCommentId, "Edited by someone else"));
+    return (await db.reviewComment.findUnique({ where: { id: w.othersCommentId } }))?.body === "Edited by someone else";
+  },
+  "othersComment:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => deleteComment(w.viewer!, w.othersCommentId));
+    return (await db.reviewComment.count({ where: { id: w.othersCommentId } })) === 0;
+  },
+  "noteComment:read": async (w) => (await getThread(w.viewer, { menteeId: w.leader.id, noteId: w.noteId })) !== null,
+  "noteComment:create": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, noteId: w.noteId }, "On the note", { baseUrl }));
+    return (await db.reviewComment.count({ where: { noteId: w.noteId } })) > 0;
+  },
+  "invitation:read": async (w) => (w.viewer ? (await listMentorships(w.viewer)).some((m) => m.id === w.invitationId) : false),
+  "invitation:create": async (w) => {
+    const before = await db.mentorship.count({ where: { menteeId: w.leader.id } });
+    if (w.viewer) await inviteMentor(w.viewer, { email: "new.mentor@example.test", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false }, { baseUrl });
+    return (await db.mentorship.count({ where: { menteeId: w.leader.id } })) > before;
+  },
+  "invitation:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => updateSharing(w.viewer!, w.invitationId, { shareReflections: false, shareStakeholders: false, shareNotes: false }));
+    return !(await db.mentorship.findUniqueOrThrow({ where: { id: w.invitationId } })).shareNotes;
+  },
+  "invitation:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => cancelInvitation(w.viewer!, w.invitationId));
+    return (await db.mentorship.findUniqueOrThrow({ where: { id: w.invitationId } })).status === "CANCELLED";
+  },
+};
+
+describe("authorization matrix", () => {
+  for (const role of Object.keys(ALLOWED) as Role[]) {
+    it(`${role}: exactly ${ALLOWED[role].length === 0 ? "nothing" : ALLOWED[role].join(", ")}`, async () => {
+      const world = await buildWorld(role);
+      const outcome: Record<string, boolean> = {};
+      // Reads first, then writes; deletes last (a touchpoint before its stakeholder).
+      for (const cell of CELLS) outcome[cell] = await ATTEMPTS[cell](world);
+      const allowed = CELLS.filter((cell) => outcome[cell]);
+      expect(allowed).toEqual(CELLS.filter((cell) => ALLOWED[role].includes(cell)));
+    });
+  }
+});

@@ -7,7 +7,7 @@ import { createNonce, securityHeaders } from "@/lib/security-headers";
 // session cookie. It never decides access to data: every page and action
 // checks the session again through lib/.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const SIGNED_IN_AREAS = ["/dashboard", "/weeks", "/stakeholders", "/touchpoints", "/notes", "/mentors", "/mentees", "/settings"];
+const SIGNED_IN_AREAS = ["/dashboard", "/weeks", "/stakeholders", "/touchpoints", "/notes", "/mentors", "/mentees", "/notifications", "/settings"];
 
 function isSignedInArea(pathname: string): boolean {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));

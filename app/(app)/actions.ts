@@ -1,16 +1,19 @@
 "use server";
 
+import { assertSameOrigin } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { adoptTimeZoneIfUnset } from "@/lib/users";
 import { timeZoneSchema } from "@/lib/users.validation";
 import { requireViewer } from "@/lib/viewer";
 
 export async function signOutAction(): Promise<void> {
+  await assertSameOrigin();
   await signOut({ redirectTo: "/" });
 }
 
 /** Called once by the browser when the user has no time zone yet. */
 export async function adoptBrowserTimeZone(timeZone: unknown): Promise<void> {
+  await assertSameOrigin();
   const viewer = await requireViewer();
   const parsed = timeZoneSchema.safeParse(timeZone);
   if (parsed.success) await adoptTimeZoneIfUnset(viewer, parsed.data);

@@ -3,14 +3,22 @@ import { Brand } from "@/components/app/brand";
 import { NavLinks, type NavItem } from "@/components/app/nav-links";
 import { Button } from "@/components/ui/button";
 
-const navItems: NavItem[] = [
-  { href: "/dashboard", label: "Dashboard", match: "/dashboard" },
-  { href: "/weeks/current", label: "This week", match: "/weeks" },
-  { href: "/stakeholders", label: "Stakeholders", match: "/stakeholders" },
-  { href: "/notes", label: "Vision notes", match: "/notes" },
-  { href: "/mentors", label: "Mentors", match: "/mentors" },
-  { href: "/settings", label: "Settings", match: "/settings" },
-];
+function navItems(unreadNotifications: number): NavItem[] {
+  return [
+    { href: "/dashboard", label: "Dashboard", match: "/dashboard" },
+    { href: "/weeks/current", label: "This week", match: "/weeks" },
+    { href: "/stakeholders", label: "Stakeholders", match: "/stakeholders" },
+    { href: "/notes", label: "Vision notes", match: "/notes" },
+    { href: "/mentors", label: "Mentors", match: "/mentors" },
+    { href: "/mentees", label: "Mentees", match: "/mentees" },
+    {
+      href: "/notifications",
+      label: unreadNotifications > 0 ? `Notifications (${unreadNotifications} unread)` : "Notifications",
+      match: "/notifications",
+    },
+    { href: "/settings", label: "Settings", match: "/settings" },
+  ];
+}
 
 function SignOutButton({ action }: { action: () => Promise<void> }) {
   return (
@@ -23,7 +31,10 @@ function SignOutButton({ action }: { action: () => Promise<void> }) {
 }
 
 /** Left navigation on wide screens; a top bar with scrolling links on phones. */
-export function AppShell({ who, signOutAction, children }: { who: string; signOutAction: () => Promise<void>; children: ReactNode }) {
+type AppShellProps = { who: string; unreadNotifications: number; signOutAction: () => Promise<void>; children: ReactNode };
+
+export function AppShell({ who, unreadNotifications, signOutAction, children }: AppShellProps) {
+  const items = navItems(unreadNotifications);
   return (
     <div className="min-h-dvh lg:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2">
@@ -34,7 +45,7 @@ export function AppShell({ who, signOutAction, children }: { who: string; signOu
           <Brand href="/dashboard" />
         </div>
         <nav aria-label="Main" className="mt-8 flex-1">
-          <NavLinks items={navItems} orientation="vertical" />
+          <NavLinks items={items} orientation="vertical" />
         </nav>
         <div className="border-t border-border pt-3">
           <p className="truncate px-3 pb-2 text-xs text-muted" title={who}>
@@ -49,7 +60,7 @@ export function AppShell({ who, signOutAction, children }: { who: string; signOu
           <SignOutButton action={signOutAction} />
         </div>
         <nav aria-label="Main">
-          <NavLinks items={navItems} orientation="horizontal" />
+          <NavLinks items={items} orientation="horizontal" />
         </nav>
       </header>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-10">

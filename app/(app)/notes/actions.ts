@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions";
-import { requireViewer } from "@/lib/viewer";
+import { formAction, itemAction } from "@/lib/actions";
 import { createVisionNote, deleteVisionNote, markVisionNoteRevisited, restoreVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { revisitSchema, updateVisionNoteSchema, visionNoteIdSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 
@@ -25,14 +24,12 @@ export const markRevisitedAction = formAction(revisitSchema, async (viewer, { id
 });
 
 // Bound to a note's id on its page; ids are still checked here and against the owner in lib.
-export async function deleteVisionNoteAction(id: unknown): Promise<void> {
-  const viewer = await requireViewer();
-  await deleteVisionNote(viewer, visionNoteIdSchema.parse(id));
+export const deleteVisionNoteAction = itemAction(visionNoteIdSchema, async (viewer, id) => {
+  await deleteVisionNote(viewer, id);
   revalidatePath("/notes", "layout");
-}
+});
 
-export async function restoreVisionNoteAction(id: unknown): Promise<void> {
-  const viewer = await requireViewer();
-  await restoreVisionNote(viewer, visionNoteIdSchema.parse(id));
+export const restoreVisionNoteAction = itemAction(visionNoteIdSchema, async (viewer, id) => {
+  await restoreVisionNote(viewer, id);
   revalidatePath("/notes", "layout");
-}
+});

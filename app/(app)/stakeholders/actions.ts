@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions";
+import { formAction, itemAction } from "@/lib/actions";
 import { createStakeholder, deleteStakeholder, restoreStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { stakeholderIdSchema, stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.validation";
-import { requireViewer } from "@/lib/viewer";
 
 /** Stakeholders show on their own pages, in pickers on week pages and on the dashboard. */
 function revalidateStakeholderPages() {
@@ -24,15 +23,13 @@ export const updateStakeholderAction = formAction(updateStakeholderSchema, async
   redirect(`/stakeholders/${id}`);
 });
 
-// Bound to an id on the page, but a public endpoint all the same: the id is parsed here and checked against the owner in lib.
-export async function deleteStakeholderAction(id: unknown): Promise<void> {
-  const viewer = await requireViewer();
-  await deleteStakeholder(viewer, stakeholderIdSchema.parse(id));
+// Bound to an id on the page; itemAction parses it and lib checks it against the owner.
+export const deleteStakeholderAction = itemAction(stakeholderIdSchema, async (viewer, id) => {
+  await deleteStakeholder(viewer, id);
   revalidateStakeholderPages();
-}
+});
 
-export async function restoreStakeholderAction(id: unknown): Promise<void> {
-  const viewer = await requireViewer();
-  await restoreStakeholder(viewer, stakeholderIdSchema.parse(id));
+export const restoreStakeholderAction = itemAction(stakeholderIdSchema, async (viewer, id) => {
+  await restoreStakeholder(viewer, id);
   revalidateStakeholderPages();
-}
+});

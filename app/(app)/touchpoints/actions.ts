@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions";
+import { formAction, itemAction } from "@/lib/actions";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { createTouchpoint, deleteTouchpoint, restoreTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import { touchpointIdSchema, touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
-import { requireViewer } from "@/lib/viewer";
 
 /** A touchpoint shows on its week, its stakeholder, the list's "last met" and the dashboard. */
 function revalidateTouchpointPages() {
@@ -26,15 +25,13 @@ export const updateTouchpointAction = formAction(updateTouchpointSchema, async (
   redirect(returnTo ? safeCallbackPath(returnTo) : `/weeks/${input.occurredOn}`);
 });
 
-// Bound to an id on the page, but a public endpoint all the same: the id is parsed here and checked against the owner in lib.
-export async function deleteTouchpointAction(id: unknown): Promise<void> {
-  const viewer = await requireViewer();
-  await deleteTouchpoint(viewer, touchpointIdSchema.parse(id));
+// Bound to an id on the page; itemAction parses it and lib checks it against the owner.
+export const deleteTouchpointAction = itemAction(touchpointIdSchema, async (viewer, id) => {
+  await deleteTouchpoint(viewer, id);
   revalidateTouchpointPages();
-}
+});
 
-export async function restoreTouchpointAction(id: unknown): Promise<void> {
-  const viewer = await requireViewer();
-  await restoreTouchpoint(viewer, touchpointIdSchema.parse(id));
+export const restoreTouchpointAction = itemAction(touchpointIdSchema, async (viewer, id) => {
+  await restoreTouchpoint(viewer, id);
   revalidateTouchpointPages();
-}
+});

@@ -69,8 +69,24 @@ export function ActionForm({
   useEffect(() => {
     if (!warnOnLeave || !dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    // In-app links navigate without unloading the page, so ask before those too.
+    // Capture phase on the document runs before Next's <Link> handler.
+    const confirmLinkClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.target === "_blank") return;
+      if (link.origin !== window.location.origin || link.hash) return;
+      if (!window.confirm("You have unsaved changes. Leave this page without saving them?")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", confirmLinkClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", confirmLinkClick, true);
+    };
   }, [warnOnLeave, dirty]);
 
   function validateBeforeSubmit(event: React.FormEvent<HTMLFormElement>) {

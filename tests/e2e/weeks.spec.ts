@@ -90,14 +90,23 @@ test.describe("the weekly log", () => {
     await expect(hours(page, "Strategy")).toHaveValue("69");
     await checkA11y(page);
 
-    // Leaving with unsaved changes asks first; nothing was saved.
+    // An in-app link asks first too; staying keeps the typed values on the page.
     const dialogs: string[] = [];
+    page.once("dialog", (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await expect(page).toHaveURL(url);
+    await expect(hours(page, "Firefighting")).toHaveValue("100");
+
+    // Leaving with unsaved changes asks first; nothing was saved.
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.type());
       void dialog.accept();
     });
     await page.goto(url);
-    expect(dialogs).toEqual(["beforeunload"]);
+    expect(dialogs).toEqual(["confirm", "beforeunload"]);
     await expect(hours(page, "Firefighting")).toHaveValue("0");
   });
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ChartDefs } from "@/components/charts/chart-defs";
 import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { RangeSwitcher } from "@/components/dashboard/range-switcher";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
@@ -11,9 +12,8 @@ import { MenteeFigures } from "@/components/mentors/mentee-figures";
 import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { Card } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
-import { RANGES, rangeSchema, type RangeKey } from "@/lib/dashboard-model";
+import { RANGES, rangeSchema } from "@/lib/dashboard-model";
 import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentor-access";
 import { sharingSummary } from "@/lib/mentorship-model";
 import { WEEKDAYS } from "@/lib/time-zones";
@@ -33,29 +33,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </h2>
       {children}
     </Card>
-  );
-}
-
-function RangeLinks({ menteeId, current }: { menteeId: string; current: RangeKey }) {
-  return (
-    <nav aria-label="Range">
-      <ul className="inline-flex flex-wrap gap-1 rounded-lg border border-border bg-surface p-1">
-        {(Object.keys(RANGES) as RangeKey[]).map((range) => (
-          <li key={range}>
-            <Link
-              href={`/mentees/${encodeURIComponent(menteeId)}${range === "12w" ? "" : `?range=${range}`}`}
-              aria-current={range === current ? "page" : undefined}
-              className={cn(
-                "block rounded-md px-3 py-1.5 text-sm font-medium",
-                range === current ? "bg-accent-soft text-text" : "text-muted hover:bg-surface-muted hover:text-text",
-              )}
-            >
-              {RANGES[range]}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }
 
@@ -112,7 +89,7 @@ export default async function MenteePage({ params, searchParams }: Props) {
           <MenteeFigures model={model} share={share} />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{RANGES[range]}</h2>
-            <RangeLinks menteeId={menteeId} current={range} />
+            <RangeSwitcher current={range} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />
           </div>
           <Section id="time-title" title="Where the hours went">
             <TimeChart model={model} />

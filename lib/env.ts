@@ -35,6 +35,8 @@ export const env = createEnv({
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
+  // Only for tools that load next.config.ts without running the app (`next typegen` in `npm run typecheck`).
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
   onValidationError: (issues) => {
     const lines = issues.map((issue) => `  - ${issue.path?.join(".") ?? "?"}: ${issue.message}`);
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}\nSee .env.example.`);

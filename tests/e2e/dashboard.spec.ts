@@ -3,8 +3,9 @@ import { checkA11y, expect, test } from "./support/fixtures";
 
 /** Logs the week on screen through the week form. */
 async function logWeek(page: Page, split: { firefighting: string; strategy: string; other: string }) {
-  // The form needs to be hydrated before typing.
+  // The form needs to be hydrated before typing, and the last week's toast gone so this one is told apart.
   await page.waitForLoadState("networkidle");
+  await expect(page.getByText("Week saved.")).toHaveCount(0);
   await page.getByRole("textbox", { name: "Firefighting hours" }).fill(split.firefighting);
   await page.getByRole("textbox", { name: "Strategy hours" }).fill(split.strategy);
   await page.getByRole("textbox", { name: "Other hours" }).fill(split.other);

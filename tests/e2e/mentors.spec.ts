@@ -59,6 +59,8 @@ async function hydrated(page: Page): Promise<void> {
 mentorTest(
   "invite → email → the mentor signs in through the link → comments → the leader sees it and replies → the leader revokes → the mentor sees nothing",
   async ({ page: leaderPage, leader, mailbox, db, browser, baseURL, mentorEmail }) => {
+    // Two people, two magic links and a dozen pages: longer than one page's budget.
+    mentorTest.setTimeout(150_000);
     const week = lastWeekStart();
     await logWeek(db, leader.id, week);
 
@@ -107,7 +109,8 @@ mentorTest(
 
     // The leader sees the notification, opens the thread and replies.
     await leaderPage.goto("/notifications");
-    await expect(leaderPage.getByText("1 unread", { exact: false })).toBeVisible();
+    await expect(leaderPage.getByRole("main").getByText("1 unread", { exact: false })).toBeVisible();
+    await expect(leaderPage.getByRole("link", { name: "Notifications (1 unread)" })).toBeVisible();
     await checkA11y(leaderPage);
     await leaderPage.getByRole("link", { name: /commented/ }).click();
     await expect(leaderPage).toHaveURL(new RegExp(`/weeks/${week}`));

@@ -46,7 +46,7 @@ export function weekTitle(start: DateOnly, currentStart: DateOnly): string {
   if (start === currentStart) return "This week";
   if (start === previousWeekStart(currentStart)) return "Last week";
   if (start === nextWeekStart(currentStart)) return "Next week";
-  return `Week of ${part(start, { day: "numeric" })} ${part(start, { month: "long" })} ${part(start, { year: "numeric" })}`;
+  return `Week of ${part(start, "day")} ${part(start, "month")} ${part(start, "year")}`;
 }
 
 /**
@@ -56,12 +56,12 @@ export function weekTitle(start: DateOnly, currentStart: DateOnly): string {
  */
 export function formatWeekRange(start: DateOnly): string {
   const end = weekEndOf(start);
-  const sameYear = part(start, { year: "numeric" }) === part(end, { year: "numeric" });
-  const sameMonth = sameYear && part(start, { month: "long" }) === part(end, { month: "long" });
-  const first = [part(start, { weekday: "short" }), part(start, { day: "numeric" })];
-  if (!sameMonth) first.push(part(start, { month: "long" }));
-  if (!sameYear) first.push(part(start, { year: "numeric" }));
-  const last = [part(end, { weekday: "short" }), part(end, { day: "numeric" }), part(end, { month: "long" }), part(end, { year: "numeric" })];
+  const sameYear = part(start, "year") === part(end, "year");
+  const sameMonth = sameYear && part(start, "month") === part(end, "month");
+  const first = [part(start, "weekday"), part(start, "day")];
+  if (!sameMonth) first.push(part(start, "month"));
+  if (!sameYear) first.push(part(start, "year"));
+  const last = [part(end, "weekday"), part(end, "day"), part(end, "month"), part(end, "year")];
   return `${first.join(" ")} – ${last.join(" ")}`;
 }
 
@@ -70,6 +70,16 @@ export function formatTimeZone(timeZone: string): string {
   return timeZone.replaceAll("_", " ");
 }
 
-function part(day: DateOnly, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(fromDateOnly(day));
+type Part = "weekday" | "day" | "month" | "year";
+
+// Built once: creating an Intl.DateTimeFormat costs far more than formatting with one.
+const partFormats: Record<Part, Intl.DateTimeFormat> = {
+  weekday: new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: "UTC" }),
+  day: new Intl.DateTimeFormat("en-GB", { day: "numeric", timeZone: "UTC" }),
+  month: new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }),
+  year: new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone: "UTC" }),
+};
+
+function part(day: DateOnly, name: Part): string {
+  return partFormats[name].format(fromDateOnly(day));
 }

@@ -1,7 +1,7 @@
 // Shared geometry and axes for the SVG charts. Charts draw in a fixed
 // viewBox and scale to their container's width (phones included).
 import type { ScaleBand, ScaleLinear } from "d3-scale";
-import { markup, type Markup } from "@/components/charts/markup";
+import { markup, round, type Markup } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
 export const CHART_WIDTH = 560;
@@ -15,15 +15,15 @@ export function labelledBuckets(buckets: Bucket[], maxLabels = 7): Set<string> {
 
 /** The opening tag of a chart: scales with its container, named by its title. */
 export function chartOpen(id: string, height: number, title: string): Markup {
-  return markup`<svg class="chart" viewBox="0 0 ${CHART_WIDTH} ${height}" aria-labelledby="${id}-t"><title id="${id}-t">${title}</title>`;
+  return markup`<svg class='chart' viewBox='0 0 ${CHART_WIDTH} ${height}' aria-labelledby='${id}-t'><title id='${id}-t'>${title}</title>`;
 }
 
 export function bottomAxis(x: ScaleBand<string>, buckets: Bucket[], y: number, label: string): Markup {
   const labelled = labelledBuckets(buckets);
   const [left = 0, right = 0] = x.range();
-  return markup`<g aria-hidden="true"><line class="axis" x1="${left}" x2="${right}" y1="${y}" y2="${y}"/>${buckets.map((bucket) =>
-    labelled.has(bucket.key) ? markup`<text x="${(x(bucket.key) ?? 0) + x.bandwidth() / 2}" y="${y + 16}" text-anchor="middle">${bucket.label}</text>` : null,
-  )}<text x="${(left + right) / 2}" y="${y + 34}" text-anchor="middle">${label}</text></g>`;
+  return markup`<g class='m' aria-hidden='true'><path class='axis' d='M${left} ${y}H${right}'/>${buckets.map((bucket) =>
+    labelled.has(bucket.key) ? markup`<text x='${(x(bucket.key) ?? 0) + x.bandwidth() / 2}' y='${y + 16}'>${bucket.label}</text>` : null,
+  )}<text x='${(left + right) / 2}' y='${y + 34}'>${label}</text></g>`;
 }
 
 /** Ticks, optional grid lines across [gridFrom, gridTo], and a rotated axis title. */
@@ -46,17 +46,19 @@ export function valueAxis({
 }): Markup {
   const [bottom = 0, top = 0] = y.range();
   const titleX = side === "left" ? 12 : CHART_WIDTH - 6;
-  const anchor = side === "left" ? "end" : "start";
-  return markup`<g aria-hidden="true">${ticks.map(
-    (tick) =>
-      markup`${grid ? markup`<line class="grid" x1="${grid[0]}" x2="${grid[1]}" y1="${y(tick)}" y2="${y(tick)}"/>` : null}<text x="${side === "left" ? x - 6 : x + 6}" y="${y(tick) + 4}" text-anchor="${anchor}">${format(tick)}</text>`,
-  )}<text transform="translate(${titleX} ${(bottom + top) / 2}) rotate(${side === "left" ? -90 : 90})" text-anchor="middle">${label}</text></g>`;
+  // Grid lines share one path; tick labels are anchored by the group's class.
+  const gridPath = grid ? ticks.map((tick) => `M${grid[0]} ${round(y(tick))}H${grid[1]}`).join("") : "";
+  return markup`<g${side === "left" ? markup` class='e'` : null} aria-hidden='true'>${grid ? markup`<path class='grid' d='${gridPath}'/>` : null}${ticks.map(
+    (tick) => markup`<text x='${side === "left" ? x - 6 : x + 6}' y='${y(tick) + 4}'>${format(tick)}</text>`,
+  )}<text class='m' transform='translate(${titleX} ${(bottom + top) / 2}) rotate(${side === "left" ? -90 : 90})'>${label}</text></g>`;
 }
 
 /**
- * One bucket as a focusable group named by its <title>: hovering shows the
- * title as a tooltip, focus or hover reveals the value label, no script needed.
+ * One bucket as a focusable group named by its <title> (a child <title> names
+ * an SVG element, so no id is needed): hovering shows the title as a tooltip,
+ * focus or hover reveals the value label, no script needed. The bars
+ * themselves are drawn elsewhere, one path per fill for the whole chart.
  */
-export function bucketGroup({ id, label, hit, body }: { id: string; label: string; hit: { x: number; width: number; top: number; bottom: number }; body: Markup }): Markup {
-  return markup`<g class="b" tabindex="0" role="img" aria-labelledby="${id}"><title id="${id}">${label}</title><rect class="h" x="${hit.x}" y="${hit.top}" width="${hit.width}" height="${hit.bottom - hit.top}" rx="3"/>${body}</g>`;
+export function bucketGroup({ label, hit, body }: { label: string; hit: { x: number; width: number; top: number; bottom: number }; body?: Markup }): Markup {
+  return markup`<g class='b' tabindex='0' role='img'><title>${label}</title><rect class='h' x='${hit.x}' y='${hit.top}' width='${hit.width}' height='${hit.bottom - hit.top}'/>${body}</g>`;
 }

@@ -22,10 +22,12 @@ export function fillUrl(fill: Fill): string {
 const CSS = `
 .chart{display:block;width:100%;max-width:44rem;height:auto;overflow:visible;font-size:12px}
 .chart text{fill:var(--muted)}
+.chart .m{text-anchor:middle}
+.chart .e{text-anchor:end}
 .chart .grid{stroke:var(--border)}
 .chart .axis{stroke:var(--border-strong)}
 .chart .b{outline:none}
-.chart .h{fill:transparent;stroke:transparent;stroke-width:2}
+.chart .h{fill:transparent;stroke:transparent;stroke-width:2;rx:3px}
 .chart .b:hover .h{fill:color-mix(in srgb,var(--text) 6%,transparent)}
 .chart .b:focus-visible .h{stroke:var(--focus)}
 .chart .v{fill:var(--text);opacity:0;pointer-events:none}
@@ -35,8 +37,8 @@ const CSS = `
 .chart .dot{fill:var(--surface);stroke-width:2}
 .chart .goal{stroke:var(--text);stroke-width:1.5;stroke-dasharray:6 4}
 .chart text.strong{fill:var(--text)}
-.chart .cell0{fill:var(--surface-muted)}
-.chart .cell{fill:var(--accent)}
+.chart .cell0{stroke:var(--surface-muted)}
+.chart .cell{stroke:var(--accent)}
 .chart text.count{font-size:11px;fill:var(--text)}
 .chart text.count.dark{fill:var(--accent-text)}
 .chart .s-text{stroke:var(--text)}

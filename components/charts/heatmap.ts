@@ -1,6 +1,6 @@
 import { scaleBand } from "d3-scale";
 import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen } from "@/components/charts/axes";
-import { markup, type Markup } from "@/components/charts/markup";
+import { markup, round, type Markup } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
 export type HeatmapRow = { key: string; label: string; values: number[] };
@@ -50,10 +50,12 @@ export function heatmap({
   const w = x.bandwidth();
   const h = y.bandwidth();
 
-  const labels = markup`<g aria-hidden="true">${rows.map(
-    (row) => markup`<text x="${MARGIN.left - 8}" y="${(y(row.key) ?? 0) + h / 2 + 4}" text-anchor="end">${row.label}</text>`,
+  const labels = markup`<g class='e' aria-hidden='true'>${rows.map(
+    (row) => markup`<text x='${MARGIN.left - 8}' y='${(y(row.key) ?? 0) + h / 2 + 4}'>${row.label}</text>`,
   )}</g>`;
-  // Cells of the same shade share one path: five years are 660 cells.
+  // Cells of the same shade share one path, each cell a stroke as thick as
+  // the row is high: five years are 660 cells.
+  const cellWidth = round(w);
   const shades = new Map<string, string[]>();
   const columns = buckets.map((bucket, index) => {
     const left = x(bucket.key) ?? 0;
@@ -67,17 +69,17 @@ export function heatmap({
       const top = y(row.key) ?? 0;
       const shade = opacity.toFixed(2);
       const cells = shades.get(shade) ?? [];
-      cells.push(`M${left.toFixed(1)} ${top.toFixed(1)}h${w.toFixed(1)}v${h.toFixed(1)}h-${w.toFixed(1)}z`);
+      cells.push(`M${round(left)} ${round(top + h / 2)}h${cellWidth}`);
       shades.set(shade, cells);
       return showCounts && value > 0
-        ? markup`<text class="count${opacity > 0.55 ? " dark" : ""}" x="${left + w / 2}" y="${top + h / 2 + 4}" text-anchor="middle">${value}</text>`
+        ? markup`<text class='count m${opacity > 0.55 ? " dark" : ""}' x='${left + w / 2}' y='${top + h / 2 + 4}'>${value}</text>`
         : null;
     });
-    return bucketGroup({ id: `${id}-${index}`, label, hit: { x: left - 1, width: w + 2, top: MARGIN.top - 2, bottom: bottom + 1 }, body: markup`${counts}` });
+    return bucketGroup({ label, hit: { x: left - 1, width: w + 2, top: MARGIN.top - 2, bottom: bottom + 1 }, body: markup`${counts}` });
   });
   const cells = [...shades].map(([shade, paths]) =>
-    shade === "0.00" ? markup`<path class="cell0" d="${paths.join("")}"/>` : markup`<path class="cell" fill-opacity="${shade}" d="${paths.join("")}"/>`,
+    shade === "0.00" ? markup`<path class='cell0' d='${paths.join("")}'/>` : markup`<path class='cell' stroke-opacity='${shade}' d='${paths.join("")}'/>`,
   );
 
-  return markup`${chartOpen(id, height, title)}${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g aria-hidden="true">${cells}</g>${columns}</svg>`;
+  return markup`${chartOpen(id, height, title)}${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g aria-hidden='true' stroke-width='${h}'>${cells}</g>${columns}</svg>`;
 }

@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape } from "d3-shape";
 import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
-import { markup, type Markup } from "@/components/charts/markup";
+import { markup, round, type Markup } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
 /** How a line looks: a token colour, a dash and a marker shape, so lines differ by more than colour. */
@@ -11,23 +11,27 @@ export type LineSeries = { key: string; label: string; style: LineStyle; values:
 
 const HEIGHT = 240;
 
-export function marker(style: LineStyle, x: number, y: number): Markup {
-  const cls = `dot ${style.stroke}`;
-  switch (style.marker) {
-    case "circle":
-      return markup`<circle class="${cls}" cx="${x}" cy="${y}" r="3.5"/>`;
-    case "square":
-      return markup`<rect class="${cls}" x="${x - 3.5}" y="${y - 3.5}" width="7" height="7"/>`;
-    case "triangle":
-      return markup`<path class="${cls}" d="M${x} ${y - 4.5}L${x + 4.5} ${y + 3.5}L${x - 4.5} ${y + 3.5}Z"/>`;
-    case "diamond":
-      return markup`<path class="${cls}" d="M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z"/>`;
-  }
+// Markers of one series share a single path: a shape per point as path
+// commands is a fraction of the markup of an element per point.
+const SHAPES: Record<LineStyle["marker"], (x: string, y: number) => string> = {
+  circle: (x, y) => `M${x} ${round(y - 3.5)}a3.5 3.5 0 1 1 0 7a3.5 3.5 0 1 1 0-7`,
+  square: (x, y) => `M${x} ${round(y - 3.5)}m-3.5 0h7v7h-7z`,
+  triangle: (x, y) => `M${x} ${round(y - 4.5)}l4.5 8h-9z`,
+  diamond: (x, y) => `M${x} ${round(y - 5)}l5 5l-5 5l-5-5z`,
+};
+
+/** Path data for a marker at each point; null points are skipped. */
+export function markerPath(shape: LineStyle["marker"], points: Array<[number, number] | null>): string {
+  let d = "";
+  for (const point of points) if (point) d += SHAPES[shape](round(point[0]), point[1]);
+  return d;
 }
 
 /** A legend sample: the line with its dash and marker. */
 export function lineSample(style: LineStyle): Markup {
-  return markup`<svg class="chart" width="22" height="12" viewBox="0 0 22 12" aria-hidden="true" style="width:22px"><line class="line ${style.stroke}" x1="1" x2="21" y1="6" y2="6" stroke-dasharray="${style.dash ?? "none"}"/>${marker(style, 11, 6)}</svg>`;
+  return markup`<svg class='chart' width='22' height='12' viewBox='0 0 22 12' aria-hidden='true' style='width:22px'><path class='line ${style.stroke}' d='M1 6H21'${
+    style.dash ? markup` stroke-dasharray='${style.dash}'` : null
+  }/><path class='dot ${style.stroke}' d='${markerPath(style.marker, [[11, 6]])}'/></svg>`;
 }
 
 /** Lines over buckets on a fixed scale; a null is a gap that breaks the line. */
@@ -67,9 +71,10 @@ export function lineChart({
       .x((_, index) => centre(index))
       .y((v) => y(v ?? 0))
       .digits(1)(s.values);
-    return markup`${path ? markup`<path class="line ${s.style.stroke}" d="${path}" stroke-dasharray="${s.style.dash ?? "none"}"/>` : null}${s.values.map((v, index) =>
-      v === null ? null : marker(s.style, centre(index), y(v)),
-    )}`;
+    const dots = markerPath(s.style.marker, s.values.map((v, index) => (v === null ? null : [centre(index), y(v)])));
+    return markup`${path ? markup`<path class='line ${s.style.stroke}' d='${path}'${s.style.dash ? markup` stroke-dasharray='${s.style.dash}'` : null}/>` : null}${
+      dots ? markup`<path class='dot ${s.style.stroke}' d='${dots}'/>` : null
+    }`;
   });
 
   const groups = buckets.map((bucket, index) => {
@@ -78,10 +83,9 @@ export function lineChart({
       rated.length === 0 ? gapLabel : rated.map((s) => `${s.label} ${format(s.values[index] ?? 0)}`).join(", ")
     }`;
     return bucketGroup({
-      id: `${id}-${index}`,
       label,
       hit: { x: (x(bucket.key) ?? 0) - (x.step() - x.bandwidth()) / 2, width: x.step(), top: margin.top - 8, bottom },
-      body: markup`${rated.map((s) => markup`<text class="v" x="${centre(index) + 8}" y="${y(s.values[index] ?? 0) - 6}">${format(s.values[index] ?? 0)}</text>`)}`,
+      body: markup`${rated.map((s) => markup`<text class='v' x='${centre(index) + 8}' y='${y(s.values[index] ?? 0) - 6}'>${format(s.values[index] ?? 0)}</text>`)}`,
     });
   });
 
@@ -91,5 +95,5 @@ export function lineChart({
     buckets,
     bottom,
     xLabel,
-  )}<g aria-hidden="true" pointer-events="none">${lines}</g>${groups}</svg>`;
+  )}<g aria-hidden='true' pointer-events='none'>${lines}</g>${groups}</svg>`;
 }

@@ -15,11 +15,16 @@ export function escapeMarkup(text: string): string {
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
+/** A coordinate to 0.1 of a unit: finer than a pixel, and short. */
+export function round(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
 // Hot: a five-year chart interpolates thousands of values, mostly coordinates.
 function render(value: unknown): string {
   switch (typeof value) {
     case "number":
-      return String(Math.round(value * 10) / 10);
+      return round(value);
     case "string":
       return escapeMarkup(value);
     case "undefined":

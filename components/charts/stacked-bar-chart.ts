@@ -2,7 +2,8 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape, stack } from "d3-shape";
 import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
 import { fillUrl, type Fill } from "@/components/charts/chart-defs";
-import { markup, type Markup } from "@/components/charts/markup";
+import { markerPath } from "@/components/charts/line-chart";
+import { markup, round, type Markup } from "@/components/charts/markup";
 import { percent, type Bucket } from "@/lib/dashboard-model";
 
 export type BarSeries<K extends string> = { key: K; label: string; fill: Fill };
@@ -60,25 +61,32 @@ export function stackedBarChart<K extends string>({
   const width = x.bandwidth();
   const centre = (index: number) => (x(buckets[index]?.key ?? "") ?? 0) + width / 2;
 
-  const bars = buckets.map((bucket, index) => {
+  // Each fill is one path for the whole chart, each segment a vertical stroke
+  // as wide as a bar (a rect per segment is several times the markup); the
+  // focusable groups carry the names and value labels.
+  const segments = series.map(() => [] as string[]);
+  const groups = buckets.map((bucket, index) => {
     const value = values[index];
     const left = x(bucket.key) ?? 0;
     const parts = value ? series.map((s) => `${s.label} ${format(value[s.key])}`) : [gapLabel];
     if (value && overlay) parts.push(`${overlay.label} ${percent(overlay.values[index] ?? null)}`);
-    const body = value
-      ? markup`${layers.map((layer, layerIndex) => {
-          const [y0, y1] = layer[index] ?? [0, 0];
-          const fill = series[layerIndex]?.fill;
-          return y1 > y0 && fill ? markup`<rect x="${left}" y="${y(y1)}" width="${width}" height="${y(y0) - y(y1)}" fill="${fillUrl(fill)}"/>` : null;
-        })}<text class="v" x="${left + width / 2}" y="${y(totals[index] ?? 0) - 6}" text-anchor="middle">${format(totals[index] ?? 0)}</text>`
-      : markup`<line class="gap" x1="${left}" x2="${left + width}" y1="${bottom - 2}" y2="${bottom - 2}"/>`;
+    if (value) {
+      layers.forEach((layer, layerIndex) => {
+        const [y0, y1] = layer[index] ?? [0, 0];
+        if (y1 > y0) segments[layerIndex]?.push(`M${round(left + width / 2)} ${round(y(y1))}V${round(y(y0))}`);
+      });
+    }
     return bucketGroup({
-      id: `${id}-${index}`,
       label: `${bucket.longLabel}${bucket.inProgress ? " (so far)" : ""}: ${parts.join(", ")}`,
       hit: { x: left - (x.step() - width) / 2, width: x.step(), top: margin.top - 14, bottom },
-      body,
+      body: value
+        ? markup`<text class='v m' x='${left + width / 2}' y='${y(totals[index] ?? 0) - 6}'>${format(totals[index] ?? 0)}</text>`
+        : markup`<path class='gap' d='M${left} ${bottom - 2}h${width}'/>`,
     });
   });
+  const bars = series.map((s, layerIndex) =>
+    segments[layerIndex]?.length ? markup`<path stroke='${fillUrl(s.fill)}' d='${segments[layerIndex].join("")}'/>` : null,
+  );
 
   let lines: Markup | null = null;
   if (overlay) {
@@ -90,14 +98,15 @@ export function stackedBarChart<K extends string>({
     const goal =
       overlay.goal === null
         ? null
-        : markup`<line class="goal" x1="${margin.left}" x2="${CHART_WIDTH - margin.right}" y1="${share(overlay.goal)}" y2="${share(overlay.goal)}"/><text class="strong" x="${CHART_WIDTH - margin.right - 4}" y="${share(overlay.goal) - 5}" text-anchor="end">Goal ${percent(overlay.goal)}</text>`;
-    lines = markup`<g aria-hidden="true" pointer-events="none">${goal}${path ? markup`<path class="line s-text" d="${path}"/>` : null}${overlay.values.map((v, index) =>
-      v === null ? null : markup`<circle class="dot s-text" cx="${centre(index)}" cy="${share(v)}" r="3.5"/>`,
-    )}</g>`;
+        : markup`<path class='goal' d='M${margin.left} ${share(overlay.goal)}H${CHART_WIDTH - margin.right}'/><text class='strong e' x='${CHART_WIDTH - margin.right - 4}' y='${share(overlay.goal) - 5}'>Goal ${percent(overlay.goal)}</text>`;
+    const dots = markerPath("circle", overlay.values.map((v, index) => (v === null ? null : [centre(index), share(v)])));
+    lines = markup`<g aria-hidden='true' pointer-events='none'>${goal}${path ? markup`<path class='line s-text' d='${path}'/>` : null}${
+      dots ? markup`<path class='dot s-text' d='${dots}'/>` : null
+    }</g>`;
   }
 
   const ticks = y.ticks(4).filter((t) => !wholeNumbers || Number.isInteger(t));
   return markup`${chartOpen(id, HEIGHT, title)}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${
     overlay ? valueAxis({ y: share, ticks: [0, 0.5, 1], format: percent, x: CHART_WIDTH - margin.right, side: "right", label: overlay.label }) : null
-  }${bottomAxis(x, buckets, bottom, xLabel)}${bars}${lines}</svg>`;
+  }${bottomAxis(x, buckets, bottom, xLabel)}${groups}<g aria-hidden='true' pointer-events='none' stroke-width='${width}'>${bars}</g>${lines}</svg>`;
 }

@@ -13,7 +13,7 @@ export function VisionChart({ model }: { model: DashboardModel }) {
   const buckets = points.map((p) => p.bucket);
   const series = HORIZON_KEYS.map((key) => ({ key, label: HORIZONS[key], fill: key }));
   const small = (id: string, heading: string, pick: (p: VisionPoint) => VisionPoint["written"], valueLabel: string) =>
-    markup`<div><h4 class="text-sm font-medium">${heading}</h4>${stackedBarChart({
+    markup`<div><h4 class='text-sm font-medium'>${heading}</h4>${stackedBarChart({
       id,
       title: `Vision notes ${heading.toLowerCase()}`,
       buckets,
@@ -31,7 +31,7 @@ export function VisionChart({ model }: { model: DashboardModel }) {
       title={finding}
       summary={summary}
       legend={series.map((s) => ({ label: s.label, fill: s.fill }))}
-      chart={markup`<div class="grid gap-4 md:grid-cols-2">${small("vision-written", "Written", (p) => p.written, "Notes")}${small(
+      chart={markup`<div class='grid gap-4 md:grid-cols-2'>${small("vision-written", "Written", (p) => p.written, "Notes")}${small(
         "vision-revisited",
         "Revisited",
         (p) => p.revisited,

@@ -31,15 +31,16 @@ describe("chart markup", () => {
       gapLabel: "not logged",
       overlay: { label: "Strategy share", values: [0.5, null, 0.75], goal: 0.4 },
     }).html;
-    expect(html).toMatch(/^<svg class="chart" viewBox="0 0 560 260" aria-labelledby="t-t"><title id="t-t">Strategy share rose to 50%<\/title>/);
-    expect(count(/<g class="b" tabindex="0" role="img"/g, html)).toBe(3);
-    expect(html).toContain("<title id=\"t-1\">Week of 16 Nov 2026: not logged</title>");
-    expect(html).toContain("<title id=\"t-2\">Week of 23 Nov 2026 (so far): Strategy 3 h, Firefighting 1 h, Strategy share 75%</title>");
-    expect(count(/<line class="gap"/g, html)).toBe(1);
-    expect(count(/fill="url\(#chart-fill-strategy\)"/g, html)).toBe(2);
+    expect(html).toMatch(/^<svg class='chart' viewBox='0 0 560 260' aria-labelledby='t-t'><title id='t-t'>Strategy share rose to 50%<\/title>/);
+    expect(count(/<g class='b' tabindex='0' role='img'><title>/g, html)).toBe(3);
+    expect(html).toContain("<title>Week of 16 Nov 2026: not logged</title>");
+    expect(html).toContain("<title>Week of 23 Nov 2026 (so far): Strategy 3 h, Firefighting 1 h, Strategy share 75%</title>");
+    expect(count(/<path class='gap'/g, html)).toBe(1);
+    // One path per fill, one segment per logged week.
+    expect(count(/M/g, /<path stroke='url\(#chart-fill-strategy\)' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
     expect(html).toContain("Goal 40%");
     // The share line breaks at the gap: two separate segments.
-    expect(count(/M/g, /<path class="line s-text" d="([^"]+)"/.exec(html)?.[1] ?? "")).toBe(2);
+    expect(count(/M/g, /<path class='line s-text' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
   });
 
   it("breaks rating lines where nothing was rated", () => {
@@ -55,7 +56,8 @@ describe("chart markup", () => {
       gapLabel: "no ratings",
     }).html;
     expect(html).toContain("Week of 16 Nov 2026: no ratings");
-    expect(count(/<circle class="dot s-strategy"/g, html)).toBe(2);
+    // One marker per rated week, all in one path.
+    expect(count(/M/g, /<path class='dot s-strategy' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
   });
 
   it("shades heatmap cells by count and writes the count when it fits", () => {
@@ -78,7 +80,7 @@ describe("chart markup", () => {
     expect(html).toContain("Week of 9 Nov 2026: no touchpoints");
     expect(html).toContain("Week of 23 Nov 2026 (so far): Sales 4 touchpoints, Legal 1 touchpoint");
     // Empty cells share one path: three of them.
-    expect(count(/z/g, /<path class="cell0" d="([^"]+)"/.exec(html)?.[1] ?? "")).toBe(3);
-    expect(html).toContain('<text class="count dark"');
+    expect(count(/M/g, /<path class='cell0' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(3);
+    expect(html).toContain("<text class='count m dark'");
   });
 });

@@ -16,6 +16,8 @@ const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]);
  */
 function serializeError(error: unknown) {
   const serialized = pino.stdSerializers.err(error as Error);
+  // Driver errors carry their connection (`client`): noise at best, settings at worst.
+  delete serialized.client;
   if (typeof serialized?.type === "string" && /^PrismaClient(Validation|Unknown)/.test(serialized.type)) {
     const lines = serialized.message.split("\n").map((line) => line.trim()).filter(Boolean);
     const call = lines.find((line) => line.startsWith("Invalid `")) ?? "Invalid Prisma call";

@@ -20,6 +20,14 @@ function capture() {
 }
 
 describe("lib/logger", () => {
+  it("leaves a database driver's connection out of a logged error", () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error("terminating connection"), { code: "57P01", client: { connectionParameters: { user: "app", host: "db" } } });
+    logger.error({ err: error }, "Job queue error");
+    expect(lines[0]!.err).toMatchObject({ message: "terminating connection", code: "57P01" });
+    expect(JSON.stringify(lines[0])).not.toContain("connectionParameters");
+  });
+
   it("writes one JSON object per line with level, time and message", () => {
     const { logger, lines } = capture();
     logger.info({ userId: "u1" }, "Saved a week");

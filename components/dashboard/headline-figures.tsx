@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { hours, percent, type DashboardModel } from "@/lib/dashboard-model";
+import type { Share } from "@/lib/mentorship-model";
 
 function Figure({ label, value, detail, tone = "neutral" }: { label: string; value: ReactNode; detail: ReactNode; tone?: "neutral" | "good" | "warning" }) {
   return (
@@ -13,19 +14,32 @@ function Figure({ label, value, detail, tone = "neutral" }: { label: string; val
   );
 }
 
-function againstGoal(share: number | null, goal: number | null): { detail: string; tone: "neutral" | "good" | "warning" } {
-  if (goal === null || share === null) return { detail: goal === null ? "No goal set" : `Goal ${percent(goal)}`, tone: "neutral" };
-  return share >= goal ? { detail: `At or above your ${percent(goal)} goal`, tone: "good" } : { detail: `Below your ${percent(goal)} goal`, tone: "warning" };
+function againstGoal(value: number | null, goal: number | null, whose: string): { detail: string; tone: "neutral" | "good" | "warning" } {
+  if (goal === null || value === null) return { detail: goal === null ? "No goal set" : `Goal ${percent(goal)}`, tone: "neutral" };
+  return value >= goal ? { detail: `At or above ${whose} ${percent(goal)} goal`, tone: "good" } : { detail: `Below ${whose} ${percent(goal)} goal`, tone: "warning" };
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-/** The figures a leader checks first, each with what it is measured against. */
-export function HeadlineFigures({ model }: { model: DashboardModel }) {
+/**
+ * The figures a leader checks first, each with what it is measured against.
+ * With `share`, a mentor's view of them: only the figures the leader shares,
+ * and no links, as those would open the mentor's own pages.
+ */
+export function HeadlineFigures({ model, share }: { model: DashboardModel; share?: Share }) {
   const { headline } = model;
   const goal = model.goals.strategyShare?.target ?? null;
-  const last4 = againstGoal(headline.last4.share, goal);
-  const last12 = againstGoal(headline.last12.share, goal);
+  const whose = share ? "their" : "your";
+  const last4 = againstGoal(headline.last4.share, goal, whose);
+  const last12 = againstGoal(headline.last12.share, goal, whose);
+  const linkTo = (href: string, text: string) =>
+    share ? (
+      text
+    ) : (
+      <Link href={href} className="text-accent underline">
+        {text}
+      </Link>
+    );
   return (
     <section aria-labelledby="headline-title">
       <h2 id="headline-title" className="sr-only">
@@ -36,13 +50,11 @@ export function HeadlineFigures({ model }: { model: DashboardModel }) {
           label="Strategy share this week"
           value={percent(headline.thisWeek.share)}
           detail={
-            headline.thisWeek.logged ? (
-              `${hours(headline.thisWeek.strategy)} of ${hours(headline.thisWeek.total)} so far`
-            ) : (
-              <Link href="/weeks/current" className="text-accent underline">
-                Not logged yet: log this week
-              </Link>
-            )
+            headline.thisWeek.logged
+              ? `${hours(headline.thisWeek.strategy)} of ${hours(headline.thisWeek.total)} so far`
+              : share
+                ? "Not logged yet"
+                : linkTo("/weeks/current", "Not logged yet: log this week")
           }
         />
         <Figure
@@ -58,27 +70,25 @@ export function HeadlineFigures({ model }: { model: DashboardModel }) {
           tone={last12.tone}
         />
         <Figure label="Logging streak" value={plural(headline.streakWeeks, "week")} detail="Logged weeks in a row, up to this one" />
-        <Figure label="Touchpoints this month" value={headline.touchpointsThisMonth} detail="With people outside engineering" />
-        <Figure
-          label="Overdue stakeholders"
-          value={headline.overdueStakeholders}
-          detail={
-            <Link href="/stakeholders?overdue=1" className="text-accent underline">
-              Past their cadence
-            </Link>
-          }
-          tone={headline.overdueStakeholders > 0 ? "warning" : "neutral"}
-        />
-        <Figure
-          label="Vision notes to revisit"
-          value={headline.notesDueForRevisit}
-          detail={
-            <Link href="/notes" className="text-accent underline">
-              Revisit date reached
-            </Link>
-          }
-          tone={headline.notesDueForRevisit > 0 ? "warning" : "neutral"}
-        />
+        {!share || share.stakeholders ? (
+          <>
+            <Figure label="Touchpoints this month" value={headline.touchpointsThisMonth} detail="With people outside engineering" />
+            <Figure
+              label="Overdue stakeholders"
+              value={headline.overdueStakeholders}
+              detail={linkTo("/stakeholders?overdue=1", "Past their cadence")}
+              tone={headline.overdueStakeholders > 0 ? "warning" : "neutral"}
+            />
+          </>
+        ) : null}
+        {!share || share.notes ? (
+          <Figure
+            label="Vision notes to revisit"
+            value={headline.notesDueForRevisit}
+            detail={linkTo("/notes", "Revisit date reached")}
+            tone={headline.notesDueForRevisit > 0 ? "warning" : "neutral"}
+          />
+        ) : null}
       </dl>
     </section>
   );

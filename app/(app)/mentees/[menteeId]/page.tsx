@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ChartDefs } from "@/components/charts/chart-defs";
 import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { RangeSwitcher } from "@/components/dashboard/range-switcher";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
-import { MenteeFigures } from "@/components/mentors/mentee-figures";
 import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { Card } from "@/components/ui/card";
@@ -86,7 +86,7 @@ export default async function MenteePage({ params, searchParams }: Props) {
         <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-muted">{name} has not logged anything yet.</p>
       ) : (
         <>
-          <MenteeFigures model={model} share={share} />
+          <HeadlineFigures model={model} share={share} />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{RANGES[range]}</h2>
             <RangeSwitcher current={range} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MenteeStakeholderList } from "@/components/mentors/mentee-stakeholder-list";
+import { StakeholderList } from "@/components/stakeholders/stakeholder-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMenteeStakeholders, menteeName } from "@/lib/mentor-access";
 import { requireViewer } from "@/lib/viewer";
@@ -29,7 +29,7 @@ export default async function MenteeStakeholdersPage({ params }: { params: Promi
       {list.stakeholders.length === 0 ? (
         <p className="text-muted">{name} has not added a stakeholder yet.</p>
       ) : (
-        <MenteeStakeholderList stakeholders={list.stakeholders} />
+        <StakeholderList stakeholders={list.stakeholders} readOnly />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mentorMayRead, redactDashboard, type MentorResource, type Share } from "@/lib/mentorship-model";
+import { NO_REFLECTIONS } from "@/lib/reflection-questions";
 import { getStakeholder, listStakeholders, type Stakeholder, type StakeholderList } from "@/lib/stakeholders";
 import { getTouchpoint, listTouchpointsBetween, listTouchpointsWithStakeholder, type Touchpoint } from "@/lib/touchpoints";
 import { getCalendarSettings, type CalendarSettings } from "@/lib/users";
@@ -175,18 +176,7 @@ export async function listMenteeWeeks(
 /** A week with what was not shared taken out: reflections, ratings and highlights travel together. */
 function redactWeek(week: SavedWeek, share: Share): SavedWeek {
   if (mentorMayRead(share, "reflection")) return week;
-  return {
-    ...week,
-    reflectionStrategy: null,
-    reflectionStory: null,
-    reflectionRelationships: null,
-    reflectionVision: null,
-    ratingStrategy: null,
-    ratingStory: null,
-    ratingRelationships: null,
-    ratingVision: null,
-    highlights: null,
-  };
+  return { ...week, ...NO_REFLECTIONS };
 }
 
 export type MenteeWeek = {

@@ -45,3 +45,9 @@ export const RATING_LABELS = {
   4: "Mostly",
   5: "At my best",
 } as const;
+
+/** A week with nothing reflected on: every habit's answer and rating empty, and no highlights. */
+export const NO_REFLECTIONS = {
+  ...(Object.fromEntries(HABITS.flatMap((habit) => [[habit.reflectionField, null], [habit.ratingField, null]])) as Record<ReflectionField | RatingField, null>),
+  highlights: null,
+};

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { ExpectedError } from "@/lib/actions";
 import { formatDateOnly, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { NO_REFLECTIONS } from "@/lib/reflection-questions";
 import { getCalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 import { canLogWeek, currentWeekStart, isWeekStart, previousWeekStart } from "@/lib/week-dates";
@@ -49,15 +50,7 @@ export function emptyWeek(startsOn: DateOnly): SavedWeek {
     firefightingMinutes: 0,
     strategyMinutes: 0,
     otherMinutes: 0,
-    reflectionStrategy: null,
-    reflectionStory: null,
-    reflectionRelationships: null,
-    reflectionVision: null,
-    ratingStrategy: null,
-    ratingStory: null,
-    ratingRelationships: null,
-    ratingVision: null,
-    highlights: null,
+    ...NO_REFLECTIONS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { fromDateOnly, type DateOnly } from "@/lib/dates";
+import { NO_REFLECTIONS } from "@/lib/reflection-questions";
 import type { Viewer } from "@/lib/viewer";
 import type { WeekInput } from "@/lib/weeks.validation";
 
@@ -10,15 +11,7 @@ export function weekInput(overrides: Partial<WeekInput> & { startsOn: DateOnly }
     firefightingMinutes: 20 * 60,
     strategyMinutes: 8 * 60,
     otherMinutes: 12 * 60,
-    reflectionStrategy: null,
-    reflectionStory: null,
-    reflectionRelationships: null,
-    reflectionVision: null,
-    ratingStrategy: null,
-    ratingStory: null,
-    ratingRelationships: null,
-    ratingVision: null,
-    highlights: null,
+    ...NO_REFLECTIONS,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { ChartDefs } from "@/components/charts/chart-defs";
 import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { GoalProgress } from "@/components/dashboard/goal-progress";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { RangeSwitcher } from "@/components/dashboard/range-switcher";
@@ -9,7 +9,6 @@ import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
 import { LinkButton } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboard } from "@/lib/dashboard";
@@ -20,17 +19,6 @@ import { formatTimeZone } from "@/lib/week-dates";
 import { requireViewer } from "@/lib/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-sm font-medium uppercase tracking-wide text-muted">
-        {title}
-      </h2>
-      {children}
-    </Card>
-  );
-}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ range?: string | string[] }> }) {
   const viewer = await requireViewer();
@@ -59,27 +47,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <ChartDefs />
       <PageHeader title="Dashboard" description={`${calendar} Today is ${formatDateOnly(window.today)}.`} action={logThisWeek} />
       <HeadlineFigures model={model} />
-      <Section id="goals-title" title="Goals">
+      <DashboardSection id="goals-title" title="Goals">
         <GoalProgress model={model} />
-      </Section>
+      </DashboardSection>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{shown}</h2>
         <RangeSwitcher current={range} />
       </div>
-      <Section id="time-title" title="Where the hours went">
+      <DashboardSection id="time-title" title="Where the hours went">
         <TimeChart model={model} />
-      </Section>
+      </DashboardSection>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Section id="coverage-title" title="Stakeholder coverage">
+        <DashboardSection id="coverage-title" title="Stakeholder coverage">
           <CoverageChart model={model} />
-        </Section>
-        <Section id="ratings-title" title="Habit self-ratings">
+        </DashboardSection>
+        <DashboardSection id="ratings-title" title="Habit self-ratings">
           <RatingsChart model={model} />
-        </Section>
+        </DashboardSection>
       </div>
-      <Section id="vision-title" title="Vision notes">
+      <DashboardSection id="vision-title" title="Vision notes">
         <VisionChart model={model} />
-      </Section>
+      </DashboardSection>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { ChartDefs } from "@/components/charts/chart-defs";
 import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { RangeSwitcher } from "@/components/dashboard/range-switcher";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
@@ -11,7 +11,6 @@ import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
 import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
 import { RowActionButton } from "@/components/mentors/row-action-button";
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RANGES, rangeSchema } from "@/lib/dashboard-model";
 import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentor-access";
@@ -24,17 +23,6 @@ import { leaveMentorshipAction } from "../actions";
 export const metadata: Metadata = { title: "Mentee" };
 
 type Props = { params: Promise<{ menteeId: string }>; searchParams: Promise<{ range?: string | string[] }> };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-sm font-medium uppercase tracking-wide text-muted">
-        {title}
-      </h2>
-      {children}
-    </Card>
-  );
-}
 
 /** A mentee's dashboard and weeks, read-only and limited to what they share. */
 export default async function MenteePage({ params, searchParams }: Props) {
@@ -91,33 +79,33 @@ export default async function MenteePage({ params, searchParams }: Props) {
             <h2 className="text-lg font-semibold">{RANGES[range]}</h2>
             <RangeSwitcher current={range} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />
           </div>
-          <Section id="time-title" title="Where the hours went">
+          <DashboardSection id="time-title" title="Where the hours went">
             <TimeChart model={model} />
-          </Section>
+          </DashboardSection>
           {share.stakeholders || share.reflections ? (
             <div className="grid gap-6 xl:grid-cols-2">
               {share.stakeholders ? (
-                <Section id="coverage-title" title="Stakeholder coverage">
+                <DashboardSection id="coverage-title" title="Stakeholder coverage">
                   <CoverageChart model={model} />
-                </Section>
+                </DashboardSection>
               ) : null}
               {share.reflections ? (
-                <Section id="ratings-title" title="Habit self-ratings">
+                <DashboardSection id="ratings-title" title="Habit self-ratings">
                   <RatingsChart model={model} />
-                </Section>
+                </DashboardSection>
               ) : null}
             </div>
           ) : null}
           {share.notes ? (
-            <Section id="vision-title" title="Vision notes">
+            <DashboardSection id="vision-title" title="Vision notes">
               <VisionChart model={model} />
-            </Section>
+            </DashboardSection>
           ) : null}
         </>
       )}
-      <Section id="weeks-title" title="Weeks">
+      <DashboardSection id="weeks-title" title="Weeks">
         <MenteeWeekList menteeId={menteeId} weeks={weeks.weeks} />
-      </Section>
+      </DashboardSection>
     </div>
   );
 }

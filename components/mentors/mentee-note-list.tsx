@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { NoteMeta } from "@/components/notes/note-meta";
+import { NoteCard } from "@/components/notes/note-list";
 import type { VisionNoteSummary } from "@/lib/vision-notes";
 
 /** The mentee's vision notes, read-only, each opening its page under /mentees. */
@@ -7,16 +6,7 @@ export function MenteeNoteList({ menteeId, notes }: { menteeId: string; notes: V
   return (
     <ul className="grid gap-3 md:grid-cols-2" aria-label="Vision notes">
       {notes.map((note) => (
-        <li key={note.id} className="rounded-lg border border-border bg-surface p-4">
-          <h3 className="font-semibold">
-            <Link href={`/mentees/${encodeURIComponent(menteeId)}/notes/${encodeURIComponent(note.id)}`} className="hover:underline">
-              {note.title}
-            </Link>
-          </h3>
-          <div className="mt-2">
-            <NoteMeta note={note} />
-          </div>
-        </li>
+        <NoteCard key={note.id} note={note} href={`/mentees/${encodeURIComponent(menteeId)}/notes/${encodeURIComponent(note.id)}`} />
       ))}
     </ul>
   );

@@ -3,7 +3,8 @@ import { NoteMeta } from "@/components/notes/note-meta";
 import { cn } from "@/components/ui/cn";
 import type { VisionNoteSummary } from "@/lib/vision-notes";
 
-function NoteCard({ note }: { note: VisionNoteSummary }) {
+/** A note's title, opening `href` (the leader's own note page unless told), and what is known about it. */
+export function NoteCard({ note, href = `/notes/${note.id}` }: { note: VisionNoteSummary; href?: string }) {
   return (
     <li
       className={cn(
@@ -13,7 +14,7 @@ function NoteCard({ note }: { note: VisionNoteSummary }) {
       )}
     >
       <h3 className="font-semibold">
-        <Link href={`/notes/${note.id}`} className="hover:underline">
+        <Link href={href} className="hover:underline">
           {note.title}
         </Link>
       </h3>

@@ -1,10 +1,13 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
+import { MenteeNoteList } from "@/components/mentors/mentee-note-list";
+import { NoteGroup } from "@/components/notes/note-list";
 import { StakeholderList } from "@/components/stakeholders/stakeholder-list";
 import { buildDashboard, dashboardWindow } from "@/lib/dashboard-model";
 import { redactDashboard, type Share } from "@/lib/mentorship-model";
 import type { StakeholderSummary } from "@/lib/stakeholders";
+import type { VisionNoteSummary } from "@/lib/vision-notes";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 
@@ -82,5 +85,30 @@ describe("the stakeholder list", () => {
     expect(html).toContain("Ada Finance");
     expect(html).toContain("CFO · Finance");
     expect(html).toContain('data-testid="overdue"');
+  });
+});
+
+const platformBet: VisionNoteSummary = {
+  id: "n1",
+  title: "Platform bet",
+  horizon: "THREE_YEARS",
+  tags: [],
+  status: "OPEN",
+  revisitOn: "2026-11-01",
+  updatedAt: NOW,
+  dueForRevisit: true,
+};
+
+describe("vision note cards", () => {
+  it("open the leader's own note page", () => {
+    const html = renderToStaticMarkup(<NoteGroup id="due" title="Due" notes={[platformBet]} />);
+    expect(html).toContain('href="/notes/n1"');
+  });
+
+  it("open the mentee's note under /mentees for a mentor, marked due the same way", () => {
+    const html = renderToStaticMarkup(<MenteeNoteList menteeId="m1" notes={[platformBet]} />);
+    expect(html).toContain('href="/mentees/m1/notes/n1"');
+    expect(html).not.toContain('href="/notes/');
+    expect(html).toContain("Due for a revisit");
   });
 });

@@ -9,14 +9,10 @@ const control =
 
 type FieldShellProps = { name: string; label: string; help?: ReactNode; errors?: string[]; children: ReactNode };
 
-/** Label above, help under, errors in words next to the field. */
-export function FieldShell({ name, label, help, errors, children }: FieldShellProps) {
+/** The help and the errors under a field, with the ids its control's aria-describedby names. */
+export function FieldMessages({ name, help, errors }: { name: string; help?: ReactNode; errors?: string[] }) {
   return (
-    <div>
-      <label htmlFor={`field-${name}`} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {children}
+    <>
       {help ? (
         <p id={`field-${name}-help`} className="mt-1 text-sm text-muted">
           {help}
@@ -27,6 +23,19 @@ export function FieldShell({ name, label, help, errors, children }: FieldShellPr
           {errors.join(" ")}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** Label above, help under, errors in words next to the field. */
+export function FieldShell({ name, label, help, errors, children }: FieldShellProps) {
+  return (
+    <div>
+      <label htmlFor={`field-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      <FieldMessages name={name} help={help} errors={errors} />
     </div>
   );
 }

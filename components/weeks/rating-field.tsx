@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldMessages } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
 import { RATING_LABELS } from "@/lib/reflection-questions";
 
@@ -40,14 +41,7 @@ export function RatingField({ name, habitName, defaultValue }: Props) {
           </label>
         ))}
       </div>
-      <p id={`field-${name}-help`} className="mt-1 text-sm text-muted">
-        1 {RATING_LABELS[1].toLowerCase()} · 5 {RATING_LABELS[5].toLowerCase()}
-      </p>
-      {errors?.length ? (
-        <p id={`field-${name}-error`} className="mt-1 text-sm font-medium text-danger">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages name={name} help={`1 ${RATING_LABELS[1].toLowerCase()} · 5 ${RATING_LABELS[5].toLowerCase()}`} errors={errors} />
     </fieldset>
   );
 }

@@ -1,14 +1,20 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { LinkButton } from "@/components/ui/button";
 import { percent, type DashboardModel } from "@/lib/dashboard-model";
 import { DEPARTMENTS } from "@/lib/vocabulary";
 
-function Bar({ value, target }: { value: number; target: number }) {
+/** One goal: its name, where it stands in words (the children), and a bar towards the target. */
+function GoalRow({ label, value, target, children }: { label: string; value: number; target: number; children: ReactNode }) {
   const width = target <= 0 ? 100 : Math.min(100, (value / target) * 100);
   return (
-    <div className="mt-2 h-2 rounded-full bg-surface-muted" aria-hidden="true">
-      <div className="h-2 rounded-full bg-accent" style={{ width: `${width}%` }} />
-    </div>
+    <li>
+      <p className="text-sm font-medium">{label}</p>
+      <p className="tabular text-sm text-muted">{children}</p>
+      <div className="mt-2 h-2 rounded-full bg-surface-muted" aria-hidden="true">
+        <div className="h-2 rounded-full bg-accent" style={{ width: `${width}%` }} />
+      </div>
+    </li>
   );
 }
 
@@ -38,32 +44,20 @@ export function GoalProgress({ model }: { model: DashboardModel }) {
       ) : null}
       <ul className="grid gap-5 md:grid-cols-3">
         {strategyShare ? (
-          <li>
-            <p className="text-sm font-medium">Strategy share</p>
-            <p className="tabular text-sm text-muted">
-              {percent(share)} over the last 4 weeks · goal {percent(strategyShare.target)}
-            </p>
-            <Bar value={share ?? 0} target={strategyShare.target} />
-          </li>
+          <GoalRow label="Strategy share" value={share ?? 0} target={strategyShare.target}>
+            {percent(share)} over the last 4 weeks · goal {percent(strategyShare.target)}
+          </GoalRow>
         ) : null}
         {touchpoints ? (
-          <li>
-            <p className="text-sm font-medium">Touchpoints a week</p>
-            <p className="tabular text-sm text-muted">
-              {touchpoints.thisWeek} this week · {Number(touchpoints.averagePerWeek.toFixed(1))} a week over the last 4 weeks · goal {touchpoints.target}
-            </p>
-            <Bar value={touchpoints.thisWeek} target={touchpoints.target} />
-          </li>
+          <GoalRow label="Touchpoints a week" value={touchpoints.thisWeek} target={touchpoints.target}>
+            {touchpoints.thisWeek} this week · {Number(touchpoints.averagePerWeek.toFixed(1))} a week over the last 4 weeks · goal {touchpoints.target}
+          </GoalRow>
         ) : null}
         {departments ? (
-          <li>
-            <p className="text-sm font-medium">Departments this month</p>
-            <p className="tabular text-sm text-muted">
-              {departments.covered.length} of {departments.target.length} met
-              {departments.missing.length > 0 ? ` · still to meet: ${words(departments.missing.map((d) => DEPARTMENTS[d]))}` : " · all covered"}
-            </p>
-            <Bar value={departments.covered.length} target={departments.target.length} />
-          </li>
+          <GoalRow label="Departments this month" value={departments.covered.length} target={departments.target.length}>
+            {departments.covered.length} of {departments.target.length} met
+            {departments.missing.length > 0 ? ` · still to meet: ${words(departments.missing.map((d) => DEPARTMENTS[d]))}` : " · all covered"}
+          </GoalRow>
         ) : null}
       </ul>
       <Link href="/dashboard/goals" className="inline-block text-sm font-medium text-accent underline">

@@ -1,41 +1,19 @@
 // The email queue end to end: a real pg-boss worker on the test database and
 // a real SMTP server on loopback that refuses the first delivery.
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-type Received = { to: string[]; raw: string };
+import { startSmtpServer, type SmtpServer } from "../support/smtp";
 
 const SUBJECT = `Queued hello ${Date.now()}`;
-const received: Received[] = [];
-let attempts = 0;
-const server = new SMTPServer({
-  secure: false,
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      // Only this test's email counts (other test files may have left jobs in the queue).
-      if (raw.includes(SUBJECT) && ++attempts === 1) {
-        // The first delivery fails as a busy or broken server would.
-        return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
-      }
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
+// Only this test's email counts (other test files may have left jobs in the queue).
+const ours = (email: { subject: string }) => email.subject === SUBJECT;
+let smtp: SmtpServer;
 
 let jobs: typeof import("@/lib/jobs");
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  smtp = await startSmtpServer();
   // lib/env.ts reads the environment once, when first imported: set it before.
-  process.env.EMAIL_SERVER = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.EMAIL_SERVER = smtp.url;
   jobs = await import("@/lib/jobs");
   jobs.configureQueue({ retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
   await jobs.startWorker();
@@ -43,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await jobs?.stopJobs();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp?.stop();
 });
 
 async function waitFor<T>(check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
@@ -58,14 +36,20 @@ async function waitFor<T>(check: () => T | undefined, timeoutMs = 20_000): Promi
 
 describe("the email queue", () => {
   it("answers the request at once, retries after an SMTP failure with back-off, then delivers", async () => {
+    // The first delivery fails as a busy or broken server would.
+    smtp.setFailing(true);
     const started = Date.now();
     const id = await jobs.enqueueEmail({ to: "grace@example.test", subject: SUBJECT, text: "Hello from the queue", html: "<p>Hello</p>" });
     // Enqueuing is an insert, not an SMTP conversation.
     expect(Date.now() - started).toBeLessThan(1_000);
 
-    const message = await waitFor(() => received.find((r) => r.raw.includes(SUBJECT)));
+    await waitFor(() => smtp.refused.find(ours));
+    smtp.setFailing(false);
+    const message = await waitFor(() => smtp.received.find(ours));
     expect(message.to).toEqual(["grace@example.test"]);
-    expect(attempts).toBe(2);
+    expect(message.text).toContain("Hello from the queue");
+    expect(smtp.refused.filter(ours)).toHaveLength(1);
+    expect(smtp.received.filter(ours)).toHaveLength(1);
 
     // The job is marked done right after the SMTP server took the message.
     const boss = await jobs.getBoss();

@@ -30,6 +30,8 @@ export const env = createEnv({
     AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
     EMAIL_SERVER: requiredInProduction(smtpUrl),
     EMAIL_FROM: z.string().min(3).default("Wheelhouse <no-reply@wheelhouse.localhost>"),
+    // First retry delay of a failed email; it doubles per attempt. Short only for the resilience run.
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   },
   client: {},

@@ -38,13 +38,13 @@ type JobsState = { boss?: Promise<PgBoss>; worker?: Promise<void>; settings: Que
 const globalForJobs = globalThis as unknown as { wheelhouseJobs?: JobsState };
 const state: JobsState = (globalForJobs.wheelhouseJobs ??= { settings: {} });
 
-/** Tests shorten the delays; call before anything else touches the queue. */
+/** Tests shorten the delays (over EMAIL_RETRY_DELAY_SECONDS); call before anything else touches the queue. */
 export function configureQueue(settings: QueueSettings): void {
   state.settings = settings;
 }
 
 function emailRetries() {
-  return { ...EMAIL_RETRIES, retryDelay: state.settings.retryDelaySeconds ?? EMAIL_RETRIES.retryDelay };
+  return { ...EMAIL_RETRIES, retryDelay: state.settings.retryDelaySeconds ?? env.EMAIL_RETRY_DELAY_SECONDS ?? EMAIL_RETRIES.retryDelay };
 }
 
 async function createBoss(): Promise<PgBoss> {

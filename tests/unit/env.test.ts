@@ -21,12 +21,19 @@ describe("lib/env", () => {
     const { env } = await loadEnv({ ...valid, NODE_ENV: "development", EMAIL_SERVER: undefined });
     expect(env.EMAIL_SERVER).toBeUndefined();
     expect(env.EMAIL_FROM).toContain("Wheelhouse");
+    expect(env.EMAIL_RETRY_DELAY_SECONDS).toBeUndefined();
+  });
+
+  it("reads the email retry delay as whole seconds", async () => {
+    const { env } = await loadEnv({ ...valid, NODE_ENV: "development", EMAIL_RETRY_DELAY_SECONDS: "2" });
+    expect(env.EMAIL_RETRY_DELAY_SECONDS).toBe(2);
   });
 
   it("names the variable that is missing or bad", async () => {
     await expect(loadEnv({ ...valid, NODE_ENV: "development", DATABASE_URL: undefined })).rejects.toThrow(/DATABASE_URL/);
     await expect(loadEnv({ ...valid, NODE_ENV: "development", AUTH_SECRET: "short" })).rejects.toThrow(/AUTH_SECRET/);
     await expect(loadEnv({ ...valid, NODE_ENV: "development", EMAIL_SERVER: "http://mail" })).rejects.toThrow(/EMAIL_SERVER/);
+    await expect(loadEnv({ ...valid, NODE_ENV: "development", EMAIL_RETRY_DELAY_SECONDS: "0" })).rejects.toThrow(/EMAIL_RETRY_DELAY_SECONDS/);
   });
 
   it("requires an email server and the public URL in production", async () => {

@@ -4,8 +4,7 @@
 //     signed-in page (same auth and shell, no data): /bench-baseline;
 //   - SQL statements per render, counted by a relay in front of PostgreSQL;
 //   - the JavaScript the page loads (gzip), beside pages without charts.
-// Runs under /tmp/wheelhouse-e2e.lock: the build shares .next with the e2e tests.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// Runs under the e2e locks (scripts/support/build-lock.ts): the build shares .next with the e2e tests.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -13,12 +12,12 @@ import autocannon from "autocannon";
 import { recreateDatabase } from "../db/databases";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
 import { applyMigrations } from "../db/migrations";
-import { dataDir, projectRoot } from "../db/paths";
-import { acquireRunLock } from "../../tests/e2e/support/run-lock";
+import { dataDir } from "../db/paths";
+import { acquireE2eLock, reexecUnderBuildLock } from "../support/build-lock";
+import { appEnv as productionEnv, buildApp, freePort, percentile, startApp as startNextApp, stopApps } from "../support/next-app";
 import { seedBenchData } from "./seed";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 
-const LOCK_FILE = "/tmp/wheelhouse-e2e.lock";
 // Two loads: one connection (the latency a user feels on an idle server) and
 // eight (a saturated server, where the ratio is the ratio of work per request).
 const LOADS = [1, 8];
@@ -26,37 +25,9 @@ const WARMUP_SECONDS = 3;
 const SECONDS = 6;
 const TARGETS = { p95Ratio: 1.5, queries: 5, extraJsKb: 10 };
 
-if (!process.env.WHEELHOUSE_BENCH_LOCKED) {
-  // Re-run this script under the lock (flock waits for the e2e tests or another bench to finish).
-  console.log(`Waiting for ${LOCK_FILE}…`);
-  const result = spawnSync("flock", [LOCK_FILE, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, WHEELHOUSE_BENCH_LOCKED: "1" },
-  });
-  process.exit(result.status ?? 1);
-}
+reexecUnderBuildLock();
 
 const skipBuild = process.argv.includes("--no-build");
-const children: ChildProcess[] = [];
-
-/** Ends the servers this run started (each in its own process group), and only those. */
-function stopChildren() {
-  for (const child of children.splice(0)) {
-    if (child.pid === undefined || child.exitCode !== null) continue;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-  }
-}
-process.on("exit", stopChildren);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
 
 function step(message: string) {
   console.log(`• ${message}`);
@@ -72,48 +43,17 @@ async function prepareDatabase(): Promise<{ url: string; embedded: EmbeddedServe
 }
 
 function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    AUTH_URL: `http://127.0.0.1:${port}`,
+  return productionEnv({
+    databaseUrl,
+    authUrl: `http://127.0.0.1:${port}`,
+    authSecret: randomBytes(32).toString("base64"),
     // Required in production; nothing is sent during the bench.
-    EMAIL_SERVER: "smtp://127.0.0.1:2525",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-}
-
-const nextBin = join(projectRoot, "node_modules", ".bin", "next");
-
-function build(databaseUrl: string) {
-  const result = spawnSync(nextBin, ["build"], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], env: appEnv(databaseUrl, 3000), encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+    emailServer: "smtp://127.0.0.1:2525",
+  });
 }
 
 async function startApp(databaseUrl: string, port: number): Promise<string> {
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: projectRoot, env: appEnv(databaseUrl, port), stdio: "ignore", detached: true });
-  children.push(child);
-  const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return base;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start on port ${port} did not become healthy`);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+  return (await startNextApp(appEnv(databaseUrl, port), port)).base;
 }
 
 type Page = { name: string; path: string; session: string | null };
@@ -127,10 +67,6 @@ async function fetchPage(base: string, page: Page, mustContain?: string): Promis
     throw new Error(`${page.name} (${page.path}) answered ${response.status}${mustContain ? ` without "${mustContain}"` : ""}`);
   }
   return html;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function load(base: string, page: Page, connections: number, seconds: number): Promise<{ p50: number; p95: number; requests: number }> {
@@ -179,7 +115,7 @@ const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
 async function main() {
   const started = Date.now();
   // Also the end-to-end suite's own lock, held by `npx playwright test` runs started without the wrapper.
-  const e2eLock = await acquireRunLock(join(dataDir, "e2e.lock"), 15 * 60_000);
+  const e2eLock = await acquireE2eLock();
   step("Preparing a fresh database");
   const { url, embedded } = await prepareDatabase();
   let counter: StatementCounter | null = null;
@@ -189,7 +125,7 @@ async function main() {
     if (skipBuild) step("Skipping next build (--no-build)");
     else {
       step("Building (next build)");
-      build(url);
+      buildApp(appEnv(url, 3000));
     }
     counter = await startStatementCounter(url);
     step("Starting next start twice: one for timing, one behind the statement counter");
@@ -278,7 +214,7 @@ async function main() {
     console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
     process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
   } finally {
-    stopChildren();
+    stopApps();
     await counter?.close();
     await embedded?.stop();
     await e2eLock.release();

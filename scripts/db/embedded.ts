@@ -23,6 +23,8 @@ export interface EmbeddedServer {
   /** URL of database `dbName` on this server. */
   connectionString(dbName: string): string;
   stop(): Promise<void>;
+  /** Starts the server again after stop(), on the same port and data (the resilience run's outage). */
+  start(): Promise<void>;
 }
 
 // Loopback only, so a fixed password is no secret.
@@ -134,5 +136,6 @@ export async function startEmbeddedPostgres({ dataDir, port }: EmbeddedPostgresO
     port: chosenPort,
     connectionString: (dbName) => databaseUrl(serverUrl, dbName),
     stop: () => server.stop(),
+    start: () => server.start().catch((error: unknown) => fail("restart", error)),
   };
 }

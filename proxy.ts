@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment as development } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/security-headers";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
 
 // Two jobs, both cheap: security headers (with a per-request CSP nonce) on
 // every page, and an optimistic redirect to sign in for visitors without a
 // session cookie. It never decides access to data: every page and action
 // checks the session again through lib/.
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const SIGNED_IN_AREAS = ["/dashboard", "/weeks", "/stakeholders", "/touchpoints", "/notes", "/mentors", "/mentees", "/notifications", "/settings"];
 
 function isSignedInArea(pathname: string): boolean {
@@ -17,7 +17,7 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const signedInPage = isSignedInArea(pathname);
 
-  if (signedInPage && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  if (signedInPage && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
     const signIn = new URL("/signin", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);

@@ -41,6 +41,46 @@ export function canLogWeek(start: DateOnly, currentStart: DateOnly): boolean {
   return start <= nextWeekStart(currentStart);
 }
 
+// Weeks saved under an earlier "first day of the week" keep the seven days they
+// were logged for. Each stands in for the calendar week its first day falls in
+// (the week the dashboard counts it in), so that week is not logged twice.
+// See docs/decisions/009-week-start-changes.md.
+
+/** The calendar week (in the current setting) that a saved week stands in for. */
+function standsInFor(savedStart: DateOnly, weekStartsOn: number): DateOnly {
+  return weekStartOf(savedStart, weekStartsOn);
+}
+
+/**
+ * The week a day opens: the saved week starting that day; else the calendar
+ * week holding the day, or the saved week standing in for that calendar week.
+ * `saved` is the saved week starts near the day, oldest first.
+ */
+export function weekToOpen(day: DateOnly, weekStartsOn: number, saved: readonly DateOnly[]): DateOnly {
+  if (saved.includes(day)) return day;
+  const calendarStart = weekStartOf(day, weekStartsOn);
+  const standIns = saved.filter((start) => standsInFor(start, weekStartsOn) === calendarStart);
+  // Two stand-ins only after switching the setting back and forth: the one holding the day, else the first.
+  return standIns.findLast((start) => start <= day) ?? standIns[0] ?? calendarStart;
+}
+
+/**
+ * The weeks before and after the week starting on `start`, stepping through
+ * the saved weeks and the calendar weeks no saved week stands in for.
+ * `saved` must hold every saved week start within 21 days of `start`.
+ */
+export function neighbouringWeeks(start: DateOnly, weekStartsOn: number, saved: readonly DateOnly[]): { previous: DateOnly; next: DateOnly } {
+  const weeks = new Set<DateOnly>();
+  // The neighbours are at most two calendar weeks away, whatever stands in for them.
+  for (let calendarStart = weekStartOf(addDaysTo(start, -14), weekStartsOn); calendarStart <= addDaysTo(start, 14); calendarStart = nextWeekStart(calendarStart)) {
+    const standIns = saved.filter((savedStart) => standsInFor(savedStart, weekStartsOn) === calendarStart);
+    if (standIns.length === 0) weeks.add(calendarStart);
+    for (const savedStart of standIns) weeks.add(savedStart);
+  }
+  const sorted = [...weeks].sort();
+  return { previous: sorted.findLast((week) => week < start)!, next: sorted.find((week) => week > start)! };
+}
+
 /** "This week", "Last week", "Next week" or "Week of 3 March 2025". */
 export function weekTitle(start: DateOnly, currentStart: DateOnly): string {
   if (start === currentStart) return "This week";

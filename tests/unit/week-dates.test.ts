@@ -1,17 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysBetween, fromDateOnly, toDateOnly } from "@/lib/dates";
+import { addDaysTo, daysBetween, fromDateOnly, toDateOnly } from "@/lib/dates";
 import {
   canLogWeek,
   currentWeekStart,
   formatTimeZone,
   formatWeekRange,
   isWeekStart,
+  neighbouringWeeks,
   nextWeekStart,
   previousWeekStart,
   weekEndOf,
   weekStartOf,
   weekTitle,
+  weekToOpen,
 } from "@/lib/week-dates";
 
 const MONDAY = 1;
@@ -146,6 +148,75 @@ describe("week navigation", () => {
     expect(weekTitle("2025-02-24", current)).toBe("Last week");
     expect(weekTitle("2025-03-10", current)).toBe("Next week");
     expect(weekTitle("2025-01-06", current)).toBe("Week of 6 January 2025");
+  });
+});
+
+describe("weeks saved before the first day of the week changed", () => {
+  // Logged as Monday weeks up to Mon 23 November 2026, then the leader switched to Sunday weeks.
+  const saved = ["2026-11-09", "2026-11-16", "2026-11-23"];
+
+  it("opens a saved week on its own first day, as it was logged", () => {
+    for (const start of saved) expect(weekToOpen(start, SUNDAY, saved)).toBe(start);
+  });
+
+  it("opens a day of a calendar week that a saved week stands in for as that saved week", () => {
+    // Sunday 22 November begins the calendar week that Monday 23 November, saved, already covers.
+    expect(weekToOpen("2026-11-22", SUNDAY, saved)).toBe("2026-11-23");
+    expect(weekToOpen("2026-11-25", SUNDAY, saved)).toBe("2026-11-23");
+    expect(weekToOpen("2026-11-21", SUNDAY, saved)).toBe("2026-11-16");
+  });
+
+  it("opens the new calendar week once no saved week stands in for it", () => {
+    expect(weekToOpen("2026-11-29", SUNDAY, saved)).toBe("2026-11-29");
+    expect(weekToOpen("2026-12-02", SUNDAY, saved)).toBe("2026-11-29");
+    expect(weekToOpen("2026-11-04", SUNDAY, saved)).toBe("2026-11-01");
+  });
+
+  it("steps through the saved weeks and then the new calendar weeks, both ways", () => {
+    const forward = ["2026-11-01"];
+    while (forward.length < 6) forward.push(neighbouringWeeks(forward.at(-1)!, SUNDAY, saved).next);
+    expect(forward).toEqual(["2026-11-01", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-29", "2026-12-06"]);
+    const backward = ["2026-12-06"];
+    while (backward.length < 6) backward.push(neighbouringWeeks(backward.at(-1)!, SUNDAY, saved).previous);
+    expect(backward).toEqual([...forward].reverse());
+  });
+
+  it("with two saved weeks in one calendar week, opens the one holding the day, and steps through both", () => {
+    // Sunday 22 November was logged under Sunday weeks, Monday 23 November under Monday weeks; now back to Sunday weeks.
+    const both = ["2026-11-22", "2026-11-23"];
+    expect(weekToOpen("2026-11-22", SUNDAY, both)).toBe("2026-11-22");
+    expect(weekToOpen("2026-11-28", SUNDAY, both)).toBe("2026-11-23");
+    expect(neighbouringWeeks("2026-11-22", SUNDAY, both)).toEqual({ previous: "2026-11-15", next: "2026-11-23" });
+    expect(neighbouringWeeks("2026-11-23", SUNDAY, both)).toEqual({ previous: "2026-11-22", next: "2026-11-29" });
+  });
+
+  it("changes nothing for weeks all saved under the current setting", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(fc.integer({ min: -10, max: 10 })), fc.integer({ min: -60, max: 60 }), (weekStartsOn, weeks, offset) => {
+        const thisWeek = weekStartOf("2026-11-24", weekStartsOn);
+        const aligned = [...new Set(weeks.map((n) => addDaysTo(thisWeek, 7 * n)))].sort();
+        const day = addDaysTo("2026-11-24", offset);
+        const start = weekToOpen(day, weekStartsOn, aligned);
+        expect(start).toBe(weekStartOf(day, weekStartsOn));
+        expect(neighbouringWeeks(start, weekStartsOn, aligned)).toEqual({ previous: previousWeekStart(start), next: nextWeekStart(start) });
+      }),
+    );
+  });
+
+  it("opens only weeks it steps through, and steps back to where it came from, whatever was saved when", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(fc.integer({ min: 0, max: 60 })), fc.integer({ min: 10, max: 50 }), (weekStartsOn, offsets, offset) => {
+        // Any day may have been a first day under some earlier setting.
+        const saved = [...new Set(offsets.map((n) => addDaysTo("2026-10-01", n)))].sort();
+        const start = weekToOpen(addDaysTo("2026-10-01", offset), weekStartsOn, saved);
+        expect(weekToOpen(start, weekStartsOn, saved)).toBe(start);
+        const { previous, next } = neighbouringWeeks(start, weekStartsOn, saved);
+        expect(weekToOpen(previous, weekStartsOn, saved)).toBe(previous);
+        expect(weekToOpen(next, weekStartsOn, saved)).toBe(next);
+        expect(neighbouringWeeks(previous, weekStartsOn, saved).next).toBe(start);
+        expect(neighbouringWeeks(next, weekStartsOn, saved).previous).toBe(start);
+      }),
+    );
   });
 });
 

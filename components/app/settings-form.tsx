@@ -32,6 +32,7 @@ export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }
         label="First day of the week"
         defaultValue={String(weekStartsOn)}
         options={WEEKDAYS.map((day, index) => ({ value: String(index), label: day }))}
+        help={`Weeks you have already logged keep their dates: a week logged from ${WEEKDAYS[weekStartsOn]} still runs ${WEEKDAYS[weekStartsOn]} to ${WEEKDAYS[(weekStartsOn + 6) % 7]}. New weeks start on the day you choose.`}
       />
     </ActionForm>
   );

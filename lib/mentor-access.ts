@@ -13,7 +13,7 @@ import { getCalendarSettings, type CalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 import { getVisionNote, listVisionNotes, type VisionNote, type VisionNoteList } from "@/lib/vision-notes";
 import { nextWeekStart } from "@/lib/week-dates";
-import { getWeek, type SavedWeek } from "@/lib/weeks";
+import { getWeek, placeWeek, type SavedWeek, type WeekPlace } from "@/lib/weeks";
 
 // The one place that decides what a mentor may read. Every read of another
 // user's data goes through getMenteeAccess: one query for an ACCEPTED
@@ -181,7 +181,8 @@ function redactWeek(week: SavedWeek, share: Share): SavedWeek {
 
 export type MenteeWeek = {
   access: MenteeAccess;
-  calendar: CalendarSettings;
+  /** The week `startsOn` opens in the mentee's calendar, with its neighbours: a redirect is due when it is another day. */
+  place: WeekPlace;
   /** Null when the mentee has not logged this week. */
   week: SavedWeek | null;
   /** Null when stakeholders are not shared. */
@@ -193,16 +194,16 @@ export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, sta
   const access = await getMenteeAccess(viewer, menteeId);
   if (!access) return null;
   const mentee = asMentee(access);
-  const [week, touchpoints, calendar, review] = await Promise.all([
+  const [week, touchpoints, place, review] = await Promise.all([
     getWeek(mentee, startsOn),
     mentorMayRead(access.share, "touchpoint") ? listTouchpointsBetween(mentee, startsOn, nextWeekStart(startsOn)) : Promise.resolve(null),
-    getCalendarSettings(mentee),
+    placeWeek(mentee, startsOn),
     db.weekReview.findFirst({
       where: { mentorshipId: access.mentorshipId, week: { userId: access.menteeId, startsOn: fromDateOnly(startsOn) } },
       select: { reviewedAt: true },
     }),
   ]);
-  return { access, calendar, week: week ? redactWeek(week, access.share) : null, touchpoints, reviewedAt: review?.reviewedAt ?? null };
+  return { access, place, week: week ? redactWeek(week, access.share) : null, touchpoints, reviewedAt: review?.reviewedAt ?? null };
 }
 
 /** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on). */

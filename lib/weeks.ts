@@ -1,12 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ExpectedError } from "@/lib/actions";
-import { formatDateOnly, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/dates";
+import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NO_REFLECTIONS } from "@/lib/reflection-questions";
-import { getCalendarSettings } from "@/lib/users";
+import { getCalendarSettings, type CalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
-import { canLogWeek, currentWeekStart, isWeekStart, previousWeekStart } from "@/lib/week-dates";
+import {
+  canLogWeek,
+  currentWeekStart,
+  formatWeekRange,
+  isWeekStart,
+  neighbouringWeeks,
+  previousWeekStart,
+  weekEndOf,
+  weekStartOf,
+  weekToOpen,
+} from "@/lib/week-dates";
 import type { WeekInput } from "@/lib/weeks.validation";
 
 /** A week as saved, in plain values that can travel to the browser. Version 0 means never saved. */
@@ -63,6 +73,58 @@ export async function getWeek(viewer: Viewer, startsOn: DateOnly): Promise<Saved
   return row ? toSavedWeek(row) : null;
 }
 
+/** Where a week sits among the owner's weeks, in their calendar settings. */
+export type WeekPlace = {
+  settings: CalendarSettings;
+  /** The week to show: a redirect is due when it is not the day asked for. */
+  startsOn: DateOnly;
+  previous: DateOnly;
+  next: DateOnly;
+  /** This week: the calendar week holding today, or the saved week standing in for it. */
+  currentStart: DateOnly;
+  /** Weeks up to next week can be logged; an older week counts as the calendar week it stands in for. */
+  loggable: boolean;
+};
+
+/** The owner's saved week starts within `days` of any of `around`, oldest first. */
+async function savedWeekStartsNear(owner: Viewer, around: DateOnly[], days: number): Promise<DateOnly[]> {
+  const rows = await db.week.findMany({
+    where: {
+      userId: owner.userId,
+      OR: around.map((day) => ({ startsOn: { gte: fromDateOnly(addDaysTo(day, -days)), lte: fromDateOnly(addDaysTo(day, days)) } })),
+    },
+    select: { startsOn: true },
+    orderBy: { startsOn: "asc" },
+  });
+  return rows.map((row) => toDateOnly(row.startsOn));
+}
+
+/** Whether a week may be saved: the calendar week it is (or stands in for) is at most next week. */
+function isLoggable(startsOn: DateOnly, settings: CalendarSettings, now: Date): boolean {
+  return canLogWeek(weekStartOf(startsOn, settings.weekStartsOn), currentWeekStart(settings, now));
+}
+
+/**
+ * The week that `day` (today when not given) opens for its owner, with its
+ * neighbours and this week, counting weeks saved under an earlier week-start
+ * setting (see lib/week-dates.ts).
+ */
+export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> {
+  const settings = await getCalendarSettings(owner);
+  const today = todayIn(settings.timeZone, now);
+  const requested = day ?? today;
+  // The opened week starts within 6 days of the day asked for; its neighbours need 21 days around it.
+  const saved = await savedWeekStartsNear(owner, [requested, today], 28);
+  const startsOn = weekToOpen(requested, settings.weekStartsOn, saved);
+  return {
+    settings,
+    startsOn,
+    ...neighbouringWeeks(startsOn, settings.weekStartsOn, saved),
+    currentStart: weekToOpen(today, settings.weekStartsOn, saved),
+    loggable: isLoggable(startsOn, settings, now),
+  };
+}
+
 /** The save was based on an older version: someone saved this week since the form was loaded. */
 export class WeekConflictError extends ExpectedError {
   constructor(readonly saved: SavedWeek) {
@@ -82,19 +144,26 @@ export class WeekConflictError extends ExpectedError {
  */
 export async function saveWeek(viewer: Viewer, input: WeekInput, now: Date = new Date()): Promise<SavedWeek> {
   const settings = await getCalendarSettings(viewer);
-  if (!isWeekStart(input.startsOn, settings.weekStartsOn)) {
+  const { startsOn, version, ...values } = input;
+  // A week saved under an earlier week-start setting can still be edited (version > 0), but no new one starts off the calendar.
+  if (version === 0 && !isWeekStart(startsOn, settings.weekStartsOn)) {
     throw new ExpectedError("That date is not the first day of one of your weeks. Open the week from the week page and save again.", "startsOn");
   }
-  const current = currentWeekStart(settings, now);
-  if (!canLogWeek(input.startsOn, current)) {
+  if (!isLoggable(startsOn, settings, now)) {
     // It opens once it is next week, seven days before it starts.
-    throw new ExpectedError(`This week is still ahead of you. You can log it from ${formatDateOnly(previousWeekStart(input.startsOn))}.`);
+    throw new ExpectedError(`This week is still ahead of you. You can log it from ${formatDateOnly(previousWeekStart(startsOn))}.`);
   }
 
-  const { startsOn, version, ...values } = input;
   const key = { userId: viewer.userId, startsOn: fromDateOnly(startsOn) };
 
   if (version === 0) {
+    const standIn = await savedWeekStandingInFor(viewer, startsOn);
+    if (standIn) {
+      throw new ExpectedError(
+        `You logged this week already (${formatWeekRange(standIn)}), before you changed the first day of your week. Open that week to edit it.`,
+        "startsOn",
+      );
+    }
     try {
       return toSavedWeek(await db.week.create({ data: { ...key, ...values }, select: weekSelect }));
     } catch (error) {
@@ -110,6 +179,15 @@ export async function saveWeek(viewer: Viewer, input: WeekInput, now: Date = new
   });
   if (!row) throw await conflictFor(viewer, startsOn);
   return toSavedWeek(row);
+}
+
+/** A week saved under an earlier setting that starts inside the calendar week starting on `calendarStart`. */
+async function savedWeekStandingInFor(owner: Viewer, calendarStart: DateOnly): Promise<DateOnly | null> {
+  const row = await db.week.findFirst({
+    where: { userId: owner.userId, startsOn: { gt: fromDateOnly(calendarStart), lte: fromDateOnly(weekEndOf(calendarStart)) } },
+    select: { startsOn: true },
+  });
+  return row ? toDateOnly(row.startsOn) : null;
 }
 
 async function conflictFor(viewer: Viewer, startsOn: DateOnly): Promise<WeekConflictError> {

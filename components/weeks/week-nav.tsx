@@ -1,20 +1,25 @@
 import { LinkButton } from "@/components/ui/button";
-import { nextWeekStart, previousWeekStart } from "@/lib/week-dates";
-import type { DateOnly } from "@/lib/dates";
+import type { WeekPlace } from "@/lib/weeks";
+
+type Props = {
+  place: Pick<WeekPlace, "startsOn" | "previous" | "next" | "currentStart">;
+  /** Where the weeks live: the leader's own, or a mentee's under /mentees. */
+  basePath?: string;
+};
 
 /** Previous and next week, and a way back to the current one from anywhere else. */
-export function WeekNav({ startsOn, currentStart }: { startsOn: DateOnly; currentStart: DateOnly }) {
+export function WeekNav({ place, basePath = "/weeks" }: Props) {
   return (
     <nav aria-label="Weeks" className="flex flex-wrap items-center gap-2">
-      <LinkButton variant="secondary" href={`/weeks/${previousWeekStart(startsOn)}`} rel="prev">
+      <LinkButton variant="secondary" href={`${basePath}/${place.previous}`} rel="prev">
         <span aria-hidden="true">←</span> Previous week
       </LinkButton>
-      {startsOn === currentStart ? null : (
-        <LinkButton variant="ghost" href={`/weeks/${currentStart}`}>
+      {place.startsOn === place.currentStart ? null : (
+        <LinkButton variant="ghost" href={`${basePath}/${place.currentStart}`}>
           This week
         </LinkButton>
       )}
-      <LinkButton variant="secondary" href={`/weeks/${nextWeekStart(startsOn)}`} rel="next">
+      <LinkButton variant="secondary" href={`${basePath}/${place.next}`} rel="next">
         Next week <span aria-hidden="true">→</span>
       </LinkButton>
     </nav>

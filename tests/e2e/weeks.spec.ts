@@ -74,6 +74,47 @@ test.describe("the weekly log", () => {
     expect(response?.status()).toBe(404);
   });
 
+  test("weeks logged before the first day of the week changed keep their days, stay reachable and editable", async ({ leader: { page } }) => {
+    test.setTimeout(60_000);
+    await openCurrentWeek(page);
+    await page.getByRole("link", { name: "Previous week" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Last week" })).toBeVisible();
+    const mondayWeek = page.url();
+    const range = await page.getByTestId("week-range").textContent();
+    expect(range).toMatch(/^Mon /);
+    await page.waitForLoadState("networkidle");
+    await hours(page, "Strategy").fill("12");
+    await page.getByLabel("Highlights").fill("Logged as a Monday week.");
+    await saveWeek(page);
+    await expect(page.getByText("Week saved.")).toBeVisible();
+
+    await page.goto("/settings");
+    const weekStart = page.getByLabel("First day of the week");
+    await expect(weekStart).toHaveAccessibleDescription(/Weeks you have already logged keep their dates: a week logged from Monday still runs Monday to Sunday\./);
+    await page.waitForLoadState("networkidle");
+    await weekStart.selectOption({ label: "Sunday" });
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+
+    await page.goto(mondayWeek);
+    await expect(page).toHaveURL(mondayWeek);
+    await expect(page.getByTestId("week-range")).toHaveText(range!);
+    await expect(hours(page, "Strategy")).toHaveValue("12");
+    await expect(page.getByLabel("Highlights")).toHaveValue("Logged as a Monday week.");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Highlights").fill("Edited after the switch.");
+    await saveWeek(page);
+    await expect(page.getByText("Week saved.").last()).toBeVisible();
+    await expect(page.getByText("Unsaved changes")).toHaveCount(0);
+
+    // The week after it is a Sunday week, and "Previous week" leads back to the Monday one.
+    await page.getByRole("link", { name: "Next week" }).click();
+    await expect(page.getByTestId("week-range")).toHaveText(/^Sun /);
+    await page.getByRole("link", { name: "Previous week" }).click();
+    await expect(page).toHaveURL(mondayWeek);
+    await expect(page.getByLabel("Highlights")).toHaveValue("Edited after the switch.");
+  });
+
   test("a 169-hour week is refused at the fields and the form keeps what was typed", async ({ leader: { page } }) => {
     const url = await openCurrentWeek(page);
 

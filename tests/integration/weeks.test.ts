@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ExpectedError } from "@/lib/actions";
 import { db } from "@/lib/db";
-import { emptyWeek, getWeek, saveWeek, WeekConflictError } from "@/lib/weeks";
-import { createUser } from "../support/factories/users";
+import { getMenteeWeek } from "@/lib/mentor-access";
+import { emptyWeek, getWeek, placeWeek, saveWeek, WeekConflictError } from "@/lib/weeks";
+import { createMentor } from "../support/factories/mentors";
+import { createUser, type TestUser } from "../support/factories/users";
 import { createWeek, weekInput } from "../support/factories/weeks";
 
 // Wednesday 5 March 2025: the current week (Monday start, Europe/Berlin) began on Monday 3 March.
@@ -163,5 +165,58 @@ describe("ownership", () => {
 
     expect(await rowsOf(grace.id)).toEqual(before);
     expect(await rowsOf(ada.id)).toHaveLength(1);
+  });
+});
+
+describe("after the first day of the week changes", () => {
+  /** Ada logged two Monday weeks (24 February and 3 March), then switched to Sunday weeks. */
+  async function switchedToSunday(): Promise<TestUser> {
+    const ada = await createUser({ weekStartsOn: 1 });
+    await createWeek(ada.viewer, { startsOn: "2025-02-24", highlights: "Board prep." });
+    await createWeek(ada.viewer, { startsOn: THIS_WEEK });
+    await db.user.update({ where: { id: ada.id }, data: { weekStartsOn: 0 } });
+    return ada;
+  }
+
+  it("opens the weeks logged before as they were logged, and steps from them into the new weeks", async () => {
+    const ada = await switchedToSunday();
+
+    expect(await placeWeek(ada.viewer, "2025-02-24", NOW)).toMatchObject({
+      startsOn: "2025-02-24",
+      previous: "2025-02-16",
+      next: THIS_WEEK,
+      currentStart: THIS_WEEK,
+      loggable: true,
+    });
+    // Sunday 2 March begins the calendar week that Monday 3 March, logged, already covers: this week is that one.
+    expect((await placeWeek(ada.viewer, "2025-03-02", NOW)).startsOn).toBe(THIS_WEEK);
+    expect((await placeWeek(ada.viewer, undefined, NOW)).startsOn).toBe(THIS_WEEK);
+    expect(await placeWeek(ada.viewer, "2025-03-11", NOW)).toMatchObject({ startsOn: "2025-03-09", previous: THIS_WEEK, next: "2025-03-16", loggable: true });
+  });
+
+  it("keeps those weeks editable, starts no new week off the calendar, and logs no week twice", async () => {
+    const ada = await switchedToSunday();
+
+    await expect(saveWeek(ada.viewer, weekInput({ startsOn: "2025-02-24", version: 1, highlights: "Board prep, done." }), NOW)).resolves.toMatchObject({
+      version: 2,
+      highlights: "Board prep, done.",
+    });
+    const offCalendar = await saveWeek(ada.viewer, weekInput({ startsOn: "2025-02-17" }), NOW).catch((caught: unknown) => caught);
+    expect(offCalendar).toBeInstanceOf(ExpectedError);
+    expect((offCalendar as ExpectedError).field).toBe("startsOn");
+    await expect(saveWeek(ada.viewer, weekInput({ startsOn: "2025-03-02" }), NOW)).rejects.toThrow("You logged this week already (Mon 3 – Sun 9 March 2025)");
+    await expect(saveWeek(ada.viewer, weekInput({ startsOn: "2025-03-09" }), NOW)).resolves.toMatchObject({ version: 1 });
+
+    expect((await rowsOf(ada.id)).map((row) => row.startsOn.toISOString().slice(0, 10))).toEqual(["2025-02-24", THIS_WEEK, "2025-03-09"]);
+  });
+
+  it("shows a mentor those weeks as they were logged too", async () => {
+    const ada = await switchedToSunday();
+    const grace = await createMentor(ada, { reflections: true });
+
+    const seen = await getMenteeWeek(grace.viewer, ada.id, "2025-02-24");
+    expect(seen?.place.startsOn).toBe("2025-02-24");
+    expect(seen?.week).toMatchObject({ startsOn: "2025-02-24", highlights: "Board prep." });
+    expect((await getMenteeWeek(grace.viewer, ada.id, "2025-03-02"))?.place.startsOn).toBe(THIS_WEEK);
   });
 });

@@ -12,20 +12,9 @@ import { WeekNav } from "@/components/weeks/week-nav";
 import { formatDateOnly, isDateOnly, todayIn } from "@/lib/dates";
 import { listStakeholderOptions } from "@/lib/stakeholders";
 import { listTouchpointsBetween } from "@/lib/touchpoints";
-import { getCalendarSettings } from "@/lib/users";
 import { requireViewer } from "@/lib/viewer";
-import {
-  canLogWeek,
-  currentWeekStart,
-  formatTimeZone,
-  formatWeekRange,
-  nextWeekStart,
-  previousWeekStart,
-  weekEndOf,
-  weekStartOf,
-  weekTitle,
-} from "@/lib/week-dates";
-import { emptyWeek, getWeek } from "@/lib/weeks";
+import { formatTimeZone, formatWeekRange, nextWeekStart, previousWeekStart, weekEndOf, weekTitle } from "@/lib/week-dates";
+import { emptyWeek, getWeek, placeWeek } from "@/lib/weeks";
 import { saveWeekAction } from "../actions";
 
 type Props = { params: Promise<{ startsOn: string }> };
@@ -39,14 +28,13 @@ export default async function WeekPage({ params }: Props) {
   const { startsOn: requested } = await params;
   if (!isDateOnly(requested)) notFound();
   const viewer = await requireViewer();
-  const settings = await getCalendarSettings(viewer);
-  // Any day opens the week that contains it, so links and typed URLs always land on a week.
-  const startsOn = weekStartOf(requested, settings.weekStartsOn);
-  if (startsOn !== requested) redirect(`/weeks/${startsOn}`);
+  // Any day opens the week that contains it, so links and typed URLs always land on a week,
+  // and a week saved under an earlier first day of the week opens as it was logged.
+  const place = await placeWeek(viewer, requested);
+  if (place.startsOn !== requested) redirect(`/weeks/${place.startsOn}`);
 
-  const currentStart = currentWeekStart(settings);
+  const { settings, startsOn, currentStart, loggable } = place;
   const lastDay = weekEndOf(startsOn);
-  const loggable = canLogWeek(startsOn, currentStart);
   const today = todayIn(settings.timeZone);
   const [week, touchpoints, stakeholders] = await Promise.all([
     getWeek(viewer, startsOn),
@@ -68,7 +56,7 @@ export default async function WeekPage({ params }: Props) {
             ) : null}
           </>
         }
-        action={<WeekNav startsOn={startsOn} currentStart={currentStart} />}
+        action={<WeekNav place={place} />}
       />
 
       {loggable ? (

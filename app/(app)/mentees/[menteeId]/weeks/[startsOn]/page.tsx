@@ -5,13 +5,13 @@ import { MenteeTouchpoints } from "@/components/mentors/mentee-touchpoints";
 import { MenteeWeekView } from "@/components/mentors/mentee-week-view";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { ReviewThread } from "@/components/reviews/review-thread";
-import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { WeekNav } from "@/components/weeks/week-nav";
 import { isDateOnly } from "@/lib/dates";
 import { getMenteeWeek, menteeName } from "@/lib/mentor-access";
 import { requireViewer } from "@/lib/viewer";
-import { currentWeekStart, formatTimeZone, formatWeekRange, nextWeekStart, previousWeekStart, weekStartOf, weekTitle } from "@/lib/week-dates";
+import { formatTimeZone, formatWeekRange, weekTitle } from "@/lib/week-dates";
 import { markWeekReviewedAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Mentee's week" };
@@ -25,11 +25,10 @@ export default async function MenteeWeekPage({ params }: Props) {
   const viewer = await requireViewer();
   const data = await getMenteeWeek(viewer, menteeId, startsOn);
   if (!data) notFound();
-  const { access, calendar, week, touchpoints, reviewedAt } = data;
-  // Any day opens the week that contains it, in the mentee's own calendar.
-  const start = weekStartOf(startsOn, calendar.weekStartsOn);
+  const { access, place, week, touchpoints, reviewedAt } = data;
+  // Any day opens the week that contains it, in the mentee's own calendar and as they logged it.
   const base = `/mentees/${encodeURIComponent(menteeId)}`;
-  if (start !== startsOn) redirect(`${base}/weeks/${start}`);
+  if (place.startsOn !== startsOn) redirect(`${base}/weeks/${place.startsOn}`);
   const name = menteeName(access);
   const reviewedText = reviewedAt
     ? `You marked it reviewed on ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(reviewedAt)}.`
@@ -42,18 +41,9 @@ export default async function MenteeWeekPage({ params }: Props) {
         </Link>
       </p>
       <PageHeader
-        title={`${name} · ${weekTitle(startsOn, currentWeekStart(calendar))}`}
-        description={`${formatWeekRange(startsOn)} · ${formatTimeZone(calendar.timeZone)}`}
-        action={
-          <nav aria-label="Weeks" className="flex flex-wrap gap-2">
-            <LinkButton variant="secondary" href={`${base}/weeks/${previousWeekStart(startsOn)}`} rel="prev">
-              <span aria-hidden="true">←</span> Previous
-            </LinkButton>
-            <LinkButton variant="secondary" href={`${base}/weeks/${nextWeekStart(startsOn)}`} rel="next">
-              Next <span aria-hidden="true">→</span>
-            </LinkButton>
-          </nav>
-        }
+        title={`${name} · ${weekTitle(startsOn, place.currentStart)}`}
+        description={`${formatWeekRange(startsOn)} · ${formatTimeZone(place.settings.timeZone)}`}
+        action={<WeekNav place={place} basePath={`${base}/weeks`} />}
       />
       {week ? (
         <>

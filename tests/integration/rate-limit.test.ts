@@ -12,6 +12,25 @@ async function storedRows() {
 }
 
 describe("rate limits in PostgreSQL", () => {
+  it("outlives the server ending its idle connections (a restart), and counts again at once", async () => {
+    await consumeRateLimit("signInPerEmail", "ada@example.test");
+    // What a database restart does to the pool's idle connection. Without an error
+    // listener on the pool, that is an uncaught exception in the app process.
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE application_name = 'wheelhouse-rate-limit' AND datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      expect(rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await consumeRateLimit("signInPerEmail", "ada@example.test")).allowed).toBe(true);
+  });
+
   it("allows a budget per address, then refuses with the wait, for that address only", async () => {
     const { points, duration } = RATE_LIMITS.signInPerEmail;
     for (let i = 0; i < points; i++) expect((await consumeRateLimit("signInPerEmail", "ada@example.test")).allowed).toBe(true);

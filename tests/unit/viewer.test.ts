@@ -1,47 +1,65 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // Auth.js swallows a failed session lookup and answers "no session"; these
-// stand in for it, for the request's cookies and for the database check.
+// stand in for it, for the request's cookies and for the sessions table.
 const auth = vi.fn();
-const checkHealth = vi.fn();
-let cookieNames: string[] = [];
+const findSession = vi.fn();
+let cookies: Record<string, string> = {};
 
 vi.mock("@/lib/auth", () => ({ auth }));
-vi.mock("@/lib/health", () => ({ checkHealth }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ has: (name: string) => cookieNames.includes(name) }) }));
+vi.mock("@/lib/db", () => ({ db: { session: { findUnique: findSession } } }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (name in cookies ? { name, value: cookies[name] } : undefined) }) }));
 
 const { getViewer } = await import("@/lib/viewer");
 
+const inAnHour = () => new Date(Date.now() + 3_600_000);
+
 beforeEach(() => {
   auth.mockReset();
-  checkHealth.mockReset();
-  cookieNames = [];
+  findSession.mockReset();
+  cookies = {};
 });
 
 describe("getViewer", () => {
   it("is the session's user", async () => {
     auth.mockResolvedValue({ user: { id: "user-1" } });
     await expect(getViewer()).resolves.toEqual({ userId: "user-1" });
-    expect(checkHealth).not.toHaveBeenCalled();
+    expect(findSession).not.toHaveBeenCalled();
   });
 
   it("is nobody without a session cookie, without asking the database", async () => {
     auth.mockResolvedValue(null);
     await expect(getViewer()).resolves.toBeNull();
-    expect(checkHealth).not.toHaveBeenCalled();
+    expect(findSession).not.toHaveBeenCalled();
   });
 
-  it("is nobody when the cookie names no live session and the database is up", async () => {
-    cookieNames = ["authjs.session-token"];
+  it("is nobody, without asking the database, when the cookie is no session token at all", async () => {
+    cookies = { "authjs.session-token": "\u0000' OR 1=1" };
     auth.mockResolvedValue(null);
-    checkHealth.mockResolvedValue({ status: "ok", db: "ok" });
     await expect(getViewer()).resolves.toBeNull();
+    expect(findSession).not.toHaveBeenCalled();
   });
 
-  it("fails, rather than signing the person out, when the session could not be read because the database is down", async () => {
-    cookieNames = ["__Secure-authjs.session-token"];
+  it("is nobody when the cookie names no session, or an expired one", async () => {
+    cookies = { "authjs.session-token": "gone-0123456789abcdef" };
     auth.mockResolvedValue(null);
-    checkHealth.mockResolvedValue({ status: "degraded", db: "down" });
-    await expect(getViewer()).rejects.toThrow(/database is unreachable/);
+    findSession.mockResolvedValueOnce(null).mockResolvedValueOnce({ userId: "user-1", expires: new Date(Date.now() - 1_000) });
+    await expect(getViewer()).resolves.toBeNull();
+    await expect(getViewer()).resolves.toBeNull();
+    expect(findSession).toHaveBeenCalledWith(expect.objectContaining({ where: { sessionToken: "gone-0123456789abcdef" } }));
+  });
+
+  it("fails, rather than signing the person out, when the sessions table cannot be read", async () => {
+    cookies = { "__Secure-authjs.session-token": "0b6c2b1e-5f9d-4a8e-9c1d-3e2f4a5b6c7d" };
+    auth.mockResolvedValue(null);
+    findSession.mockRejectedValue(new Error("connect ECONNREFUSED"));
+    await expect(getViewer()).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("is the session's user when Auth.js's read failed but a second read finds the session live (a blip)", async () => {
+    cookies = { "authjs.session-token": "0b6c2b1e-5f9d-4a8e-9c1d-3e2f4a5b6c7d" };
+    auth.mockResolvedValue(null);
+    findSession.mockResolvedValue({ userId: "user-1", expires: inAnHour() });
+    await expect(getViewer()).resolves.toEqual({ userId: "user-1" });
   });
 });

@@ -16,6 +16,7 @@
 // WHEELHOUSE_E2E_REUSE_BUILD=1 skips `next build` when a build exists, for
 // quick local iterations on specs only.
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/e2e/support/chromium";
 import { baseUrlIfStarted } from "./tests/e2e/support/run-state";
 
 const CI = Boolean(process.env.CI);
@@ -53,19 +54,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          // Debian's Chromium; Playwright never downloads a browser here.
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

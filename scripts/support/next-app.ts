@@ -16,7 +16,7 @@ export type AppEnvOptions = {
   authSecret: string;
   emailServer: string;
   /** More variables, e.g. EMAIL_RETRY_DELAY_SECONDS. */
-  extra?: NodeJS.ProcessEnv;
+  extra?: Record<string, string>;
 };
 
 /** The variables lib/env.ts requires in production, on top of this process's environment. */
@@ -62,9 +62,16 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 export type StartedApp = { base: string; port: number; process: ChildProcess };
 
-/** `next start` on 127.0.0.1:`port`, resolved once /api/health answers 200. Output goes to `logFile`, else nowhere. */
-export async function startApp(env: NodeJS.ProcessEnv, port: number, logFile?: string): Promise<StartedApp> {
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+export type StartOptions = {
+  /** Where the server's output goes; nowhere when unset. */
+  logFile?: string;
+  /** More `next start` flags, e.g. --keepAliveTimeout. */
+  args?: string[];
+};
+
+/** `next start` on 127.0.0.1:`port`, resolved once /api/health answers 200. */
+export async function startApp(env: NodeJS.ProcessEnv, port: number, { logFile, args = [] }: StartOptions = {}): Promise<StartedApp> {
+  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1", ...args], {
     cwd: projectRoot,
     env,
     stdio: ["ignore", logFile ? "pipe" : "ignore", logFile ? "pipe" : "ignore"],

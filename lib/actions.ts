@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { env } from "@/lib/env";
-import { errorState, formValues, invalidState, successState, type FormState } from "@/lib/forms";
+import { errorState, formValues, invalidState, successState, unstorableFields, type FormState } from "@/lib/forms";
 import { logger } from "@/lib/logger";
 import { clientIpFrom, isSameOrigin } from "@/lib/request-context";
 import { requireViewer, type Viewer } from "@/lib/viewer";
@@ -30,45 +30,19 @@ export class NotFoundError extends ExpectedError {
 
 export const CROSS_ORIGIN_MESSAGE = "This request did not come from Wheelhouse, so nothing was changed. Reload the page and try again.";
 
-/** A post that did not come from the app's own pages; nothing was done. */
-export class CrossOriginError extends ExpectedError {
-  constructor() {
-    super(CROSS_ORIGIN_MESSAGE);
-    this.name = "CrossOriginError";
-  }
-}
-
 /**
  * Whether this server action was posted from the app's own pages. Next checks
  * the Origin only when there is one; a post without it (browsers always send
- * one) is refused here too. Answer a refusal with CROSS_ORIGIN_MESSAGE.
+ * one) is refused here too. Call it first thing, before reading or changing
+ * anything, and answer a refusal with CROSS_ORIGIN_MESSAGE (or, for an action
+ * that answers nothing, by returning): never by throwing, which Next turns
+ * into a 500.
  */
 export async function isSameOriginRequest(): Promise<boolean> {
   const requestHeaders = await headers();
   if (isSameOrigin(requestHeaders, env.AUTH_URL)) return true;
   logger.warn({ origin: requestHeaders.get("origin"), host: requestHeaders.get("host"), ip: clientIpFrom(requestHeaders) }, "Cross-origin server action refused");
   return false;
-}
-
-/**
- * For server actions that do not go through `formAction` (which checks by
- * itself): call first thing, before reading or changing anything.
- */
-export async function assertSameOrigin(): Promise<void> {
-  if (!(await isSameOriginRequest())) throw new CrossOriginError();
-}
-
-/**
- * Wraps a one-click server action bound to an item (delete, restore): a public
- * endpoint all the same, so it refuses cross-origin posts, re-reads the
- * session and parses the id before lib/ checks it against the owner.
- */
-export function itemAction(idSchema: z.ZodType<string>, run: (viewer: Viewer, id: string) => Promise<void>) {
-  return async (id: unknown): Promise<void> => {
-    await assertSameOrigin();
-    const viewer = await requireViewer();
-    await run(viewer, idSchema.parse(id));
-  };
 }
 
 type Handler<S extends z.ZodType> = (viewer: Viewer, input: z.output<S>) => Promise<string | { message: string; data?: unknown }>;
@@ -85,6 +59,9 @@ export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>) 
     if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});
     const viewer = await requireViewer();
     const values = formValues(formData);
+    // For every form at once, before its schema: text PostgreSQL cannot store.
+    const unstorable = unstorableFields(values);
+    if (Object.keys(unstorable).length > 0) return errorState("Please fix the fields marked below.", values, unstorable);
     const parsed = schema.safeParse(values);
     if (!parsed.success) return invalidState(parsed.error, values);
     try {

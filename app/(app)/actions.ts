@@ -1,19 +1,20 @@
 "use server";
 
-import { assertSameOrigin } from "@/lib/actions";
+import { isSameOriginRequest } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { adoptTimeZoneIfUnset } from "@/lib/users";
 import { timeZoneSchema } from "@/lib/users.validation";
 import { requireViewer } from "@/lib/viewer";
 
+// Neither answers anything: a cross-origin post is refused by doing nothing.
 export async function signOutAction(): Promise<void> {
-  await assertSameOrigin();
+  if (!(await isSameOriginRequest())) return;
   await signOut({ redirectTo: "/" });
 }
 
 /** Called once by the browser when the user has no time zone yet. */
 export async function adoptBrowserTimeZone(timeZone: unknown): Promise<void> {
-  await assertSameOrigin();
+  if (!(await isSameOriginRequest())) return;
   const viewer = await requireViewer();
   const parsed = timeZoneSchema.safeParse(timeZone);
   if (parsed.success) await adoptTimeZoneIfUnset(viewer, parsed.data);

@@ -4,12 +4,13 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import type { ButtonResult } from "@/lib/button-actions";
 
 type Props = {
   /** Server action (bound to the item) that soft-deletes it. */
-  onDelete: () => Promise<void>;
+  onDelete: () => Promise<ButtonResult>;
   /** Server action (bound to the item) that restores it. */
-  onUndo: () => Promise<void>;
+  onUndo: () => Promise<ButtonResult>;
   /** What was deleted, for the toast: "Stakeholder deleted". */
   deletedMessage: string;
   label?: string;
@@ -25,10 +26,16 @@ export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Dele
 
   function remove() {
     startTransition(async () => {
+      let result: ButtonResult;
       try {
-        await onDelete();
+        result = await onDelete();
       } catch {
         toast.error("That could not be deleted. Please try again.");
+        return;
+      }
+      // Refused (already gone, say): its message says why.
+      if (!result.ok) {
+        toast.error(result.message);
         return;
       }
       if (afterDelete) router.push(afterDelete);
@@ -39,7 +46,11 @@ export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Dele
           label: "Undo",
           onClick: () => {
             void onUndo()
-              .then(() => {
+              .then((restored) => {
+                if (!restored.ok) {
+                  toast.error(restored.message);
+                  return;
+                }
                 toast.success("Restored.");
                 // Back to the page the item was deleted from.
                 if (afterDelete) router.back();

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction, itemAction } from "@/lib/actions";
+import { formAction } from "@/lib/actions";
+import { itemAction } from "@/lib/button-actions";
 import { createVisionNote, deleteVisionNote, markVisionNoteRevisited, restoreVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { revisitSchema, updateVisionNoteSchema, visionNoteIdSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 
@@ -27,9 +28,9 @@ export const markRevisitedAction = formAction(revisitSchema, async (viewer, { id
 export const deleteVisionNoteAction = itemAction(visionNoteIdSchema, async (viewer, id) => {
   await deleteVisionNote(viewer, id);
   revalidatePath("/notes", "layout");
-});
+}, "Vision note deleted.");
 
 export const restoreVisionNoteAction = itemAction(visionNoteIdSchema, async (viewer, id) => {
   await restoreVisionNote(viewer, id);
   revalidatePath("/notes", "layout");
-});
+}, "Vision note restored.");

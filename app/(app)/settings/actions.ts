@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertSameOrigin, formAction } from "@/lib/actions";
+import { formAction, isSameOriginRequest } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { signOut } from "@/lib/auth";
 import { signOutEverywhere, updateSettings } from "@/lib/users";
@@ -15,7 +15,8 @@ export const saveSettings = formAction(settingsSchema, async (viewer, input) => 
 });
 
 export async function signOutAllDevices(): Promise<void> {
-  await assertSameOrigin();
+  // A plain form post that answers nothing: a cross-origin one is refused by doing nothing.
+  if (!(await isSameOriginRequest())) return;
   const viewer = await requireViewer();
   await signOutEverywhere(viewer);
   await recordAudit({ userId: viewer.userId, action: "sign_out_everywhere" });

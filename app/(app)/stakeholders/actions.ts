@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, itemAction } from "@/lib/actions";
+import { formAction } from "@/lib/actions";
+import { itemAction } from "@/lib/button-actions";
 import { createStakeholder, deleteStakeholder, restoreStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { stakeholderIdSchema, stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.validation";
 
@@ -27,9 +28,9 @@ export const updateStakeholderAction = formAction(updateStakeholderSchema, async
 export const deleteStakeholderAction = itemAction(stakeholderIdSchema, async (viewer, id) => {
   await deleteStakeholder(viewer, id);
   revalidateStakeholderPages();
-});
+}, "Stakeholder deleted.");
 
 export const restoreStakeholderAction = itemAction(stakeholderIdSchema, async (viewer, id) => {
   await restoreStakeholder(viewer, id);
   revalidateStakeholderPages();
-});
+}, "Stakeholder restored.");

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, itemAction } from "@/lib/actions";
+import { formAction } from "@/lib/actions";
+import { itemAction } from "@/lib/button-actions";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { createTouchpoint, deleteTouchpoint, restoreTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import { touchpointIdSchema, touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
@@ -29,9 +30,9 @@ export const updateTouchpointAction = formAction(updateTouchpointSchema, async (
 export const deleteTouchpointAction = itemAction(touchpointIdSchema, async (viewer, id) => {
   await deleteTouchpoint(viewer, id);
   revalidateTouchpointPages();
-});
+}, "Touchpoint deleted.");
 
 export const restoreTouchpointAction = itemAction(touchpointIdSchema, async (viewer, id) => {
   await restoreTouchpoint(viewer, id);
   revalidateTouchpointPages();
-});
+}, "Touchpoint restored.");

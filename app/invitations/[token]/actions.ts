@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { assertSameOrigin } from "@/lib/actions";
+import { isSameOriginRequest } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { acceptInvitation } from "@/lib/mentorships";
 import { invitationTokenSchema } from "@/lib/mentorships.validation";
@@ -12,8 +12,9 @@ function pathOf(token: string): string {
 }
 
 /** Accepts with the signed-in account; the page explains any other outcome. */
+// Plain form posts that answer nothing: a cross-origin one is refused by doing nothing.
 export async function acceptInvitationAction(token: unknown): Promise<void> {
-  await assertSameOrigin();
+  if (!(await isSameOriginRequest())) return;
   const parsed = invitationTokenSchema.safeParse({ token });
   if (!parsed.success) redirect("/invitations/invalid");
   const viewer = await getViewer();
@@ -25,7 +26,7 @@ export async function acceptInvitationAction(token: unknown): Promise<void> {
 
 /** Signed in with another address: sign out and come back to sign in with the invited one. */
 export async function switchAccountAction(token: unknown): Promise<void> {
-  await assertSameOrigin();
+  if (!(await isSameOriginRequest())) return;
   const parsed = invitationTokenSchema.safeParse({ token });
   await signOut({ redirectTo: parsed.success ? `/signin?callbackUrl=${encodeURIComponent(pathOf(parsed.data.token))}` : "/signin" });
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { dateOnlySchema } from "@/lib/dates";
+import { idSchema } from "@/lib/forms";
 
-const id = z.string().trim().min(1).max(64);
+const id = idSchema();
 
 const body = z
   .string({ error: "Write a comment first." })

@@ -12,9 +12,39 @@ export type FormState =
 
 export const idleFormState: FormState = { status: "idle" };
 
-/** FormData as plain values; a field that appears more than once becomes a list. */
-export function formValues(formData: FormData): FormValues {
+// PostgreSQL text cannot hold a NUL character, not even in a comparison.
+// Nobody types one, but a crafted request can send it.
+const hasNul = (text: string) => text.includes("\u0000");
+
+export const NUL_MESSAGE = "This text holds an invisible NUL character, which we cannot store. Remove it and try again.";
+
+/** The fields of a form whose text could not be stored, each with NUL_MESSAGE. */
+export function unstorableFields(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [name, value] of Object.entries(values)) {
+    if ((Array.isArray(value) ? value : [value]).some(hasNul)) errors[name] = [NUL_MESSAGE];
+  }
+  return errors;
+}
+
+/** An id from a form or a bound action, before lib/ checks it against the owner; one no row can have is refused here. */
+export function idSchema(notFound = "That item could not be found.") {
+  return z
+    .string({ error: notFound })
+    .trim()
+    .min(1, notFound)
+    .max(64, notFound)
+    .refine((id) => !hasNul(id), notFound);
+}
+
+/**
+ * FormData as plain values; a field that appears more than once becomes a
+ * list. Anything else in its place (only a crafted request sends it) has no
+ * values, so the schema refuses it like an empty form.
+ */
+export function formValues(formData: unknown): FormValues {
   const values: FormValues = {};
+  if (!(formData instanceof FormData)) return values;
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/forms";
 
 /** A checkbox: "on" when ticked, absent when not. */
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 const EMAIL_MESSAGE = "Enter your mentor's email address, such as mentor@company.com.";
 
-const id = z.string({ error: "That item could not be found." }).trim().min(1).max(64);
+const id = idSchema();
 
 export const sharingSchema = z.object({
   shareReflections: checkbox,
@@ -31,6 +32,8 @@ export const inviteSchema = sharingSchema.extend({
 export const updateSharingSchema = sharingSchema.extend({ id });
 
 export const mentorshipIdSchema = z.object({ id });
+
+export const menteeIdSchema = idSchema("That mentee could not be found.");
 
 export const invitationTokenSchema = z.object({ token: z.string().trim().min(1).max(200) });
 

@@ -2,6 +2,7 @@
 // plus the pure "who is overdue" arithmetic the list and its tests rely on.
 import { z } from "zod";
 import { addDaysTo, daysBetween, type DateOnly } from "@/lib/dates";
+import { idSchema } from "@/lib/forms";
 import { Department } from "@/lib/generated/prisma/enums";
 
 export const NAME_MAX = 120;
@@ -11,7 +12,7 @@ export const CADENCE_MIN = 1;
 export const CADENCE_MAX = 365;
 
 /** An id from a form or a bound action; ownership is checked in lib/stakeholders.ts. */
-export const stakeholderIdSchema = z.string({ error: "That stakeholder could not be found." }).trim().min(1, "That stakeholder could not be found.").max(64);
+export const stakeholderIdSchema = idSchema("That stakeholder could not be found.");
 
 /** Empty text becomes null, so "no notes" is stored as nothing rather than "". */
 function optionalText(max: number, tooLong: string) {

@@ -2,6 +2,7 @@
 // Whether a stakeholder id is the viewer's own is checked in lib/touchpoints.ts.
 import { z } from "zod";
 import { dateOnlySchema, isDateOnly } from "@/lib/dates";
+import { idSchema } from "@/lib/forms";
 import { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { stakeholderIdSchema } from "@/lib/stakeholders.validation";
 
@@ -12,7 +13,7 @@ export const OUTCOME_MAX = 5_000;
 export const EARLIEST_TOUCHPOINT_DATE = "1970-01-01";
 export const LATEST_TOUCHPOINT_DATE = "2100-12-31";
 
-export const touchpointIdSchema = z.string({ error: "That touchpoint could not be found." }).trim().min(1, "That touchpoint could not be found.").max(64);
+export const touchpointIdSchema = idSchema("That touchpoint could not be found.");
 
 export const CHOOSE_STAKEHOLDER = "Choose a stakeholder, or a department for a group meeting.";
 export const CHOOSE_DEPARTMENT = "Choose the department you met.";

@@ -1,6 +1,7 @@
 // Vision note rules, shared by the form (instant feedback) and the server.
 import { z } from "zod";
 import { isDateOnly, type DateOnly } from "@/lib/dates";
+import { idSchema } from "@/lib/forms";
 import { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 
 export const TITLE_MAX = 200;
@@ -50,7 +51,7 @@ const optionalDateSchema = z
   .refine((value) => value === "" || isDateOnly(value), "Enter a real date (YYYY-MM-DD), or leave it empty.")
   .transform((value): DateOnly | null => (value === "" ? null : value));
 
-export const visionNoteIdSchema = z.string({ error: "That vision note could not be found." }).trim().min(1).max(64);
+export const visionNoteIdSchema = idSchema("That vision note could not be found.");
 
 export const visionNoteSchema = z.object({
   title: z

@@ -70,7 +70,8 @@ export const weekSchema = z
   .object({
     startsOn: dateOnlySchema,
     // The version the form was loaded with; 0 for a week never saved.
-    version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0, "Reload the page and try again."),
+    // At most what PostgreSQL's integer holds: a bigger one was never loaded.
+    version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0, "Reload the page and try again.").max(2_147_483_647, "Reload the page and try again."),
     firefightingHours: hoursSchema("firefighting"),
     strategyHours: hoursSchema("strategy"),
     otherHours: hoursSchema("other"),

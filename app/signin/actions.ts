@@ -29,7 +29,7 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
 }
 
 export async function signInWithProvider(formData: FormData): Promise<void> {
-  if (!(await isSameOriginRequest())) return;
+  if (!(await isSameOriginRequest()) || !(formData instanceof FormData)) return;
   const provider = formData.get("provider");
   if (provider !== "github" && provider !== "google") return;
   await signIn(provider, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });

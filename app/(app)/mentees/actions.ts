@@ -8,7 +8,7 @@ import { addCommentSchema, commentIdSchema, editCommentSchema } from "@/lib/comm
 import { dateOnlySchema } from "@/lib/dates";
 import { markWeekReviewed } from "@/lib/mentor-access";
 import { appBaseUrl, leaveMentorship } from "@/lib/mentorships";
-import { mentorshipIdSchema } from "@/lib/mentorships.validation";
+import { menteeIdSchema, mentorshipIdSchema } from "@/lib/mentorships.validation";
 
 // Review threads are shown on the mentor's /mentees pages and on the
 // leader's own week and note pages: a change re-renders all of them.
@@ -42,9 +42,10 @@ export async function deleteCommentAction(id: unknown): Promise<ButtonResult> {
 
 export async function markWeekReviewedAction(menteeId: unknown, startsOn: unknown): Promise<ButtonResult> {
   const result = await buttonAction(async (viewer) => {
+    const mentee = menteeIdSchema.safeParse(menteeId);
     const week = dateOnlySchema.safeParse(startsOn);
-    if (typeof menteeId !== "string" || !week.success) throw new NotFoundError("That week");
-    await markWeekReviewed(viewer, menteeId, week.data);
+    if (!mentee.success || !week.success) throw new NotFoundError("That week");
+    await markWeekReviewed(viewer, mentee.data, week.data);
   }, "Marked as reviewed.");
   revalidateReviews();
   return result;

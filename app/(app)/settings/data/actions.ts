@@ -20,7 +20,7 @@ const NOT_AN_EXPORT = "That file is not a Wheelhouse export we can read. Choose 
 export async function importDataAction(_previous: FormState, formData: FormData): Promise<FormState> {
   if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});
   const viewer = await requireViewer();
-  const file = formData.get("file");
+  const file = formData instanceof FormData ? formData.get("file") : null;
   if (!(file instanceof File) || file.size === 0) return errorState("Choose your export file first.", {}, { file: ["Choose your export file first."] });
   if (file.size > IMPORT_MAX_BYTES) return errorState("That file is too big to be a Wheelhouse export.", {}, { file: ["That file is too big to be a Wheelhouse export."] });
 

@@ -1,20 +1,22 @@
 import "server-only";
 import { cache } from "react";
+import { NextRequest } from "next/server";
 import NextAuth, { AuthError, type DefaultSession } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
+import type { Adapter, AdapterSession } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { sendEmail } from "@/lib/email";
 import { signInEmail } from "@/lib/emails/sign-in";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { clientIpFrom } from "@/lib/request-context";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { isHttpUrl, safeCallbackPath } from "@/lib/safe-redirect";
 
 declare module "next-auth" {
   interface Session {
@@ -76,19 +78,46 @@ export const oauthProviders = [
 // The generated client lives in lib/generated; the adapter only needs its delegates.
 const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
 
+/**
+ * PostgreSQL text cannot hold a NUL character, not even in a comparison: a
+ * token or address with one (only ever from a crafted request) matches nothing.
+ */
+const matchesNothing = (value: string | undefined) => value?.includes("\u0000") ?? false;
+
 const adapter: Adapter = {
   ...prismaAdapter,
+  getSessionAndUser: (sessionToken) => (matchesNothing(sessionToken) ? null : prismaAdapter.getSessionAndUser!(sessionToken)),
+  getUserByEmail: (email) => (matchesNothing(email) ? null : prismaAdapter.getUserByEmail!(email)),
   // A magic link that is unknown, used or expired: note it in the history of
   // the address it names (Auth.js then shows /signin/error?error=Verification).
   async useVerificationToken(params) {
-    const invite = await prismaAdapter.useVerificationToken!(params);
+    const usable = !matchesNothing(params.token) && !matchesNothing(params.identifier);
+    const invite = usable ? await prismaAdapter.useVerificationToken!(params) : null;
     if (!invite || invite.expires.valueOf() < Date.now()) {
-      const user = params.identifier ? await db.user.findUnique({ where: { email: params.identifier }, select: { id: true } }) : null;
+      const user = usable && params.identifier ? await db.user.findUnique({ where: { email: params.identifier }, select: { id: true } }) : null;
       await recordAudit({ userId: user?.id ?? null, action: "sign_in_failed", detail: { reason: invite ? "expired" : "unknown_or_used" } });
     }
     return invite;
   },
+  // Signing out of a session that is already gone (ended on every device
+  // first, or in another tab) is no error: nothing is left to delete.
+  async deleteSession(sessionToken): Promise<AdapterSession | null> {
+    if (matchesNothing(sessionToken)) return null;
+    try {
+      return (await prismaAdapter.deleteSession!(sessionToken)) as AdapterSession;
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+      throw error;
+    }
+  },
 };
+
+/**
+ * Auth.js refusals that a request brings on itself (bots, stale or hand-made
+ * links): an unknown path, a missing CSRF token, a callback URL or sign-in
+ * link it cannot use. A warning each, not an error: nothing of ours failed.
+ */
+const REFUSED_REQUESTS = new Set(["Verification", "MissingCSRF", "UnknownAction", "InvalidCallbackUrl"]);
 
 const nextAuth = NextAuth({
   adapter,
@@ -118,7 +147,7 @@ const nextAuth = NextAuth({
     error: (error) => {
       if (error instanceof SignInRateLimited) return;
       const type = error instanceof AuthError ? error.type : error.name;
-      if (type === "Verification") logger.warn({ authError: type }, "Sign-in link refused");
+      if (REFUSED_REQUESTS.has(type)) logger.warn({ authError: type }, "Auth.js refused a request");
       else logger.error({ err: error, authError: type }, "Auth.js error");
     },
     warn: (code) => logger.warn({ authWarning: code }, "Auth.js warning"),
@@ -126,7 +155,55 @@ const nextAuth = NextAuth({
   },
 });
 
-export const { handlers, signIn, signOut } = nextAuth;
+export const { signIn, signOut } = nextAuth;
+
+// Auth.js's cookie for where to go after signing in, plain on http and __Secure- on https.
+const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+const PROVIDER_IDS = new Set(["email", ...oauthProviders.map((entry) => entry.id)]);
+
+/**
+ * What Auth.js's routes must not see, all of it from hand-made or stale
+ * requests. It answers a callback URL it cannot read (in the query or its
+ * cookie) with a 500, as if our configuration were wrong, so those are
+ * dropped (it then uses its default); it logs a provider we do not offer, a
+ * sign-in link without its token or address and a JSON body it cannot parse as errors
+ * of ours, so those are answered here: not found, the page for a link that
+ * does not work, bad request.
+ */
+async function screenAuthRequest(request: NextRequest): Promise<NextRequest | Response> {
+  const url = new URL(request.url);
+  const [, action, provider] = /^\/api\/auth\/(signin|callback)\/([^/]+)/.exec(url.pathname) ?? [];
+  if (provider !== undefined && !PROVIDER_IDS.has(provider)) return new Response("Not found", { status: 404 });
+  if (action === "callback" && provider === "email" && !(url.searchParams.get("token") && url.searchParams.get("email"))) {
+    return Response.redirect(new URL("/signin/error?error=Verification", url.origin), 302);
+  }
+  if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json")) {
+    try {
+      await request.clone().json();
+    } catch {
+      return new Response("Bad request", { status: 400 });
+    }
+  }
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isHttpUrl(callbackUrl, url.origin)) url.searchParams.delete("callbackUrl");
+  const badCookies = CALLBACK_URL_COOKIES.filter((name) => {
+    const value = request.cookies.get(name)?.value;
+    return value !== undefined && !isHttpUrl(value, url.origin);
+  });
+  if (url.href === request.url && badCookies.length === 0) return request;
+  // A copy: its headers (and so its cookies) can change.
+  const screened = new NextRequest(url, request);
+  for (const name of badCookies) screened.cookies.delete(name);
+  return screened;
+}
+
+async function handleAuthRequest(request: NextRequest): Promise<Response> {
+  const screened = await screenAuthRequest(request);
+  return screened instanceof Response ? screened : nextAuth.handlers[request.method === "POST" ? "POST" : "GET"](screened);
+}
+
+/** The /api/auth/* route handlers. */
+export const handlers = { GET: handleAuthRequest, POST: handleAuthRequest };
 
 /** The session for this request, read once per render. */
 export const auth = cache(nextAuth.auth);

@@ -29,3 +29,15 @@ export function safeCallbackPath(input: unknown, origin?: string): string {
   if (resolved.origin !== PROBE_ORIGIN) return DEFAULT_PATH;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
+
+/**
+ * Whether Auth.js can use `input` as a callback URL: an http(s) URL, or a
+ * path on `origin`. (It answers anything else with a 500; lib/auth.ts drops it first.)
+ */
+export function isHttpUrl(input: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(input, input.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}

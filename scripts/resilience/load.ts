@@ -17,8 +17,18 @@ export type Sample = { kind: "page" | "save" | "invite" | "health"; phase: Phase
 
 /** acked: the app said it was saved or sent; refused: it said nothing was; unknown: no clear answer (it may or may not have happened). */
 export type Acknowledgement = "acked" | "refused" | "unknown";
-/** `at` when the post started, `answeredAt` when its answer (or failure) came. */
-export type SaveAttempt = { user: number; week: DateOnly; mark: string; strategyMinutes: number; result: Acknowledgement; at: number; answeredAt: number };
+/** `at` when the post started, `answeredAt` when its answer (or failure) came; the instances (ports) that rendered the form and took the post. */
+export type SaveAttempt = {
+  user: number;
+  week: DateOnly;
+  mark: string;
+  strategyMinutes: number;
+  result: Acknowledgement;
+  at: number;
+  answeredAt: number;
+  formFrom: string | null;
+  postedTo: string | null;
+};
 export type InviteAttempt = { user: number; address: string; result: Acknowledgement; at: number; answeredAt: number };
 export type Leak = { user: number; path: string; marks: number[] };
 
@@ -89,28 +99,29 @@ export class LoadRun {
     }
   }
 
-  /** GET a page; served when it is the user's own page with `marker`. Returns the HTML when served. */
-  private async readPage(user: SimulatedUser, path: string, marker: string): Promise<string | null> {
+  /** GET a page; served when it is the user's own page with `marker`. Returns the answer when served. */
+  private async readPage(user: SimulatedUser, path: string, marker: string): Promise<Answer | null> {
     const response = await this.request(`${this.options.baseUrl}${path}`, { headers: { cookie: cookieOf(user) } });
     const served = response.status === 200 && response.body.includes(marker) && isOwnShell(response.body, user);
     this.record("page", response, served ? "served" : failureOutcome(response), null);
     if (!served) return null;
     this.findLeaks(user, path, response.body);
-    return response.body;
+    return response;
   }
 
   /** Opens the week, then posts its form with new values: what a user does to save. */
   private async saveWeek(user: SimulatedUser, week: DateOnly, seq: number): Promise<void> {
     const path = `/weeks/${week}`;
-    const html = await this.readPage(user, path, 'aria-label="Week log"');
-    const hidden = html ? hiddenFields(html, "Week log") : null;
-    if (!hidden) return;
+    const form = await this.readPage(user, path, 'aria-label="Week log"');
+    const hidden = form ? hiddenFields(form.body, "Week log") : null;
+    if (!form || !hidden) return;
     const mark = `mark:u${user.index}:${week}:s${seq}`;
     const strategyHours = 1 + (seq % 50);
-    const attempt: SaveAttempt = { user: user.index, week, mark, strategyMinutes: strategyHours * 60, result: "unknown", at: Date.now(), answeredAt: Number.NaN };
+    const attempt: SaveAttempt = { user: user.index, week, mark, strategyMinutes: strategyHours * 60, result: "unknown", at: Date.now(), answeredAt: Number.NaN, formFrom: form.upstream, postedTo: null };
     this.saves.push(attempt);
     const response = await this.post(user, path, formBody(hidden, { firefightingHours: "20", strategyHours: String(strategyHours), otherHours: "5", highlights: mark }));
     attempt.answeredAt = response.started + response.ms;
+    attempt.postedTo = response.upstream;
     if (response.status === 200 && response.body.includes("Week saved.")) {
       attempt.result = "acked";
       this.record("save", response, "served", null);
@@ -127,8 +138,8 @@ export class LoadRun {
   }
 
   private async invite(user: SimulatedUser, n: number): Promise<void> {
-    const html = await this.readPage(user, "/mentors", 'aria-label="Invite a mentor"');
-    const hidden = html ? hiddenFields(html, "Invite a mentor") : null;
+    const form = await this.readPage(user, "/mentors", 'aria-label="Invite a mentor"');
+    const hidden = form ? hiddenFields(form.body, "Invite a mentor") : null;
     if (!hidden) return;
     const address = `mentor-${user.index}-${n}@resilience.test`;
     const attempt: InviteAttempt = { user: user.index, address, result: "unknown", at: Date.now(), answeredAt: Number.NaN };

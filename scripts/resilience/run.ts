@@ -279,8 +279,15 @@ function runChecks({ load, apps, pids, phases, restartedAt, balancerCounts, refu
   const invitedAfterRestart = load.invites.filter((i) => i.result === "acked" && i.at >= restartedAt);
   const invitedAfterRestartDelivered = invitedAfterRestart.filter((i) => received.some((email) => email.to.includes(i.address)));
 
+  const acked = load.saves.filter((save) => save.result === "acked");
+  const crossed = acked.filter((save) => save.formFrom !== null && save.postedTo !== null && save.formFrom !== save.postedTo);
   return [
     { check: "The balancer spread requests over both instances", measured: balancerCounts.join(" / "), ok: balancerCounts.every((count) => count > 0) },
+    {
+      check: "Saves worked across instances: a form rendered by one instance was posted to the other",
+      measured: `${crossed.length} of ${acked.length} acknowledged saves`,
+      ok: crossed.length > 0,
+    },
     { check: "Steady and SMTP-failing phases: no failed request", measured: `${failed(before).length} of ${before.length}`, ok: before.length > 0 && failed(before).length === 0 },
     {
       check: "While SMTP refused mail, invitations were still acknowledged (the request only queues the email)",

@@ -26,23 +26,24 @@ declare module "next-auth" {
 
 const MAGIC_LINK_MINUTES = 10;
 
-/**
- * Too many sign-in links asked for this address or from this client. An
- * AuthError, so Auth.js hands it back to the sign-in action as is.
- */
-export class SignInRateLimited extends AuthError {
-  static type = "SignInRateLimited";
+/** Too many sign-in links asked for this address or from this client. */
+export class SignInRateLimited extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super("Too many sign-in requests");
+    this.name = "SignInRateLimited";
   }
 }
 
 /**
- * Both budgets are charged on every request, the same way whether or not an
- * account exists, so the answer says nothing about the address.
+ * Charges both budgets, the same way whether or not an account exists, so
+ * the answer says nothing about the address. Called before Auth.js is asked
+ * for a link (by the sign-in action, and here for a post to its own
+ * endpoint), not from its sendVerificationRequest: Auth.js starts that one
+ * and awaits it only later, so a refusal thrown there could reject unawaited
+ * (an unhandled rejection, which the fuzz caught).
  */
-async function assertSignInAllowed(email: string, request: Request): Promise<void> {
-  const ip = clientIpFrom(request.headers);
+export async function assertSignInAllowed(email: string, requestHeaders: Headers): Promise<void> {
+  const ip = clientIpFrom(requestHeaders);
   const results = await Promise.all([
     consumeRateLimit("signInPerEmail", email),
     ip ? consumeRateLimit("signInPerIp", ip) : Promise.resolve({ allowed: true, retryAfterSeconds: 0 }),
@@ -59,8 +60,7 @@ const emailProvider: Provider = {
   name: "Email",
   from: env.EMAIL_FROM,
   maxAge: MAGIC_LINK_MINUTES * 60,
-  async sendVerificationRequest({ identifier, url, request }) {
-    await assertSignInAllowed(identifier, request);
+  async sendVerificationRequest({ identifier, url }) {
     await sendEmail(signInEmail({ to: identifier, url, minutesValid: MAGIC_LINK_MINUTES }));
   },
 };
@@ -145,7 +145,6 @@ const nextAuth = NextAuth({
   // metadata of debug messages (it can hold tokens).
   logger: {
     error: (error) => {
-      if (error instanceof SignInRateLimited) return;
       const type = error instanceof AuthError ? error.type : error.name;
       if (REFUSED_REQUESTS.has(type)) logger.warn({ authError: type }, "Auth.js refused a request");
       else logger.error({ err: error, authError: type }, "Auth.js error");
@@ -161,29 +160,51 @@ export const { signIn, signOut } = nextAuth;
 const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 const PROVIDER_IDS = new Set(["email", ...oauthProviders.map((entry) => entry.id)]);
 
+/** Reads a post's body as Auth.js will: JSON or a form. Null for a JSON body that does not parse. */
+async function bodyOf(request: NextRequest): Promise<Record<string, unknown> | null> {
+  if (request.method !== "POST") return {};
+  if (!request.headers.get("content-type")?.includes("application/json")) return Object.fromEntries(new URLSearchParams(await request.clone().text()));
+  try {
+    return { ...(await request.clone().json()) };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * What Auth.js's routes must not see, all of it from hand-made or stale
- * requests. It answers a callback URL it cannot read (in the query or its
- * cookie) with a 500, as if our configuration were wrong, so those are
- * dropped (it then uses its default); it logs a provider we do not offer, a
- * sign-in link without its token or address and a JSON body it cannot parse as errors
- * of ours, so those are answered here: not found, the page for a link that
- * does not work, bad request.
+ * Answers here what Auth.js would get wrong, all of it hand-made or stale
+ * requests: it logs a provider we do not offer, a sign-in link without its
+ * token or address and a JSON body it cannot parse as errors of ours (here:
+ * not found, the page for a link that does not work, bad request). And a
+ * request for a sign-in link is charged to the rate limits, as the sign-in
+ * form's is. Null: over to Auth.js.
  */
-async function screenAuthRequest(request: NextRequest): Promise<NextRequest | Response> {
+async function answerBeforeAuthJs(request: NextRequest): Promise<Response | null> {
   const url = new URL(request.url);
   const [, action, provider] = /^\/api\/auth\/(signin|callback)\/([^/]+)/.exec(url.pathname) ?? [];
   if (provider !== undefined && !PROVIDER_IDS.has(provider)) return new Response("Not found", { status: 404 });
   if (action === "callback" && provider === "email" && !(url.searchParams.get("token") && url.searchParams.get("email"))) {
     return Response.redirect(new URL("/signin/error?error=Verification", url.origin), 302);
   }
-  if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json")) {
+  const body = await bodyOf(request);
+  if (body === null) return new Response("Bad request", { status: 400 });
+  if (action === "signin" && provider === "email" && typeof body.email === "string" && body.email !== "") {
     try {
-      await request.clone().json();
-    } catch {
-      return new Response("Bad request", { status: 400 });
+      await assertSignInAllowed(body.email, request.headers);
+    } catch (error) {
+      if (!(error instanceof SignInRateLimited)) throw error;
+      return new Response("Too many sign-in requests", { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
     }
   }
+  return null;
+}
+
+/**
+ * Auth.js answers a callback URL it cannot read (in the query or its cookie)
+ * with a 500, as if our configuration were wrong: drop them, and it uses its default.
+ */
+function withoutBadCallbackUrl(request: NextRequest): NextRequest {
+  const url = new URL(request.url);
   const callbackUrl = url.searchParams.get("callbackUrl");
   if (callbackUrl !== null && !isHttpUrl(callbackUrl, url.origin)) url.searchParams.delete("callbackUrl");
   const badCookies = CALLBACK_URL_COOKIES.filter((name) => {
@@ -198,8 +219,8 @@ async function screenAuthRequest(request: NextRequest): Promise<NextRequest | Re
 }
 
 async function handleAuthRequest(request: NextRequest): Promise<Response> {
-  const screened = await screenAuthRequest(request);
-  return screened instanceof Response ? screened : nextAuth.handlers[request.method === "POST" ? "POST" : "GET"](screened);
+  const answer = await answerBeforeAuthJs(request);
+  return answer ?? nextAuth.handlers[request.method === "POST" ? "POST" : "GET"](withoutBadCallbackUrl(request));
 }
 
 /** The /api/auth/* route handlers. */

@@ -1,8 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/actions";
-import { signIn, SignInRateLimited } from "@/lib/auth";
+import { assertSignInAllowed, signIn, SignInRateLimited } from "@/lib/auth";
 import { errorState, formValues, invalidState, type FormState } from "@/lib/forms";
 import { logger } from "@/lib/logger";
 import { retryAfterInWords } from "@/lib/rate-limit";
@@ -15,6 +16,7 @@ export async function requestSignInLink(_previous: FormState, formData: FormData
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return invalidState(parsed.error, values);
   try {
+    await assertSignInAllowed(parsed.data.email, await headers());
     // Redirects to the "check your email" page whether or not an account exists.
     await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
   } catch (error) {

@@ -200,13 +200,18 @@ async function answerBeforeAuthJs(request: NextRequest): Promise<Response | null
 }
 
 /**
- * Auth.js answers a callback URL it cannot read (in the query or its cookie)
- * with a 500, as if our configuration were wrong: drop them, and it uses its default.
+ * Drops what Auth.js cannot use: a callback URL it cannot read (in the query
+ * or its cookie), which it answers with a 500 as if our configuration were
+ * wrong, and an `error` that is no error name, which it copies unencoded
+ * into a redirect's Location header (and logs failing). Without them it
+ * uses its defaults.
  */
-function withoutBadCallbackUrl(request: NextRequest): NextRequest {
+function withoutUnusableParams(request: NextRequest): NextRequest {
   const url = new URL(request.url);
   const callbackUrl = url.searchParams.get("callbackUrl");
   if (callbackUrl !== null && !isHttpUrl(callbackUrl, url.origin)) url.searchParams.delete("callbackUrl");
+  const error = url.searchParams.get("error");
+  if (error !== null && !/^\w+$/.test(error)) url.searchParams.delete("error");
   const badCookies = CALLBACK_URL_COOKIES.filter((name) => {
     const value = request.cookies.get(name)?.value;
     return value !== undefined && !isHttpUrl(value, url.origin);
@@ -220,7 +225,7 @@ function withoutBadCallbackUrl(request: NextRequest): NextRequest {
 
 async function handleAuthRequest(request: NextRequest): Promise<Response> {
   const answer = await answerBeforeAuthJs(request);
-  return answer ?? nextAuth.handlers[request.method === "POST" ? "POST" : "GET"](withoutBadCallbackUrl(request));
+  return answer ?? nextAuth.handlers[request.method === "POST" ? "POST" : "GET"](withoutUnusableParams(request));
 }
 
 /** The /api/auth/* route handlers. */

@@ -185,6 +185,14 @@ describe("Auth.js's routes and hand-made requests", () => {
     expect(posted.status).toBeLessThan(500);
   });
 
+  it("passes on only an error name to the error page, whose Location could not hold anything else", async () => {
+    const response = await call(request("/api/auth/error?error=%00%0D%0ASet-Cookie:x=1"));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/signin\/error\?error=\w+$/);
+    const named = await call(request("/api/auth/error?error=Verification"));
+    expect(named.headers.get("location")).toBe("/signin/error?error=Verification");
+  });
+
   it("answers a provider we do not offer with 404", async () => {
     expect((await call(request("/api/auth/signin/github"))).status).toBe(404);
     expect((await call(request("/api/auth/callback/credentials", { method: "POST" }))).status).toBe(404);

@@ -34,7 +34,7 @@ export async function startBalancer(upstreamPorts: number[]): Promise<Balancer> 
       },
     );
     upstream.on("error", () => {
-      if (!outgoing.headersSent) outgoing.writeHead(502).end("Bad gateway");
+      if (!outgoing.headersSent) outgoing.writeHead(502, { [UPSTREAM_HEADER]: String(port) }).end("Bad gateway");
       else outgoing.destroy();
     });
     incoming.pipe(upstream);

@@ -236,11 +236,16 @@ function printPhases(samples: Sample[], phases: Map<Phase, { from: number; to: n
   );
   const unclear = samples.filter((s) => s.outcome === "unclear");
   if (unclear.length > 0) {
-    const byDetail = new Map<string, number>();
-    for (const s of unclear) byDetail.set(`${s.phase} ${s.kind}: ${s.detail}`, (byDetail.get(`${s.phase} ${s.kind}: ${s.detail}`) ?? 0) + 1);
-    console.log("Unclear answers");
-    console.table([...byDetail].map(([answer, count]) => ({ answer, count })));
+    const byDetail = new Map<string, Sample[]>();
+    for (const s of unclear) {
+      const key = `${s.phase} ${s.kind} (:${s.instance ?? "?"}): ${s.detail}`;
+      byDetail.set(key, [...(byDetail.get(key) ?? []), s]);
+    }
+    const clock = (at: number) => new Date(at).toISOString().slice(11, 23);
+    console.log("Unclear answers (times UTC)");
+    console.table([...byDetail].map(([answer, list]) => ({ answer, count: list.length, first: clock(list[0]!.at), last: clock(list.at(-1)!.at) })));
   }
+  console.log("Phases (UTC): " + [...phases].map(([phase, w]) => `${phase} ${new Date(w.from).toISOString().slice(11, 19)}`).join(", "));
 }
 
 type CheckInput = {
@@ -317,8 +322,8 @@ function runChecks({ load, apps, pids, phases, restartedAt, balancerCounts, refu
     },
     {
       check: "Neither instance was restarted (same processes from start to end)",
-      measured: apps.map((app, i) => `pid ${pids[i]} ${app.process.exitCode === null && app.process.signalCode === null ? "alive" : "exited"}`).join(", "),
-      ok: apps.every((app, i) => app.process.pid === pids[i] && app.process.exitCode === null && app.process.signalCode === null),
+      measured: apps.map((app, i) => `pid ${pids[i]} ${app.exited() ? `exited (${app.exited()})` : "alive"}`).join(", "),
+      ok: apps.every((app, i) => app.process.pid === pids[i] && app.exited() === null),
     },
     {
       check: "The email workers kept working after the database restart",

@@ -60,7 +60,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-export type StartedApp = { base: string; port: number; process: ChildProcess };
+export type StartedApp = { base: string; port: number; process: ChildProcess; exited(): string | null };
 
 export type StartOptions = {
   /** Where the server's output goes; nowhere when unset. */
@@ -78,6 +78,10 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, { logFile, 
     detached: true,
   });
   children.push(child);
+  let exit: string | null = null;
+  child.once("exit", (code, signal) => {
+    exit = `${signal ? `signal ${signal}` : `code ${code}`} at ${new Date().toISOString()}`;
+  });
   if (logFile) {
     const log = createWriteStream(logFile);
     child.stdout?.pipe(log);
@@ -86,7 +90,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, { logFile, 
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120 && child.exitCode === null; attempt++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, port, process: child };
+      if ((await fetch(`${base}/api/health`)).ok) return { base, port, process: child, exited: () => exit };
     } catch {
       // Not listening yet.
     }

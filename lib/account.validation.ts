@@ -3,6 +3,7 @@
 // refused with a message before anything is written.
 import { z } from "zod";
 import { dateOnlySchema } from "@/lib/dates";
+import { isStorable } from "@/lib/forms";
 import { Department, Horizon, TouchpointChannel, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { NAME_MAX, NOTES_MAX, ROLE_MAX, CADENCE_MAX, CADENCE_MIN } from "@/lib/stakeholders.validation";
 import { OUTCOME_MAX, TOPIC_MAX } from "@/lib/touchpoints.validation";
@@ -15,8 +16,8 @@ export const EXPORT_VERSION = 1;
 /** The biggest import file we take (the export of years of heavy use is well under this). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-// PostgreSQL text cannot hold a NUL character; say so instead of failing on insert.
-const plain = (max: number) => z.string().max(max).refine((value) => !value.includes("\u0000"), "Text cannot contain NUL characters.");
+// Text PostgreSQL cannot hold (see isStorable): say so instead of failing on insert.
+const plain = (max: number) => z.string().max(max).refine(isStorable, "Text cannot contain NUL characters or half characters.");
 const id = plain(64).min(1);
 const timestamp = z.iso.datetime({ offset: true });
 const text = (max: number) => plain(max).nullable();

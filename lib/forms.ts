@@ -12,17 +12,21 @@ export type FormState =
 
 export const idleFormState: FormState = { status: "idle" };
 
-// PostgreSQL text cannot hold a NUL character, not even in a comparison.
-// Nobody types one, but a crafted request can send it.
-const hasNul = (text: string) => text.includes("\u0000");
+/**
+ * Whether PostgreSQL can hold this text: not with a NUL character (not even
+ * in a comparison), nor with half of a UTF-16 surrogate pair (Prisma's
+ * engine refuses one in a list, and it is no character anyway). Nobody
+ * types either; a crafted request or file can send them.
+ */
+export const isStorable = (text: string) => !text.includes("\u0000") && text.isWellFormed();
 
-export const NUL_MESSAGE = "This text holds an invisible NUL character, which we cannot store. Remove it and try again.";
+export const UNSTORABLE_MESSAGE = "This text holds a character we cannot store (an invisible NUL, or half of one). Remove it and try again.";
 
-/** The fields of a form whose text could not be stored, each with NUL_MESSAGE. */
+/** The fields of a form whose text could not be stored, each with UNSTORABLE_MESSAGE. */
 export function unstorableFields(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
   for (const [name, value] of Object.entries(values)) {
-    if ((Array.isArray(value) ? value : [value]).some(hasNul)) errors[name] = [NUL_MESSAGE];
+    if (!(Array.isArray(value) ? value : [value]).every(isStorable)) errors[name] = [UNSTORABLE_MESSAGE];
   }
   return errors;
 }
@@ -34,7 +38,7 @@ export function idSchema(notFound = "That item could not be found.") {
     .trim()
     .min(1, notFound)
     .max(64, notFound)
-    .refine((id) => !hasNul(id), notFound);
+    .refine(isStorable, notFound);
 }
 
 /**

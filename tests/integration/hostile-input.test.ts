@@ -23,9 +23,10 @@ import { createStakeholderAction, deleteStakeholderAction, restoreStakeholderAct
 import { deleteTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { saveWeekAction } from "@/app/(app)/weeks/actions";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
+import { exportAccount } from "@/lib/account";
 import { db } from "@/lib/db";
 import { RATE_LIMITS } from "@/lib/rate-limit";
-import { NUL_MESSAGE } from "@/lib/forms";
+import { UNSTORABLE_MESSAGE } from "@/lib/forms";
 import { logger } from "@/lib/logger";
 import { currentWeekStart } from "@/lib/week-dates";
 import { createStakeholder, createTouchpoint } from "../support/factories/stakeholders";
@@ -144,10 +145,22 @@ describe("text PostgreSQL cannot store", () => {
   it("refuses a NUL character in any field, at that field, and stores nothing", async () => {
     const ada = await signedIn();
     const result = await as(ada.cookie, () => createStakeholderAction(idle, form({ name: "Sam", department: "SALES", notes: "before\u0000after" })));
-    expect(result).toMatchObject({ status: "error", fieldErrors: { notes: [NUL_MESSAGE] } });
+    expect(result).toMatchObject({ status: "error", fieldErrors: { notes: [UNSTORABLE_MESSAGE] } });
     const settings = await as(ada.cookie, () => saveSettings(idle, form({ name: "A\u0000da", timeZone: "UTC", weekStartsOn: "1" })));
-    expect(settings).toMatchObject({ status: "error", fieldErrors: { name: [NUL_MESSAGE] } });
+    expect(settings).toMatchObject({ status: "error", fieldErrors: { name: [UNSTORABLE_MESSAGE] } });
     expect(await db.stakeholder.count({ where: { userId: ada.id } })).toBe(0);
+  });
+
+  it("refuses an import file holding half a surrogate pair (Prisma's engine refused it in a list of tags)", async () => {
+    const ada = await signedIn();
+    const at = new Date().toISOString();
+    const note = { id: "n1", title: "Bet", body: "", horizon: "ONE_YEAR", tags: ["x\uD800"], status: "OPEN", revisitOn: null, revisits: [], createdAt: at, updatedAt: at };
+    const data = { ...(await exportAccount(ada.viewer)), visionNotes: [note] };
+    const upload = new FormData();
+    upload.append("file", new File([JSON.stringify(data)], "export.json", { type: "application/json" }));
+    const result = await as(ada.cookie, () => importDataAction(idle, upload));
+    expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/not a Wheelhouse export we can read.*half characters/) });
+    expect(await db.visionNote.count({ where: { userId: ada.id } })).toBe(0);
   });
 
   it("answers an id with a NUL character as not found", async () => {

@@ -2,7 +2,7 @@
 // what a form action reads from a request that is not a form, text
 // PostgreSQL cannot store, ids no row can have, callback URLs Auth.js cannot use.
 import { describe, expect, it } from "vitest";
-import { NUL_MESSAGE, formValues, idSchema, unstorableFields } from "@/lib/forms";
+import { UNSTORABLE_MESSAGE, formValues, idSchema, unstorableFields } from "@/lib/forms";
 import { isHttpUrl } from "@/lib/safe-redirect";
 import { weekSchema } from "@/lib/weeks.validation";
 
@@ -13,12 +13,17 @@ describe("formValues", () => {
 });
 
 describe("unstorableFields", () => {
-  it("names each field holding a NUL character, in a single value or a list", () => {
-    expect(unstorableFields({ name: "Ada", notes: "a\u0000b", tags: ["ok", "\u0000"] })).toEqual({ notes: [NUL_MESSAGE], tags: [NUL_MESSAGE] });
+  it("names each field holding a NUL character or half a surrogate pair, in a single value or a list", () => {
+    expect(unstorableFields({ name: "Ada", notes: "a\u0000b", tags: ["ok", "\u0000"], title: "x\uD800", body: "\uDC00y" })).toEqual({
+      notes: [UNSTORABLE_MESSAGE],
+      tags: [UNSTORABLE_MESSAGE],
+      title: [UNSTORABLE_MESSAGE],
+      body: [UNSTORABLE_MESSAGE],
+    });
   });
 
   it("lets everything else through, unicode tricks and payloads included", () => {
-    expect(unstorableFields({ a: "\u202Egnp.exe", b: "a\u200Bb", c: "<script>alert(1)</script>", d: "'; DROP TABLE \"User\"; --" })).toEqual({});
+    expect(unstorableFields({ a: "\u202Egnp.exe", b: "a\u200Bb", c: "<script>alert(1)</script>", d: "'; DROP TABLE \"User\"; --", e: "👩‍👩‍👧‍👦" })).toEqual({});
   });
 });
 
@@ -29,7 +34,7 @@ describe("idSchema", () => {
     expect(schema.parse(" cmwxg35x90001ka7d45fisww8 ")).toBe("cmwxg35x90001ka7d45fisww8");
   });
 
-  it.each(["", " ", "x".repeat(65), "id\u0000", 42, null, undefined, {}])("refuses %o as not found", (id) => {
+  it.each(["", " ", "x".repeat(65), "id\u0000", "id\uD800", 42, null, undefined, {}])("refuses %o as not found", (id) => {
     const parsed = schema.safeParse(id);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(["That stakeholder could not be found."]);

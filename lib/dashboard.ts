@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db";
 import { addDaysTo } from "@/lib/dates";
 import {
   buildDashboard,
@@ -19,7 +19,9 @@ import type { Viewer } from "@/lib/viewer";
 // the range: the calendar settings, then three grouped queries in parallel
 // (weeks, touchpoints with stakeholders, vision notes). Each returns one row
 // holding its groups as JSON, so years of data leave PostgreSQL as a few
-// dozen numbers. Every statement carries the owner in its WHERE.
+// dozen numbers. Every statement carries the owner in its WHERE. They run as
+// prepared statements (lib/db.ts `queryPrepared`): planning them cost as much
+// as running them.
 
 /** The bucket (week start or month) of a `date` expression, in the user's week-start. */
 function bucketSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
@@ -48,7 +50,7 @@ type StatsRow = { stats: unknown };
 
 async function weekStats(viewer: Viewer, window: DashboardWindow) {
   const startsOn = Prisma.sql`"startsOn"`;
-  const rows = await db.$queryRaw<StatsRow[]>`
+  const rows = await queryPrepared<StatsRow>(Prisma.sql`
     WITH w AS NOT MATERIALIZED (
       SELECT "startsOn", "firefightingMinutes" AS ff, "strategyMinutes" AS st, "otherMinutes" AS ot,
              "firefightingMinutes" + "strategyMinutes" + "otherMinutes" AS total,
@@ -92,13 +94,13 @@ async function weekStats(viewer: Viewer, window: DashboardWindow) {
       'goalTouchpointsPerWeek', u."goalTouchpointsPerWeek",
       'goalDepartments', u."goalDepartments"
     ) AS stats
-    FROM u`;
+    FROM u`);
   return weekStatsRowSchema.parse(rows[0]?.stats);
 }
 
 async function touchpointStats(viewer: Viewer, window: DashboardWindow) {
   const occurredOn = Prisma.sql`"occurredOn"`;
-  const rows = await db.$queryRaw<StatsRow[]>`
+  const rows = await queryPrepared<StatsRow>(Prisma.sql`
     WITH t AS NOT MATERIALIZED (
       SELECT "occurredOn", department FROM "Touchpoint"
       WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL AND "occurredOn" <= ${window.today}::date
@@ -115,24 +117,25 @@ async function touchpointStats(viewer: Viewer, window: DashboardWindow) {
       'thisMonth', (SELECT count(*) FROM t WHERE "occurredOn" >= ${window.monthStart}::date),
       'monthDepartments', (SELECT coalesce(json_agg(DISTINCT department), '[]') FROM t WHERE "occurredOn" >= ${window.monthStart}::date),
       'anyEver', EXISTS (SELECT 1 FROM "Touchpoint" WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL),
-      -- Overdue: a cadence is set and no touchpoint falls within it (never met counts too).
+      -- Overdue: a cadence is set and the latest touchpoint is older than it (never met counts too).
+      -- The latest one per stakeholder is a backwards step on its (stakeholderId, occurredOn) index;
+      -- the composite foreign key makes a stakeholder's touchpoints the same owner's, and adding
+      -- tp."userId" here would lead the prepared (generic) plan to scan all of the owner's touchpoints.
       'overdueStakeholders', (
         SELECT count(*) FROM "Stakeholder" s
         WHERE s."userId" = ${viewer.userId} AND s."deletedAt" IS NULL AND s."cadenceDays" IS NOT NULL
-          AND NOT EXISTS (
-            SELECT 1 FROM "Touchpoint" tp
-            WHERE tp."userId" = ${viewer.userId} AND tp."stakeholderId" = s.id AND tp."deletedAt" IS NULL
-              AND tp."occurredOn" >= ${window.today}::date - s."cadenceDays"
-          )
+          AND coalesce((
+            SELECT max(tp."occurredOn") FROM "Touchpoint" tp WHERE tp."stakeholderId" = s.id AND tp."deletedAt" IS NULL
+          ), '-infinity'::date) < ${window.today}::date - s."cadenceDays"
       )
-    ) AS stats`;
+    ) AS stats`);
   return touchpointStatsRowSchema.parse(rows[0]?.stats);
 }
 
 async function visionStats(viewer: Viewer, window: DashboardWindow) {
   const createdAt = Prisma.sql`n."createdAt"`;
   const revisitedAt = Prisma.sql`r."revisitedAt"`;
-  const rows = await db.$queryRaw<StatsRow[]>`
+  const rows = await queryPrepared<StatsRow>(Prisma.sql`
     WITH n AS NOT MATERIALIZED (
       SELECT id, horizon, status, "revisitOn", "createdAt" FROM "VisionNote"
       WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL
@@ -154,7 +157,7 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
       ),
       'dueForRevisit', (SELECT count(*) FROM n WHERE "revisitOn" <= ${window.today}::date AND status IN ('OPEN', 'IN_PROGRESS')),
       'anyEver', EXISTS (SELECT 1 FROM n)
-    ) AS stats`;
+    ) AS stats`);
   return visionStatsRowSchema.parse(rows[0]?.stats);
 }
 

@@ -1,20 +1,44 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
-function createClient() {
-  const adapter = new PrismaPg({
+type Database = { pool: pg.Pool; client: PrismaClient };
+
+function createDatabase(): Database {
+  const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     // Fail fast when the database is down instead of hanging the request.
     connectionTimeoutMillis: 3_000,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection that loses its server (a restart) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on("error", (error) => logger.warn({ err: error }, "An idle database connection failed"));
+  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
-// One client per process; dev hot reloads would otherwise open a pool per edit.
-const globalForDb = globalThis as unknown as { wheelhouseDb?: PrismaClient };
+// One pool and one client per process; dev hot reloads would otherwise open a pool per edit.
+const globalForDb = globalThis as unknown as { wheelhouseDatabase?: Database };
 
-export const db = globalForDb.wheelhouseDb ?? createClient();
+const database = globalForDb.wheelhouseDatabase ?? createDatabase();
 
-if (env.NODE_ENV !== "production") globalForDb.wheelhouseDb = db;
+if (env.NODE_ENV !== "production") globalForDb.wheelhouseDatabase = database;
+
+export const db = database.client;
+
+/**
+ * Runs a read-only statement as a named prepared statement on the same pool
+ * as Prisma. For the hot, large aggregations (the dashboard's) that run on
+ * every render: PostgreSQL parses and plans each once per connection instead
+ * of on every call, and the rows skip Prisma's result processing. Everything
+ * else goes through `db`. See docs/decisions/010-prepared-dashboard-statements.md.
+ */
+export async function queryPrepared<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
+  // Same text, same name: the name is a digest of the text.
+  const name = `w_${createHash("sha1").update(statement.text).digest("base64url")}`;
+  const result = await database.pool.query<Row>({ name, text: statement.text, values: statement.values });
+  return result.rows;
+}

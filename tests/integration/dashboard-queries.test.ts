@@ -10,12 +10,16 @@ import { createUser } from "../support/factories/users";
 // pg.Client#query (Prisma's pg adapter and the pool included).
 const originalQuery = pg.Client.prototype.query;
 let statements: string[] = [];
+let prepared: string[] = [];
 
 async function countStatements(run: () => Promise<unknown>): Promise<number> {
   statements = [];
+  prepared = [];
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const config = args[0];
     statements.push(typeof config === "string" ? config : String((config as { text?: string }).text));
+    const name = typeof config === "object" && config !== null ? (config as { name?: string }).name : undefined;
+    if (name) prepared.push(name);
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof originalQuery;
   try {
@@ -45,5 +49,16 @@ describe("dashboard queries", () => {
       expect(await countStatements(() => getDashboard(veteran.viewer, range, NOW)), `${range}: ${statements.join("\n---\n")}`).toBe(4);
       expect(await countStatements(() => getDashboard(newcomer.viewer, range, NOW))).toBe(4);
     }
+  });
+
+  it("runs the three aggregations as prepared statements, named by their text", async () => {
+    const leader = await createUser();
+    await countStatements(() => getDashboard(leader.viewer, "all", NOW));
+    const first = [...prepared];
+    expect(first).toHaveLength(3);
+    expect(new Set(first).size).toBe(3);
+    // The same range again reuses the same statements (PostgreSQL keeps their plans per connection).
+    await countStatements(() => getDashboard(leader.viewer, "all", NOW));
+    expect(prepared.sort()).toEqual(first.sort());
   });
 });

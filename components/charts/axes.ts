@@ -6,6 +6,9 @@ import type { Bucket } from "@/lib/dashboard-model";
 
 export const CHART_WIDTH = 560;
 
+/** The id of the page's one hint on reading a chart by keyboard (rendered by ChartDefs). */
+export const EXPLORER_HINT_ID = "chart-keys";
+
 /** Label every n-th bucket so labels never collide; the latest one always. */
 export function labelledBuckets(buckets: Bucket[], maxLabels = 7): Set<string> {
   const step = Math.max(1, Math.ceil(buckets.length / maxLabels));
@@ -13,9 +16,22 @@ export function labelledBuckets(buckets: Bucket[], maxLabels = 7): Set<string> {
   return new Set(buckets.filter((_, index) => (last - index) % step === 0).map((b) => b.key));
 }
 
-/** The opening tag of a chart: scales with its container, named by its title. */
-export function chartOpen(id: string, height: number, title: string): Markup {
-  return markup`<svg class='chart' viewBox='0 0 ${CHART_WIDTH} ${height}' aria-labelledby='${id}-t'><title id='${id}-t'>${title}</title>`;
+/** Where the buckets lie across a chart: the hit area of each, for the chart explorer. */
+export type Bands = { x: ScaleBand<string>; top: number; bottom: number };
+
+/**
+ * The opening tag of a chart: scales with its container, named by its title,
+ * focusable, and described to the chart explorer (components/charts/chart-explorer.tsx)
+ * by `data-bands` (first bucket's left edge, step, bucket count, plot top and
+ * bottom), which is all it needs to find the bucket under the pointer. Its
+ * values come from the chart's own table, so no number is written twice.
+ * The hidden rect is the explorer's highlight, behind the bars.
+ */
+export function chartOpen(id: string, height: number, title: string, bands: Bands): Markup {
+  const step = bands.x.step();
+  const first = bands.x.domain()[0];
+  const left = (first === undefined ? 0 : (bands.x(first) ?? 0)) - (step - bands.x.bandwidth()) / 2;
+  return markup`<svg class='chart' viewBox='0 0 ${CHART_WIDTH} ${height}' role='img' tabindex='0' aria-labelledby='${id}-t' aria-describedby='${EXPLORER_HINT_ID}' data-bands='${left} ${String(Math.round(step * 1000) / 1000)} ${bands.x.domain().length} ${bands.top} ${bands.bottom}'><title id='${id}-t'>${title}</title><rect class='hl' visibility='hidden' y='${bands.top}' height='${bands.bottom - bands.top}'/>`;
 }
 
 export function bottomAxis(x: ScaleBand<string>, buckets: Bucket[], y: number, label: string): Markup {
@@ -51,14 +67,4 @@ export function valueAxis({
   return markup`<g${side === "left" ? markup` class='e'` : null} aria-hidden='true'>${grid ? markup`<path class='grid' d='${gridPath}'/>` : null}${ticks.map(
     (tick) => markup`<text x='${side === "left" ? x - 6 : x + 6}' y='${y(tick) + 4}'>${format(tick)}</text>`,
   )}<text class='m' transform='translate(${titleX} ${(bottom + top) / 2}) rotate(${side === "left" ? -90 : 90})'>${label}</text></g>`;
-}
-
-/**
- * One bucket as a focusable group named by its <title> (a child <title> names
- * an SVG element, so no id is needed): hovering shows the title as a tooltip,
- * focus or hover reveals the value label, no script needed. The bars
- * themselves are drawn elsewhere, one path per fill for the whole chart.
- */
-export function bucketGroup({ label, hit, body }: { label: string; hit: { x: number; width: number; top: number; bottom: number }; body?: Markup }): Markup {
-  return markup`<g class='b' tabindex='0' role='img'><title>${label}</title><rect class='h' x='${hit.x}' y='${hit.top}' width='${hit.width}' height='${hit.bottom - hit.top}'/>${body}</g>`;
 }

@@ -1,6 +1,9 @@
-// What every chart on a page shares, rendered once: the styles of the chart
-// markup (short class names keep years of bars small) and the fill patterns.
-// Colours come from the design tokens, so light and dark themes follow.
+import { EXPLORER_HINT_ID } from "@/components/charts/axes";
+import { ChartExplorer } from "@/components/charts/chart-explorer";
+
+// What every chart on a page shares, rendered once: the fill patterns, the
+// keyboard hint and the explorer. The chart markup's styles (short class
+// names keep years of bars small) are in app/globals.css, cached with it.
 
 const FILLS = {
   firefighting: { colour: "var(--firefighting)", pattern: "hatch" },
@@ -18,38 +21,6 @@ export type Fill = keyof typeof FILLS;
 export function fillUrl(fill: Fill): string {
   return `url(#chart-fill-${fill})`;
 }
-
-const CSS = `
-.chart{display:block;width:100%;max-width:44rem;height:auto;overflow:visible;font-size:12px}
-.chart text{fill:var(--muted)}
-.chart .m{text-anchor:middle}
-.chart .e{text-anchor:end}
-.chart .grid{stroke:var(--border)}
-.chart .axis{stroke:var(--border-strong)}
-.chart .b{outline:none}
-.chart .h{fill:transparent;stroke:transparent;stroke-width:2;rx:3px}
-.chart .b:hover .h{fill:color-mix(in srgb,var(--text) 6%,transparent)}
-.chart .b:focus-visible .h{stroke:var(--focus)}
-.chart .v{fill:var(--text);opacity:0;pointer-events:none}
-.chart .b:hover .v,.chart .b:focus .v{opacity:1}
-.chart .gap{stroke:var(--muted);stroke-width:2;stroke-dasharray:3 3}
-.chart .line{fill:none;stroke-width:2}
-.chart .dot{fill:var(--surface);stroke-width:2}
-.chart .goal{stroke:var(--text);stroke-width:1.5;stroke-dasharray:6 4}
-.chart text.strong{fill:var(--text)}
-.chart .cell0{stroke:var(--surface-muted)}
-.chart .cell{stroke:var(--accent)}
-.chart text.count{font-size:11px;fill:var(--text)}
-.chart text.count.dark{fill:var(--accent-text)}
-.chart .s-text{stroke:var(--text)}
-.chart .s-strategy{stroke:var(--strategy)}
-.chart .s-firefighting{stroke:var(--firefighting)}
-.chart .s-accent{stroke:var(--accent)}
-.chart-table{border-collapse:collapse;min-width:max-content;width:100%;font-variant-numeric:tabular-nums}
-.chart-table th,.chart-table td{padding:.25rem .5rem;border-bottom:1px solid var(--border);text-align:right;font-weight:400}
-.chart-table thead th{font-weight:500;border-bottom-color:var(--border-strong)}
-.chart-table th:first-child{text-align:left;padding-left:0}
-`;
 
 function PatternBody({ colour, pattern }: { colour: string; pattern: (typeof FILLS)[Fill]["pattern"] }) {
   const base = <rect width="8" height="8" style={{ fill: colour }} />;
@@ -81,11 +52,14 @@ function PatternBody({ colour, pattern }: { colour: string; pattern: (typeof FIL
   }
 }
 
-/** Render once per page, before the charts. */
+/** Render once per page, before the charts: fill patterns, and the explorer that shows values on hover and focus. */
 export function ChartDefs() {
   return (
     <>
-      <style>{CSS}</style>
+      <p id={EXPLORER_HINT_ID} className="sr-only">
+        Use the left and right arrow keys to read each bar&apos;s values; the same numbers are in the table below the chart.
+      </p>
+      <ChartExplorer />
       <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute">
         <defs>
           {Object.entries(FILLS).map(([key, fill]) => (

@@ -60,11 +60,25 @@ export function ChartFigure({
   );
 }
 
-/** A chart's numbers as a table: a header row, then one row per bucket (or category). */
-export function chartTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<string | number>> }): Markup {
+/**
+ * A chart's numbers as a table: a header row, then one row per bucket, or one
+ * per category with a column per bucket (`bucketsIn: "columns"`). The chart
+ * explorer reads a bucket's values from here, so it needs to know which.
+ */
+export function chartTable({
+  caption,
+  head,
+  rows,
+  bucketsIn = "rows",
+}: {
+  caption: string;
+  head: string[];
+  rows: Array<Array<string | number>>;
+  bucketsIn?: "rows" | "columns";
+}): Markup {
   // End tags of cells and rows are optional in HTML; leaving them out keeps
   // five years of rows small in the page and again in its RSC payload.
-  return markup`<table class='chart-table'><caption class='sr-only'>${caption}</caption><thead><tr>${head.map(
+  return markup`<table class='chart-table' data-buckets='${bucketsIn}'><caption class='sr-only'>${caption}</caption><thead><tr>${head.map(
     (cell) => markup`<th scope='col'>${cell}`,
   )}<tbody>${rows.map(([first, ...rest]) => markup`<tr><th scope='row'>${first}${rest.map((cell) => markup`<td>${typeof cell === "number" ? String(cell) : cell}`)}`)}</table>`;
 }

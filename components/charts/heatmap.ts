@@ -1,5 +1,5 @@
 import { scaleBand } from "d3-scale";
-import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen } from "@/components/charts/axes";
+import { bottomAxis, CHART_WIDTH, chartOpen } from "@/components/charts/axes";
 import { markup, round, type Markup } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
@@ -15,7 +15,7 @@ export function cellOpacity(value: number, max: number): number {
 
 /**
  * Rows of categories against buckets; darker is more. Counts are written in
- * the cells when they fit, and each column is a focusable group naming its counts.
+ * the cells when they fit; a column's counts show on hover and focus (see chartOpen).
  */
 export function heatmap({
   id,
@@ -24,8 +24,6 @@ export function heatmap({
   rows,
   max,
   xLabel,
-  unit,
-  emptyLabel,
 }: {
   id: string;
   title: string;
@@ -33,8 +31,6 @@ export function heatmap({
   rows: HeatmapRow[];
   max: number;
   xLabel: string;
-  unit: (count: number) => string;
-  emptyLabel: string;
 }): Markup {
   const height = MARGIN.top + rows.length * ROW_HEIGHT + MARGIN.bottom;
   const bottom = height - MARGIN.bottom;
@@ -57,13 +53,9 @@ export function heatmap({
   // the row is high: five years are 660 cells.
   const cellWidth = round(w);
   const shades = new Map<string, string[]>();
-  const columns = buckets.map((bucket, index) => {
+  const counts = buckets.map((bucket, index) => {
     const left = x(bucket.key) ?? 0;
-    const met = rows.filter((row) => (row.values[index] ?? 0) > 0);
-    const label = `${bucket.longLabel}${bucket.inProgress ? " (so far)" : ""}: ${
-      met.length === 0 ? emptyLabel : met.map((row) => `${row.label} ${unit(row.values[index] ?? 0)}`).join(", ")
-    }`;
-    const counts = rows.map((row) => {
+    return rows.map((row) => {
       const value = row.values[index] ?? 0;
       const opacity = cellOpacity(value, max);
       const top = y(row.key) ?? 0;
@@ -75,11 +67,10 @@ export function heatmap({
         ? markup`<text class='count m${opacity > 0.55 ? " dark" : ""}' x='${left + w / 2}' y='${top + h / 2 + 4}'>${value}</text>`
         : null;
     });
-    return bucketGroup({ label, hit: { x: left - 1, width: w + 2, top: MARGIN.top - 2, bottom: bottom + 1 }, body: markup`${counts}` });
   });
   const cells = [...shades].map(([shade, paths]) =>
     shade === "0.00" ? markup`<path class='cell0' d='${paths.join("")}'/>` : markup`<path class='cell' stroke-opacity='${shade}' d='${paths.join("")}'/>`,
   );
 
-  return markup`${chartOpen(id, height, title)}${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g aria-hidden='true' stroke-width='${h}'>${cells}</g>${columns}</svg>`;
+  return markup`${chartOpen(id, height, title, { x, top: MARGIN.top - 2, bottom: bottom + 1 })}${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g aria-hidden='true' stroke-width='${h}'>${cells}</g><g aria-hidden='true'>${counts}</g></svg>`;
 }

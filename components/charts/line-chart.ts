@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape } from "d3-shape";
-import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
+import { bottomAxis, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
 import { markup, round, type Markup } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
@@ -44,7 +44,6 @@ export function lineChart({
   valueLabel,
   xLabel,
   format,
-  gapLabel,
 }: {
   id: string;
   title: string;
@@ -54,7 +53,6 @@ export function lineChart({
   valueLabel: string;
   xLabel: string;
   format: (value: number) => string;
-  gapLabel: string;
 }): Markup {
   const margin = { top: 16, right: 16, bottom: 48, left: 52 };
   const bottom = HEIGHT - margin.bottom;
@@ -77,23 +75,11 @@ export function lineChart({
     }`;
   });
 
-  const groups = buckets.map((bucket, index) => {
-    const rated = series.filter((s) => s.values[index] !== null);
-    const label = `${bucket.longLabel}${bucket.inProgress ? " (so far)" : ""}: ${
-      rated.length === 0 ? gapLabel : rated.map((s) => `${s.label} ${format(s.values[index] ?? 0)}`).join(", ")
-    }`;
-    return bucketGroup({
-      label,
-      hit: { x: (x(bucket.key) ?? 0) - (x.step() - x.bandwidth()) / 2, width: x.step(), top: margin.top - 8, bottom },
-      body: markup`${rated.map((s) => markup`<text class='v' x='${centre(index) + 8}' y='${y(s.values[index] ?? 0) - 6}'>${format(s.values[index] ?? 0)}</text>`)}`,
-    });
-  });
-
   const ticks = y.ticks(domain[1] - domain[0]);
-  return markup`${chartOpen(id, HEIGHT, title)}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${bottomAxis(
+  return markup`${chartOpen(id, HEIGHT, title, { x, top: margin.top - 8, bottom })}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${bottomAxis(
     x,
     buckets,
     bottom,
     xLabel,
-  )}<g aria-hidden='true' pointer-events='none'>${lines}</g>${groups}</svg>`;
+  )}<g aria-hidden='true'>${lines}</g></svg>`;
 }

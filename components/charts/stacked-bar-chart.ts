@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape, stack } from "d3-shape";
-import { bottomAxis, bucketGroup, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
+import { bottomAxis, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
 import { fillUrl, type Fill } from "@/components/charts/chart-defs";
 import { markerPath } from "@/components/charts/line-chart";
 import { markup, round, type Markup } from "@/components/charts/markup";
@@ -26,7 +26,6 @@ export function stackedBarChart<K extends string>({
   valueLabel,
   xLabel,
   format,
-  gapLabel,
   overlay,
   wholeNumbers = false,
 }: {
@@ -38,7 +37,6 @@ export function stackedBarChart<K extends string>({
   valueLabel: string;
   xLabel: string;
   format: (value: number) => string;
-  gapLabel: string;
   overlay?: ShareOverlay;
   /** Counts: only whole-number ticks. */
   wholeNumbers?: boolean;
@@ -62,26 +60,21 @@ export function stackedBarChart<K extends string>({
   const centre = (index: number) => (x(buckets[index]?.key ?? "") ?? 0) + width / 2;
 
   // Each fill is one path for the whole chart, each segment a vertical stroke
-  // as wide as a bar (a rect per segment is several times the markup); the
-  // focusable groups carry the names and value labels.
+  // as wide as a bar (a rect per segment is several times the markup); an
+  // unlogged bucket is a dashed stub on the axis. The values on hover and
+  // focus come from the chart's table (see chartOpen).
   const segments = series.map(() => [] as string[]);
-  const groups = buckets.map((bucket, index) => {
+  let gaps = "";
+  buckets.forEach((bucket, index) => {
     const value = values[index];
     const left = x(bucket.key) ?? 0;
-    const parts = value ? series.map((s) => `${s.label} ${format(value[s.key])}`) : [gapLabel];
-    if (value && overlay) parts.push(`${overlay.label} ${percent(overlay.values[index] ?? null)}`);
-    if (value) {
-      layers.forEach((layer, layerIndex) => {
-        const [y0, y1] = layer[index] ?? [0, 0];
-        if (y1 > y0) segments[layerIndex]?.push(`M${round(left + width / 2)} ${round(y(y1))}V${round(y(y0))}`);
-      });
+    if (!value) {
+      gaps += `M${round(left)} ${round(bottom - 2)}h${round(width)}`;
+      return;
     }
-    return bucketGroup({
-      label: `${bucket.longLabel}${bucket.inProgress ? " (so far)" : ""}: ${parts.join(", ")}`,
-      hit: { x: left - (x.step() - width) / 2, width: x.step(), top: margin.top - 14, bottom },
-      body: value
-        ? markup`<text class='v m' x='${left + width / 2}' y='${y(totals[index] ?? 0) - 6}'>${format(totals[index] ?? 0)}</text>`
-        : markup`<path class='gap' d='M${left} ${bottom - 2}h${width}'/>`,
+    layers.forEach((layer, layerIndex) => {
+      const [y0, y1] = layer[index] ?? [0, 0];
+      if (y1 > y0) segments[layerIndex]?.push(`M${round(left + width / 2)} ${round(y(y1))}V${round(y(y0))}`);
     });
   });
   const bars = series.map((s, layerIndex) =>
@@ -106,7 +99,7 @@ export function stackedBarChart<K extends string>({
   }
 
   const ticks = y.ticks(4).filter((t) => !wholeNumbers || Number.isInteger(t));
-  return markup`${chartOpen(id, HEIGHT, title)}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${
+  return markup`${chartOpen(id, HEIGHT, title, { x, top: margin.top - 14, bottom })}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${
     overlay ? valueAxis({ y: share, ticks: [0, 0.5, 1], format: percent, x: CHART_WIDTH - margin.right, side: "right", label: overlay.label }) : null
-  }${bottomAxis(x, buckets, bottom, xLabel)}${groups}<g aria-hidden='true' pointer-events='none' stroke-width='${width}'>${bars}</g>${lines}</svg>`;
+  }${bottomAxis(x, buckets, bottom, xLabel)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g aria-hidden='true' stroke-width='${width}'>${bars}</g>${lines}</svg>`;
 }

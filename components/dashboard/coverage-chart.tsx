@@ -23,11 +23,10 @@ export function CoverageChart({ model }: { model: DashboardModel }) {
         rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
         max,
         xLabel: unit === "week" ? "Week starting" : "Month",
-        unit: touchpoints,
-        emptyLabel: "no touchpoints",
       })}
       table={chartTable({
         caption: `Touchpoints per department per ${unit}`,
+        bucketsIn: "columns",
         head: ["Department", ...columns.map((c) => c.bucket.label), "Total"],
         rows: DEPARTMENT_KEYS.map((department) => [
           DEPARTMENTS[department],

@@ -30,7 +30,6 @@ export function RatingsChart({ model }: { model: DashboardModel }) {
         valueLabel: "Self-rating (1–5)",
         xLabel: weekly ? "Week starting" : "Month",
         format: rating,
-        gapLabel: "no ratings",
       })}
       table={chartTable({
         caption: `Average self-ratings out of 5 per ${weekly ? "week" : "month"}`,

@@ -33,7 +33,6 @@ export function TimeChart({ model }: { model: DashboardModel }) {
         valueLabel: "Hours",
         xLabel: weekly ? "Week starting" : "Month",
         format: hours,
-        gapLabel: "not logged",
         overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
       })}
       table={chartTable({

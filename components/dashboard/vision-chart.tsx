@@ -22,7 +22,6 @@ export function VisionChart({ model }: { model: DashboardModel }) {
       valueLabel,
       xLabel: weekly ? "Week starting" : "Month",
       format: count,
-      gapLabel: "none",
       wholeNumbers: true,
     })}</div>`;
   return (

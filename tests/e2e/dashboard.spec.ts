@@ -74,16 +74,31 @@ test.describe("the dashboard", () => {
     await checkA11y(page);
   });
 
-  test("a bar shows its values on focus", async ({ leader: { page } }) => {
+  test("a bar shows its values on hover, and on focus with the arrow keys", async ({ leader: { page } }) => {
     await page.goto("/weeks/current");
     await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });
     await page.goto("/dashboard");
-    const bar = page.getByRole("img", { name: /\(so far\): Strategy 4 h, Other 0 h, Firefighting 8 h, Strategy share 33%/ });
-    const value = bar.getByText("12 h");
-    await expect(value).toHaveCSS("opacity", "0");
-    await bar.focus();
-    await expect(bar).toBeFocused();
-    await expect(value).toHaveCSS("opacity", "1");
+    const chart = page.getByRole("img", { name: /^Strategy share/ });
+    const tip = page.locator("[data-chart-tip]");
+    const thisWeek = /\(so far\): Firefighting 8 h, Strategy 4 h, Other 0 h, Strategy share 33%/;
+
+    // Keyboard: one stop per chart; it opens at the latest bar, the arrows move, and screen readers hear each one.
+    await chart.focus();
+    await expect(tip).toHaveText(thisWeek);
+    await expect(page.getByRole("status").filter({ hasText: thisWeek })).toHaveCount(1);
+    await page.keyboard.press("ArrowLeft");
+    await expect(tip).toHaveText(/^Week of .*: Not logged$/);
+    await page.keyboard.press("End");
+    await expect(tip).toHaveText(thisWeek);
+    await page.keyboard.press("Escape");
+    await expect(tip).toHaveCount(0);
+
+    // Pointer: the rightmost bar is this week's.
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.87, box.y + box.height / 2);
+    await expect(tip).toHaveText(thisWeek);
+    await page.mouse.move(box.x + box.width / 2, Math.max(1, box.y - 40));
+    await expect(tip).toHaveCount(0);
   });
 });
 

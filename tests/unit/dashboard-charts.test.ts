@@ -3,6 +3,7 @@ import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
 import { markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { bucketSummary } from "@/components/charts/bucket-summary";
 import { bucketsFor, dashboardWindow, hours } from "@/lib/dashboard-model";
 
 const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
@@ -15,7 +16,7 @@ describe("chart markup", () => {
     expect(markup`<g>${[markup`<b/>`, "<i>"]}${null}${1.26}</g>`.html).toBe("<g><b/>&lt;i&gt;1.3</g>");
   });
 
-  it("draws an unlogged week as a gap, never as a zero bar, and names every bar", () => {
+  it("draws an unlogged week as a gap, never as a zero bar, and tells the explorer where the bars are", () => {
     const html = stackedBarChart({
       id: "t",
       title: "Strategy share rose to 50%",
@@ -28,14 +29,20 @@ describe("chart markup", () => {
       valueLabel: "Hours",
       xLabel: "Week starting",
       format: hours,
-      gapLabel: "not logged",
       overlay: { label: "Strategy share", values: [0.5, null, 0.75], goal: 0.4 },
     }).html;
-    expect(html).toMatch(/^<svg class='chart' viewBox='0 0 560 260' aria-labelledby='t-t'><title id='t-t'>Strategy share rose to 50%<\/title>/);
-    expect(count(/<g class='b' tabindex='0' role='img'><title>/g, html)).toBe(3);
-    expect(html).toContain("<title>Week of 16 Nov 2026: not logged</title>");
-    expect(html).toContain("<title>Week of 23 Nov 2026 (so far): Strategy 3 h, Firefighting 1 h, Strategy share 75%</title>");
-    expect(count(/<path class='gap'/g, html)).toBe(1);
+    expect(html).toMatch(
+      /^<svg class='chart' viewBox='0 0 560 260' role='img' tabindex='0' aria-labelledby='t-t' aria-describedby='chart-keys' data-bands='[\d. ]+'><title id='t-t'>Strategy share rose to 50%<\/title>/,
+    );
+    // Three bands side by side, centred in the plot (52 to 508).
+    const [left = 0, step = 0, buckets3, top, bottom] = (/data-bands='([^']+)'/.exec(html)?.[1] ?? "").split(" ").map(Number);
+    expect(buckets3).toBe(3);
+    expect(left).toBeGreaterThanOrEqual(52);
+    expect(left - 52).toBeCloseTo(508 - (left + 3 * step), 0);
+    expect([top, bottom]).toEqual([6, 212]);
+    // One focus stop for the chart, none per bar: values come from the table.
+    expect(count(/tabindex/g, html)).toBe(1);
+    expect(count(/<path class='gap' d='M[^M']+'/g, html)).toBe(1);
     // One path per fill, one segment per logged week.
     expect(count(/M/g, /<path stroke='url\(#chart-fill-strategy\)' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
     expect(html).toContain("Goal 40%");
@@ -53,9 +60,8 @@ describe("chart markup", () => {
       valueLabel: "Self-rating",
       xLabel: "Week starting",
       format: String,
-      gapLabel: "no ratings",
     }).html;
-    expect(html).toContain("Week of 16 Nov 2026: no ratings");
+    expect(html).toContain("data-bands='");
     // One marker per rated week, all in one path.
     expect(count(/M/g, /<path class='dot s-strategy' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
   });
@@ -74,13 +80,35 @@ describe("chart markup", () => {
       ],
       max: 4,
       xLabel: "Week starting",
-      unit: (n) => `${n} touchpoint${n === 1 ? "" : "s"}`,
-      emptyLabel: "no touchpoints",
     }).html;
-    expect(html).toContain("Week of 9 Nov 2026: no touchpoints");
-    expect(html).toContain("Week of 23 Nov 2026 (so far): Sales 4 touchpoints, Legal 1 touchpoint");
+    expect(html).toContain("data-bands='");
     // Empty cells share one path: three of them.
     expect(count(/M/g, /<path class='cell0' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(3);
     expect(html).toContain("<text class='count m dark'");
+  });
+
+  it("says a bucket's values in words from its row of the chart's table", () => {
+    const head = ["Week", "Firefighting", "Strategy", "Other", "Strategy share"];
+    const rows = [
+      ["Week of 16 Nov 2026", "Not logged", "", "", ""],
+      ["Week of 23 Nov 2026 (so far)", "8 h", "4 h", "0 h", "33%"],
+    ];
+    expect(bucketSummary({ head, rows, bucketsIn: "rows", index: 1 })).toBe("Week of 23 Nov 2026 (so far): Firefighting 8 h, Strategy 4 h, Other 0 h, Strategy share 33%");
+    expect(bucketSummary({ head, rows, bucketsIn: "rows", index: 0 })).toBe("Week of 16 Nov 2026: Not logged");
+    const ratings = ["Week of 16 Nov 2026", "Not logged", "Not logged"];
+    expect(bucketSummary({ head: ["Week", "Vision", "Story"], rows: [ratings], bucketsIn: "rows", index: 0 })).toBe("Week of 16 Nov 2026: Not logged");
+    expect(bucketSummary({ head: ["Week", "Vision", "Story"], rows: [["Week of 16 Nov 2026", "3", "Not rated"]], bucketsIn: "rows", index: 0 })).toBe(
+      "Week of 16 Nov 2026: Vision 3, Story Not rated",
+    );
+  });
+
+  it("reads a heatmap's bucket from its column, naming only the departments met", () => {
+    const head = ["Department", "9 Nov", "16 Nov", "Total"];
+    const rows = [
+      ["Sales", "0", "4", "4"],
+      ["Legal", "0", "1", "1"],
+    ];
+    expect(bucketSummary({ head, rows, bucketsIn: "columns", index: 1 })).toBe("16 Nov: Sales 4, Legal 1");
+    expect(bucketSummary({ head, rows, bucketsIn: "columns", index: 0 })).toBe("9 Nov: none");
   });
 });

@@ -94,22 +94,26 @@ const labelFormats = {
   monthLong: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
 };
 
-function makeBucket(key: DateOnly, window: DashboardWindow): Bucket {
-  const day = fromDateOnly(key);
-  if (window.granularity === "week") {
-    return {
-      key,
-      label: labelFormats.day.format(day),
-      longLabel: `Week of ${labelFormats.dayAndYear.format(day)}`,
-      inProgress: key === window.currentWeekStart,
-    };
+// A bucket's labels depend on its key and granularity alone, and formatting
+// is the costly part of a bucket: memoised, a few thousand entries at most.
+const labelCache = new Map<string, Pick<Bucket, "label" | "longLabel">>();
+
+function labelsOf(key: DateOnly, granularity: Granularity): Pick<Bucket, "label" | "longLabel"> {
+  const cacheKey = `${granularity}${key}`;
+  let labels = labelCache.get(cacheKey);
+  if (!labels) {
+    const day = fromDateOnly(key);
+    labels =
+      granularity === "week"
+        ? { label: labelFormats.day.format(day), longLabel: `Week of ${labelFormats.dayAndYear.format(day)}` }
+        : { label: labelFormats.month.format(day), longLabel: labelFormats.monthLong.format(day) };
+    labelCache.set(cacheKey, labels);
   }
-  return {
-    key,
-    label: labelFormats.month.format(day),
-    longLabel: labelFormats.monthLong.format(day),
-    inProgress: key === window.monthStart,
-  };
+  return labels;
+}
+
+function makeBucket(key: DateOnly, window: DashboardWindow): Bucket {
+  return { key, ...labelsOf(key, window.granularity), inProgress: key === (window.granularity === "week" ? window.currentWeekStart : window.monthStart) };
 }
 
 /**
@@ -268,7 +272,10 @@ export function hours(value: number): string {
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  // A loop, not Object.fromEntries: all time builds a few hundred of these per render.
+  const record = {} as Record<K, number>;
+  for (const key of keys) record[key] = 0;
+  return record;
 }
 
 function listWords(items: string[]): string {
@@ -284,7 +291,10 @@ export function buildDashboard(window: DashboardWindow, weeks: WeekStatsRow, tou
   ]);
 
   const cw = window.currentWeekStart;
-  const since = (days: number) => weeks.recent.filter((row) => row.startsOn >= addDaysTo(cw, -days));
+  const since = (days: number) => {
+    const from = addDaysTo(cw, -days);
+    return weeks.recent.filter((row) => row.startsOn >= from);
+  };
   const thisWeekRow = weeks.recent.find((row) => row.startsOn === cw);
   const last4 = since(21);
   const last12 = since(77);
@@ -365,9 +375,15 @@ export function buildDashboard(window: DashboardWindow, weeks: WeekStatsRow, tou
     goals,
     time: { points: timePoints, ...describeTime(timePoints, goals.strategyShare?.target ?? null, window) },
     ratings: { points: ratingPoints, ...describeRatings(ratingPoints) },
-    coverage: { columns, max: Math.max(0, ...columns.flatMap((c) => Object.values(c.byDepartment))), ...describeCoverage(columns, window) },
+    coverage: { columns, max: maxCount(columns), ...describeCoverage(columns, window) },
     vision: { points: visionPoints, ...describeVision(visionPoints) },
   };
+}
+
+function maxCount(columns: CoverageColumn[]): number {
+  let max = 0;
+  for (const column of columns) for (const department of DEPARTMENT_KEYS) max = Math.max(max, column.byDepartment[department]);
+  return max;
 }
 
 // ── Findings: chart titles that say what happened ────────────────────────────

@@ -22,6 +22,36 @@ export function fillUrl(fill: Fill): string {
   return `url(#chart-fill-${fill})`;
 }
 
+/** How a line looks: a token colour, a dash and a marker shape, so lines differ by more than colour. */
+export type LineStyle = { stroke: "s-strategy" | "s-firefighting" | "s-accent" | "s-text"; dash?: string; marker: keyof typeof MARKER_SHAPES };
+
+// Point markers, centred on the point. Each (shape, colour) pair the charts
+// use is one <marker>, which SVG draws at every vertex of a line: five years
+// of points cost no markup of their own.
+const MARKER_SHAPES = {
+  circle: "M0 -3.5a3.5 3.5 0 1 1 0 7a3.5 3.5 0 1 1 0-7",
+  square: "M-3.5 -3.5h7v7h-7z",
+  triangle: "M0 -4.5l4.5 8h-9z",
+  diamond: "M0 -5l5 5l-5 5l-5-5z",
+} as const;
+
+/** Every line the charts draw: the four habit ratings, and the strategy share with its goal. */
+export const LINE_STYLES = {
+  strategy: { stroke: "s-strategy", marker: "circle" },
+  story: { stroke: "s-firefighting", dash: "6 3", marker: "square" },
+  relationships: { stroke: "s-accent", dash: "2 3", marker: "triangle" },
+  vision: { stroke: "s-text", dash: "8 3 2 3", marker: "diamond" },
+  share: { stroke: "s-text", marker: "circle" },
+  goal: { stroke: "s-text", dash: "6 4", marker: "circle" },
+} as const satisfies Record<string, LineStyle>;
+
+// One <marker> per (shape, colour) pair in use, so none is missing or unused.
+const MARKERS = [...new Map(Object.values(LINE_STYLES).map((style) => [markerUrl(style), style])).values()];
+
+export function markerUrl(style: Pick<LineStyle, "marker" | "stroke">): string {
+  return `url(#chart-mark-${style.marker}-${style.stroke})`;
+}
+
 function PatternBody({ colour, pattern }: { colour: string; pattern: (typeof FILLS)[Fill]["pattern"] }) {
   const base = <rect width="8" height="8" style={{ fill: colour }} />;
   switch (pattern) {
@@ -66,6 +96,19 @@ export function ChartDefs() {
             <pattern key={key} id={`chart-fill-${key}`} width="8" height="8" patternUnits="userSpaceOnUse">
               <PatternBody colour={fill.colour} pattern={fill.pattern} />
             </pattern>
+          ))}
+          {MARKERS.map((style) => (
+            <marker
+              key={markerUrl(style)}
+              id={`chart-mark-${style.marker}-${style.stroke}`}
+              viewBox="-6 -6 12 12"
+              markerWidth="12"
+              markerHeight="12"
+              markerUnits="userSpaceOnUse"
+              overflow="visible"
+            >
+              <path d={MARKER_SHAPES[style.marker]} className={`chart-mark ${style.stroke}`} />
+            </marker>
           ))}
         </defs>
       </svg>

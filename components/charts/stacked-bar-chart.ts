@@ -1,8 +1,8 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape, stack } from "d3-shape";
 import { bottomAxis, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
-import { fillUrl, type Fill } from "@/components/charts/chart-defs";
-import { markerPath } from "@/components/charts/line-chart";
+import { fillUrl, LINE_STYLES, type Fill } from "@/components/charts/chart-defs";
+import { markedLine } from "@/components/charts/line-chart";
 import { markup, round, type Markup } from "@/components/charts/markup";
 import { percent, type Bucket } from "@/lib/dashboard-model";
 
@@ -92,10 +92,7 @@ export function stackedBarChart<K extends string>({
       overlay.goal === null
         ? null
         : markup`<path class='goal' d='M${margin.left} ${share(overlay.goal)}H${CHART_WIDTH - margin.right}'/><text class='strong e' x='${CHART_WIDTH - margin.right - 4}' y='${share(overlay.goal) - 5}'>Goal ${percent(overlay.goal)}</text>`;
-    const dots = markerPath("circle", overlay.values.map((v, index) => (v === null ? null : [centre(index), share(v)])));
-    lines = markup`<g aria-hidden='true' pointer-events='none'>${goal}${path ? markup`<path class='line s-text' d='${path}'/>` : null}${
-      dots ? markup`<path class='dot s-text' d='${dots}'/>` : null
-    }</g>`;
+    lines = markup`<g aria-hidden='true' pointer-events='none'>${goal}${path ? markedLine(LINE_STYLES.share, path) : null}</g>`;
   }
 
   const ticks = y.ticks(4).filter((t) => !wholeNumbers || Number.isInteger(t));

@@ -1,13 +1,9 @@
 import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
-import { lineChart, lineSample, type LineStyle } from "@/components/charts/line-chart";
+import { LINE_STYLES, type LineStyle } from "@/components/charts/chart-defs";
+import { lineChart, lineSample } from "@/components/charts/line-chart";
 import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard-model";
 
-const STYLES: Record<RatingKey, LineStyle> = {
-  strategy: { stroke: "s-strategy", marker: "circle" },
-  story: { stroke: "s-firefighting", dash: "6 3", marker: "square" },
-  relationships: { stroke: "s-accent", dash: "2 3", marker: "triangle" },
-  vision: { stroke: "s-text", dash: "8 3 2 3", marker: "diamond" },
-};
+const STYLES: Record<RatingKey, LineStyle> = LINE_STYLES;
 
 const rating = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 

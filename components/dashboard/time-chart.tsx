@@ -1,4 +1,5 @@
 import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
+import { LINE_STYLES } from "@/components/charts/chart-defs";
 import { lineSample } from "@/components/charts/line-chart";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { hours, percent, type DashboardModel } from "@/lib/dashboard-model";
@@ -20,8 +21,8 @@ export function TimeChart({ model }: { model: DashboardModel }) {
       summary={summary}
       legend={[
         ...series.map((s) => ({ label: s.label, fill: s.fill })),
-        { label: "Strategy share", sample: lineSample({ stroke: "s-text", marker: "circle" }) },
-        ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: lineSample({ stroke: "s-text", dash: "6 4", marker: "circle" }) }]),
+        { label: "Strategy share", sample: lineSample(LINE_STYLES.share) },
+        ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: lineSample(LINE_STYLES.goal) }]),
       ]}
       note={`A dashed stub on the axis marks a ${weekly ? "week" : "month"} with nothing logged.`}
       chart={stackedBarChart({

@@ -62,8 +62,9 @@ describe("chart markup", () => {
       format: String,
     }).html;
     expect(html).toContain("data-bands='");
-    // One marker per rated week, all in one path.
-    expect(count(/M/g, /<path class='dot s-strategy' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
+    // The line breaks at the gap, and every point carries the series' marker, defined once for the page.
+    expect(count(/M/g, /<path class='line s-strategy' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
+    expect(html).toContain("marker-mid='url(#chart-mark-circle-s-strategy)'");
   });
 
   it("shades heatmap cells by count and writes the count when it fits", () => {

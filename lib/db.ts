@@ -34,7 +34,7 @@ export const db = database.client;
  * as Prisma. For the hot, large aggregations (the dashboard's) that run on
  * every render: PostgreSQL parses and plans each once per connection instead
  * of on every call, and the rows skip Prisma's result processing. Everything
- * else goes through `db`. See docs/decisions/010-prepared-dashboard-statements.md.
+ * else goes through `db`. See docs/decisions/011-prepared-dashboard-statements.md.
  */
 export async function queryPrepared<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
   // Same text, same name: the name is a digest of the text.

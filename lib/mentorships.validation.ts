@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/forms";
+import { idSchema, isStorable } from "@/lib/forms";
 
 /** A checkbox: "on" when ticked, absent when not. */
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
@@ -35,7 +35,8 @@ export const mentorshipIdSchema = z.object({ id });
 
 export const menteeIdSchema = idSchema("That mentee could not be found.");
 
-export const invitationTokenSchema = z.object({ token: z.string().trim().min(1).max(200) });
+// Storable text only: the token goes back into the page's address (encodeURIComponent throws on half a character).
+export const invitationTokenSchema = z.object({ token: z.string().trim().min(1).max(200).refine(isStorable) });
 
 export type InviteInput = z.output<typeof inviteSchema>;
 export type SharingInput = z.output<typeof sharingSchema>;

@@ -16,6 +16,7 @@ vi.mock("next/cache", () => import("../support/next-request").then((module) => m
 vi.mock("@/lib/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
 
 import { signOutAction } from "@/app/(app)/actions";
+import { acceptInvitationAction, switchAccountAction } from "@/app/invitations/[token]/actions";
 import { requestSignInLink, signInWithProvider } from "@/app/signin/actions";
 import { saveSettings, signOutAllDevices } from "@/app/(app)/settings/actions";
 import { importDataAction } from "@/app/(app)/settings/data/actions";
@@ -161,6 +162,12 @@ describe("text PostgreSQL cannot store", () => {
     const result = await as(ada.cookie, () => importDataAction(idle, upload));
     expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/not a Wheelhouse export we can read.*half characters/) });
     expect(await db.visionNote.count({ where: { userId: ada.id } })).toBe(0);
+  });
+
+  it("treats an invitation token holding half a surrogate pair (which no address can carry) as a link that does not work", async () => {
+    const ada = await signedIn();
+    await expect(as(ada.cookie, () => acceptInvitationAction("x\uDC00y"))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;\/invitations\/invalid;/) });
+    await expect(as(ada.cookie, () => switchAccountAction("x\uDC00y"))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;[^;]*\/signin;/) });
   });
 
   it("answers an id with a NUL character as not found", async () => {

@@ -153,8 +153,8 @@ export const weekStatsRowSchema = z.object({
       ratingVision: average,
     }),
   ),
-  /** Each logged week of the last 12 (current one included). */
-  recent: z.array(z.object({ startsOn: dateOnly, firefighting: minutes, strategy: minutes, other: minutes })),
+  /** Each logged week of the last 12 (current one included), by the calendar week it counts for. */
+  recent: z.array(z.object({ week: dateOnly, firefighting: minutes, strategy: minutes, other: minutes })),
   /** The latest run of consecutive logged weeks. */
   runStart: dateOnly.nullable(),
   runEnd: dateOnly.nullable(),
@@ -293,9 +293,9 @@ export function buildDashboard(window: DashboardWindow, weeks: WeekStatsRow, tou
   const cw = window.currentWeekStart;
   const since = (days: number) => {
     const from = addDaysTo(cw, -days);
-    return weeks.recent.filter((row) => row.startsOn >= from);
+    return weeks.recent.filter((row) => row.week >= from);
   };
-  const thisWeekRow = weeks.recent.find((row) => row.startsOn === cw);
+  const thisWeekRow = weeks.recent.find((row) => row.week === cw);
   const last4 = since(21);
   const last12 = since(77);
   const headline = {

@@ -23,11 +23,14 @@ import type { Viewer } from "@/lib/viewer";
 // prepared statements (lib/db.ts `queryPrepared`): planning them cost as much
 // as running them.
 
+/** The first day of the calendar week a `date` expression falls in, in the user's week-start. */
+function weekOfSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
+  return Prisma.sql`(${day} - ((extract(dow from ${day})::int - ${window.weekStartsOn}::int + 7) % 7))`;
+}
+
 /** The bucket (week start or month) of a `date` expression, in the user's week-start. */
 function bucketSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
-  return window.granularity === "week"
-    ? Prisma.sql`(${day} - ((extract(dow from ${day})::int - ${window.weekStartsOn}::int + 7) % 7))`
-    : Prisma.sql`date_trunc('month', ${day})::date`;
+  return window.granularity === "week" ? weekOfSql(day, window) : Prisma.sql`date_trunc('month', ${day})::date`;
 }
 
 /** A stored instant (UTC `timestamp`) as a calendar day in the user's zone. */
@@ -51,12 +54,16 @@ type StatsRow = { stats: unknown };
 async function weekStats(viewer: Viewer, window: DashboardWindow) {
   const startsOn = Prisma.sql`"startsOn"`;
   const rows = await queryPrepared<StatsRow>(Prisma.sql`
+    -- wk: the calendar week (in the current week-start setting) a logged week counts for. A week saved
+    -- before the first day of the week changed keeps its own dates and counts for the week its first
+    -- day falls in (docs/decisions/009-week-start-changes.md).
     WITH w AS NOT MATERIALIZED (
-      SELECT "startsOn", "firefightingMinutes" AS ff, "strategyMinutes" AS st, "otherMinutes" AS ot,
+      SELECT "startsOn", ${weekOfSql(startsOn, window)} AS wk,
+             "firefightingMinutes" AS ff, "strategyMinutes" AS st, "otherMinutes" AS ot,
              "firefightingMinutes" + "strategyMinutes" + "otherMinutes" AS total,
              "ratingStrategy", "ratingStory", "ratingRelationships", "ratingVision"
       FROM "Week"
-      WHERE "userId" = ${viewer.userId} AND "startsOn" <= ${window.currentWeekStart}::date
+      WHERE "userId" = ${viewer.userId} AND "startsOn" < ${addDaysTo(window.currentWeekStart, 7)}::date
     ),
     series AS (
       SELECT ${bucketSql(startsOn, window)} AS bucket, count(*) AS weeks,
@@ -66,12 +73,12 @@ async function weekStats(viewer: Viewer, window: DashboardWindow) {
       FROM w WHERE true ${sinceDaySql(startsOn, window)}
       GROUP BY 1
     ),
-    -- Gaps and islands: consecutive weeks share the same start minus 7 × their rank.
+    -- Gaps and islands: consecutive calendar weeks share the same start minus 7 × their rank.
     islands AS (
-      SELECT "startsOn", "startsOn" - 7 * (row_number() OVER (ORDER BY "startsOn"))::int AS island FROM w
+      SELECT wk, wk - 7 * (dense_rank() OVER (ORDER BY wk))::int AS island FROM w
     ),
     latest_run AS (
-      SELECT min("startsOn") AS "runStart", max("startsOn") AS "runEnd" FROM islands GROUP BY island ORDER BY 2 DESC LIMIT 1
+      SELECT min(wk) AS "runStart", max(wk) AS "runEnd" FROM islands GROUP BY island ORDER BY 2 DESC LIMIT 1
     ),
     u AS (
       SELECT "goalStrategySharePercent" AS goal, "goalTouchpointsPerWeek", "goalDepartments" FROM "User" WHERE id = ${viewer.userId}
@@ -79,8 +86,8 @@ async function weekStats(viewer: Viewer, window: DashboardWindow) {
     SELECT json_build_object(
       'series', (SELECT coalesce(json_agg(series ORDER BY bucket), '[]') FROM series),
       'recent', (
-        SELECT coalesce(json_agg(json_build_object('startsOn', "startsOn", 'firefighting', ff, 'strategy', st, 'other', ot) ORDER BY "startsOn"), '[]')
-        FROM w WHERE "startsOn" >= ${addDaysTo(window.currentWeekStart, -77)}::date
+        SELECT coalesce(json_agg(json_build_object('week', wk, 'firefighting', ff, 'strategy', st, 'other', ot) ORDER BY wk), '[]')
+        FROM w WHERE wk >= ${addDaysTo(window.currentWeekStart, -77)}::date
       ),
       'runStart', (SELECT "runStart" FROM latest_run),
       'runEnd', (SELECT "runEnd" FROM latest_run),

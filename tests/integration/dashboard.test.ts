@@ -76,6 +76,22 @@ describe("dashboard", () => {
     expect(vision.get("2026-11-23")?.revisited.THREE_YEARS).toBe(1);
   });
 
+  it("counts a week saved under an earlier first day of the week for the calendar week its first day falls in", async () => {
+    // Logged Monday to Sunday, then switched to weeks starting on Sunday: this calendar week is 22–28 November.
+    const leader = await createUser({ timeZone: "Europe/Berlin", weekStartsOn: 0 });
+    await createWeeks(leader.id, [
+      { startsOn: "2026-11-23", firefightingMinutes: 300, strategyMinutes: 300, otherMinutes: 0 },
+      { startsOn: "2026-11-16", firefightingMinutes: 600, strategyMinutes: 0, otherMinutes: 0 },
+      // Logged on Sundays since the switch.
+      { startsOn: "2026-11-08", firefightingMinutes: 0, strategyMinutes: 600, otherMinutes: 0 },
+    ]);
+    const model = await getDashboard(leader.viewer, "12w", NOW);
+    expect(model.headline.thisWeek).toMatchObject({ logged: true, share: 0.5 });
+    expect(model.headline.last4).toMatchObject({ loggedWeeks: 3, share: 0.5 });
+    expect(model.headline.streakWeeks).toBe(3);
+    expect(model.time.points.filter((point) => point.logged).map((point) => point.bucket.key)).toEqual(["2026-11-08", "2026-11-15", "2026-11-22"]);
+  });
+
   it("answers a new user with an empty dashboard", async () => {
     const user = await createUser();
     const model = await getDashboard(user.viewer, "all", NOW);

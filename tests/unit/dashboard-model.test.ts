@@ -109,7 +109,7 @@ describe("shares and gaps", () => {
     const window = dashboardWindow("12w", berlin, NOW);
     const model = buildDashboard(
       window,
-      weeksRow({ recent: [{ startsOn: "2026-11-16", firefighting: 2700, strategy: 300, other: 0 }, { startsOn: "2026-11-23", firefighting: 0, strategy: 300, other: 0 }] }),
+      weeksRow({ recent: [{ week: "2026-11-16", firefighting: 2700, strategy: 300, other: 0 }, { week: "2026-11-23", firefighting: 0, strategy: 300, other: 0 }] }),
       noTouchpoints,
       noVision,
     );

@@ -14,11 +14,11 @@ const NOW = new Date("2026-11-24T10:00:00Z");
 /** Three logged weeks under a 60% goal, one overdue stakeholder, one note to revisit; nothing logged this week. */
 function dashboard() {
   const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, NOW);
-  const recent = ["2026-11-02", "2026-11-09", "2026-11-16"].map((startsOn) => ({ startsOn, firefighting: 600, strategy: 600, other: 0 }));
+  const recent = ["2026-11-02", "2026-11-09", "2026-11-16"].map((week) => ({ week, firefighting: 600, strategy: 600, other: 0 }));
   return buildDashboard(
     window,
     {
-      series: recent.map(({ startsOn, ...minutes }) => ({ bucket: startsOn, weeks: 1, ...minutes, ratingStrategy: 4, ratingStory: 3, ratingRelationships: 2, ratingVision: 5 })),
+      series: recent.map(({ week, ...minutes }) => ({ bucket: week, weeks: 1, ...minutes, ratingStrategy: 4, ratingStory: 3, ratingRelationships: 2, ratingVision: 5 })),
       recent,
       runStart: "2026-11-02",
       runEnd: "2026-11-16",

@@ -1,0 +1,234 @@
+// What the fuzz sends to each server action and route handler, keyed by
+// "file#export". The forms come from the actions' own zod schemas
+// (arbitraries.ts derives them), with hints where a field's valid values
+// live in the database (ids) or behind a refinement (dates, zones, hours).
+import fc from "fast-check";
+import { addCommentSchema, editCommentSchema } from "@/lib/comments.validation";
+import { goalsSchema } from "@/lib/goals.validation";
+import { inviteSchema, updateSharingSchema } from "@/lib/mentorships.validation";
+import { signInSchema } from "@/lib/sign-in.validation";
+import { stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.validation";
+import { touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
+import { deleteAccountSchema, CSV_FILES } from "@/lib/account.validation";
+import { settingsSchema } from "@/lib/users.validation";
+import { revisitSchema, updateVisionNoteSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
+import { weekSchema } from "@/lib/weeks.validation";
+import {
+  FileSpec,
+  FormSpec,
+  Huge,
+  OversizedFile,
+  ParamsSpec,
+  Ref,
+  RequestSpec,
+  boundArgs,
+  dateArb,
+  emailArb,
+  formActionArgs,
+  formArb,
+  hostileQueryValue,
+  hostileString,
+  idArb,
+  poolsOf,
+  returnPathArb,
+  textArb,
+  timeZoneArb,
+  wrongType,
+  type FieldArb,
+  type FieldValue,
+} from "./arbitraries";
+import type { World } from "./world";
+
+const ids = (kind: string) => idArb(...poolsOf(kind));
+
+// Valid mostly: the forms' "mixed" mode brings the hostile values; these add near misses now and then.
+const hours: FieldArb = fc.oneof(
+  { weight: 9, arbitrary: fc.integer({ min: 0, max: 50 * 4 }).map((quarters) => String(quarters / 4)) },
+  { weight: 1, arbitrary: fc.constantFrom("", "7,5", "168", "168.25", "-1", "1e3", "0.1", "١٢") },
+);
+const rating: FieldArb = fc.oneof({ weight: 9, arbitrary: fc.constantFrom("", "1", "2", "3", "4", "5", undefined) }, { weight: 1, arbitrary: fc.constantFrom("0", "6", "3.0") });
+const version: FieldArb = fc.oneof(fc.integer({ min: 0, max: 6 }).map(String), fc.constantFrom("2147483647", "2147483648", "99999999999", "-1", "1.5", ""));
+const tags: FieldArb = fc.oneof(
+  fc.array(textArb(1, 40), { maxLength: 12 }).map((list) => list.join(", ")),
+  fc.constantFrom("#hiring, Platform ,hiring", ",,,", "a".repeat(41)),
+);
+
+/** An account export: well formed, with payloads in its text and other users' ids as its own. */
+function exportFile(): fc.Arbitrary<FieldValue> {
+  const stakeholderId = fc.oneof(fc.constant("s1"), ids("stakeholder"));
+  const at = "2026-11-01T09:00:00.000Z";
+  const wellFormed = fc
+    .record({ name: textArb(1, 120), topic: textArb(1, 200), title: textArb(1, 200), body: textArb(0, 2_000), tag: textArb(1, 40), stakeholderId, week: dateArb })
+    .map(({ name, topic, title, body, tag, stakeholderId: id, week }) => ({
+      format: "wheelhouse-export",
+      version: 1,
+      exportedAt: at,
+      account: { email: "ignored@example.test", name, timeZone: "UTC", weekStartsOn: 1, goals: { strategySharePercent: 40, touchpointsPerWeek: null, departments: ["SALES"] }, createdAt: at },
+      weeks: [
+        {
+          startsOn: week,
+          firefightingMinutes: 60,
+          strategyMinutes: 120,
+          otherMinutes: 0,
+          reflectionStrategy: body,
+          reflectionStory: null,
+          reflectionRelationships: null,
+          reflectionVision: null,
+          ratingStrategy: 3,
+          ratingStory: null,
+          ratingRelationships: null,
+          ratingVision: null,
+          highlights: title,
+          createdAt: at,
+          updatedAt: at,
+        },
+      ],
+      stakeholders: [{ id, name, role: null, department: "SALES", cadenceDays: 14, notes: body, createdAt: at, updatedAt: at }],
+      touchpoints: [{ id: "t1", stakeholderId: id, department: "SALES", occurredOn: "2026-11-02", channel: "CALL", topic, outcome: body, createdAt: at, updatedAt: at }],
+      visionNotes: [{ id: "n1", title, body, horizon: "ONE_YEAR", tags: [tag], status: "OPEN", revisitOn: null, revisits: [at], createdAt: at, updatedAt: at }],
+      mentorships: [],
+      comments: [],
+    }));
+  return fc.oneof(
+    { weight: 4, arbitrary: wellFormed.map((content) => new FileSpec("export.json", content)) },
+    { weight: 1, arbitrary: fc.json().map((content) => new FileSpec("export.json", content)) },
+    { weight: 1, arbitrary: fc.constantFrom(new FileSpec("export.json", "{"), new FileSpec("export.json", ""), new FileSpec("big.json", new Huge("1 MB", "[")), new OversizedFile()) },
+    { weight: 1, arbitrary: hostileString },
+  );
+}
+
+/** The arguments of every server action, by "file#export". */
+export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>> {
+  const form = (schema: Parameters<typeof formArb>[0], hints?: Record<string, FieldArb>) => formActionArgs(formArb(schema, hints));
+  const touchpointHints = { occurredOn: dateArb, stakeholderId: fc.option(ids("stakeholder"), { nil: undefined }) };
+  const noteHints = { tags, revisitOn: fc.option(dateArb, { nil: undefined }) };
+  const weekHints: Record<string, FieldArb> = {
+    startsOn: dateArb,
+    version,
+    firefightingHours: hours,
+    strategyHours: hours,
+    otherHours: hours,
+    ratingStrategy: rating,
+    ratingStory: rating,
+    ratingRelationships: rating,
+    ratingVision: rating,
+  };
+  const confirmEmail = fc.oneof({ weight: 1, arbitrary: fc.constant(world.attacker.email.toUpperCase()) }, { weight: 6, arbitrary: emailArb(world) });
+  const token = fc.oneof(idArb("victim.inviteToken"), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
+  const callbackUrl = fc.option(returnPathArb, { nil: undefined });
+
+  return {
+    "app/(app)/actions.ts#signOutAction": fc.oneof(fc.constant<unknown[]>([]), fc.array(wrongType, { maxLength: 2 })),
+    "app/(app)/actions.ts#adoptBrowserTimeZone": boundArgs(timeZoneArb),
+    "app/(app)/dashboard/goals/actions.ts#saveGoals": form(goalsSchema),
+    "app/(app)/mentees/actions.ts#addCommentAction": form(addCommentSchema, {
+      menteeId: ids("user"),
+      weekStartsOn: fc.option(dateArb, { nil: undefined }),
+      noteId: fc.option(ids("note"), { nil: undefined }),
+    }),
+    "app/(app)/mentees/actions.ts#editCommentAction": form(editCommentSchema, { id: ids("comment") }),
+    "app/(app)/mentees/actions.ts#deleteCommentAction": boundArgs(ids("comment")),
+    "app/(app)/mentees/actions.ts#markWeekReviewedAction": boundArgs(ids("user"), dateArb),
+    "app/(app)/mentees/actions.ts#leaveMentorshipAction": boundArgs(ids("mentorship")),
+    "app/(app)/mentors/actions.ts#inviteMentorAction": form(inviteSchema, { email: emailArb(world) }),
+    "app/(app)/mentors/actions.ts#updateSharingAction": form(updateSharingSchema, { id: ids("mentorship") }),
+    "app/(app)/mentors/actions.ts#resendInvitationAction": boundArgs(ids("mentorship")),
+    "app/(app)/mentors/actions.ts#cancelInvitationAction": boundArgs(ids("mentorship")),
+    "app/(app)/mentors/actions.ts#endMentorshipAction": boundArgs(ids("mentorship")),
+    "app/(app)/notes/actions.ts#createVisionNoteAction": form(visionNoteSchema, noteHints),
+    "app/(app)/notes/actions.ts#updateVisionNoteAction": form(updateVisionNoteSchema, { ...noteHints, id: ids("note") }),
+    "app/(app)/notes/actions.ts#markRevisitedAction": form(revisitSchema, { id: ids("note") }),
+    "app/(app)/notes/actions.ts#deleteVisionNoteAction": boundArgs(ids("note")),
+    "app/(app)/notes/actions.ts#restoreVisionNoteAction": boundArgs(ids("note")),
+    "app/(app)/notifications/actions.ts#markAllReadAction": fc.oneof(fc.constant<unknown[]>([]), fc.array(wrongType, { maxLength: 2 })),
+    "app/(app)/settings/actions.ts#saveSettings": form(settingsSchema, { timeZone: timeZoneArb }),
+    "app/(app)/settings/actions.ts#signOutAllDevices": fc.oneof(fc.constant<unknown[]>([new FormSpec([])]), fc.array(wrongType, { maxLength: 2 })),
+    "app/(app)/settings/data/actions.ts#importDataAction": formActionArgs(exportFile().map((file) => new FormSpec([["file", file]]))),
+    "app/(app)/settings/data/actions.ts#deleteAccountAction": form(deleteAccountSchema, { confirmEmail }),
+    "app/(app)/stakeholders/actions.ts#createStakeholderAction": form(stakeholderSchema),
+    "app/(app)/stakeholders/actions.ts#updateStakeholderAction": form(updateStakeholderSchema, { id: ids("stakeholder") }),
+    "app/(app)/stakeholders/actions.ts#deleteStakeholderAction": boundArgs(ids("stakeholder")),
+    "app/(app)/stakeholders/actions.ts#restoreStakeholderAction": boundArgs(ids("stakeholder")),
+    "app/(app)/touchpoints/actions.ts#addTouchpointAction": form(touchpointSchema, touchpointHints),
+    "app/(app)/touchpoints/actions.ts#updateTouchpointAction": form(updateTouchpointSchema, { ...touchpointHints, id: ids("touchpoint"), returnTo: fc.option(returnPathArb, { nil: undefined }) }),
+    "app/(app)/touchpoints/actions.ts#deleteTouchpointAction": boundArgs(ids("touchpoint")),
+    "app/(app)/touchpoints/actions.ts#restoreTouchpointAction": boundArgs(ids("touchpoint")),
+    // Half the saves name a week of the attacker's at its current version, so they get through to the database.
+    "app/(app)/weeks/actions.ts#saveWeekAction": formActionArgs(
+      fc
+        .tuple(formArb(weekSchema, weekHints), fc.option(fc.nat(), { nil: undefined }))
+        .map(([spec, week]) => (week === undefined ? spec : spec.with({ startsOn: new Ref("attacker.week", week), version: new Ref("attacker.weekVersion", week) }))),
+    ),
+    "app/invitations/[token]/actions.ts#acceptInvitationAction": boundArgs(token),
+    "app/invitations/[token]/actions.ts#switchAccountAction": boundArgs(token),
+    "app/signin/actions.ts#requestSignInLink": form(signInSchema, { email: emailArb(world), callbackUrl }),
+    "app/signin/actions.ts#signInWithProvider": boundArgs(
+      fc.tuple(fc.constantFrom("github", "google", "email", "credentials", "", "__proto__"), callbackUrl).map(
+        ([provider, url]) => new FormSpec(url === undefined ? [["provider", provider]] : [["provider", provider], ["callbackUrl", url]]),
+      ),
+    ),
+  };
+}
+
+const AUTH_PATHS = ["session", "csrf", "providers", "signin", "signin/email", "signin/github", "signout", "callback/email", "verify-request", "error", "nope", "signin/../session"];
+
+/** Auth.js's endpoints, with the query strings and bodies a browser or a bot might send. */
+function authRequest(method: "GET" | "POST"): fc.Arbitrary<unknown[]> {
+  const query = fc.array(
+    fc.tuple(fc.constantFrom("callbackUrl", "error", "token", "email", "provider"), fc.oneof(returnPathArb, fc.constantFrom("Verification", "Configuration", "AccessDenied"), hostileQueryValue)),
+    { maxLength: 2 },
+  );
+  const body = fc.oneof(
+    fc
+      .tuple(fc.option(fc.string({ maxLength: 64 }), { nil: undefined }), fc.option(hostileString, { nil: undefined }), fc.option(returnPathArb, { nil: undefined }))
+      .map(([csrfToken, email, callbackUrl]) =>
+        new FormSpec(
+          [
+            ["csrfToken", csrfToken],
+            ["email", email],
+            ["callbackUrl", callbackUrl],
+          ].filter((entry): entry is [string, string | Huge] => entry[1] !== undefined),
+        ),
+      ),
+    fc.constantFrom("{", '{"csrfToken":1}', "null", "[]"),
+  );
+  return fc
+    .tuple(fc.constantFrom(...AUTH_PATHS), query, method === "POST" ? fc.option(body, { nil: undefined }) : fc.constant(undefined))
+    .map(([path, search, payload]) => [new RequestSpec(method, `/api/auth/${path}`, search, payload)]);
+}
+
+/** The arguments of every route handler, by "file#method". */
+export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
+  const exportFileName = fc.oneof(fc.constantFrom(...CSV_FILES), fc.constantFrom("export.json", "../.env", "weeks.CSV", "weeks.csv%00"), hostileQueryValue);
+  return {
+    "app/api/health/route.ts#GET": fc.constant([new RequestSpec("GET", "/api/health")]),
+    "app/api/auth/[...nextauth]/route.ts#GET": authRequest("GET"),
+    "app/api/auth/[...nextauth]/route.ts#POST": authRequest("POST"),
+    "app/(app)/settings/data/export.json/route.ts#GET": fc.constant([new RequestSpec("GET", "/settings/data/export.json")]),
+    "app/(app)/settings/data/export/[file]/route.ts#GET": exportFileName.map((file) => [
+      new RequestSpec("GET", "/settings/data/export/file"),
+      new ParamsSpec({ file }),
+    ]),
+  };
+}
+
+/** Who is asking, and from where: mostly the attacker from the app's own pages. */
+export type Caller = {
+  origin: "app" | "none" | "null" | "foreign" | "malformed";
+  session: "attacker" | "none" | "garbage" | "bad callback cookie";
+  forwardedFor?: string;
+  userAgent?: string;
+};
+
+export const callerArb: fc.Arbitrary<Caller> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant<Caller>({ origin: "app", session: "attacker" }) },
+  {
+    weight: 3,
+    arbitrary: fc.record<Caller>({
+      origin: fc.constantFrom("app", "none", "null", "foreign", "malformed"),
+      session: fc.constantFrom("attacker", "none", "garbage", "bad callback cookie"),
+      forwardedFor: fc.option(fc.constantFrom("203.0.113.9", "1.1.1.1, 10.0.0.1", "::ffff:198.51.100.7", "not-an-ip", "x".repeat(300)), { nil: undefined }),
+      userAgent: fc.option(fc.constantFrom("curl/8.0", "<script>alert(1)</script>", "ua".repeat(2_000)), { nil: undefined }),
+    }),
+  },
+);

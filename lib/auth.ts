@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { sendEmail } from "@/lib/email";
+import { isStorable } from "@/lib/forms";
 import { signInEmail } from "@/lib/emails/sign-in";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit } from "@/lib/rate-limit";
@@ -79,10 +80,10 @@ export const oauthProviders = [
 const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
 
 /**
- * PostgreSQL text cannot hold a NUL character, not even in a comparison: a
- * token or address with one (only ever from a crafted request) matches nothing.
+ * A token or address PostgreSQL could not even compare (see isStorable;
+ * only ever from a crafted request) matches nothing.
  */
-const matchesNothing = (value: string | undefined) => value?.includes("\u0000") ?? false;
+const matchesNothing = (value: string | undefined) => value !== undefined && !isStorable(value);
 
 const adapter: Adapter = {
   ...prismaAdapter,

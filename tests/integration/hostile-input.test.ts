@@ -27,6 +27,7 @@ import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/r
 import { exportAccount } from "@/lib/account";
 import { db } from "@/lib/db";
 import { RATE_LIMITS } from "@/lib/rate-limit";
+import { proxy } from "@/proxy";
 import { UNSTORABLE_MESSAGE } from "@/lib/forms";
 import { logger } from "@/lib/logger";
 import { currentWeekStart } from "@/lib/week-dates";
@@ -182,6 +183,16 @@ describe("text PostgreSQL cannot store", () => {
     const startsOn = currentWeekStart({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
     const result = await as(ada.cookie, () => saveWeekAction(idle, form({ startsOn, version: "2147483648", strategyHours: "4" })));
     expect(result).toMatchObject({ status: "error", fieldErrors: { version: ["Reload the page and try again."] } });
+  });
+});
+
+describe("pages", () => {
+  it("refuse an address holding a NUL character, whose id or search PostgreSQL could not even compare", () => {
+    for (const path of ["/stakeholders/%00", "/notes?q=a%00b", "/mentees/x%00/weeks/2026-11-16"]) {
+      expect(proxy(new NextRequest(new URL(path, APP_URL))).status, path).toBe(400);
+    }
+    // A search for the text "%00" arrives as %2500.
+    expect(proxy(new NextRequest(new URL("/notes?q=%2500", APP_URL))).status).not.toBe(400);
   });
 });
 

@@ -40,10 +40,12 @@ export function buildApp(env: NodeJS.ProcessEnv): void {
 }
 
 const children: ChildProcess[] = [];
+const stopping = new WeakSet<ChildProcess>();
 
 /** Ends the servers this process started (each in its own process group), and only those. */
 export function stopApps(): void {
   for (const child of children.splice(0)) {
+    stopping.add(child);
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -60,7 +62,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-export type StartedApp = { base: string; port: number; process: ChildProcess; exited(): string | null };
+export type StartedApp = {
+  base: string;
+  port: number;
+  process: ChildProcess;
+  /** How and when the server exited ("code 143 at …, not stopped by this script"), or null while it runs. */
+  exited(): string | null;
+};
 
 export type StartOptions = {
   /** Where the server's output goes; nowhere when unset. */
@@ -80,7 +88,8 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, { logFile, 
   children.push(child);
   let exit: string | null = null;
   child.once("exit", (code, signal) => {
-    exit = `${signal ? `signal ${signal}` : `code ${code}`} at ${new Date().toISOString()}`;
+    // A server this script did not stop was ended by something else on the machine (a crash, a kill by name).
+    exit = `${signal ? `signal ${signal}` : `code ${code}`} at ${new Date().toISOString()}${stopping.has(child) ? "" : ", not stopped by this script"}`;
   });
   if (logFile) {
     const log = createWriteStream(logFile);

@@ -57,14 +57,16 @@ type Handler<S extends z.ZodType> = (viewer: Viewer, input: z.output<S>) => Prom
 export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});
-    const viewer = await requireViewer();
     const values = formValues(formData);
-    // For every form at once, before its schema: text PostgreSQL cannot store.
-    const unstorable = unstorableFields(values);
-    if (Object.keys(unstorable).length > 0) return errorState("Please fix the fields marked below.", values, unstorable);
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) return invalidState(parsed.error, values);
     try {
+      // Inside the try: when the session cannot be read (the database is down), the
+      // form keeps what was typed and says nothing was saved, instead of a 500.
+      const viewer = await requireViewer();
+      // For every form at once, before its schema: text PostgreSQL cannot store.
+      const unstorable = unstorableFields(values);
+      if (Object.keys(unstorable).length > 0) return errorState("Please fix the fields marked below.", values, unstorable);
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) return invalidState(parsed.error, values);
       const result = await handler(viewer, parsed.data);
       return typeof result === "string" ? successState(result) : successState(result.message, result.data);
     } catch (error) {

@@ -16,9 +16,9 @@ export type ButtonResult = { ok: boolean; message: string };
  */
 export async function buttonAction(run: (viewer: Viewer) => Promise<void>, done: string): Promise<ButtonResult> {
   if (!(await isSameOriginRequest())) return { ok: false, message: CROSS_ORIGIN_MESSAGE };
-  const viewer = await requireViewer();
   try {
-    await run(viewer);
+    // Inside the try: a session that cannot be read (the database is down) is answered, not a 500.
+    await run(await requireViewer());
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof ExpectedError) return { ok: false, message: error.message };

@@ -5,13 +5,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { dropDatabase } from "../../../scripts/db/databases";
 import { startEmbeddedPostgres } from "../../../scripts/db/embedded";
 import { dataDir, projectRoot } from "../../../scripts/db/paths";
+import { freePort } from "../../../scripts/support/next-app";
 import { prepareTestDatabase } from "../../support/database";
 import { startMailServer } from "./mail-server";
 import { acquireRunLock } from "./run-lock";
@@ -168,13 +168,3 @@ async function waitForHealth(baseUrl: string, app: ChildProcess, timeoutMs = 60_
   throw new Error(`The app did not answer ${baseUrl}/api/health with 200 (server log ${SERVER_LOG}):\n${log.slice(-4_000)}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port"))));
-    });
-  });
-}

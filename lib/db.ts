@@ -6,17 +6,22 @@ import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
+/**
+ * A connection pool to the app's database, as every pool of ours needs one:
+ * failing fast when the database is down instead of hanging the request, and
+ * surviving a restart, which ends idle connections (unheard, that error is an
+ * uncaught exception; the pool drops the client and opens a new one).
+ */
+export function createPool(applicationName: string, max?: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, application_name: applicationName, max, connectionTimeoutMillis: 3_000 });
+  pool.on("error", (error) => logger.warn({ err: error, pool: applicationName }, "An idle database connection failed"));
+  return pool;
+}
+
 type Database = { pool: pg.Pool; client: PrismaClient };
 
 function createDatabase(): Database {
-  const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    // Fail fast when the database is down instead of hanging the request.
-    connectionTimeoutMillis: 3_000,
-  });
-  // An idle connection that loses its server (a restart) must not crash the
-  // process: the pool drops it and opens a new one on the next query.
-  pool.on("error", (error) => logger.warn({ err: error }, "An idle database connection failed"));
+  const pool = createPool("wheelhouse");
   return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { createPool } from "@/lib/db";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
 
 // Counters live in PostgreSQL (table rate_limits, created by a migration), so
 // every app instance shares them. See docs/decisions/007-trust-rate-limits-audit-export.md.
@@ -30,22 +30,8 @@ type RateLimitState = { pool?: pg.Pool; limiters: Partial<Record<RateLimitName, 
 const globalForRateLimit = globalThis as unknown as { wheelhouseRateLimit?: RateLimitState };
 const state: RateLimitState = (globalForRateLimit.wheelhouseRateLimit ??= { limiters: {} });
 
-function createPool(): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    application_name: "wheelhouse-rate-limit",
-    max: 3,
-    // Fail fast when the database is down instead of hanging the request.
-    connectionTimeoutMillis: 3_000,
-  });
-  // A restart or failover ends idle connections; unheard, that error would be
-  // an uncaught exception. The pool drops the client and opens a new one.
-  pool.on("error", (error) => logger.warn({ err: error }, "Rate limit pool lost an idle connection"));
-  return pool;
-}
-
 function limiter(name: RateLimitName): RateLimiterPostgres {
-  state.pool ??= createPool();
+  state.pool ??= createPool("wheelhouse-rate-limit", 3);
   return (state.limiters[name] ??= new RateLimiterPostgres({
     storeClient: state.pool,
     storeType: "pool",

@@ -48,6 +48,8 @@ test.describe("vision notes", () => {
     await expect(page.getByRole("link", { name: "Platform team" })).toHaveCount(0);
 
     await page.getByRole("link", { name: "Clear search and filters" }).click();
+    // Wait for the cleared page: choosing a horizon on the old one would keep the search word.
+    await expect(page).toHaveURL(/\/notes$/);
     await search.getByLabel("Horizon").selectOption({ label: "1 year" });
     await search.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/[?&]horizon=ONE_YEAR/);

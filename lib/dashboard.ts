@@ -1,5 +1,6 @@
 import "server-only";
-import { queryPrepared } from "@/lib/db";
+import { LRUCache } from "lru-cache";
+import { db, queryPrepared } from "@/lib/db";
 import { addDaysTo } from "@/lib/dates";
 import {
   buildDashboard,
@@ -12,7 +13,7 @@ import {
   type RangeKey,
 } from "@/lib/dashboard-model";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getCalendarSettings } from "@/lib/users";
+import { calendarSettingsOf } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 
 // The dashboard reads everything in a fixed number of statements, whatever
@@ -22,6 +23,12 @@ import type { Viewer } from "@/lib/viewer";
 // dozen numbers. Every statement carries the owner in its WHERE. They run as
 // prepared statements (lib/db.ts `queryPrepared`): planning them cost as much
 // as running them.
+//
+// A dashboard is read far more often than its data changes, so the built model
+// is kept, per user and range, until something it shows changes: the data
+// version that triggers stamp on the user in the same transaction as every
+// write (docs/decisions/012-dashboard-cache.md), the calendar, the goals, or
+// the day. Unchanged, a dashboard costs the one settings read.
 
 /** The first day of the calendar week a `date` expression falls in, in the user's week-start. */
 function weekOfSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
@@ -168,13 +175,38 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
   return visionStatsRowSchema.parse(rows[0]?.stats);
 }
 
-/** Everything the dashboard shows for one range, in four statements. */
+// ~60 buckets at most per model (a month per bucket beyond a quarter); a few
+// hundred leaders' dashboards fit in a few tens of MB.
+const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
+
+/** Everything the dashboard shows for one range: one statement when unchanged since it was last built, four otherwise. */
 export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = new Date()): Promise<DashboardModel> {
-  const window = dashboardWindow(range, await getCalendarSettings(viewer), now);
+  // The version is read before the data: a write that commits in between is
+  // seen by the aggregations, and its newer version by the next render.
+  const settings = await db.user.findUniqueOrThrow({
+    where: { id: viewer.userId },
+    select: { timeZone: true, weekStartsOn: true, goalStrategySharePercent: true, goalTouchpointsPerWeek: true, goalDepartments: true, dataVersion: true },
+  });
+  const window = dashboardWindow(range, calendarSettingsOf(settings), now);
+  const slot = `${viewer.userId} ${range}`;
+  const stamp = JSON.stringify([
+    String(settings.dataVersion),
+    window.today,
+    window.timeZone,
+    window.weekStartsOn,
+    settings.goalStrategySharePercent,
+    settings.goalTouchpointsPerWeek,
+    settings.goalDepartments,
+  ]);
+  const built = builtDashboards.get(slot);
+  if (built?.stamp === stamp) return built.model;
+
   const [weeks, touchpoints, vision] = await Promise.all([
     weekStats(viewer, window),
     touchpointStats(viewer, window),
     visionStats(viewer, window),
   ]);
-  return buildDashboard(window, weeks, touchpoints, vision);
+  const model = buildDashboard(window, weeks, touchpoints, vision);
+  builtDashboards.set(slot, { stamp, model });
+  return model;
 }

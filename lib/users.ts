@@ -20,9 +20,12 @@ export async function getSettings(viewer: Viewer): Promise<UserSettings> {
 /** What week arithmetic needs; UTC until the browser has told us the zone. */
 export type CalendarSettings = { timeZone: string; weekStartsOn: number };
 
-export async function getCalendarSettings(viewer: Viewer): Promise<CalendarSettings> {
-  const settings = await getSettings(viewer);
+export function calendarSettingsOf(settings: Pick<UserSettings, "timeZone" | "weekStartsOn">): CalendarSettings {
   return { timeZone: settings.timeZone ?? "UTC", weekStartsOn: settings.weekStartsOn };
+}
+
+export async function getCalendarSettings(viewer: Viewer): Promise<CalendarSettings> {
+  return calendarSettingsOf(await getSettings(viewer));
 }
 
 export async function updateSettings(viewer: Viewer, input: SettingsInput): Promise<void> {

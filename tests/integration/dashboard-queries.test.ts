@@ -57,8 +57,23 @@ describe("dashboard queries", () => {
     const first = [...prepared];
     expect(first).toHaveLength(3);
     expect(new Set(first).size).toBe(3);
-    // The same range again reuses the same statements (PostgreSQL keeps their plans per connection).
+    // After a write, the same range reuses the same statements (PostgreSQL keeps their plans per connection).
+    await createWeeks(leader.id, [{ startsOn: "2026-11-23", strategyMinutes: 60 }]);
     await countStatements(() => getDashboard(leader.viewer, "all", NOW));
     expect(prepared.sort()).toEqual(first.sort());
+  });
+
+  it("reads an unchanged dashboard in one statement, and again in four after a write", async () => {
+    const leader = await createUser({ timeZone: "Europe/Berlin" });
+    await createWeeks(leader.id, [{ startsOn: "2026-11-23", strategyMinutes: 600, firefightingMinutes: 600 }]);
+    const first = await getDashboard(leader.viewer, "all", NOW);
+
+    let again: unknown;
+    expect(await countStatements(async () => (again = await getDashboard(leader.viewer, "all", NOW)))).toBe(1);
+    expect(again).toBe(first);
+
+    await createWeeks(leader.id, [{ startsOn: "2026-11-16", strategyMinutes: 600 }]);
+    expect(await countStatements(async () => (again = await getDashboard(leader.viewer, "all", NOW)))).toBe(4);
+    expect(again).not.toBe(first);
   });
 });

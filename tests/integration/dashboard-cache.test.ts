@@ -1,0 +1,127 @@
+// The dashboard is built once and reused until something it shows changes
+// (lib/dashboard.ts, docs/decisions/012-dashboard-cache.md). These check that
+// every kind of write, by any path, shows on the very next render.
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { getDashboard } from "@/lib/dashboard";
+import { db } from "@/lib/db";
+import { updateGoals } from "@/lib/goals";
+import { getMenteeDashboard } from "@/lib/mentor-access";
+import { deleteStakeholder, restoreStakeholder } from "@/lib/stakeholders";
+import { deleteTouchpoint, restoreTouchpoint } from "@/lib/touchpoints";
+import { updateSettings } from "@/lib/users";
+import { markVisionNoteRevisited } from "@/lib/vision-notes";
+import { saveWeek } from "@/lib/weeks";
+import { createStakeholders, createVisionNotes } from "../support/factories/dashboard";
+import { createTouchpoint } from "../support/factories/stakeholders";
+import { createMentorship } from "../support/factories/trust";
+import { createUser } from "../support/factories/users";
+import { weekInput } from "../support/factories/weeks";
+
+// Tuesday 24 November 2026, 10:00 UTC.
+const NOW = new Date("2026-11-24T10:00:00Z");
+const TABLES = ["Week", "Touchpoint", "Stakeholder", "VisionNote", "VisionNoteRevisit"];
+
+describe("dashboard cache", () => {
+  it("stamps the owner on every insert, update and delete of a row the dashboard reads", async () => {
+    const rows = await db.$queryRaw<Array<{ table: string; events: string }>>`
+      SELECT c.relname AS table, string_agg(t.tgname, ',' ORDER BY t.tgname) AS events
+      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE p.proname = 'stamp_dashboard_data_version' AND NOT t.tgisinternal GROUP BY 1 ORDER BY 1`;
+    expect(rows).toEqual(
+      [...TABLES].sort().map((table) => ({ table, events: ["delete", "insert", "update"].map((event) => `${table}_stamp_${event}`).join(",") })),
+    );
+  });
+
+  it("shows every kind of write on the next render, and nothing changes for another user", async () => {
+    const ada = await createUser({ timeZone: "Europe/Berlin" });
+    const grace = await createUser();
+    const graceBefore = await getDashboard(grace.viewer, "12w", NOW);
+    let model = await getDashboard(ada.viewer, "12w", NOW);
+    const render = async () => (model = await getDashboard(ada.viewer, "12w", NOW));
+
+    await saveWeek(ada.viewer, weekInput({ startsOn: "2026-11-23", strategyMinutes: 600, firefightingMinutes: 600, otherMinutes: 0 }), NOW);
+    await render();
+    expect(model.headline.thisWeek).toMatchObject({ logged: true, share: 0.5 });
+
+    await saveWeek(ada.viewer, weekInput({ startsOn: "2026-11-23", version: 1, strategyMinutes: 300, firefightingMinutes: 900, otherMinutes: 0 }), NOW);
+    await render();
+    expect(model.headline.thisWeek.share).toBe(0.25);
+
+    const [sales] = await createStakeholders(ada.id, [{ department: "SALES", cadenceDays: 7 }]);
+    await render();
+    expect(model.headline.overdueStakeholders).toBe(1);
+
+    const touchpoint = await createTouchpoint(ada.id, { occurredOn: "2026-11-24", department: "SALES", stakeholderId: sales });
+    await render();
+    expect(model.headline).toMatchObject({ touchpointsThisMonth: 1, overdueStakeholders: 0 });
+
+    await deleteTouchpoint(ada.viewer, touchpoint.id, { now: NOW });
+    await render();
+    expect(model.headline).toMatchObject({ touchpointsThisMonth: 0, overdueStakeholders: 1 });
+
+    await restoreTouchpoint(ada.viewer, touchpoint.id, { now: NOW });
+    await render();
+    expect(model.headline.touchpointsThisMonth).toBe(1);
+
+    // Deleting a stakeholder takes their touchpoints with them; restoring brings both back.
+    await deleteStakeholder(ada.viewer, sales!, { now: NOW });
+    await render();
+    expect(model.headline).toMatchObject({ touchpointsThisMonth: 0, overdueStakeholders: 0 });
+    await restoreStakeholder(ada.viewer, sales!, { now: NOW });
+    await render();
+    expect(model.headline).toMatchObject({ touchpointsThisMonth: 1, overdueStakeholders: 0 });
+    await db.stakeholder.update({ where: { id: sales }, data: { cadenceDays: null } });
+    await db.touchpoint.deleteMany({ where: { id: touchpoint.id } });
+    await render();
+    expect(model.headline).toMatchObject({ touchpointsThisMonth: 0, overdueStakeholders: 0 });
+
+    await createVisionNotes(ada.id, [{ horizon: "ONE_YEAR", createdAt: NOW, revisitOn: "2026-11-20" }]);
+    await render();
+    expect(model.headline.notesDueForRevisit).toBe(1);
+    const note = await db.visionNote.findFirstOrThrow({ where: { userId: ada.id }, select: { id: true } });
+    await markVisionNoteRevisited(ada.viewer, note.id, null, { now: NOW });
+    await render();
+    expect(model.vision.points.reduce((sum, point) => sum + point.revisited.ONE_YEAR, 0)).toBe(1);
+
+    await updateGoals(ada.viewer, { goalStrategySharePercent: 40, goalTouchpointsPerWeek: null, goalDepartments: [] });
+    await render();
+    expect(model.goals.strategyShare?.target).toBe(0.4);
+
+    await updateSettings(ada.viewer, { name: null, timeZone: "America/Los_Angeles", weekStartsOn: 0 });
+    await render();
+    expect(model.window).toMatchObject({ timeZone: "America/Los_Angeles", weekStartsOn: 0, currentWeekStart: "2026-11-22" });
+
+    // A new day: the same data, seen from Wednesday.
+    model = await getDashboard(ada.viewer, "12w", new Date("2026-11-25T20:00:00Z"));
+    expect(model.window.today).toBe("2026-11-25");
+
+    expect(await getDashboard(grace.viewer, "12w", NOW)).toBe(graceBefore);
+  });
+
+  it("shows a write made outside the app, in another connection, on the next render", async () => {
+    const ada = await createUser();
+    await getDashboard(ada.viewer, "all", NOW);
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO "Week" (id, "userId", "startsOn", "firefightingMinutes", "strategyMinutes", "otherMinutes", "updatedAt")
+         VALUES ($1, $2, '2026-11-23', 0, 120, 0, now())`,
+        [`week-${ada.id}`, ada.id],
+      );
+    } finally {
+      await client.end();
+    }
+    expect((await getDashboard(ada.viewer, "all", NOW)).headline.thisWeek).toMatchObject({ logged: true, share: 1 });
+  });
+
+  it("shows the leader's writes to their mentor at once", async () => {
+    const ada = await createUser();
+    const mentor = await createUser();
+    await createMentorship(ada, mentor);
+    expect((await getMenteeDashboard(mentor.viewer, ada.id, "12w", NOW))?.model.headline.thisWeek.logged).toBe(false);
+    await saveWeek(ada.viewer, weekInput({ startsOn: "2026-11-23" }), NOW);
+    expect((await getMenteeDashboard(mentor.viewer, ada.id, "12w", NOW))?.model.headline.thisWeek.logged).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { EXPLORER_HINT_ID } from "@/components/charts/axes";
 import { ChartExplorer } from "@/components/charts/chart-explorer";
+import { markup, type Markup } from "@/components/charts/markup";
 
 // What every chart on a page shares, rendered once: the fill patterns, the
 // keyboard hint and the explorer. The chart markup's styles (short class
@@ -52,35 +53,22 @@ export function markerUrl(style: Pick<LineStyle, "marker" | "stroke">): string {
   return `url(#chart-mark-${style.marker}-${style.stroke})`;
 }
 
-function PatternBody({ colour, pattern }: { colour: string; pattern: (typeof FILLS)[Fill]["pattern"] }) {
-  const base = <rect width="8" height="8" style={{ fill: colour }} />;
-  switch (pattern) {
-    case "solid":
-      return base;
-    case "hatch":
-      return (
-        <>
-          {base}
-          <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" strokeWidth="2" style={{ stroke: "var(--surface)" }} />
-        </>
-      );
-    case "dots":
-      return (
-        <>
-          {base}
-          <circle cx="2" cy="2" r="1.2" style={{ fill: "var(--surface)" }} />
-          <circle cx="6" cy="6" r="1.2" style={{ fill: "var(--surface)" }} />
-        </>
-      );
-    case "cross":
-      return (
-        <>
-          {base}
-          <path d="M0 4 H8 M4 0 V8" strokeWidth="1.2" style={{ stroke: "var(--surface)" }} />
-        </>
-      );
-  }
-}
+// The pattern of each fill, drawn over its colour, in an 8×8 tile.
+const PATTERNS = {
+  solid: null,
+  hatch: markup`<path d='M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6' stroke-width='2' style='stroke:var(--surface)'/>`,
+  dots: markup`<circle cx='2' cy='2' r='1.2' style='fill:var(--surface)'/><circle cx='6' cy='6' r='1.2' style='fill:var(--surface)'/>`,
+  cross: markup`<path d='M0 4 H8 M4 0 V8' stroke-width='1.2' style='stroke:var(--surface)'/>`,
+} satisfies Record<(typeof FILLS)[Fill]["pattern"], Markup | null>;
+
+// The same for every page and request: built once, sent as one element.
+const DEFS = markup`<defs>${Object.entries(FILLS).map(
+  ([key, fill]) =>
+    markup`<pattern id='chart-fill-${key}' width='8' height='8' patternUnits='userSpaceOnUse'><rect width='8' height='8' style='fill:${fill.colour}'/>${PATTERNS[fill.pattern]}</pattern>`,
+)}${MARKERS.map(
+  (style) =>
+    markup`<marker id='chart-mark-${style.marker}-${style.stroke}' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='${MARKER_SHAPES[style.marker]}' class='chart-mark ${style.stroke}'/></marker>`,
+)}</defs>`;
 
 /** Render once per page, before the charts: fill patterns, and the explorer that shows values on hover and focus. */
 export function ChartDefs() {
@@ -90,36 +78,12 @@ export function ChartDefs() {
         Use the left and right arrow keys to read each bar&apos;s values; the same numbers are in the table below the chart.
       </p>
       <ChartExplorer />
-      <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute">
-        <defs>
-          {Object.entries(FILLS).map(([key, fill]) => (
-            <pattern key={key} id={`chart-fill-${key}`} width="8" height="8" patternUnits="userSpaceOnUse">
-              <PatternBody colour={fill.colour} pattern={fill.pattern} />
-            </pattern>
-          ))}
-          {MARKERS.map((style) => (
-            <marker
-              key={markerUrl(style)}
-              id={`chart-mark-${style.marker}-${style.stroke}`}
-              viewBox="-6 -6 12 12"
-              markerWidth="12"
-              markerHeight="12"
-              markerUnits="userSpaceOnUse"
-              overflow="visible"
-            >
-              <path d={MARKER_SHAPES[style.marker]} className={`chart-mark ${style.stroke}`} />
-            </marker>
-          ))}
-        </defs>
-      </svg>
+      <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute" dangerouslySetInnerHTML={{ __html: DEFS.html }} />
     </>
   );
 }
 
-export function Swatch({ fill }: { fill: Fill }) {
-  return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
-      <rect x="0.5" y="0.5" width="13" height="13" rx="2" fill={fillUrl(fill)} className="stroke-border-strong" />
-    </svg>
-  );
+/** A legend's sample of a fill. */
+export function swatch(fill: Fill): Markup {
+  return markup`<svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='${fillUrl(fill)}' class='stroke-border-strong'/></svg>`;
 }

@@ -1,39 +1,40 @@
-import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
+import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
 import { heatmap } from "@/components/charts/heatmap";
+import type { Markup } from "@/components/charts/markup";
 import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard-model";
 import { DEPARTMENTS } from "@/lib/vocabulary";
 
 const touchpoints = (count: number) => `${count} touchpoint${count === 1 ? "" : "s"}`;
 
-/** Touchpoints per department per bucket: gaps across the company stand out. */
-export function CoverageChart({ model }: { model: DashboardModel }) {
+function coverageFigure(model: DashboardModel): Markup {
   const { columns, finding, summary, max } = model.coverage;
   const unit = model.window.granularity === "week" ? "week" : "month";
-  return (
-    <ChartFigure
-      id="coverage-chart"
-      title={finding}
-      summary={summary}
-      legend={[]}
-      note={`Darker cells mean more touchpoints in that ${unit}; the busiest holds ${touchpoints(max)}.`}
-      chart={heatmap({
-        id: "coverage-chart",
-        title: finding,
-        buckets: columns.map((c) => c.bucket),
-        rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
-        max,
-        xLabel: unit === "week" ? "Week starting" : "Month",
-      })}
-      table={chartTable({
-        caption: `Touchpoints per department per ${unit}`,
-        bucketsIn: "columns",
-        head: ["Department", ...columns.map((c) => c.bucket.label), "Total"],
-        rows: DEPARTMENT_KEYS.map((department) => [
-          DEPARTMENTS[department],
-          ...columns.map((c) => c.byDepartment[department]),
-          columns.reduce((sum, c) => sum + c.byDepartment[department], 0),
-        ]),
-      })}
-    />
-  );
+  return chartFigure({
+    id: "coverage-chart",
+    title: finding,
+    summary,
+    legend: [],
+    note: `Darker cells mean more touchpoints in that ${unit}; the busiest holds ${touchpoints(max)}.`,
+    chart: heatmap({
+      id: "coverage-chart",
+      title: finding,
+      buckets: columns.map((c) => c.bucket),
+      rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
+      max,
+      xLabel: unit === "week" ? "Week starting" : "Month",
+    }),
+    table: chartTable({
+      caption: `Touchpoints per department per ${unit}`,
+      bucketsIn: "columns",
+      head: ["Department", ...columns.map((c) => c.bucket.label), "Total"],
+      rows: DEPARTMENT_KEYS.map((department) => [
+        DEPARTMENTS[department],
+        ...columns.map((c) => c.byDepartment[department]),
+        columns.reduce((sum, c) => sum + c.byDepartment[department], 0),
+      ]),
+    }),
+  });
 }
+
+/** Touchpoints per department per bucket: gaps across the company stand out. */
+export const CoverageChart = modelFigure(coverageFigure);

@@ -1,37 +1,38 @@
-import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
+import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
 import { LINE_STYLES, type LineStyle } from "@/components/charts/chart-defs";
 import { lineChart, lineSample } from "@/components/charts/line-chart";
+import type { Markup } from "@/components/charts/markup";
 import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard-model";
 
 const STYLES: Record<RatingKey, LineStyle> = LINE_STYLES;
 
 const rating = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
-/** The four habit self-ratings (1–5), averaged per bucket; unrated buckets are gaps. */
-export function RatingsChart({ model }: { model: DashboardModel }) {
+function ratingsFigure(model: DashboardModel): Markup {
   const { points, finding, summary } = model.ratings;
   const weekly = model.window.granularity === "week";
-  return (
-    <ChartFigure
-      id="ratings-chart"
-      title={finding}
-      summary={summary}
-      legend={RATING_KEYS.map((key) => ({ label: RATING_LABELS[key], sample: lineSample(STYLES[key]) }))}
-      chart={lineChart({
-        id: "ratings-chart",
-        title: finding,
-        buckets: points.map((p) => p.bucket),
-        series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
-        domain: [1, 5],
-        valueLabel: "Self-rating (1–5)",
-        xLabel: weekly ? "Week starting" : "Month",
-        format: rating,
-      })}
-      table={chartTable({
-        caption: `Average self-ratings out of 5 per ${weekly ? "week" : "month"}`,
-        head: [weekly ? "Week" : "Month", ...RATING_KEYS.map((key) => RATING_LABELS[key])],
-        rows: points.map((p) => [p.bucket.longLabel, ...RATING_KEYS.map((key) => (p[key] === null ? (p.logged ? "Not rated" : "Not logged") : rating(p[key])))]),
-      })}
-    />
-  );
+  return chartFigure({
+    id: "ratings-chart",
+    title: finding,
+    summary,
+    legend: RATING_KEYS.map((key) => ({ label: RATING_LABELS[key], sample: lineSample(STYLES[key]) })),
+    chart: lineChart({
+      id: "ratings-chart",
+      title: finding,
+      buckets: points.map((p) => p.bucket),
+      series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
+      domain: [1, 5],
+      valueLabel: "Self-rating (1–5)",
+      xLabel: weekly ? "Week starting" : "Month",
+      format: rating,
+    }),
+    table: chartTable({
+      caption: `Average self-ratings out of 5 per ${weekly ? "week" : "month"}`,
+      head: [weekly ? "Week" : "Month", ...RATING_KEYS.map((key) => RATING_LABELS[key])],
+      rows: points.map((p) => [p.bucket.longLabel, ...RATING_KEYS.map((key) => (p[key] === null ? (p.logged ? "Not rated" : "Not logged") : rating(p[key])))]),
+    }),
+  });
 }
+
+/** The four habit self-ratings (1–5), averaged per bucket; unrated buckets are gaps. */
+export const RatingsChart = modelFigure(ratingsFigure);

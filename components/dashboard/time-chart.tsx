@@ -1,6 +1,7 @@
-import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
+import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
 import { LINE_STYLES } from "@/components/charts/chart-defs";
 import { lineSample } from "@/components/charts/line-chart";
+import type { Markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { hours, percent, type DashboardModel } from "@/lib/dashboard-model";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
@@ -8,42 +9,42 @@ import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
 // Strategy at the bottom, where its growth is easiest to see.
 const CATEGORIES: TimeCategory[] = ["strategy", "other", "firefighting"];
 
-/** Hours per week (or month) by category, the strategy share as a line and the goal. */
-export function TimeChart({ model }: { model: DashboardModel }) {
+function timeFigure(model: DashboardModel): Markup {
   const { points, finding, summary } = model.time;
   const goal = model.goals.strategyShare?.target ?? null;
   const weekly = model.window.granularity === "week";
   const series = CATEGORIES.map((key) => ({ key, label: TIME_CATEGORIES[key], fill: key }));
-  return (
-    <ChartFigure
-      id="time-chart"
-      title={finding}
-      summary={summary}
-      legend={[
-        ...series.map((s) => ({ label: s.label, fill: s.fill })),
-        { label: "Strategy share", sample: lineSample(LINE_STYLES.share) },
-        ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: lineSample(LINE_STYLES.goal) }]),
-      ]}
-      note={`A dashed stub on the axis marks a ${weekly ? "week" : "month"} with nothing logged.`}
-      chart={stackedBarChart({
-        id: "time-chart",
-        title: finding,
-        buckets: points.map((p) => p.bucket),
-        series,
-        values: points.map((p) => (p.logged ? { firefighting: p.firefighting, strategy: p.strategy, other: p.other } : null)),
-        valueLabel: "Hours",
-        xLabel: weekly ? "Week starting" : "Month",
-        format: hours,
-        overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
-      })}
-      table={chartTable({
-        caption: `Hours per ${weekly ? "week" : "month"} by category, and the strategy share`,
-        head: [weekly ? "Week" : "Month", "Firefighting", "Strategy", "Other", "Strategy share"],
-        rows: points.map((p) => {
-          const name = `${p.bucket.longLabel}${p.bucket.inProgress ? " (so far)" : ""}`;
-          return p.logged ? [name, hours(p.firefighting), hours(p.strategy), hours(p.other), percent(p.share)] : [name, "Not logged", "", "", ""];
-        }),
-      })}
-    />
-  );
+  return chartFigure({
+    id: "time-chart",
+    title: finding,
+    summary,
+    legend: [
+      ...series.map((s) => ({ label: s.label, fill: s.fill })),
+      { label: "Strategy share", sample: lineSample(LINE_STYLES.share) },
+      ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: lineSample(LINE_STYLES.goal) }]),
+    ],
+    note: `A dashed stub on the axis marks a ${weekly ? "week" : "month"} with nothing logged.`,
+    chart: stackedBarChart({
+      id: "time-chart",
+      title: finding,
+      buckets: points.map((p) => p.bucket),
+      series,
+      values: points.map((p) => (p.logged ? { firefighting: p.firefighting, strategy: p.strategy, other: p.other } : null)),
+      valueLabel: "Hours",
+      xLabel: weekly ? "Week starting" : "Month",
+      format: hours,
+      overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
+    }),
+    table: chartTable({
+      caption: `Hours per ${weekly ? "week" : "month"} by category, and the strategy share`,
+      head: [weekly ? "Week" : "Month", "Firefighting", "Strategy", "Other", "Strategy share"],
+      rows: points.map((p) => {
+        const name = `${p.bucket.longLabel}${p.bucket.inProgress ? " (so far)" : ""}`;
+        return p.logged ? [name, hours(p.firefighting), hours(p.strategy), hours(p.other), percent(p.share)] : [name, "Not logged", "", "", ""];
+      }),
+    }),
+  });
 }
+
+/** Hours per week (or month) by category, the strategy share as a line and the goal. */
+export const TimeChart = modelFigure(timeFigure);

@@ -1,13 +1,12 @@
-import { ChartFigure, chartTable } from "@/components/charts/chart-figure";
-import { markup } from "@/components/charts/markup";
+import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
+import { markup, type Markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { HORIZON_KEYS, type DashboardModel, type VisionPoint } from "@/lib/dashboard-model";
 import { HORIZONS } from "@/lib/vocabulary";
 
 const count = (value: number) => String(Math.round(value));
 
-/** Vision notes written and revisited per bucket, stacked by horizon, as two small charts. */
-export function VisionChart({ model }: { model: DashboardModel }) {
+function visionFigure(model: DashboardModel): Markup {
   const { points, finding, summary } = model.vision;
   const weekly = model.window.granularity === "week";
   const buckets = points.map((p) => p.bucket);
@@ -24,23 +23,24 @@ export function VisionChart({ model }: { model: DashboardModel }) {
       format: count,
       wholeNumbers: true,
     })}</div>`;
-  return (
-    <ChartFigure
-      id="vision-chart"
-      title={finding}
-      summary={summary}
-      legend={series.map((s) => ({ label: s.label, fill: s.fill }))}
-      chart={markup`<div class='grid gap-4 md:grid-cols-2'>${small("vision-written", "Written", (p) => p.written, "Notes")}${small(
-        "vision-revisited",
-        "Revisited",
-        (p) => p.revisited,
-        "Revisits",
-      )}</div>`}
-      table={chartTable({
-        caption: `Vision notes written and revisited per ${weekly ? "week" : "month"}, by horizon`,
-        head: [weekly ? "Week" : "Month", ...HORIZON_KEYS.flatMap((key) => [`${HORIZONS[key]} written`, `${HORIZONS[key]} revisited`])],
-        rows: points.map((p) => [p.bucket.longLabel, ...HORIZON_KEYS.flatMap((key) => [p.written[key], p.revisited[key]])]),
-      })}
-    />
-  );
+  return chartFigure({
+    id: "vision-chart",
+    title: finding,
+    summary,
+    legend: series.map((s) => ({ label: s.label, fill: s.fill })),
+    chart: markup`<div class='grid gap-4 md:grid-cols-2'>${small("vision-written", "Written", (p) => p.written, "Notes")}${small(
+      "vision-revisited",
+      "Revisited",
+      (p) => p.revisited,
+      "Revisits",
+    )}</div>`,
+    table: chartTable({
+      caption: `Vision notes written and revisited per ${weekly ? "week" : "month"}, by horizon`,
+      head: [weekly ? "Week" : "Month", ...HORIZON_KEYS.flatMap((key) => [`${HORIZONS[key]} written`, `${HORIZONS[key]} revisited`])],
+      rows: points.map((p) => [p.bucket.longLabel, ...HORIZON_KEYS.flatMap((key) => [p.written[key], p.revisited[key]])]),
+    }),
+  });
 }
+
+/** Vision notes written and revisited per bucket, stacked by horizon, as two small charts. */
+export const VisionChart = modelFigure(visionFigure);

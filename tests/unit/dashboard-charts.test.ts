@@ -1,10 +1,16 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ChartDefs } from "@/components/charts/chart-defs";
+import { chartFigure, chartTable } from "@/components/charts/chart-figure";
 import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
 import { markup } from "@/components/charts/markup";
+import { perModel } from "@/components/charts/per-model";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { bucketSummary } from "@/components/charts/bucket-summary";
-import { bucketsFor, dashboardWindow, hours } from "@/lib/dashboard-model";
+import { TimeChart } from "@/components/dashboard/time-chart";
+import { buildDashboard, bucketsFor, dashboardWindow, hours } from "@/lib/dashboard-model";
 
 const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
 const buckets = bucketsFor(window, []).slice(-3);
@@ -111,5 +117,90 @@ describe("chart markup", () => {
     ];
     expect(bucketSummary({ head, rows, bucketsIn: "columns", index: 1 })).toBe("16 Nov: Sales 4, Legal 1");
     expect(bucketSummary({ head, rows, bucketsIn: "columns", index: 0 })).toBe("9 Nov: none");
+  });
+});
+
+describe("chart figure", () => {
+  const figure = ({ title, summary, note }: { title: string; summary: string; note?: string }) =>
+    chartFigure({
+      id: "f",
+      title,
+      summary,
+      legend: [
+        { label: "Strategy", fill: "strategy" },
+        { label: "Goal <60%>", sample: markup`<svg class='chart'/>` },
+      ],
+      note,
+      chart: markup`<svg class='chart' role='img'/>`,
+      table: chartTable({ caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] }),
+    }).html;
+
+  it("is one string: title, legend, note, chart, summary and the table behind Show as table, every value escaped", () => {
+    const html = figure({ title: '<script>alert("x")</script>', summary: "<script>s</script> & co", note: "Dashed <b>stubs</b>" });
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<b>");
+    expect(html).toMatch(
+      /^<figure aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
+    );
+    expect(html).toContain(
+      "<ul class='mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' aria-label='Legend'><li class='flex items-center gap-1.5'><svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='url(#chart-fill-strategy)' class='stroke-border-strong'/></svg>Strategy</li><li class='flex items-center gap-1.5'><div class='inline-flex'><svg class='chart'/></div>Goal &lt;60%&gt;</li></ul>",
+    );
+    expect(html).toContain("<p class='mt-2 text-sm text-muted'>Dashed &lt;b&gt;stubs&lt;/b&gt;</p><div class='mt-3'><svg class='chart' role='img'/></div>");
+    expect(html).toContain("<figcaption id='f-summary' class='mt-2 text-sm text-muted'>&lt;script&gt;s&lt;/script&gt; &amp; co</figcaption>");
+    expect(html).toMatch(
+      /<details class='mt-2 text-sm'><summary class='cursor-pointer font-medium text-accent'>Show as table<\/summary><div class='mt-2 overflow-x-auto' tabindex='0' role='region' aria-label='&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;: table'><div><table class='chart-table' data-buckets='rows'><caption class='sr-only'>Hours per week<\/caption>.*<tr><th scope='row'>Week of 16 Nov 2026<td>4 h<\/table><\/div><\/div><\/details><\/figure>$/,
+    );
+  });
+
+  it("leaves out an empty legend and a missing note", () => {
+    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], chart: markup`<svg/>`, table: markup`<table></table>` }).html;
+    expect(html).not.toContain("Legend");
+    expect(html).toContain("</h3><div class='mt-3'><svg/></div>");
+  });
+
+  it("is built once per model, and put on the page as one element", () => {
+    const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
+    const model = buildDashboard(
+      window,
+      {
+        series: [],
+        recent: [],
+        runStart: null,
+        runEnd: null,
+        underTargetRun: 0,
+        anyEver: false,
+        goalStrategySharePercent: null,
+        goalTouchpointsPerWeek: null,
+        goalDepartments: [],
+      },
+      { series: [], thisWeek: 0, last4Weeks: 0, thisMonth: 0, monthDepartments: [], overdueStakeholders: 0, anyEver: false },
+      { series: [], dueForRevisit: 0, anyEver: false },
+    );
+    let builds = 0;
+    const figureOf = perModel((m) => {
+      builds += 1;
+      return markup`<p>${m.time.finding}</p>`;
+    });
+    const first = figureOf(model);
+    expect(figureOf(model)).toBe(first);
+    expect(builds).toBe(1);
+    const other = { ...model };
+    const again = figureOf(other);
+    expect(again).not.toBe(first);
+    expect(again.html).toBe(first.html);
+    expect(builds).toBe(2);
+    expect(figureOf(other)).toBe(again);
+
+    const page = renderToStaticMarkup(createElement(TimeChart, { model }));
+    expect(page).toMatch(/^<div><figure aria-labelledby='time-chart-title' [^>]*>.*<\/figure><\/div>$/);
+    expect(page).toContain("Show as table");
+  });
+
+  it("defines every fill and line marker the charts use, once, in one hidden svg", () => {
+    const html = renderToStaticMarkup(createElement(ChartDefs));
+    expect(html).toContain('<svg width="0" height="0" aria-hidden="true" focusable="false" class="absolute"><defs><pattern id=\'chart-fill-firefighting\'');
+    for (const fill of ["firefighting", "strategy", "other", "QUARTER", "ONE_YEAR", "THREE_YEARS", "FIVE_YEARS"]) expect(count(new RegExp(`id='chart-fill-${fill}'`, "g"), html)).toBe(1);
+    expect(count(/<marker id='chart-mark-/g, html)).toBe(5);
+    expect(html).toContain("<marker id='chart-mark-diamond-s-text' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='M0 -5l5 5l-5 5l-5-5z' class='chart-mark s-text'/></marker>");
   });
 });

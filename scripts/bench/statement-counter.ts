@@ -3,19 +3,44 @@
 // message. It sees every statement of every connection, auth included, and
 // needs nothing from the server (pg_stat_statements needs a preload setting
 // the embedded server does not have; pg_stat_database flushes lazily).
+// The email queue's connections (application_name "wheelhouse-jobs", see
+// lib/jobs.ts) are not counted: they poll on their own clock, not per page.
 import { createServer, connect, type Socket } from "node:net";
 
 const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 
+const UNCOUNTED_APPLICATIONS = new Set(["wheelhouse-jobs"]);
+
+/** The application_name in a StartupMessage body (after length and protocol): key\0value\0 pairs. */
+function applicationName(body: Buffer): string | null {
+  const fields = body.toString("utf8").split("\0");
+  const index = fields.indexOf("application_name");
+  return index >= 0 && index % 2 === 0 ? (fields[index + 1] ?? null) : null;
+}
+
 /** Parses the frontend side of one connection, counting statement messages. */
 function frontendParser(onStatement: () => void) {
   let startup = true;
+  let counted = true;
   let header = Buffer.alloc(0);
+  let startupBody: Buffer | null = null;
   let skip = 0;
   return (chunk: Buffer) => {
     let offset = 0;
     while (offset < chunk.length) {
+      if (startupBody) {
+        // The StartupMessage's parameters, read whole (it is a few dozen bytes).
+        const step = Math.min(skip, chunk.length - offset);
+        startupBody = Buffer.concat([startupBody, chunk.subarray(offset, offset + step)]);
+        skip -= step;
+        offset += step;
+        if (skip === 0) {
+          counted = !UNCOUNTED_APPLICATIONS.has(applicationName(startupBody) ?? "");
+          startupBody = null;
+        }
+        continue;
+      }
       if (skip > 0) {
         const step = Math.min(skip, chunk.length - offset);
         skip -= step;
@@ -31,11 +56,14 @@ function frontendParser(onStatement: () => void) {
         // Startup-phase messages have no type byte: length, then a code.
         const length = header.readInt32BE(0);
         const code = header.readInt32BE(4);
-        if (code !== SSL_REQUEST && code !== GSS_REQUEST) startup = false;
         skip = length - 8;
+        if (code !== SSL_REQUEST && code !== GSS_REQUEST) {
+          startup = false;
+          if (skip > 0) startupBody = Buffer.alloc(0);
+        }
       } else {
         const type = String.fromCharCode(header[0]!);
-        if (type === "Q" || type === "E") onStatement();
+        if (counted && (type === "Q" || type === "E")) onStatement();
         skip = header.readInt32BE(1) - 4;
       }
       header = Buffer.alloc(0);

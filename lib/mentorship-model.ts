@@ -87,6 +87,20 @@ export function sharingSummary(share: Share): string {
  * can be rendered by mistake.
  */
 export function redactDashboard(model: DashboardModel, share: Share): DashboardModel {
+  // The leader's model is kept until their data changes (lib/dashboard.ts), so
+  // the mentor's view of it is too: one per model and sharing choice, whose
+  // chart figures are then built once (components/charts/per-model.ts).
+  const key = `${share.reflections} ${share.stakeholders} ${share.notes}`;
+  let views = redactedViews.get(model);
+  if (!views) redactedViews.set(model, (views = new Map()));
+  let view = views.get(key);
+  if (!view) views.set(key, (view = redact(model, share)));
+  return view;
+}
+
+const redactedViews = new WeakMap<DashboardModel, Map<string, DashboardModel>>();
+
+function redact(model: DashboardModel, share: Share): DashboardModel {
   const empty = { finding: "Not shared", summary: "Not shared." };
   return {
     ...model,

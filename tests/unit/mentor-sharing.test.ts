@@ -49,6 +49,15 @@ describe("the dashboard a mentor sees", () => {
     expect(JSON.stringify(seen)).not.toMatch(/Sales|self-rating|rated|vision note written/i);
   });
 
+  it("gives the same view of the same model and sharing choice, so its charts are built once", () => {
+    const model = fullDashboard();
+    const none = { reflections: false, stakeholders: false, notes: false };
+    const first = redactDashboard(model, none);
+    expect(redactDashboard(model, { ...none })).toBe(first);
+    expect(redactDashboard(model, { ...none, notes: true })).not.toBe(first);
+    expect(redactDashboard(fullDashboard(), none)).not.toBe(first);
+  });
+
   it("shares each part on its own", () => {
     const model = fullDashboard();
     expect(redactDashboard(model, { reflections: true, stakeholders: false, notes: false }).ratings).toEqual(model.ratings);

@@ -175,8 +175,8 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
   return visionStatsRowSchema.parse(rows[0]?.stats);
 }
 
-// ~60 buckets at most per model (a month per bucket beyond a quarter); a few
-// hundred leaders' dashboards fit in a few tens of MB.
+// A model with its chart figures (components/charts/per-model.ts) holds about
+// 25 kB (12 weeks) to 100 kB (five years, month by month): at most ~50 MB.
 const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
 
 /** Everything the dashboard shows for one range: one statement when unchanged since it was last built, four otherwise. */

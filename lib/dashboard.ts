@@ -190,7 +190,7 @@ export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = 
   const window = dashboardWindow(range, calendarSettingsOf(settings), now);
   const slot = `${viewer.userId} ${range}`;
   const stamp = JSON.stringify([
-    String(settings.dataVersion),
+    settings.dataVersion,
     window.today,
     window.timeZone,
     window.weekStartsOn,

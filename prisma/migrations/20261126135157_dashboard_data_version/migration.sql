@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "User" ADD COLUMN     "dataVersion" BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE "User" ADD COLUMN     "dataVersion" TEXT NOT NULL DEFAULT '0';
 
 -- Written by hand: the triggers that keep "dataVersion" true (docs/decisions/012-dashboard-cache.md).
 -- Every statement that writes a row the dashboard reads stamps the rows' owners
@@ -9,11 +9,11 @@ ALTER TABLE "User" ADD COLUMN     "dataVersion" BIGINT NOT NULL DEFAULT 0;
 CREATE FUNCTION "stamp_dashboard_data_version"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    UPDATE "User" SET "dataVersion" = pg_current_xact_id()::text::bigint WHERE id IN (SELECT "userId" FROM new_rows);
+    UPDATE "User" SET "dataVersion" = pg_current_xact_id()::text WHERE id IN (SELECT "userId" FROM new_rows);
   ELSIF TG_OP = 'DELETE' THEN
-    UPDATE "User" SET "dataVersion" = pg_current_xact_id()::text::bigint WHERE id IN (SELECT "userId" FROM old_rows);
+    UPDATE "User" SET "dataVersion" = pg_current_xact_id()::text WHERE id IN (SELECT "userId" FROM old_rows);
   ELSE
-    UPDATE "User" SET "dataVersion" = pg_current_xact_id()::text::bigint
+    UPDATE "User" SET "dataVersion" = pg_current_xact_id()::text
     WHERE id IN (SELECT "userId" FROM old_rows UNION SELECT "userId" FROM new_rows);
   END IF;
   RETURN NULL;

@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { db, queryPrepared } from "@/lib/db";
+import { queryPrepared } from "@/lib/db";
 import { addDaysTo } from "@/lib/dates";
 import {
   buildDashboard,
@@ -13,7 +13,7 @@ import {
   type RangeKey,
 } from "@/lib/dashboard-model";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { calendarSettingsOf } from "@/lib/users";
+import { calendarSettingsOf, getProfile } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 
 // The dashboard reads everything in a fixed number of statements, whatever
@@ -28,7 +28,8 @@ import type { Viewer } from "@/lib/viewer";
 // is kept, per user and range, until something it shows changes: the data
 // version that triggers stamp on the user in the same transaction as every
 // write (docs/decisions/012-dashboard-cache.md), the calendar, the goals, or
-// the day. Unchanged, a dashboard costs the one settings read.
+// the day. Unchanged, a dashboard costs the settings read it shares with the
+// signed-in shell (lib/users.ts `getProfile`): no statement of its own.
 
 /** The first day of the calendar week a `date` expression falls in, in the user's week-start. */
 function weekOfSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
@@ -179,14 +180,11 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
 // 25 kB (12 weeks) to 100 kB (five years, month by month): at most ~50 MB.
 const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
 
-/** Everything the dashboard shows for one range: one statement when unchanged since it was last built, four otherwise. */
+/** Everything the dashboard shows for one range: the profile read when unchanged since it was last built, and three aggregations otherwise. */
 export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = new Date()): Promise<DashboardModel> {
   // The version is read before the data: a write that commits in between is
   // seen by the aggregations, and its newer version by the next render.
-  const settings = await db.user.findUniqueOrThrow({
-    where: { id: viewer.userId },
-    select: { timeZone: true, weekStartsOn: true, goalStrategySharePercent: true, goalTouchpointsPerWeek: true, goalDepartments: true, dataVersion: true },
-  });
+  const settings = await getProfile(viewer.userId);
   const window = dashboardWindow(range, calendarSettingsOf(settings), now);
   const slot = `${viewer.userId} ${range}`;
   const stamp = JSON.stringify([

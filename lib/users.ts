@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import type { SettingsInput } from "@/lib/users.validation";
@@ -16,6 +17,27 @@ export async function getSettings(viewer: Viewer): Promise<UserSettings> {
     select: { email: true, name: true, timeZone: true, weekStartsOn: true },
   });
 }
+
+/**
+ * A user's settings, goals and data version, read once per render: the
+ * signed-in shell and the dashboard (lib/dashboard.ts) share the statement.
+ * Only for pages; an action that writes reads afresh with `getSettings`.
+ */
+export const getProfile = cache(async (userId: string) =>
+  db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      name: true,
+      timeZone: true,
+      weekStartsOn: true,
+      goalStrategySharePercent: true,
+      goalTouchpointsPerWeek: true,
+      goalDepartments: true,
+      dataVersion: true,
+    },
+  }),
+);
 
 /** What week arithmetic needs; UTC until the browser has told us the zone. */
 export type CalendarSettings = { timeZone: string; weekStartsOn: number };

@@ -21,6 +21,9 @@ export type RangeKey = keyof typeof RANGES;
 /** `?range=` from the URL; anything unknown (or repeated) falls back to the default. */
 export const rangeSchema = z.enum(Object.keys(RANGES) as [RangeKey, ...RangeKey[]]).catch("12w");
 
+/** A dashboard's address: its range, and whether its charts' tables are shown (`?tables=1`). Anything else falls back. */
+export const dashboardViewSchema = z.object({ range: rangeSchema, tables: z.literal("1").transform(() => true).catch(false) });
+
 /** Short ranges are drawn week by week; long ones month by month so a chart stays readable. */
 export type Granularity = "week" | "month";
 

@@ -75,7 +75,7 @@ export function ChartDefs() {
   return (
     <>
       <p id={EXPLORER_HINT_ID} className="sr-only">
-        Use the left and right arrow keys to read each bar&apos;s values; the same numbers are in the table below the chart.
+        Use the left and right arrow keys to read each bar&apos;s values; Show as table, below each chart, lists the same numbers.
       </p>
       <ChartExplorer />
       <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute" dangerouslySetInnerHTML={{ __html: DEFS.html }} />

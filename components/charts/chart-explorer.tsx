@@ -1,8 +1,8 @@
 "use client";
 // Values on hover and on keyboard focus, for every chart on the page, in one
 // small island. A chart's SVG says where its buckets lie (`data-bands`, see
-// chartOpen in axes.ts) and the values are read from the chart's own table,
-// so the page carries each number once, whatever the range.
+// chartOpen in axes.ts) and its figure carries the numbers as tab-separated
+// text (`data-table`, see chartFigure), the header row first.
 import { useEffect, useRef, useState } from "react";
 import { bucketSummary, type BucketsIn } from "@/components/charts/bucket-summary";
 
@@ -18,20 +18,12 @@ function chartAt(target: EventTarget | null): SVGSVGElement | null {
   return target instanceof Element ? target.closest<SVGSVGElement>("svg.chart[data-bands]") : null;
 }
 
-function cellTexts(cells: HTMLCollectionOf<HTMLTableCellElement> | undefined): string[] {
-  return Array.from(cells ?? [], (cell) => cell.textContent ?? "");
-}
-
-/** The bucket's values from the table of the figure the chart is in. */
+/** The bucket's values from the numbers of the figure the chart is in. */
 function describe(svg: SVGSVGElement, index: number): string {
-  const table = svg.closest("figure")?.querySelector("table");
-  if (!table) return "";
-  return bucketSummary({
-    head: cellTexts(table.tHead?.rows[0]?.cells),
-    rows: Array.from(table.tBodies[0]?.rows ?? [], (row) => cellTexts(row.cells)),
-    bucketsIn: (table.dataset.buckets as BucketsIn | undefined) ?? "rows",
-    index,
-  });
+  const figure = svg.closest("figure");
+  if (!figure?.dataset.table) return "";
+  const [head = [], ...rows] = figure.dataset.table.split("\n").map((line) => line.split("\t"));
+  return bucketSummary({ head, rows, bucketsIn: (figure.dataset.buckets as BucketsIn | undefined) ?? "rows", index });
 }
 
 export function ChartExplorer() {

@@ -1,15 +1,14 @@
-import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
+import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
 import { heatmap } from "@/components/charts/heatmap";
-import type { Markup } from "@/components/charts/markup";
 import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard-model";
 import { DEPARTMENTS } from "@/lib/vocabulary";
 
 const touchpoints = (count: number) => `${count} touchpoint${count === 1 ? "" : "s"}`;
 
-function coverageFigure(model: DashboardModel): Markup {
+function coverageFigure(model: DashboardModel): FigureSpec {
   const { columns, finding, summary, max } = model.coverage;
   const unit = model.window.granularity === "week" ? "week" : "month";
-  return chartFigure({
+  return {
     id: "coverage-chart",
     title: finding,
     summary,
@@ -23,7 +22,7 @@ function coverageFigure(model: DashboardModel): Markup {
       max,
       xLabel: unit === "week" ? "Week starting" : "Month",
     }),
-    table: chartTable({
+    table: {
       caption: `Touchpoints per department per ${unit}`,
       bucketsIn: "columns",
       head: ["Department", ...columns.map((c) => c.bucket.label), "Total"],
@@ -32,8 +31,8 @@ function coverageFigure(model: DashboardModel): Markup {
         ...columns.map((c) => c.byDepartment[department]),
         columns.reduce((sum, c) => sum + c.byDepartment[department], 0),
       ]),
-    }),
-  });
+    },
+  };
 }
 
 /** Touchpoints per department per bucket: gaps across the company stand out. */

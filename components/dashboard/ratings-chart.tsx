@@ -1,17 +1,16 @@
-import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
+import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
 import { LINE_STYLES, type LineStyle } from "@/components/charts/chart-defs";
 import { lineChart, lineSample } from "@/components/charts/line-chart";
-import type { Markup } from "@/components/charts/markup";
 import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard-model";
 
 const STYLES: Record<RatingKey, LineStyle> = LINE_STYLES;
 
 const rating = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
-function ratingsFigure(model: DashboardModel): Markup {
+function ratingsFigure(model: DashboardModel): FigureSpec {
   const { points, finding, summary } = model.ratings;
   const weekly = model.window.granularity === "week";
-  return chartFigure({
+  return {
     id: "ratings-chart",
     title: finding,
     summary,
@@ -26,12 +25,12 @@ function ratingsFigure(model: DashboardModel): Markup {
       xLabel: weekly ? "Week starting" : "Month",
       format: rating,
     }),
-    table: chartTable({
+    table: {
       caption: `Average self-ratings out of 5 per ${weekly ? "week" : "month"}`,
       head: [weekly ? "Week" : "Month", ...RATING_KEYS.map((key) => RATING_LABELS[key])],
       rows: points.map((p) => [p.bucket.longLabel, ...RATING_KEYS.map((key) => (p[key] === null ? (p.logged ? "Not rated" : "Not logged") : rating(p[key])))]),
-    }),
-  });
+    },
+  };
 }
 
 /** The four habit self-ratings (1–5), averaged per bucket; unrated buckets are gaps. */

@@ -1,7 +1,6 @@
-import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
+import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
 import { LINE_STYLES } from "@/components/charts/chart-defs";
 import { lineSample } from "@/components/charts/line-chart";
-import type { Markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { hours, percent, type DashboardModel } from "@/lib/dashboard-model";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
@@ -9,12 +8,12 @@ import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
 // Strategy at the bottom, where its growth is easiest to see.
 const CATEGORIES: TimeCategory[] = ["strategy", "other", "firefighting"];
 
-function timeFigure(model: DashboardModel): Markup {
+function timeFigure(model: DashboardModel): FigureSpec {
   const { points, finding, summary } = model.time;
   const goal = model.goals.strategyShare?.target ?? null;
   const weekly = model.window.granularity === "week";
   const series = CATEGORIES.map((key) => ({ key, label: TIME_CATEGORIES[key], fill: key }));
-  return chartFigure({
+  return {
     id: "time-chart",
     title: finding,
     summary,
@@ -35,15 +34,15 @@ function timeFigure(model: DashboardModel): Markup {
       format: hours,
       overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
     }),
-    table: chartTable({
+    table: {
       caption: `Hours per ${weekly ? "week" : "month"} by category, and the strategy share`,
       head: [weekly ? "Week" : "Month", "Firefighting", "Strategy", "Other", "Strategy share"],
       rows: points.map((p) => {
         const name = `${p.bucket.longLabel}${p.bucket.inProgress ? " (so far)" : ""}`;
         return p.logged ? [name, hours(p.firefighting), hours(p.strategy), hours(p.other), percent(p.share)] : [name, "Not logged", "", "", ""];
       }),
-    }),
-  });
+    },
+  };
 }
 
 /** Hours per week (or month) by category, the strategy share as a line and the goal. */

@@ -1,12 +1,12 @@
-import { chartFigure, chartTable, modelFigure } from "@/components/charts/chart-figure";
-import { markup, type Markup } from "@/components/charts/markup";
+import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
+import { markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { HORIZON_KEYS, type DashboardModel, type VisionPoint } from "@/lib/dashboard-model";
 import { HORIZONS } from "@/lib/vocabulary";
 
 const count = (value: number) => String(Math.round(value));
 
-function visionFigure(model: DashboardModel): Markup {
+function visionFigure(model: DashboardModel): FigureSpec {
   const { points, finding, summary } = model.vision;
   const weekly = model.window.granularity === "week";
   const buckets = points.map((p) => p.bucket);
@@ -23,7 +23,7 @@ function visionFigure(model: DashboardModel): Markup {
       format: count,
       wholeNumbers: true,
     })}</div>`;
-  return chartFigure({
+  return {
     id: "vision-chart",
     title: finding,
     summary,
@@ -34,12 +34,12 @@ function visionFigure(model: DashboardModel): Markup {
       (p) => p.revisited,
       "Revisits",
     )}</div>`,
-    table: chartTable({
+    table: {
       caption: `Vision notes written and revisited per ${weekly ? "week" : "month"}, by horizon`,
       head: [weekly ? "Week" : "Month", ...HORIZON_KEYS.flatMap((key) => [`${HORIZONS[key]} written`, `${HORIZONS[key]} revisited`])],
       rows: points.map((p) => [p.bucket.longLabel, ...HORIZON_KEYS.flatMap((key) => [p.written[key], p.revisited[key]])]),
-    }),
-  });
+    },
+  };
 }
 
 /** Vision notes written and revisited per bucket, stacked by horizon, as two small charts. */

@@ -59,12 +59,19 @@ test.describe("the dashboard", () => {
 
     const timeChart = page.getByRole("figure", { name: "Strategy share rose to 25%" });
     await expect(timeChart).toBeVisible();
-    await timeChart.getByText("Show as table").click();
+    await expect(timeChart.getByRole("table")).toHaveCount(0);
+    // The tables are one link away: the same page, every chart with its table under it.
+    await timeChart.getByRole("link", { name: "Show as table" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?tables=1#time-chart-table$/);
     const rows = timeChart.getByRole("table").getByRole("row");
     await expect(rows.filter({ hasText: "(so far)" })).toContainText(["20 h", "10 h", "10 h", "25%"].join(""));
     await expect(rows.filter({ hasText: "50%" })).toContainText("10 h20 h10 h50%");
     await expect(rows.filter({ hasText: "Not logged" })).toHaveCount(9);
+    await expect(page.getByRole("table")).toHaveCount(4);
     await checkA11y(page);
+    await timeChart.getByRole("link", { name: "Hide the tables" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?range=12w#time-chart$/);
+    await expect(page.getByRole("table")).toHaveCount(0);
 
     // Every range is a bookmarkable URL; all time is drawn month by month.
     await page.getByRole("link", { name: "All time" }).click();

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartDefs } from "@/components/charts/chart-defs";
-import { chartFigure, chartTable } from "@/components/charts/chart-figure";
+import { chartFigure } from "@/components/charts/chart-figure";
 import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
 import { markup } from "@/components/charts/markup";
@@ -121,39 +121,57 @@ describe("chart markup", () => {
 });
 
 describe("chart figure", () => {
-  const figure = ({ title, summary, note }: { title: string; summary: string; note?: string }) =>
-    chartFigure({
-      id: "f",
-      title,
-      summary,
-      legend: [
-        { label: "Strategy", fill: "strategy" },
-        { label: "Goal <60%>", sample: markup`<svg class='chart'/>` },
-      ],
-      note,
-      chart: markup`<svg class='chart' role='img'/>`,
-      table: chartTable({ caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] }),
-    }).html;
+  const table = { caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] };
+  const figure = ({ title, summary, note }: { title: string; summary: string; note?: string }, tablesShown = false) =>
+    chartFigure(
+      {
+        id: "f",
+        title,
+        summary,
+        legend: [
+          { label: "Strategy", fill: "strategy" },
+          { label: "Goal <60%>", sample: markup`<svg class='chart'/>` },
+        ],
+        note,
+        chart: markup`<svg class='chart' role='img'/>`,
+        table,
+      },
+      { range: "all", tablesShown },
+    ).html;
 
-  it("is one string: title, legend, note, chart, summary and the table behind Show as table, every value escaped", () => {
+  it("is one string: title, legend, note, chart, summary and a link to its table, every value escaped", () => {
     const html = figure({ title: '<script>alert("x")</script>', summary: "<script>s</script> & co", note: "Dashed <b>stubs</b>" });
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<b>");
     expect(html).toMatch(
-      /^<figure aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
+      /^<figure id='f' aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0 scroll-mt-4' data-buckets='rows' data-table='Week\tStrategy\nWeek of 16 Nov 2026\t4 h'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
     );
     expect(html).toContain(
       "<ul class='mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' aria-label='Legend'><li class='flex items-center gap-1.5'><svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='url(#chart-fill-strategy)' class='stroke-border-strong'/></svg>Strategy</li><li class='flex items-center gap-1.5'><div class='inline-flex'><svg class='chart'/></div>Goal &lt;60%&gt;</li></ul>",
     );
     expect(html).toContain("<p class='mt-2 text-sm text-muted'>Dashed &lt;b&gt;stubs&lt;/b&gt;</p><div class='mt-3'><svg class='chart' role='img'/></div>");
     expect(html).toContain("<figcaption id='f-summary' class='mt-2 text-sm text-muted'>&lt;script&gt;s&lt;/script&gt; &amp; co</figcaption>");
-    expect(html).toMatch(
-      /<details class='mt-2 text-sm'><summary class='cursor-pointer font-medium text-accent'>Show as table<\/summary><div class='mt-2 overflow-x-auto' tabindex='0' role='region' aria-label='&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;: table'><div><table class='chart-table' data-buckets='rows'><caption class='sr-only'>Hours per week<\/caption>.*<tr><th scope='row'>Week of 16 Nov 2026<td>4 h<\/table><\/div><\/div><\/details><\/figure>$/,
+    // The table is one link away, on the same page with the tables shown, at this figure's table.
+    expect(html).toMatch(/<a href='\?range=all&amp;tables=1#f-table' class='[^']*'>Show as table<\/a><\/figure>$/);
+    expect(html).not.toContain("<table");
+  });
+
+  it("shows its table under the chart when the page is asked for tables, with a way back", () => {
+    const html = figure({ title: "T", summary: "S" }, true);
+    expect(html).toContain(
+      "<div id='f-table' class='mt-3 overflow-x-auto' tabindex='0' role='region' aria-label='T: table'><table class='chart-table'><caption class='mb-1 text-left text-sm text-muted'>Hours per week</caption>",
     );
+    expect(html).toContain("<tr><th scope='row'>Week of 16 Nov 2026<td>4 h</table></div>");
+    expect(html).toMatch(/<a href='\?range=all#f' class='[^']*'>Hide the tables<\/a><\/figure>$/);
+  });
+
+  it("links to the tables of the default range without naming it", () => {
+    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], chart: markup`<svg/>`, table }, { range: "12w", tablesShown: false }).html;
+    expect(html).toContain("href='?tables=1#f-table'");
   });
 
   it("leaves out an empty legend and a missing note", () => {
-    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], chart: markup`<svg/>`, table: markup`<table></table>` }).html;
+    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], chart: markup`<svg/>`, table }, { range: "all", tablesShown: false }).html;
     expect(html).not.toContain("Legend");
     expect(html).toContain("</h3><div class='mt-3'><svg/></div>");
   });
@@ -192,8 +210,11 @@ describe("chart figure", () => {
     expect(figureOf(other)).toBe(again);
 
     const page = renderToStaticMarkup(createElement(TimeChart, { model }));
-    expect(page).toMatch(/^<div><figure aria-labelledby='time-chart-title' [^>]*>.*<\/figure><\/div>$/);
+    expect(page).toMatch(/^<div><figure id='time-chart' aria-labelledby='time-chart-title' [^>]*>.*<\/figure><\/div>$/);
     expect(page).toContain("Show as table");
+    const withTables = renderToStaticMarkup(createElement(TimeChart, { model, tables: true }));
+    expect(withTables).toContain("<table class='chart-table'>");
+    expect(renderToStaticMarkup(createElement(TimeChart, { model, tables: true }))).toBe(withTables);
   });
 
   it("defines every fill and line marker the charts use, once, in one hidden svg", () => {

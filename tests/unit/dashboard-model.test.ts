@@ -3,6 +3,7 @@ import {
   bucketsFor,
   buildDashboard,
   dashboardWindow,
+  dashboardViewSchema,
   rangeSchema,
   splitOf,
   streakWeeks,
@@ -49,6 +50,10 @@ describe("ranges", () => {
     expect(rangeSchema.parse(undefined)).toBe("12w");
     expect(rangeSchema.parse("5y")).toBe("12w");
     expect(rangeSchema.parse(["all", "12m"])).toBe("12w");
+    expect(dashboardViewSchema.parse({ range: "all", tables: "1" })).toEqual({ range: "all", tables: true });
+    expect(dashboardViewSchema.parse({})).toEqual({ range: "12w", tables: false });
+    expect(dashboardViewSchema.parse({ tables: ["1", "1"], other: "x" })).toEqual({ range: "12w", tables: false });
+    expect(dashboardViewSchema.parse({ tables: "yes" })).toEqual({ range: "12w", tables: false });
   });
 
   it("covers 12 weeks up to the current one, week by week", () => {

@@ -12,7 +12,7 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboard } from "@/lib/dashboard";
-import { RANGES, rangeSchema } from "@/lib/dashboard-model";
+import { RANGES, dashboardViewSchema } from "@/lib/dashboard-model";
 import { formatDateOnly } from "@/lib/dates";
 import { WEEKDAYS } from "@/lib/time-zones";
 import { formatTimeZone } from "@/lib/week-dates";
@@ -20,9 +20,9 @@ import { requireViewer } from "@/lib/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ range?: string | string[] }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ range?: string | string[]; tables?: string | string[] }> }) {
   const viewer = await requireViewer();
-  const range = rangeSchema.parse((await searchParams).range);
+  const { range, tables } = dashboardViewSchema.parse(await searchParams);
   const model = await getDashboard(viewer, range);
   const { window } = model;
   const logThisWeek = <LinkButton href="/weeks/current">Log this week</LinkButton>;
@@ -55,18 +55,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <RangeSwitcher current={range} />
       </div>
       <DashboardSection id="time-title" title="Where the hours went">
-        <TimeChart model={model} />
+        <TimeChart model={model} tables={tables} />
       </DashboardSection>
       <div className="grid gap-6 xl:grid-cols-2">
         <DashboardSection id="coverage-title" title="Stakeholder coverage">
-          <CoverageChart model={model} />
+          <CoverageChart model={model} tables={tables} />
         </DashboardSection>
         <DashboardSection id="ratings-title" title="Habit self-ratings">
-          <RatingsChart model={model} />
+          <RatingsChart model={model} tables={tables} />
         </DashboardSection>
       </div>
       <DashboardSection id="vision-title" title="Vision notes">
-        <VisionChart model={model} />
+        <VisionChart model={model} tables={tables} />
       </DashboardSection>
     </div>
   );

@@ -12,7 +12,7 @@ import { VisionChart } from "@/components/dashboard/vision-chart";
 import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { RANGES, rangeSchema } from "@/lib/dashboard-model";
+import { RANGES, dashboardViewSchema } from "@/lib/dashboard-model";
 import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentor-access";
 import { sharingSummary } from "@/lib/mentorship-model";
 import { WEEKDAYS } from "@/lib/time-zones";
@@ -22,12 +22,12 @@ import { leaveMentorshipAction } from "../actions";
 
 export const metadata: Metadata = { title: "Mentee" };
 
-type Props = { params: Promise<{ menteeId: string }>; searchParams: Promise<{ range?: string | string[] }> };
+type Props = { params: Promise<{ menteeId: string }>; searchParams: Promise<{ range?: string | string[]; tables?: string | string[] }> };
 
 /** A mentee's dashboard and weeks, read-only and limited to what they share. */
 export default async function MenteePage({ params, searchParams }: Props) {
   const { menteeId } = await params;
-  const range = rangeSchema.parse((await searchParams).range);
+  const { range, tables } = dashboardViewSchema.parse(await searchParams);
   const viewer = await requireViewer();
   const [dashboard, weeks] = await Promise.all([getMenteeDashboard(viewer, menteeId, range), listMenteeWeeks(viewer, menteeId)]);
   if (!dashboard || !weeks) notFound();
@@ -80,25 +80,25 @@ export default async function MenteePage({ params, searchParams }: Props) {
             <RangeSwitcher current={range} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />
           </div>
           <DashboardSection id="time-title" title="Where the hours went">
-            <TimeChart model={model} />
+            <TimeChart model={model} tables={tables} />
           </DashboardSection>
           {share.stakeholders || share.reflections ? (
             <div className="grid gap-6 xl:grid-cols-2">
               {share.stakeholders ? (
                 <DashboardSection id="coverage-title" title="Stakeholder coverage">
-                  <CoverageChart model={model} />
+                  <CoverageChart model={model} tables={tables} />
                 </DashboardSection>
               ) : null}
               {share.reflections ? (
                 <DashboardSection id="ratings-title" title="Habit self-ratings">
-                  <RatingsChart model={model} />
+                  <RatingsChart model={model} tables={tables} />
                 </DashboardSection>
               ) : null}
             </div>
           ) : null}
           {share.notes ? (
             <DashboardSection id="vision-title" title="Vision notes">
-              <VisionChart model={model} />
+              <VisionChart model={model} tables={tables} />
             </DashboardSection>
           ) : null}
         </>

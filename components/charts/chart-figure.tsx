@@ -65,9 +65,9 @@ export function chartFigure(
       : null;
   const link = (href: string, text: string) => markup`<a href='${href}' class='mt-2 inline-block text-sm font-medium text-accent underline'>${text}</a>`;
   const numbers = tablesShown
-    ? markup`<div id='${id}-table' class='mt-3 overflow-x-auto' tabindex='0' role='region' aria-label='${title}: table'>${chartTable(table)}</div>${link(tablesHref(range, false, id), "Hide the tables")}`
+    ? markup`<div id='${id}-table' class='mt-3 scroll-mt-32 overflow-x-auto lg:scroll-mt-6' tabindex='0' role='region' aria-label='${title}: table'>${chartTable(table)}</div>${link(tablesHref(range, false, id), "Hide the tables")}`
     : link(tablesHref(range, true, `${id}-table`), "Show as table");
-  return markup`<figure id='${id}' aria-labelledby='${id}-title' aria-describedby='${id}-summary' class='min-w-0 scroll-mt-4' data-buckets='${table.bucketsIn ?? "rows"}' data-table='${explorerData(table)}'><h3 id='${id}-title' class='text-base font-semibold'>${title}</h3>${legendList}${
+  return markup`<figure id='${id}' aria-labelledby='${id}-title' aria-describedby='${id}-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='${table.bucketsIn ?? "rows"}' data-table='${explorerData(table)}'><h3 id='${id}-title' class='text-base font-semibold'>${title}</h3>${legendList}${
     note ? markup`<p class='mt-2 text-sm text-muted'>${note}</p>` : null
   }<div class='mt-3'>${chart}</div><figcaption id='${id}-summary' class='mt-2 text-sm text-muted'>${summary}</figcaption>${numbers}</figure>`;
 }

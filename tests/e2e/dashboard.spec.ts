@@ -81,6 +81,18 @@ test.describe("the dashboard", () => {
     await checkA11y(page);
   });
 
+  test("on a phone, a chart's table scrolls in its own region and the page does not", async ({ leader: { page } }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/weeks/current");
+    await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });
+    // Twelve weeks of departments: a table far wider than the phone.
+    await page.goto("/dashboard?tables=1#coverage-chart-table");
+    const region = page.getByRole("region", { name: /: table$/ }).nth(1);
+    await expect(region.getByRole("table")).toBeVisible();
+    expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+
   test("a bar shows its values on hover, and on focus with the arrow keys", async ({ leader: { page } }) => {
     await page.goto("/weeks/current");
     await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });

@@ -144,7 +144,7 @@ describe("chart figure", () => {
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<b>");
     expect(html).toMatch(
-      /^<figure id='f' aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0 scroll-mt-4' data-buckets='rows' data-table='Week\tStrategy\nWeek of 16 Nov 2026\t4 h'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
+      /^<figure id='f' aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='rows' data-table='Week\tStrategy\nWeek of 16 Nov 2026\t4 h'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
     );
     expect(html).toContain(
       "<ul class='mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' aria-label='Legend'><li class='flex items-center gap-1.5'><svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='url(#chart-fill-strategy)' class='stroke-border-strong'/></svg>Strategy</li><li class='flex items-center gap-1.5'><div class='inline-flex'><svg class='chart'/></div>Goal &lt;60%&gt;</li></ul>",
@@ -159,7 +159,7 @@ describe("chart figure", () => {
   it("shows its table under the chart when the page is asked for tables, with a way back", () => {
     const html = figure({ title: "T", summary: "S" }, true);
     expect(html).toContain(
-      "<div id='f-table' class='mt-3 overflow-x-auto' tabindex='0' role='region' aria-label='T: table'><table class='chart-table'><caption class='mb-1 text-left text-sm text-muted'>Hours per week</caption>",
+      "<div id='f-table' class='mt-3 scroll-mt-32 overflow-x-auto lg:scroll-mt-6' tabindex='0' role='region' aria-label='T: table'><table class='chart-table'><caption class='mb-1 text-left text-sm text-muted'>Hours per week</caption>",
     );
     expect(html).toContain("<tr><th scope='row'>Week of 16 Nov 2026<td>4 h</table></div>");
     expect(html).toMatch(/<a href='\?range=all#f' class='[^']*'>Hide the tables<\/a><\/figure>$/);

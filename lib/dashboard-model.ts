@@ -24,6 +24,13 @@ export const rangeSchema = z.enum(Object.keys(RANGES) as [RangeKey, ...RangeKey[
 /** A dashboard's address: its range, and whether its charts' tables are shown (`?tables=1`). Anything else falls back. */
 export const dashboardViewSchema = z.object({ range: rangeSchema, tables: z.literal("1").transform(() => true).catch(false) });
 
+export type DashboardView = z.output<typeof dashboardViewSchema>;
+
+/** The query string (no "?") that `dashboardViewSchema` reads back; the defaults are left out. */
+export function dashboardViewQuery({ range, tables }: DashboardView): string {
+  return [range === "12w" ? null : `range=${range}`, tables ? "tables=1" : null].filter(Boolean).join("&");
+}
+
 /** Short ranges are drawn week by week; long ones month by month so a chart stays readable. */
 export type Granularity = "week" | "month";
 

@@ -2,7 +2,7 @@ import type { BucketsIn } from "@/components/charts/bucket-summary";
 import { swatch, type Fill } from "@/components/charts/chart-defs";
 import { markup, type Markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
-import type { DashboardModel, RangeKey } from "@/lib/dashboard-model";
+import { dashboardViewQuery, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
 
 export type LegendItem = { label: string; fill?: Fill; sample?: Markup };
 
@@ -34,7 +34,8 @@ export type FigureSpec = { id: string; title: string; summary: string; legend: L
 
 /** The page's own address with the tables shown or not, in the same range. */
 function tablesHref(range: RangeKey, tablesShown: boolean, fragment: string): string {
-  return `?${tablesShown ? `${range === "12w" ? "" : `range=${range}&`}tables=1` : `range=${range}`}#${fragment}`;
+  // A link of "?" and a fragment alone would keep the query it is on: name the range then.
+  return `?${dashboardViewQuery({ range, tables: tablesShown }) || `range=${range}`}#${fragment}`;
 }
 
 /**

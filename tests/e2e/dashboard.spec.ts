@@ -68,6 +68,8 @@ test.describe("the dashboard", () => {
     await expect(rows.filter({ hasText: "50%" })).toContainText("10 h20 h10 h50%");
     await expect(rows.filter({ hasText: "Not logged" })).toHaveCount(9);
     await expect(page.getByRole("table")).toHaveCount(4);
+    // Another range keeps the tables.
+    await expect(page.getByRole("link", { name: "All time" })).toHaveAttribute("href", "/dashboard?range=all&tables=1");
     await checkA11y(page);
     await timeChart.getByRole("link", { name: "Hide the tables" }).click();
     await expect(page).toHaveURL(/\/dashboard\?range=12w#time-chart$/);

@@ -3,6 +3,7 @@ import {
   bucketsFor,
   buildDashboard,
   dashboardWindow,
+  dashboardViewQuery,
   dashboardViewSchema,
   rangeSchema,
   splitOf,
@@ -54,6 +55,10 @@ describe("ranges", () => {
     expect(dashboardViewSchema.parse({})).toEqual({ range: "12w", tables: false });
     expect(dashboardViewSchema.parse({ tables: ["1", "1"], other: "x" })).toEqual({ range: "12w", tables: false });
     expect(dashboardViewSchema.parse({ tables: "yes" })).toEqual({ range: "12w", tables: false });
+    for (const view of [{ range: "12w", tables: false }, { range: "all", tables: true }, { range: "quarter", tables: false }, { range: "12w", tables: true }] as const) {
+      expect(dashboardViewSchema.parse(Object.fromEntries(new URLSearchParams(dashboardViewQuery(view))))).toEqual(view);
+    }
+    expect(dashboardViewQuery({ range: "12w", tables: false })).toBe("");
   });
 
   it("covers 12 weeks up to the current one, week by week", () => {

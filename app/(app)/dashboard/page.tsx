@@ -52,7 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </DashboardSection>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{shown}</h2>
-        <RangeSwitcher current={range} />
+        <RangeSwitcher current={range} tables={tables} />
       </div>
       <DashboardSection id="time-title" title="Where the hours went">
         <TimeChart model={model} tables={tables} />

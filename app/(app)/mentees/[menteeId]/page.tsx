@@ -77,7 +77,7 @@ export default async function MenteePage({ params, searchParams }: Props) {
           <HeadlineFigures model={model} share={share} />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{RANGES[range]}</h2>
-            <RangeSwitcher current={range} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />
+            <RangeSwitcher current={range} tables={tables} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />
           </div>
           <DashboardSection id="time-title" title="Where the hours went">
             <TimeChart model={model} tables={tables} />

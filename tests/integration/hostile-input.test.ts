@@ -33,7 +33,7 @@ import { logger } from "@/lib/logger";
 import { currentWeekStart } from "@/lib/week-dates";
 import { createStakeholder, createTouchpoint } from "../support/factories/stakeholders";
 import { createUser, type TestUser } from "../support/factories/users";
-import { withRequest } from "../support/next-request";
+import { form, withRequest } from "../support/next-request";
 
 const APP_URL = "https://wheelhouse.example.test";
 const SESSION_COOKIE = "__Secure-authjs.session-token";
@@ -66,12 +66,6 @@ function as<T>(cookie: string | null, run: () => Promise<T>, origin: string | nu
   if (origin) headers.set("origin", origin);
   if (cookie) headers.set("cookie", cookie);
   return withRequest(headers, run);
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
 }
 
 describe("one-click actions on an item answer, never throw", () => {

@@ -28,6 +28,13 @@ function current(): RequestState {
   return state;
 }
 
+/** A form post with these fields, as a server action receives it. */
+export function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
 /** Runs `run` as if handling a request with these headers (its cookies included). */
 export function withRequest<T>(headers: Headers, run: () => Promise<T>): Promise<T> {
   return requests.run({ headers, jar: parseCookies(headers.get("cookie")) }, run);

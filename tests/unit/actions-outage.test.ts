@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { form } from "../support/next-request";
 
 // A server action while the database is down: reading the session fails
 // (lib/viewer.ts throws rather than treating the person as signed out).
@@ -25,12 +26,6 @@ afterAll(() => {
 beforeEach(() => {
   requireViewer.mockReset();
 });
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.append(name, value);
-  return data;
-}
 
 describe("server actions when the session cannot be read", () => {
   it("a form keeps what was typed and says nothing was saved, and its handler never runs", async () => {

@@ -17,12 +17,12 @@ import { calendarSettingsOf, getProfile } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 
 // The dashboard reads everything in a fixed number of statements, whatever
-// the range: the calendar settings, then three grouped queries in parallel
-// (weeks, touchpoints with stakeholders, vision notes). Each returns one row
-// holding its groups as JSON, so years of data leave PostgreSQL as a few
-// dozen numbers. Every statement carries the owner in its WHERE. They run as
-// prepared statements (lib/db.ts `queryPrepared`): planning them cost as much
-// as running them.
+// the range: the user's profile (calendar, goals, data version), then three
+// grouped queries in parallel (weeks, touchpoints with stakeholders, vision
+// notes). Each returns one row holding its groups as JSON, so years of data
+// leave PostgreSQL as a few dozen numbers. Every statement carries the owner
+// in its WHERE. They run as prepared statements (lib/db.ts `queryPrepared`):
+// planning them cost as much as running them.
 //
 // A dashboard is read far more often than its data changes, so the built model
 // is kept, per user and range, until something it shows changes: the data

@@ -200,19 +200,26 @@ async function answerBeforeAuthJs(request: NextRequest): Promise<Response | null
   return null;
 }
 
+/** Leaves the parameter `name` once, at its first usable value, or not at all: Auth.js reads the last of repeated ones. */
+function keepFirstUsable(params: URLSearchParams, name: string, usable: (value: string) => boolean): void {
+  const values = params.getAll(name);
+  if (values.length === 0 || (values.length === 1 && usable(values[0] ?? ""))) return;
+  const first = values.find(usable);
+  params.delete(name);
+  if (first !== undefined) params.set(name, first);
+}
+
 /**
- * Drops what Auth.js cannot use: a callback URL it cannot read (in the query
- * or its cookie), which it answers with a 500 as if our configuration were
- * wrong, and an `error` that is no error name, which it copies unencoded
- * into a redirect's Location header (and logs failing). Without them it
- * uses its defaults.
+ * Drops what Auth.js cannot use: a callback URL it cannot read (in the
+ * query, also as the last of several, or in its cookie), which it answers
+ * with a 500 as if our configuration were wrong, and an `error` that is no
+ * error name, which it copies unencoded into a redirect's Location header
+ * (and logs failing). Without them it uses its defaults.
  */
 function withoutUnusableParams(request: NextRequest): NextRequest {
   const url = new URL(request.url);
-  const callbackUrl = url.searchParams.get("callbackUrl");
-  if (callbackUrl !== null && !isHttpUrl(callbackUrl, url.origin)) url.searchParams.delete("callbackUrl");
-  const error = url.searchParams.get("error");
-  if (error !== null && !/^\w+$/.test(error)) url.searchParams.delete("error");
+  keepFirstUsable(url.searchParams, "callbackUrl", (value) => isHttpUrl(value, url.origin));
+  keepFirstUsable(url.searchParams, "error", (value) => /^\w+$/.test(value));
   const badCookies = CALLBACK_URL_COOKIES.filter((name) => {
     const value = request.cookies.get(name)?.value;
     return value !== undefined && !isHttpUrl(value, url.origin);

@@ -31,6 +31,17 @@ export function dashboardViewQuery({ range, tables }: DashboardView): string {
   return [range === "12w" ? null : `range=${range}`, tables ? "tables=1" : null].filter(Boolean).join("&");
 }
 
+/** A chart image's name in its address (`/dashboard/charts/time-chart`): anything else is no image. */
+export const chartImageNameSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(40);
+
+/** A chart image's query: its range, and its version (a hash of the image), so the address changes whenever the image does. */
+export const chartImageQuerySchema = z.object({ range: rangeSchema, v: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined) });
+
+/** The query string (no "?") that `chartImageQuerySchema` reads back. */
+export function chartImageQuery(range: RangeKey, version: string): string {
+  return [dashboardViewQuery({ range, tables: false }), `v=${version}`].filter(Boolean).join("&");
+}
+
 /** Short ranges are drawn week by week; long ones month by month so a chart stays readable. */
 export type Granularity = "week" | "month";
 

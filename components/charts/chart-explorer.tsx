@@ -1,26 +1,28 @@
 "use client";
 // Values on hover and on keyboard focus, for every chart on the page, in one
-// small island. A chart's SVG says where its buckets lie (`data-bands`, see
-// chartOpen in axes.ts) and its figure carries the numbers as tab-separated
-// text (`data-table`, see chartFigure), the header row first.
+// small island. A chart's box says where its buckets lie in its drawing
+// (`data-bands`, see chartImageMarkup in chart-figure.tsx) and its figure
+// carries the numbers as tab-separated text (`data-table`), the header row
+// first. The highlight is drawn over the chart's image, in the box.
 import { useEffect, useRef, useState } from "react";
 import { bucketSummary, type BucketsIn } from "@/components/charts/bucket-summary";
 
 type Tip = { text: string; x: number; y: number; align: "start" | "center" | "end" };
-type Bands = { left: number; step: number; count: number; top: number; bottom: number };
+/** Where a chart's buckets lie, in its drawing's units (`width` × `height`). */
+type Bands = { left: number; step: number; count: number; top: number; bottom: number; width: number; height: number };
 
-function bandsOf(svg: SVGSVGElement): Bands {
-  const [left = 0, step = 1, count = 0, top = 0, bottom = 0] = (svg.dataset.bands ?? "").split(" ").map(Number);
-  return { left, step, count, top, bottom };
+function bandsOf(chart: HTMLElement): Bands {
+  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (chart.dataset.bands ?? "").split(" ").map(Number);
+  return { left, step, count, top, bottom, width, height };
 }
 
-function chartAt(target: EventTarget | null): SVGSVGElement | null {
-  return target instanceof Element ? target.closest<SVGSVGElement>("svg.chart[data-bands]") : null;
+function chartAt(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? target.closest<HTMLElement>(".chart[data-bands]") : null;
 }
 
 /** The bucket's values from the numbers of the figure the chart is in. */
-function describe(svg: SVGSVGElement, index: number): string {
-  const figure = svg.closest("figure");
+function describe(chart: HTMLElement, index: number): string {
+  const figure = chart.closest("figure");
   if (!figure?.dataset.table) return "";
   const [head = [], ...rows] = figure.dataset.table.split("\n").map((line) => line.split("\t"));
   return bucketSummary({ head, rows, bucketsIn: (figure.dataset.buckets as BucketsIn | undefined) ?? "rows", index });
@@ -30,51 +32,57 @@ export function ChartExplorer() {
   const [tip, setTip] = useState<Tip | null>(null);
   const [announcement, setAnnouncement] = useState("");
   // The bucket each chart was last read at by keyboard.
-  const positions = useRef(new WeakMap<SVGSVGElement, number>());
+  const positions = useRef(new WeakMap<HTMLElement, number>());
 
   useEffect(() => {
-    let shown: SVGSVGElement | null = null;
+    let shown: HTMLElement | null = null;
     // A tip the keyboard opened stays while its chart has focus; one the pointer opened follows the pointer.
     let byKeyboard = false;
     let shownIndex = 0;
 
     function hide() {
-      shown?.querySelector(".hl")?.setAttribute("visibility", "hidden");
+      shown?.querySelector<HTMLElement>(".hl")?.toggleAttribute("hidden", true);
       shown = null;
       setTip(null);
     }
 
-    function show(svg: SVGSVGElement, index: number, keyboard: boolean, announce = keyboard) {
-      const bands = bandsOf(svg);
-      const matrix = svg.getScreenCTM();
-      if (!matrix || bands.count === 0) return;
-      if (shown && shown !== svg) hide();
-      shown = svg;
+    function show(chart: HTMLElement, index: number, keyboard: boolean, announce = keyboard) {
+      const bands = bandsOf(chart);
+      if (bands.count === 0) return;
+      if (shown && shown !== chart) hide();
+      shown = chart;
       byKeyboard = keyboard;
       shownIndex = index;
-      const highlight = svg.querySelector(".hl");
-      highlight?.setAttribute("x", String(bands.left + index * bands.step));
-      highlight?.setAttribute("width", String(bands.step));
-      highlight?.setAttribute("visibility", "visible");
-      const text = describe(svg, index);
-      const x = matrix.a * (bands.left + (index + 0.5) * bands.step) + matrix.e;
+      const highlight = chart.querySelector<HTMLElement>(".hl");
+      if (highlight) {
+        const percent = (value: number, of: number) => `${(100 * value) / of}%`;
+        highlight.style.left = percent(bands.left + index * bands.step, bands.width);
+        highlight.style.width = percent(bands.step, bands.width);
+        highlight.style.top = percent(bands.top, bands.height);
+        highlight.style.height = percent(bands.bottom - bands.top, bands.height);
+        highlight.hidden = false;
+      }
+      const text = describe(chart, index);
+      const box = chart.getBoundingClientRect();
+      const scale = box.width / bands.width;
+      const x = box.left + scale * (bands.left + (index + 0.5) * bands.step);
       const third = window.innerWidth / 3;
-      setTip({ text, x, y: matrix.d * bands.top + matrix.f, align: x < third ? "start" : x > 2 * third ? "end" : "center" });
+      setTip({ text, x, y: box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" });
       if (announce) setAnnouncement(text);
     }
 
     function onPointerMove(event: PointerEvent) {
-      const svg = chartAt(event.target);
-      const matrix = svg?.getScreenCTM();
-      const bands = svg ? bandsOf(svg) : null;
-      const index = svg && matrix && bands ? Math.floor(((event.clientX - matrix.e) / matrix.a - bands.left) / bands.step) : -1;
-      if (svg && bands && index >= 0 && index < bands.count) show(svg, index, false);
+      const chart = chartAt(event.target);
+      const bands = chart ? bandsOf(chart) : null;
+      const box = chart?.getBoundingClientRect();
+      const index = bands && box ? Math.floor(((event.clientX - box.left) * (bands.width / box.width) - bands.left) / bands.step) : -1;
+      if (chart && bands && index >= 0 && index < bands.count) show(chart, index, false);
       else if (shown && !byKeyboard) hide();
     }
 
     function onFocusIn(event: FocusEvent) {
-      const svg = chartAt(event.target);
-      if (svg) show(svg, positions.current.get(svg) ?? bandsOf(svg).count - 1, true);
+      const chart = chartAt(event.target);
+      if (chart) show(chart, positions.current.get(chart) ?? bandsOf(chart).count - 1, true);
     }
 
     function onFocusOut(event: FocusEvent) {
@@ -82,20 +90,20 @@ export function ChartExplorer() {
     }
 
     function onKeyDown(event: KeyboardEvent) {
-      const svg = chartAt(event.target);
-      if (!svg) return;
+      const chart = chartAt(event.target);
+      if (!chart) return;
       if (event.key === "Escape") {
         hide();
         return;
       }
-      const last = bandsOf(svg).count - 1;
-      const current = positions.current.get(svg) ?? last;
+      const last = bandsOf(chart).count - 1;
+      const current = positions.current.get(chart) ?? last;
       const next = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: last }[event.key];
       if (next === undefined) return;
       event.preventDefault();
       const index = Math.min(last, Math.max(0, next));
-      positions.current.set(svg, index);
-      show(svg, index, true);
+      positions.current.set(chart, index);
+      show(chart, index, true);
     }
 
     // A tap on a touch screen moves no pointer: it shows the tapped bar too.

@@ -1,8 +1,14 @@
+import { createHash } from "node:crypto";
+import { CHART_WIDTH, type ChartDrawing } from "@/components/charts/axes";
 import type { BucketsIn } from "@/components/charts/bucket-summary";
-import { swatch, type Fill } from "@/components/charts/chart-defs";
+import { chartDocument } from "@/components/charts/chart-document";
+import { swatch, type Fill } from "@/components/charts/chart-paint";
 import { markup, type Markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
-import { dashboardViewQuery, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
+import { chartImageQuery, dashboardViewQuery, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
+
+/** The id of the page's one hint on reading a chart by keyboard (rendered by ChartDefs). */
+export const EXPLORER_HINT_ID = "chart-keys";
 
 export type LegendItem = { label: string; fill?: Fill; sample?: Markup };
 
@@ -11,26 +17,57 @@ function Html({ markup: content }: { markup: Markup }) {
   return <div dangerouslySetInnerHTML={{ __html: content.html }} />;
 }
 
+/** A chart as an image: its SVG document, and a version that changes whenever the document does. */
+export type ChartImage = { svg: string; version: string };
+
+function chartImage(panel: ChartPanel, title: string): ChartImage {
+  const svg = chartDocument(panel.drawing, panel.heading ? `${title} (${panel.heading})` : title);
+  return { svg, version: createHash("sha256").update(svg).digest("base64url").slice(0, 22) };
+}
+
 /**
- * A dashboard chart as a component: its figure as one element, whatever the
- * figure holds (every element and every byte of the page costs server time
- * twice, in the HTML and in the RSC payload), built once per model. With
- * `tables`, the page asked for its charts' numbers as tables (`?tables=1`).
+ * A dashboard chart: its figure as a component, and its images, each built
+ * once per model. The figure is one element, whatever it holds (every element
+ * and every byte of the page costs server time twice, in the HTML and in the
+ * RSC payload), and points at its images under `chartsPath`, by an address
+ * that changes with them, so the browser keeps them. With `tables`, the page
+ * asked for its charts' numbers as tables (`?tables=1`).
  */
-export function modelFigure(spec: (model: DashboardModel) => FigureSpec) {
+export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
   const specOf = perModel(spec);
-  const plain = perModel((model) => chartFigure(specOf(model), { range: model.window.range, tablesShown: false }));
-  const withTable = perModel((model) => chartFigure(specOf(model), { range: model.window.range, tablesShown: true }));
-  return function ModelFigure({ model, tables = false }: { model: DashboardModel; tables?: boolean }) {
-    return <Html markup={(tables ? withTable : plain)(model)} />;
-  };
+  const imagesOf = perModel((model) => {
+    const { panels, title } = specOf(model);
+    return new Map(panels.map((panel) => [panel.name, chartImage(panel, title)]));
+  });
+  // A model is shown under one address at most (its owner's or a mentor's), with or without tables.
+  const figuresOf = perModel(() => new Map<string, Markup>());
+
+  function Figure({ model, chartsPath, tables = false }: { model: DashboardModel; chartsPath: string; tables?: boolean }) {
+    const figures = figuresOf(model);
+    const key = `${chartsPath} ${tables}`;
+    let figure = figures.get(key);
+    if (!figure) {
+      const range = model.window.range;
+      const images = imagesOf(model);
+      const imageSrc = (name: string) => `${chartsPath}/${name}?${chartImageQuery(range, images.get(name)?.version ?? "")}`;
+      figures.set(key, (figure = chartFigure(specOf(model), { range, tablesShown: tables, imageSrc })));
+    }
+    return <Html markup={figure} />;
+  }
+
+  /** The image named `name`, if this chart draws one. */
+  const image = (model: DashboardModel, name: string): ChartImage | undefined => imagesOf(model).get(name);
+  return { Figure, image };
 }
 
 /** A chart's numbers: a header row, then one row per bucket, or one per category with a column per bucket. */
 export type ChartTableData = { caption: string; head: string[]; rows: Array<Array<string | number>>; bucketsIn?: BucketsIn };
 
-/** What a chart figure shows: the finding as its title, a legend in words, the SVG, a text summary and the numbers. */
-export type FigureSpec = { id: string; title: string; summary: string; legend: LegendItem[]; chart: Markup; table: ChartTableData; note?: string };
+/** One drawing of a figure, shown as the image `name` (unique on the page), under its own heading when a figure has several. */
+export type ChartPanel = { name: string; heading?: string; drawing: ChartDrawing };
+
+/** What a chart figure shows: the finding as its title, a legend in words, the charts, a text summary and the numbers. */
+export type FigureSpec = { id: string; title: string; summary: string; legend: LegendItem[]; panels: ChartPanel[]; table: ChartTableData; note?: string };
 
 /** The page's own address with the tables shown or not, in the same range. */
 function tablesHref(range: RangeKey, tablesShown: boolean, fragment: string): string {
@@ -54,8 +91,8 @@ function explorerData(table: ChartTableData): string {
  * explorer reads a bucket's values from the figure's `data-table`.
  */
 export function chartFigure(
-  { id, title, summary, legend, chart, table, note }: FigureSpec,
-  { range, tablesShown }: { range: RangeKey; tablesShown: boolean },
+  { id, title, summary, legend, panels, table, note }: FigureSpec,
+  { range, tablesShown, imageSrc }: { range: RangeKey; tablesShown: boolean; imageSrc: (name: string) => string },
 ): Markup {
   const legendList =
     legend.length > 0
@@ -68,9 +105,27 @@ export function chartFigure(
   const numbers = tablesShown
     ? markup`<div id='${id}-table' class='mt-3 scroll-mt-32 overflow-x-auto lg:scroll-mt-6' tabindex='0' role='region' aria-label='${title}: table'>${chartTable(table)}</div>${link(tablesHref(range, false, id), "Hide the tables")}`
     : link(tablesHref(range, true, `${id}-table`), "Show as table");
+  const chart = (panel: ChartPanel) => chartImageMarkup(panel, panel.heading ? `${id}-title ${panel.name}-heading` : `${id}-title`, imageSrc(panel.name));
+  const charts =
+    panels.length === 1 && panels[0] && !panels[0].heading
+      ? chart(panels[0])
+      : markup`<div class='grid gap-4 md:grid-cols-2'>${panels.map(
+          (panel) => markup`<div><h4 id='${panel.name}-heading' class='text-sm font-medium'>${panel.heading}</h4>${chart(panel)}</div>`,
+        )}</div>`;
   return markup`<figure id='${id}' aria-labelledby='${id}-title' aria-describedby='${id}-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='${table.bucketsIn ?? "rows"}' data-table='${explorerData(table)}'><h3 id='${id}-title' class='text-base font-semibold'>${title}</h3>${legendList}${
     note ? markup`<p class='mt-2 text-sm text-muted'>${note}</p>` : null
-  }<div class='mt-3'>${chart}</div><figcaption id='${id}-summary' class='mt-2 text-sm text-muted'>${summary}</figcaption>${numbers}</figure>`;
+  }<div class='mt-3'>${charts}</div><figcaption id='${id}-summary' class='mt-2 text-sm text-muted'>${summary}</figcaption>${numbers}</figure>`;
+}
+
+/**
+ * A chart's image in a box the keyboard can focus, named by the figure's title
+ * (and the panel's heading), which tells the chart explorer where its buckets
+ * lie (`data-bands`: first left edge, step, count, plot top and bottom, then the
+ * drawing's width and height) and holds its highlight. The image's width and
+ * height keep the page from moving as it loads.
+ */
+function chartImageMarkup({ drawing }: ChartPanel, labelledBy: string, src: string): Markup {
+  return markup`<div class='chart' role='img' tabindex='0' aria-labelledby='${labelledBy}' aria-describedby='${EXPLORER_HINT_ID}' data-bands='${drawing.bands} ${CHART_WIDTH} ${drawing.height}'><img src='${src}' alt='' width='${CHART_WIDTH}' height='${drawing.height}'><span class='hl' hidden></span></div>`;
 }
 
 /**

@@ -1,20 +1,23 @@
-import { EXPLORER_HINT_ID } from "@/components/charts/axes";
-import { ChartExplorer } from "@/components/charts/chart-explorer";
 import { markup, type Markup } from "@/components/charts/markup";
 
-// What every chart on a page shares, rendered once: the fill patterns, the
-// keyboard hint and the explorer. The chart markup's styles (short class
-// names keep years of bars small) are in app/globals.css, cached with it.
+// The paint every chart shares: fills with patterns and lines with markers,
+// defined once (DEFS) in every chart image and once in each page for its
+// legends. Paint is given inline as colour tokens (`var(--strategy)`), so the
+// same definitions follow the theme in the page and in a chart image, which
+// defines the tokens itself (components/charts/chart-document.ts).
+
+/** The colour tokens charts paint with (app/globals.css). */
+export type ChartColour = "firefighting" | "strategy" | "other" | "accent" | "text";
 
 const FILLS = {
-  firefighting: { colour: "var(--firefighting)", pattern: "hatch" },
-  strategy: { colour: "var(--strategy)", pattern: "solid" },
-  other: { colour: "var(--other)", pattern: "dots" },
-  QUARTER: { colour: "var(--accent)", pattern: "solid" },
-  ONE_YEAR: { colour: "var(--accent)", pattern: "hatch" },
-  THREE_YEARS: { colour: "var(--accent)", pattern: "dots" },
-  FIVE_YEARS: { colour: "var(--accent)", pattern: "cross" },
-} as const;
+  firefighting: { colour: "firefighting", pattern: "hatch" },
+  strategy: { colour: "strategy", pattern: "solid" },
+  other: { colour: "other", pattern: "dots" },
+  QUARTER: { colour: "accent", pattern: "solid" },
+  ONE_YEAR: { colour: "accent", pattern: "hatch" },
+  THREE_YEARS: { colour: "accent", pattern: "dots" },
+  FIVE_YEARS: { colour: "accent", pattern: "cross" },
+} as const satisfies Record<string, { colour: ChartColour; pattern: string }>;
 
 /** Fills differ by pattern as well as colour: hatched firefighting, solid strategy, dotted other. */
 export type Fill = keyof typeof FILLS;
@@ -23,8 +26,8 @@ export function fillUrl(fill: Fill): string {
   return `url(#chart-fill-${fill})`;
 }
 
-/** How a line looks: a token colour, a dash and a marker shape, so lines differ by more than colour. */
-export type LineStyle = { stroke: "s-strategy" | "s-firefighting" | "s-accent" | "s-text"; dash?: string; marker: keyof typeof MARKER_SHAPES };
+/** How a line looks: a colour, a dash and a marker shape, so lines differ by more than colour. */
+export type LineStyle = { stroke: ChartColour; dash?: string; marker: keyof typeof MARKER_SHAPES };
 
 // Point markers, centred on the point. Each (shape, colour) pair the charts
 // use is one <marker>, which SVG draws at every vertex of a line: five years
@@ -38,12 +41,12 @@ const MARKER_SHAPES = {
 
 /** Every line the charts draw: the four habit ratings, and the strategy share with its goal. */
 export const LINE_STYLES = {
-  strategy: { stroke: "s-strategy", marker: "circle" },
-  story: { stroke: "s-firefighting", dash: "6 3", marker: "square" },
-  relationships: { stroke: "s-accent", dash: "2 3", marker: "triangle" },
-  vision: { stroke: "s-text", dash: "8 3 2 3", marker: "diamond" },
-  share: { stroke: "s-text", marker: "circle" },
-  goal: { stroke: "s-text", dash: "6 4", marker: "circle" },
+  strategy: { stroke: "strategy", marker: "circle" },
+  story: { stroke: "firefighting", dash: "6 3", marker: "square" },
+  relationships: { stroke: "accent", dash: "2 3", marker: "triangle" },
+  vision: { stroke: "text", dash: "8 3 2 3", marker: "diamond" },
+  share: { stroke: "text", marker: "circle" },
+  goal: { stroke: "text", dash: "6 4", marker: "circle" },
 } as const satisfies Record<string, LineStyle>;
 
 // One <marker> per (shape, colour) pair in use, so none is missing or unused.
@@ -51,6 +54,17 @@ const MARKERS = [...new Map(Object.values(LINE_STYLES).map((style) => [markerUrl
 
 export function markerUrl(style: Pick<LineStyle, "marker" | "stroke">): string {
   return `url(#chart-mark-${style.marker}-${style.stroke})`;
+}
+
+/**
+ * A line in its style, through `d`, with its marker at the vertices `markers`
+ * names (every one for a chart's line, the middle one for a legend's sample).
+ */
+export function linePath(style: LineStyle, d: string, markers: "all" | "mid"): Markup {
+  const url = markerUrl(style);
+  return markup`<path d='${d}' style='fill:none;stroke-width:2;stroke:var(--${style.stroke})'${markers === "all" ? markup` marker-start='${url}'` : null} marker-mid='${url}'${
+    markers === "all" ? markup` marker-end='${url}'` : null
+  }${style.dash ? markup` stroke-dasharray='${style.dash}'` : null}/>`;
 }
 
 // The pattern of each fill, drawn over its colour, in an 8×8 tile.
@@ -61,29 +75,21 @@ const PATTERNS = {
   cross: markup`<path d='M0 4 H8 M4 0 V8' stroke-width='1.2' style='stroke:var(--surface)'/>`,
 } satisfies Record<(typeof FILLS)[Fill]["pattern"], Markup | null>;
 
-// The same for every page and request: built once, sent as one element.
-const DEFS = markup`<defs>${Object.entries(FILLS).map(
+/** Every fill and marker, for a chart image and for a page's legends: the same for every chart, built once. */
+export const DEFS = markup`<defs>${Object.entries(FILLS).map(
   ([key, fill]) =>
-    markup`<pattern id='chart-fill-${key}' width='8' height='8' patternUnits='userSpaceOnUse'><rect width='8' height='8' style='fill:${fill.colour}'/>${PATTERNS[fill.pattern]}</pattern>`,
+    markup`<pattern id='chart-fill-${key}' width='8' height='8' patternUnits='userSpaceOnUse'><rect width='8' height='8' style='fill:var(--${fill.colour})'/>${PATTERNS[fill.pattern]}</pattern>`,
 )}${MARKERS.map(
   (style) =>
-    markup`<marker id='chart-mark-${style.marker}-${style.stroke}' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='${MARKER_SHAPES[style.marker]}' class='chart-mark ${style.stroke}'/></marker>`,
+    markup`<marker id='chart-mark-${style.marker}-${style.stroke}' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='${MARKER_SHAPES[style.marker]}' style='fill:var(--surface);stroke:var(--${style.stroke});stroke-width:2'/></marker>`,
 )}</defs>`;
-
-/** Render once per page, before the charts: fill patterns, and the explorer that shows values on hover and focus. */
-export function ChartDefs() {
-  return (
-    <>
-      <p id={EXPLORER_HINT_ID} className="sr-only">
-        Use the left and right arrow keys to read each bar&apos;s values; Show as table, below each chart, lists the same numbers.
-      </p>
-      <ChartExplorer />
-      <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute" dangerouslySetInnerHTML={{ __html: DEFS.html }} />
-    </>
-  );
-}
 
 /** A legend's sample of a fill. */
 export function swatch(fill: Fill): Markup {
   return markup`<svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='${fillUrl(fill)}' class='stroke-border-strong'/></svg>`;
+}
+
+/** A legend's sample of a line: its dash and one marker in its middle. */
+export function lineSample(style: LineStyle): Markup {
+  return markup`<svg width='22' height='12' viewBox='0 0 22 12' aria-hidden='true' focusable='false' class='overflow-visible'>${linePath(style, "M1 6H11H21", "mid")}</svg>`;
 }

@@ -1,6 +1,6 @@
 import { scaleBand } from "d3-scale";
-import { bottomAxis, CHART_WIDTH, chartOpen } from "@/components/charts/axes";
-import { markup, round, type Markup } from "@/components/charts/markup";
+import { bottomAxis, CHART_WIDTH, chartDrawing, type ChartDrawing } from "@/components/charts/axes";
+import { markup, round } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
 export type HeatmapRow = { key: string; label: string; values: number[] };
@@ -15,23 +15,19 @@ export function cellOpacity(value: number, max: number): number {
 
 /**
  * Rows of categories against buckets; darker is more. Counts are written in
- * the cells when they fit; a column's counts show on hover and focus (see chartOpen).
+ * the cells when they fit; a column's counts show on hover and focus (see chartDrawing).
  */
 export function heatmap({
-  id,
-  title,
   buckets,
   rows,
   max,
   xLabel,
 }: {
-  id: string;
-  title: string;
   buckets: Bucket[];
   rows: HeatmapRow[];
   max: number;
   xLabel: string;
-}): Markup {
+}): ChartDrawing {
   const height = MARGIN.top + rows.length * ROW_HEIGHT + MARGIN.bottom;
   const bottom = height - MARGIN.bottom;
   const x = scaleBand<string>()
@@ -46,7 +42,7 @@ export function heatmap({
   const w = x.bandwidth();
   const h = y.bandwidth();
 
-  const labels = markup`<g class='e' aria-hidden='true'>${rows.map(
+  const labels = markup`<g class='e'>${rows.map(
     (row) => markup`<text x='${MARGIN.left - 8}' y='${(y(row.key) ?? 0) + h / 2 + 4}'>${row.label}</text>`,
   )}</g>`;
   // Cells of the same shade share one path, each cell a stroke as thick as
@@ -72,5 +68,9 @@ export function heatmap({
     shade === "0.00" ? markup`<path class='cell0' d='${paths.join("")}'/>` : markup`<path class='cell' stroke-opacity='${shade}' d='${paths.join("")}'/>`,
   );
 
-  return markup`${chartOpen(id, height, title, { x, top: MARGIN.top - 2, bottom: bottom + 1 })}${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g aria-hidden='true' stroke-width='${h}'>${cells}</g><g aria-hidden='true'>${counts}</g></svg>`;
+  return chartDrawing(
+    height,
+    { x, top: MARGIN.top - 2, bottom: bottom + 1 },
+    markup`${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g stroke-width='${h}'>${cells}</g><g>${counts}</g>`,
+  );
 }

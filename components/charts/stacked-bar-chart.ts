@@ -1,8 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape, stack } from "d3-shape";
-import { bottomAxis, CHART_WIDTH, chartOpen, valueAxis } from "@/components/charts/axes";
-import { fillUrl, LINE_STYLES, type Fill } from "@/components/charts/chart-defs";
-import { markedLine } from "@/components/charts/line-chart";
+import { bottomAxis, CHART_WIDTH, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
+import { fillUrl, LINE_STYLES, linePath, type Fill } from "@/components/charts/chart-paint";
 import { markup, round, type Markup } from "@/components/charts/markup";
 import { percent, type Bucket } from "@/lib/dashboard-model";
 
@@ -18,8 +17,6 @@ const HEIGHT = 260;
  * as a dashed stub, never as a zero; the share line breaks there too.
  */
 export function stackedBarChart<K extends string>({
-  id,
-  title,
   buckets,
   series,
   values,
@@ -29,8 +26,6 @@ export function stackedBarChart<K extends string>({
   overlay,
   wholeNumbers = false,
 }: {
-  id: string;
-  title: string;
   buckets: Bucket[];
   series: Array<BarSeries<K>>;
   values: Array<Record<K, number> | null>;
@@ -40,8 +35,8 @@ export function stackedBarChart<K extends string>({
   overlay?: ShareOverlay;
   /** Counts: only whole-number ticks. */
   wholeNumbers?: boolean;
-}): Markup {
-  const margin = { top: 20, right: overlay ? 52 : 16, bottom: 48, left: 52 };
+}): ChartDrawing {
+  const margin = { top: 20, right: overlay ? 52 : 16, bottom: 48, left: 62 };
   const bottom = HEIGHT - margin.bottom;
   const x = scaleBand<string>()
     .domain(buckets.map((b) => b.key))
@@ -62,7 +57,7 @@ export function stackedBarChart<K extends string>({
   // Each fill is one path for the whole chart, each segment a vertical stroke
   // as wide as a bar (a rect per segment is several times the markup); an
   // unlogged bucket is a dashed stub on the axis. The values on hover and
-  // focus come from the chart's table (see chartOpen).
+  // focus come from the chart's table (see chartDrawing).
   const segments = series.map(() => [] as string[]);
   let gaps = "";
   buckets.forEach((bucket, index) => {
@@ -88,15 +83,19 @@ export function stackedBarChart<K extends string>({
       .x((_, index) => centre(index))
       .y((v) => share(v ?? 0))
       .digits(1)(overlay.values);
-    const goal =
-      overlay.goal === null
-        ? null
-        : markup`<path class='goal' d='M${margin.left} ${share(overlay.goal)}H${CHART_WIDTH - margin.right}'/><text class='strong e' x='${CHART_WIDTH - margin.right - 4}' y='${share(overlay.goal) - 5}'>Goal ${percent(overlay.goal)}</text>`;
-    lines = markup`<g aria-hidden='true' pointer-events='none'>${goal}${path ? markedLine(LINE_STYLES.share, path) : null}</g>`;
+    const goal = overlay.goal === null ? null : { y: share(overlay.goal), label: `Goal ${percent(overlay.goal)}` };
+    // The goal's label goes over the bars and the share line, on a halo of the background.
+    lines = markup`<g>${goal ? markup`<path class='goal' d='M${margin.left} ${goal.y}H${CHART_WIDTH - margin.right}'/>` : null}${path ? linePath(LINE_STYLES.share, path, "all") : null}${
+      goal ? markup`<text class='strong e' x='${CHART_WIDTH - margin.right - 4}' y='${goal.y - 6}'>${goal.label}</text>` : null
+    }</g>`;
   }
 
   const ticks = y.ticks(4).filter((t) => !wholeNumbers || Number.isInteger(t));
-  return markup`${chartOpen(id, HEIGHT, title, { x, top: margin.top - 14, bottom })}${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${
+  return chartDrawing(
+    HEIGHT,
+    { x, top: margin.top - 14, bottom },
+    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${
     overlay ? valueAxis({ y: share, ticks: [0, 0.5, 1], format: percent, x: CHART_WIDTH - margin.right, side: "right", label: overlay.label }) : null
-  }${bottomAxis(x, buckets, bottom, xLabel)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g aria-hidden='true' stroke-width='${width}'>${bars}</g>${lines}</svg>`;
+  }${bottomAxis(x, buckets, bottom, xLabel)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g stroke-width='${width}'>${bars}</g>${lines}`,
+  );
 }

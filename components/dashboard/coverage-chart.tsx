@@ -1,4 +1,4 @@
-import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
+import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
 import { heatmap } from "@/components/charts/heatmap";
 import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard-model";
 import { DEPARTMENTS } from "@/lib/vocabulary";
@@ -14,14 +14,17 @@ function coverageFigure(model: DashboardModel): FigureSpec {
     summary,
     legend: [],
     note: `Darker cells mean more touchpoints in that ${unit}; the busiest holds ${touchpoints(max)}.`,
-    chart: heatmap({
-      id: "coverage-chart",
-      title: finding,
-      buckets: columns.map((c) => c.bucket),
-      rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
-      max,
-      xLabel: unit === "week" ? "Week starting" : "Month",
-    }),
+    panels: [
+      {
+        name: "coverage-chart",
+        drawing: heatmap({
+          buckets: columns.map((c) => c.bucket),
+          rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
+          max,
+          xLabel: unit === "week" ? "Week starting" : "Month",
+        }),
+      },
+    ],
     table: {
       caption: `Touchpoints per department per ${unit}`,
       bucketsIn: "columns",
@@ -36,4 +39,4 @@ function coverageFigure(model: DashboardModel): FigureSpec {
 }
 
 /** Touchpoints per department per bucket: gaps across the company stand out. */
-export const CoverageChart = modelFigure(coverageFigure);
+export const CoverageChart = modelChart(coverageFigure);

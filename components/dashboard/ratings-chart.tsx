@@ -1,6 +1,6 @@
-import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
-import { LINE_STYLES, type LineStyle } from "@/components/charts/chart-defs";
-import { lineChart, lineSample } from "@/components/charts/line-chart";
+import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
+import { LINE_STYLES, lineSample, type LineStyle } from "@/components/charts/chart-paint";
+import { lineChart } from "@/components/charts/line-chart";
 import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard-model";
 
 const STYLES: Record<RatingKey, LineStyle> = LINE_STYLES;
@@ -15,16 +15,19 @@ function ratingsFigure(model: DashboardModel): FigureSpec {
     title: finding,
     summary,
     legend: RATING_KEYS.map((key) => ({ label: RATING_LABELS[key], sample: lineSample(STYLES[key]) })),
-    chart: lineChart({
-      id: "ratings-chart",
-      title: finding,
-      buckets: points.map((p) => p.bucket),
-      series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
-      domain: [1, 5],
-      valueLabel: "Self-rating (1–5)",
-      xLabel: weekly ? "Week starting" : "Month",
-      format: rating,
-    }),
+    panels: [
+      {
+        name: "ratings-chart",
+        drawing: lineChart({
+          buckets: points.map((p) => p.bucket),
+          series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
+          domain: [1, 5],
+          valueLabel: "Self-rating (1–5)",
+          xLabel: weekly ? "Week starting" : "Month",
+          format: rating,
+        }),
+      },
+    ],
     table: {
       caption: `Average self-ratings out of 5 per ${weekly ? "week" : "month"}`,
       head: [weekly ? "Week" : "Month", ...RATING_KEYS.map((key) => RATING_LABELS[key])],
@@ -34,4 +37,4 @@ function ratingsFigure(model: DashboardModel): FigureSpec {
 }
 
 /** The four habit self-ratings (1–5), averaged per bucket; unrated buckets are gaps. */
-export const RatingsChart = modelFigure(ratingsFigure);
+export const RatingsChart = modelChart(ratingsFigure);

@@ -1,6 +1,5 @@
-import { modelFigure, type FigureSpec } from "@/components/charts/chart-figure";
-import { LINE_STYLES } from "@/components/charts/chart-defs";
-import { lineSample } from "@/components/charts/line-chart";
+import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
+import { LINE_STYLES, lineSample } from "@/components/charts/chart-paint";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { hours, percent, type DashboardModel } from "@/lib/dashboard-model";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
@@ -23,17 +22,20 @@ function timeFigure(model: DashboardModel): FigureSpec {
       ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: lineSample(LINE_STYLES.goal) }]),
     ],
     note: `A dashed stub on the axis marks a ${weekly ? "week" : "month"} with nothing logged.`,
-    chart: stackedBarChart({
-      id: "time-chart",
-      title: finding,
-      buckets: points.map((p) => p.bucket),
-      series,
-      values: points.map((p) => (p.logged ? { firefighting: p.firefighting, strategy: p.strategy, other: p.other } : null)),
-      valueLabel: "Hours",
-      xLabel: weekly ? "Week starting" : "Month",
-      format: hours,
-      overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
-    }),
+    panels: [
+      {
+        name: "time-chart",
+        drawing: stackedBarChart({
+          buckets: points.map((p) => p.bucket),
+          series,
+          values: points.map((p) => (p.logged ? { firefighting: p.firefighting, strategy: p.strategy, other: p.other } : null)),
+          valueLabel: "Hours",
+          xLabel: weekly ? "Week starting" : "Month",
+          format: hours,
+          overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
+        }),
+      },
+    ],
     table: {
       caption: `Hours per ${weekly ? "week" : "month"} by category, and the strategy share`,
       head: [weekly ? "Week" : "Month", "Firefighting", "Strategy", "Other", "Strategy share"],
@@ -46,4 +48,4 @@ function timeFigure(model: DashboardModel): FigureSpec {
 }
 
 /** Hours per week (or month) by category, the strategy share as a line and the goal. */
-export const TimeChart = modelFigure(timeFigure);
+export const TimeChart = modelChart(timeFigure);

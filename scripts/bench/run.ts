@@ -3,7 +3,9 @@
 //   - server response time (p50, p95) under the same load as a trivial
 //     signed-in page (same auth and shell, no data): /bench-baseline;
 //   - SQL statements per render, counted by a relay in front of PostgreSQL;
-//   - the JavaScript the page loads (gzip), beside pages without charts.
+//   - the JavaScript the page loads (gzip), beside pages without charts;
+//   - not a target: each chart image's own request, which a first visit makes
+//     (the browser keeps them until the data changes).
 // Runs under the e2e locks (scripts/support/build-lock.ts): the build shares .next with the e2e tests.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -156,6 +158,14 @@ async function scriptBytes(base: string, page: Page): Promise<{ files: number; g
   return { files: sources.size, gzip };
 }
 
+/** The dashboard's chart images, as pages of their own (same session). */
+function chartImages(html: string, page: Page): Page[] {
+  return [...html.matchAll(/<img src='([^']+)'/g)].map(([, src = ""]) => {
+    const path = src.replaceAll("&amp;", "&");
+    return { name: `Chart image ${/\/charts\/([\w-]+)/.exec(path)?.[1]} (range=all), a first visit's`, path, session: page.session };
+  });
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -218,6 +228,12 @@ async function main() {
     }
     await loadAfterWrites(timed, veteranAll, stamper.stamp, 20);
     latency.set(key(veteranAllAfterWrite, 1), await loadAfterWrites(timed, veteranAll, stamper.stamp, 200));
+    const images = chartImages(await fetchPage(timed, veteranAll), veteranAll);
+    const imageBytes = new Map<Page, number>();
+    for (const image of images) {
+      imageBytes.set(image, Buffer.byteLength(await fetchPage(timed, image, "</svg>")));
+      latency.set(key(image, 1), summarise(await load(timed, image, 1, SECONDS_PER_ROUND)));
+    }
 
     step("Measuring JavaScript");
     const scripts = new Map<Page, Awaited<ReturnType<typeof scriptBytes>>>();
@@ -228,7 +244,7 @@ async function main() {
       const base = latency.get(key(baseline, connections))!;
       console.log(`\nResponse time with ${connections} connection${connections === 1 ? "" : "s"} (ratio to the trivial signed-in page)`);
       console.table(
-        [...measured, veteranAllAfterWrite].flatMap((page) => {
+        [...measured, veteranAllAfterWrite, ...images].flatMap((page) => {
           const l = latency.get(key(page, connections));
           if (!l) return [];
           return {
@@ -251,6 +267,8 @@ async function main() {
         "dashboard's own": page === baseline ? "–" : (statements.get(page)! - baseStatements).toFixed(1),
       })),
     );
+    console.log("Chart images of the 5-year user's dashboard, range=all (fetched on a first visit, then kept by the browser)");
+    console.table(images.map((image) => ({ image: image.name, SVG: kb(imageBytes.get(image)!) })));
     console.log("JavaScript loaded (script files, gzip)");
     console.table([veteranAll, baseline, landing].map((page) => ({ page: page.name, files: scripts.get(page)!.files, gzip: kb(scripts.get(page)!.gzip) })));
 

@@ -121,6 +121,29 @@ test.describe("the dashboard", () => {
     await page.mouse.move(box.x + box.width / 2, Math.max(1, box.y - 40));
     await expect(tip).toHaveCount(0);
   });
+
+  test("each chart is an image drawn in the page's colours, in light and in dark", async ({ leader: { page } }) => {
+    await page.goto("/weeks/current");
+    await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/dashboard");
+      const images = page.locator(".chart img");
+      await expect(images).toHaveCount(5);
+      for (const image of await images.all()) expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(560);
+      // The bottom of this week's bar is strategy, in the theme's strategy colour (app/globals.css --strategy).
+      const pixel = await page.locator("#time-chart .chart").evaluate(async (chart: HTMLElement) => {
+        const img = chart.querySelector("img")!;
+        await img.decode();
+        const [left = 0, step = 0, count = 0, , bottom = 0, width = 0, height = 0] = (chart.dataset.bands ?? "").split(" ").map(Number);
+        const canvas = Object.assign(document.createElement("canvas"), { width, height });
+        const context = canvas.getContext("2d")!;
+        context.drawImage(img, 0, 0, width, height);
+        return [...context.getImageData(Math.round(left + (count - 0.5) * step), Math.round(bottom - 3), 1, 1).data];
+      });
+      expect(pixel).toEqual(colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255]);
+    }
+  });
 });
 
 test.describe("the dashboard for a leader in Auckland whose weeks start on Sunday", () => {

@@ -94,6 +94,11 @@ mentorTest(
     await expect(mentorPage).toHaveURL(new RegExp(`/mentees/${leader.id}`));
     await expect(mentorPage.getByRole("heading", { level: 1, name: "Ada Leader" })).toBeVisible();
     await checkA11y(mentorPage);
+    // The mentee's charts are images at the mentee's address, which answers to this mentor.
+    const chartImage = mentorPage.locator("#time-chart img");
+    expect(await chartImage.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(560);
+    const chartSrc = (await chartImage.getAttribute("src"))!;
+    expect(chartSrc).toMatch(new RegExp(`^/mentees/${leader.id}/charts/time-chart\\?`));
 
     // The mentor reads the week (reflections are shared by default) and comments.
     await mentorPage.getByRole("list", { name: "Weeks" }).getByRole("link").first().click();
@@ -134,6 +139,7 @@ mentorTest(
 
     // From the very next request, the mentor sees nothing: not the page, not the week, not the list, not the notification.
     const weekUrl = `/mentees/${leader.id}/weeks/${week}`;
+    expect((await mentorPage.request.get(chartSrc)).status()).toBe(404);
     for (const path of [`/mentees/${leader.id}`, weekUrl]) {
       const response = await mentorPage.goto(path);
       expect(response?.status()).toBe(404);

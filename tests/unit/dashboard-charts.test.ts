@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartDefs } from "@/components/charts/chart-defs";
-import { chartFigure } from "@/components/charts/chart-figure";
+import { chartFigure, type ChartPanel } from "@/components/charts/chart-figure";
 import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
 import { markup } from "@/components/charts/markup";
@@ -23,9 +23,7 @@ describe("chart markup", () => {
   });
 
   it("draws an unlogged week as a gap, never as a zero bar, and tells the explorer where the bars are", () => {
-    const html = stackedBarChart({
-      id: "t",
-      title: "Strategy share rose to 50%",
+    const drawing = stackedBarChart({
       buckets,
       series: [
         { key: "strategy", label: "Strategy", fill: "strategy" },
@@ -36,50 +34,46 @@ describe("chart markup", () => {
       xLabel: "Week starting",
       format: hours,
       overlay: { label: "Strategy share", values: [0.5, null, 0.75], goal: 0.4 },
-    }).html;
-    expect(html).toMatch(
-      /^<svg class='chart' viewBox='0 0 560 260' role='img' tabindex='0' aria-labelledby='t-t' aria-describedby='chart-keys' data-bands='[\d. ]+'><title id='t-t'>Strategy share rose to 50%<\/title>/,
-    );
-    // Three bands side by side, centred in the plot (52 to 508).
-    const [left = 0, step = 0, buckets3, top, bottom] = (/data-bands='([^']+)'/.exec(html)?.[1] ?? "").split(" ").map(Number);
+    });
+    const html = drawing.body.html;
+    expect(drawing.height).toBe(260);
+    // Three bands side by side, centred in the plot (62 to 508).
+    const [left = 0, step = 0, buckets3, top, bottom] = drawing.bands.split(" ").map(Number);
     expect(buckets3).toBe(3);
-    expect(left).toBeGreaterThanOrEqual(52);
-    expect(left - 52).toBeCloseTo(508 - (left + 3 * step), 0);
+    expect(left).toBeGreaterThanOrEqual(62);
+    expect(left - 62).toBeCloseTo(508 - (left + 3 * step), 0);
     expect([top, bottom]).toEqual([6, 212]);
-    // One focus stop for the chart, none per bar: values come from the table.
-    expect(count(/tabindex/g, html)).toBe(1);
+    // No focus stop per bar: values come from the table.
+    expect(html).not.toContain("tabindex");
     expect(count(/<path class='gap' d='M[^M']+'/g, html)).toBe(1);
     // One path per fill, one segment per logged week.
     expect(count(/M/g, /<path stroke='url\(#chart-fill-strategy\)' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
     expect(html).toContain("Goal 40%");
     // The share line breaks at the gap: two separate segments.
-    expect(count(/M/g, /<path class='line s-text' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
+    expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--text\)'/.exec(html)?.[1] ?? "")).toBe(2);
   });
 
   it("breaks rating lines where nothing was rated", () => {
-    const html = lineChart({
-      id: "r",
-      title: "Ratings",
+    const drawing = lineChart({
       buckets,
-      series: [{ key: "strategy", label: "Strategic time", style: { stroke: "s-strategy", marker: "circle" }, values: [3, null, 4] }],
+      series: [{ key: "strategy", label: "Strategic time", style: { stroke: "strategy", marker: "circle" }, values: [3, null, 4] }],
       domain: [1, 5],
       valueLabel: "Self-rating",
       xLabel: "Week starting",
       format: String,
-    }).html;
-    expect(html).toContain("data-bands='");
-    // The line breaks at the gap, and every point carries the series' marker, defined once for the page.
-    expect(count(/M/g, /<path class='line s-strategy' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(2);
-    expect(html).toContain("marker-mid='url(#chart-mark-circle-s-strategy)'");
+    });
+    const html = drawing.body.html;
+    expect(drawing.bands.split(" ")).toHaveLength(5);
+    // The line breaks at the gap, and every point carries the series' marker, defined once for the image.
+    expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--strategy\)'/.exec(html)?.[1] ?? "")).toBe(2);
+    expect(html).toContain("marker-mid='url(#chart-mark-circle-strategy)'");
   });
 
   it("shades heatmap cells by count and writes the count when it fits", () => {
     expect(cellOpacity(0, 4)).toBe(0);
     expect(cellOpacity(4, 4)).toBe(1);
     expect(cellOpacity(1, 4)).toBeCloseTo(0.4375);
-    const html = heatmap({
-      id: "h",
-      title: "Coverage",
+    const drawing = heatmap({
       buckets,
       rows: [
         { key: "SALES", label: "Sales", values: [0, 2, 4] },
@@ -87,8 +81,9 @@ describe("chart markup", () => {
       ],
       max: 4,
       xLabel: "Week starting",
-    }).html;
-    expect(html).toContain("data-bands='");
+    });
+    const html = drawing.body.html;
+    expect(drawing.bands.split(" ")[2]).toBe("3");
     // Empty cells share one path: three of them.
     expect(count(/M/g, /<path class='cell0' d='([^']+)'/.exec(html)?.[1] ?? "")).toBe(3);
     expect(html).toContain("<text class='count m dark'");
@@ -122,7 +117,9 @@ describe("chart markup", () => {
 
 describe("chart figure", () => {
   const table = { caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] };
-  const figure = ({ title, summary, note }: { title: string; summary: string; note?: string }, tablesShown = false) =>
+  const drawing = { height: 260, bands: "60 40 3 6 212", body: markup`<path/>` };
+  const imageSrc = (name: string) => `/dashboard/charts/${name}?range=all&v=abc`;
+  const figure = ({ title, summary, note, panels }: { title: string; summary: string; note?: string; panels?: ChartPanel[] }, tablesShown = false) =>
     chartFigure(
       {
         id: "f",
@@ -130,13 +127,13 @@ describe("chart figure", () => {
         summary,
         legend: [
           { label: "Strategy", fill: "strategy" },
-          { label: "Goal <60%>", sample: markup`<svg class='chart'/>` },
+          { label: "Goal <60%>", sample: markup`<svg class='sample'/>` },
         ],
         note,
-        chart: markup`<svg class='chart' role='img'/>`,
+        panels: panels ?? [{ name: "f-chart", drawing }],
         table,
       },
-      { range: "all", tablesShown },
+      { range: "all", tablesShown, imageSrc },
     ).html;
 
   it("is one string: title, legend, note, chart, summary and a link to its table, every value escaped", () => {
@@ -147,13 +144,29 @@ describe("chart figure", () => {
       /^<figure id='f' aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='rows' data-table='Week\tStrategy\nWeek of 16 Nov 2026\t4 h'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
     );
     expect(html).toContain(
-      "<ul class='mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' aria-label='Legend'><li class='flex items-center gap-1.5'><svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='url(#chart-fill-strategy)' class='stroke-border-strong'/></svg>Strategy</li><li class='flex items-center gap-1.5'><div class='inline-flex'><svg class='chart'/></div>Goal &lt;60%&gt;</li></ul>",
+      "<ul class='mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' aria-label='Legend'><li class='flex items-center gap-1.5'><svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='url(#chart-fill-strategy)' class='stroke-border-strong'/></svg>Strategy</li><li class='flex items-center gap-1.5'><div class='inline-flex'><svg class='sample'/></div>Goal &lt;60%&gt;</li></ul>",
     );
-    expect(html).toContain("<p class='mt-2 text-sm text-muted'>Dashed &lt;b&gt;stubs&lt;/b&gt;</p><div class='mt-3'><svg class='chart' role='img'/></div>");
+    expect(html).toContain("<p class='mt-2 text-sm text-muted'>Dashed &lt;b&gt;stubs&lt;/b&gt;</p><div class='mt-3'><div class='chart'");
     expect(html).toContain("<figcaption id='f-summary' class='mt-2 text-sm text-muted'>&lt;script&gt;s&lt;/script&gt; &amp; co</figcaption>");
     // The table is one link away, on the same page with the tables shown, at this figure's table.
     expect(html).toMatch(/<a href='\?range=all&amp;tables=1#f-table' class='[^']*'>Show as table<\/a><\/figure>$/);
     expect(html).not.toContain("<table");
+  });
+
+  it("shows the chart as an image in a box the keyboard reaches, named by the figure's title, that tells the explorer where the buckets are", () => {
+    const html = figure({ title: "T", summary: "S" });
+    expect(html).toContain(
+      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys' data-bands='60 40 3 6 212 560 260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260'><span class='hl' hidden></span></div></div>",
+    );
+    // One focus stop per chart, none per bar: values come from the table.
+    expect(count(/tabindex/g, html)).toBe(1);
+  });
+
+  it("gives each of several charts its heading, which names it with the figure's title", () => {
+    const html = figure({ title: "T", summary: "S", panels: [{ name: "f-a", heading: "Written", drawing }, { name: "f-b", heading: "Revisited", drawing }] });
+    expect(html).toContain("<h4 id='f-a-heading' class='text-sm font-medium'>Written</h4><div class='chart' role='img' tabindex='0' aria-labelledby='f-title f-a-heading'");
+    expect(html).toContain("aria-labelledby='f-title f-b-heading'");
+    expect(html).toContain("<img src='/dashboard/charts/f-b?range=all&amp;v=abc'");
   });
 
   it("shows its table under the chart when the page is asked for tables, with a way back", () => {
@@ -166,14 +179,14 @@ describe("chart figure", () => {
   });
 
   it("links to the tables of the default range without naming it", () => {
-    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], chart: markup`<svg/>`, table }, { range: "12w", tablesShown: false }).html;
+    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], panels: [], table }, { range: "12w", tablesShown: false, imageSrc }).html;
     expect(html).toContain("href='?tables=1#f-table'");
   });
 
   it("leaves out an empty legend and a missing note", () => {
-    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], chart: markup`<svg/>`, table }, { range: "all", tablesShown: false }).html;
-    expect(html).not.toContain("Legend");
-    expect(html).toContain("</h3><div class='mt-3'><svg/></div>");
+    const html = figure({ title: "T", summary: "S" }).replace(/<ul .*<\/ul>/, "");
+    expect(chartFigure({ id: "f", title: "T", summary: "S", legend: [], panels: [], table }, { range: "all", tablesShown: false, imageSrc }).html).not.toContain("Legend");
+    expect(html).toContain("</h3><div class='mt-3'><div class='chart'");
   });
 
   it("is built once per model, and put on the page as one element", () => {
@@ -209,19 +222,31 @@ describe("chart figure", () => {
     expect(builds).toBe(2);
     expect(figureOf(other)).toBe(again);
 
-    const page = renderToStaticMarkup(createElement(TimeChart, { model }));
+    const chartsPath = "/dashboard/charts";
+    const page = renderToStaticMarkup(createElement(TimeChart.Figure, { model, chartsPath }));
     expect(page).toMatch(/^<div><figure id='time-chart' aria-labelledby='time-chart-title' [^>]*>.*<\/figure><\/div>$/);
     expect(page).toContain("Show as table");
-    const withTables = renderToStaticMarkup(createElement(TimeChart, { model, tables: true }));
+    const withTables = renderToStaticMarkup(createElement(TimeChart.Figure, { model, chartsPath, tables: true }));
     expect(withTables).toContain("<table class='chart-table'>");
-    expect(renderToStaticMarkup(createElement(TimeChart, { model, tables: true }))).toBe(withTables);
+    expect(renderToStaticMarkup(createElement(TimeChart.Figure, { model, chartsPath, tables: true }))).toBe(withTables);
+    // The image's address carries its version; a mentor's page points under the mentee's address.
+    const image = TimeChart.image(model, "time-chart");
+    expect(image?.version).toMatch(/^[\w-]{22}$/);
+    expect(TimeChart.image(model, "time-chart")).toBe(image);
+    expect(page).toContain(`<img src='/dashboard/charts/time-chart?v=${image?.version}'`);
+    expect(renderToStaticMarkup(createElement(TimeChart.Figure, { model: other, chartsPath: "/mentees/m1/charts" }))).toContain(
+      `<img src='/mentees/m1/charts/time-chart?v=${image?.version}'`,
+    );
+    expect(TimeChart.image(model, "coverage-chart")).toBeUndefined();
   });
 
-  it("defines every fill and line marker the charts use, once, in one hidden svg", () => {
+  it("defines every fill and line marker the legends use, once, in one hidden svg", () => {
     const html = renderToStaticMarkup(createElement(ChartDefs));
     expect(html).toContain('<svg width="0" height="0" aria-hidden="true" focusable="false" class="absolute"><defs><pattern id=\'chart-fill-firefighting\'');
     for (const fill of ["firefighting", "strategy", "other", "QUARTER", "ONE_YEAR", "THREE_YEARS", "FIVE_YEARS"]) expect(count(new RegExp(`id='chart-fill-${fill}'`, "g"), html)).toBe(1);
     expect(count(/<marker id='chart-mark-/g, html)).toBe(5);
-    expect(html).toContain("<marker id='chart-mark-diamond-s-text' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='M0 -5l5 5l-5 5l-5-5z' class='chart-mark s-text'/></marker>");
+    expect(html).toContain(
+      "<marker id='chart-mark-diamond-text' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='M0 -5l5 5l-5 5l-5-5z' style='fill:var(--surface);stroke:var(--text);stroke-width:2'/></marker>",
+    );
   });
 });

@@ -40,6 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
 
+  const charts = { model, tables, chartsPath: "/dashboard/charts" };
   const first = model.buckets[0];
   const shown = first ? `${RANGES[range]}, since ${formatDateOnly(first.key, { day: "numeric", month: "long", year: "numeric" })}` : RANGES[range];
   return (
@@ -55,18 +56,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <RangeSwitcher current={range} tables={tables} />
       </div>
       <DashboardSection id="time-title" title="Where the hours went">
-        <TimeChart model={model} tables={tables} />
+        <TimeChart.Figure {...charts} />
       </DashboardSection>
       <div className="grid gap-6 xl:grid-cols-2">
         <DashboardSection id="coverage-title" title="Stakeholder coverage">
-          <CoverageChart model={model} tables={tables} />
+          <CoverageChart.Figure {...charts} />
         </DashboardSection>
         <DashboardSection id="ratings-title" title="Habit self-ratings">
-          <RatingsChart model={model} tables={tables} />
+          <RatingsChart.Figure {...charts} />
         </DashboardSection>
       </div>
       <DashboardSection id="vision-title" title="Vision notes">
-        <VisionChart model={model} tables={tables} />
+        <VisionChart.Figure {...charts} />
       </DashboardSection>
     </div>
   );

@@ -200,6 +200,8 @@ function authRequest(method: "GET" | "POST"): fc.Arbitrary<unknown[]> {
 /** The arguments of every route handler, by "file#method". */
 export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
   const exportFileName = fc.oneof(fc.constantFrom(...CSV_FILES), fc.constantFrom("export.json", "../.env", "weeks.CSV", "weeks.csv%00"), hostileQueryValue);
+  const chartName = fc.oneof(fc.constantFrom("time-chart", "coverage-chart", "ratings-chart", "vision-written", "vision-revisited", "nope"), hostileQueryValue);
+  const chartQuery = fc.array(fc.tuple(fc.constantFrom("range", "v", "tables"), fc.oneof(fc.constantFrom("all", "12m", "quarter", "x"), hostileQueryValue)), { maxLength: 3 });
   return {
     "app/api/health/route.ts#GET": fc.constant([new RequestSpec("GET", "/api/health")]),
     "app/api/auth/[...nextauth]/route.ts#GET": authRequest("GET"),
@@ -209,6 +211,12 @@ export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
       new RequestSpec("GET", "/settings/data/export/file"),
       new ParamsSpec({ file }),
     ]),
+    "app/(app)/dashboard/charts/[chart]/route.ts#GET": fc
+      .tuple(chartName, chartQuery)
+      .map(([chart, query]) => [new RequestSpec("GET", "/dashboard/charts/chart", query), new ParamsSpec({ chart })]),
+    "app/(app)/mentees/[menteeId]/charts/[chart]/route.ts#GET": fc
+      .tuple(ids("user"), chartName, chartQuery)
+      .map(([menteeId, chart, query]) => [new RequestSpec("GET", "/mentees/mentee/charts/chart", query), new ParamsSpec({ menteeId, chart })]),
   };
 }
 

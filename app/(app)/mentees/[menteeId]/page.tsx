@@ -34,6 +34,8 @@ export default async function MenteePage({ params, searchParams }: Props) {
   const { access, model } = dashboard;
   const name = menteeName(access);
   const { share } = access;
+  const menteePath = `/mentees/${encodeURIComponent(menteeId)}`;
+  const charts = { model, tables, chartsPath: `${menteePath}/charts` };
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <ChartDefs />
@@ -59,12 +61,12 @@ export default async function MenteePage({ params, searchParams }: Props) {
       {share.stakeholders || share.notes ? (
         <nav aria-label={`${name}'s pages`} className="flex flex-wrap gap-4 text-sm font-medium">
           {share.stakeholders ? (
-            <Link href={`/mentees/${encodeURIComponent(menteeId)}/stakeholders`} className="text-accent underline-offset-2 hover:underline">
+            <Link href={`${menteePath}/stakeholders`} className="text-accent underline-offset-2 hover:underline">
               Stakeholders and touchpoints
             </Link>
           ) : null}
           {share.notes ? (
-            <Link href={`/mentees/${encodeURIComponent(menteeId)}/notes`} className="text-accent underline-offset-2 hover:underline">
+            <Link href={`${menteePath}/notes`} className="text-accent underline-offset-2 hover:underline">
               Vision notes
             </Link>
           ) : null}
@@ -77,28 +79,28 @@ export default async function MenteePage({ params, searchParams }: Props) {
           <HeadlineFigures model={model} share={share} />
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{RANGES[range]}</h2>
-            <RangeSwitcher current={range} tables={tables} basePath={`/mentees/${encodeURIComponent(menteeId)}`} />
+            <RangeSwitcher current={range} tables={tables} basePath={menteePath} />
           </div>
           <DashboardSection id="time-title" title="Where the hours went">
-            <TimeChart model={model} tables={tables} />
+            <TimeChart.Figure {...charts} />
           </DashboardSection>
           {share.stakeholders || share.reflections ? (
             <div className="grid gap-6 xl:grid-cols-2">
               {share.stakeholders ? (
                 <DashboardSection id="coverage-title" title="Stakeholder coverage">
-                  <CoverageChart model={model} tables={tables} />
+                  <CoverageChart.Figure {...charts} />
                 </DashboardSection>
               ) : null}
               {share.reflections ? (
                 <DashboardSection id="ratings-title" title="Habit self-ratings">
-                  <RatingsChart model={model} tables={tables} />
+                  <RatingsChart.Figure {...charts} />
                 </DashboardSection>
               ) : null}
             </div>
           ) : null}
           {share.notes ? (
             <DashboardSection id="vision-title" title="Vision notes">
-              <VisionChart model={model} tables={tables} />
+              <VisionChart.Figure {...charts} />
             </DashboardSection>
           ) : null}
         </>

@@ -1,0 +1,36 @@
+import type { ChartImage } from "@/components/charts/chart-figure";
+import { CoverageChart } from "@/components/dashboard/coverage-chart";
+import { RatingsChart } from "@/components/dashboard/ratings-chart";
+import { TimeChart } from "@/components/dashboard/time-chart";
+import { VisionChart } from "@/components/dashboard/vision-chart";
+import type { DashboardModel } from "@/lib/dashboard-model";
+
+const CHARTS = [TimeChart, CoverageChart, RatingsChart, VisionChart];
+
+/** The dashboard's chart image `name` for this model, if there is one by that name. */
+export function dashboardChartImage(model: DashboardModel, name: string): ChartImage | undefined {
+  for (const chart of CHARTS) {
+    const image = chart.image(model, name);
+    if (image) return image;
+  }
+  return undefined;
+}
+
+/**
+ * A chart image as the response to a request for `version` of it. Its address
+ * changes whenever it does (the version is a hash of the image), so the
+ * browser keeps it for good; asked for another version (an older page, or a
+ * guess), it gets this one, to be checked again next time.
+ */
+export function chartImageResponse(image: ChartImage | undefined, version?: string, ifNoneMatch: string | null = null): Response {
+  // No such chart, no viewer, or not theirs to see: all alike.
+  if (!image) return new Response("Not found", { status: 404, headers: { "Cache-Control": "private, no-store" } });
+  const etag = `"${image.version}"`;
+  const headers = {
+    "Content-Type": "image/svg+xml; charset=utf-8",
+    "Cache-Control": version === image.version ? "private, max-age=31536000, immutable" : "private, no-cache",
+    ETag: etag,
+  };
+  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers });
+  return new Response(image.svg, { headers });
+}

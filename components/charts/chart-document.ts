@@ -1,5 +1,5 @@
 import { CHART_WIDTH, type ChartDrawing } from "@/components/charts/axes";
-import { DEFS } from "@/components/charts/chart-paint";
+import { CHART_DEFS } from "@/components/charts/chart-paint";
 import { markup } from "@/components/charts/markup";
 
 // A chart is its own SVG document, shown in the page as an image: the browser
@@ -69,7 +69,10 @@ const STYLE = [
   "text.count.dark{fill:var(--accent-text)}",
 ].join("");
 
-/** A drawing as a standalone SVG document, named by `title`. */
-export function chartDocument({ height, body }: ChartDrawing, title: string): string {
-  return markup`<svg xmlns='http://www.w3.org/2000/svg' width='${CHART_WIDTH}' height='${height}' viewBox='0 0 ${CHART_WIDTH} ${height}'><title>${title}</title><style>${STYLE}</style>${DEFS}${body}</svg>`.html;
+/**
+ * A drawing as a standalone SVG document, named by `title`, with the chart's
+ * `numbers` (for the chart explorer, components/charts/chart-explorer.tsx).
+ */
+export function chartDocument({ height, body }: ChartDrawing, title: string, numbers: string): string {
+  return markup`<svg xmlns='http://www.w3.org/2000/svg' width='${CHART_WIDTH}' height='${height}' viewBox='0 0 ${CHART_WIDTH} ${height}'><title>${title}</title><metadata>${numbers}</metadata><style>${STYLE}</style>${CHART_DEFS}${body}</svg>`.html;
 }

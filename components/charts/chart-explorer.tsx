@@ -1,9 +1,10 @@
 "use client";
 // Values on hover and on keyboard focus, for every chart on the page, in one
 // small island. A chart's box says where its buckets lie in its drawing
-// (`data-bands`, see chartImageMarkup in chart-figure.tsx) and its figure
-// carries the numbers as tab-separated text (`data-table`), the header row
-// first. The highlight is drawn over the chart's image, in the box.
+// (`data-bands`, see chartImageMarkup in chart-figure.tsx), and its image
+// carries the chart's numbers (a `<metadata>` of tab-separated lines, the
+// header row first), so the page does not: the explorer reads them from the
+// image the browser already holds. The highlight is drawn over the image.
 import { useEffect, useRef, useState } from "react";
 import { bucketSummary, type BucketsIn } from "@/components/charts/bucket-summary";
 
@@ -20,12 +21,38 @@ function chartAt(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>(".chart[data-bands]") : null;
 }
 
-/** The bucket's values from the numbers of the figure the chart is in. */
-function describe(chart: HTMLElement, index: number): string {
-  const figure = chart.closest("figure");
-  if (!figure?.dataset.table) return "";
-  const [head = [], ...rows] = figure.dataset.table.split("\n").map((line) => line.split("\t"));
-  return bucketSummary({ head, rows, bucketsIn: (figure.dataset.buckets as BucketsIn | undefined) ?? "rows", index });
+type Numbers = { head: string[]; rows: string[][] };
+
+const numbersByImage = new Map<string, Promise<Numbers | null>>();
+
+/** A chart's numbers, read once per image from its document (the browser's cached copy). */
+function numbersOf(chart: HTMLElement): Promise<Numbers | null> {
+  const src = chart.querySelector("img")?.src;
+  if (!src) return Promise.resolve(null);
+  let numbers = numbersByImage.get(src);
+  if (!numbers) {
+    numbers = fetch(src)
+      .then((response) => (response.ok ? response.text() : ""))
+      .then((svg) => {
+        const text = new DOMParser().parseFromString(svg, "image/svg+xml").querySelector("metadata")?.textContent;
+        if (!text) return null;
+        const [head = [], ...rows] = text.split("\n").map((line) => line.split("\t"));
+        return { head, rows };
+      })
+      .catch(() => {
+        numbersByImage.delete(src);
+        return null;
+      });
+    numbersByImage.set(src, numbers);
+  }
+  return numbers;
+}
+
+/** The bucket's values in words, from the chart's numbers. */
+async function describe(chart: HTMLElement, index: number): Promise<string> {
+  const numbers = await numbersOf(chart);
+  const bucketsIn = (chart.closest("figure")?.dataset.buckets as BucketsIn | undefined) ?? "rows";
+  return numbers ? bucketSummary({ ...numbers, bucketsIn, index }) : "";
 }
 
 export function ChartExplorer() {
@@ -39,14 +66,27 @@ export function ChartExplorer() {
     // A tip the keyboard opened stays while its chart has focus; one the pointer opened follows the pointer.
     let byKeyboard = false;
     let shownIndex = 0;
+    // Each show or hide: a tip whose numbers arrive after the next one is dropped.
+    let turn = 0;
 
     function hide() {
+      turn += 1;
       shown?.querySelector<HTMLElement>(".hl")?.toggleAttribute("hidden", true);
       shown = null;
       setTip(null);
     }
 
-    function show(chart: HTMLElement, index: number, keyboard: boolean, announce = keyboard) {
+    /** Where the tip for a chart's bucket goes, in the viewport. */
+    function placeOf(chart: HTMLElement, index: number): Omit<Tip, "text"> {
+      const bands = bandsOf(chart);
+      const box = chart.getBoundingClientRect();
+      const scale = box.width / bands.width;
+      const x = box.left + scale * (bands.left + (index + 0.5) * bands.step);
+      const third = window.innerWidth / 3;
+      return { x, y: box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" };
+    }
+
+    function show(chart: HTMLElement, index: number, keyboard: boolean) {
       const bands = bandsOf(chart);
       if (bands.count === 0) return;
       if (shown && shown !== chart) hide();
@@ -62,13 +102,12 @@ export function ChartExplorer() {
         highlight.style.height = percent(bands.bottom - bands.top, bands.height);
         highlight.hidden = false;
       }
-      const text = describe(chart, index);
-      const box = chart.getBoundingClientRect();
-      const scale = box.width / bands.width;
-      const x = box.left + scale * (bands.left + (index + 0.5) * bands.step);
-      const third = window.innerWidth / 3;
-      setTip({ text, x, y: box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" });
-      if (announce) setAnnouncement(text);
+      const current = ++turn;
+      void describe(chart, index).then((text) => {
+        if (current !== turn) return;
+        setTip({ text, ...placeOf(chart, index) });
+        if (keyboard) setAnnouncement(text);
+      });
     }
 
     function onPointerMove(event: PointerEvent) {
@@ -114,7 +153,8 @@ export function ChartExplorer() {
     document.addEventListener("keydown", onKeyDown);
     // The tip is placed in the viewport: follow its chart when the page scrolls (focusing a chart scrolls it into view).
     function onScroll() {
-      if (shown) show(shown, shownIndex, byKeyboard, false);
+      const chart = shown;
+      if (chart) setTip((tip) => tip && { ...tip, ...placeOf(chart, shownIndex) });
     }
 
     window.addEventListener("scroll", onScroll, { passive: true });

@@ -20,8 +20,8 @@ function Html({ markup: content }: { markup: Markup }) {
 /** A chart as an image: its SVG document, and a version that changes whenever the document does. */
 export type ChartImage = { svg: string; version: string };
 
-function chartImage(panel: ChartPanel, title: string): ChartImage {
-  const svg = chartDocument(panel.drawing, panel.heading ? `${title} (${panel.heading})` : title);
+function chartImage(panel: ChartPanel, title: string, table: ChartTableData): ChartImage {
+  const svg = chartDocument(panel.drawing, panel.heading ? `${title} (${panel.heading})` : title, explorerData(table));
   return { svg, version: createHash("sha256").update(svg).digest("base64url").slice(0, 22) };
 }
 
@@ -36,8 +36,8 @@ function chartImage(panel: ChartPanel, title: string): ChartImage {
 export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
   const specOf = perModel(spec);
   const imagesOf = perModel((model) => {
-    const { panels, title } = specOf(model);
-    return new Map(panels.map((panel) => [panel.name, chartImage(panel, title)]));
+    const { panels, title, table } = specOf(model);
+    return new Map(panels.map((panel) => [panel.name, chartImage(panel, title, table)]));
   });
   // A model is shown under one address at most (its owner's or a mentor's), with or without tables.
   const figuresOf = perModel(() => new Map<string, Markup>());
@@ -76,9 +76,9 @@ function tablesHref(range: RangeKey, tablesShown: boolean, fragment: string): st
 }
 
 /**
- * The numbers for the chart explorer, as tab-separated lines (head first):
- * text, not a table, so they cost the page no elements. Cells never hold a
- * tab or a line break (labels, numbers and units).
+ * The numbers for the chart explorer, as tab-separated lines (head first),
+ * carried by the chart's image. Cells never hold a tab or a line break
+ * (labels, numbers and units).
  */
 function explorerData(table: ChartTableData): string {
   return [table.head, ...table.rows].map((row) => row.map(String).join("\t")).join("\n");
@@ -88,7 +88,7 @@ function explorerData(table: ChartTableData): string {
  * A chart as a figure. Its table is one link away ("Show as table" opens the
  * page with every chart's table under it, no JavaScript needed), so that a
  * five-year page does not carry four long tables nobody opened; the chart
- * explorer reads a bucket's values from the figure's `data-table`.
+ * explorer reads a bucket's values from the chart's image.
  */
 export function chartFigure(
   { id, title, summary, legend, panels, table, note }: FigureSpec,
@@ -112,7 +112,7 @@ export function chartFigure(
       : markup`<div class='grid gap-4 md:grid-cols-2'>${panels.map(
           (panel) => markup`<div><h4 id='${panel.name}-heading' class='text-sm font-medium'>${panel.heading}</h4>${chart(panel)}</div>`,
         )}</div>`;
-  return markup`<figure id='${id}' aria-labelledby='${id}-title' aria-describedby='${id}-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='${table.bucketsIn ?? "rows"}' data-table='${explorerData(table)}'><h3 id='${id}-title' class='text-base font-semibold'>${title}</h3>${legendList}${
+  return markup`<figure id='${id}' aria-labelledby='${id}-title' aria-describedby='${id}-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='${table.bucketsIn ?? "rows"}'><h3 id='${id}-title' class='text-base font-semibold'>${title}</h3>${legendList}${
     note ? markup`<p class='mt-2 text-sm text-muted'>${note}</p>` : null
   }<div class='mt-3'>${charts}</div><figcaption id='${id}-summary' class='mt-2 text-sm text-muted'>${summary}</figcaption>${numbers}</figure>`;
 }

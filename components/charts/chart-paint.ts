@@ -1,10 +1,11 @@
 import { markup, type Markup } from "@/components/charts/markup";
 
 // The paint every chart shares: fills with patterns and lines with markers,
-// defined once (DEFS) in every chart image and once in each page for its
-// legends. Paint is given inline as colour tokens (`var(--strategy)`), so the
-// same definitions follow the theme in the page and in a chart image, which
-// defines the tokens itself (components/charts/chart-document.ts).
+// defined once in every chart image (CHART_DEFS) and the fills once in each
+// page for its legends (FILL_DEFS). Paint is given inline as colour tokens
+// (`var(--strategy)`), so the same definitions follow the theme in the page
+// and in a chart image, which defines the tokens itself
+// (components/charts/chart-document.ts).
 
 /** The colour tokens charts paint with (app/globals.css). */
 export type ChartColour = "firefighting" | "strategy" | "other" | "accent" | "text";
@@ -39,14 +40,13 @@ const MARKER_SHAPES = {
   diamond: "M0 -5l5 5l-5 5l-5-5z",
 } as const;
 
-/** Every line the charts draw: the four habit ratings, and the strategy share with its goal. */
+/** Every line the charts draw with points: the four habit ratings, and the strategy share. */
 export const LINE_STYLES = {
   strategy: { stroke: "strategy", marker: "circle" },
   story: { stroke: "firefighting", dash: "6 3", marker: "square" },
   relationships: { stroke: "accent", dash: "2 3", marker: "triangle" },
   vision: { stroke: "text", dash: "8 3 2 3", marker: "diamond" },
   share: { stroke: "text", marker: "circle" },
-  goal: { stroke: "text", dash: "6 4", marker: "circle" },
 } as const satisfies Record<string, LineStyle>;
 
 // One <marker> per (shape, colour) pair in use, so none is missing or unused.
@@ -56,15 +56,17 @@ export function markerUrl(style: Pick<LineStyle, "marker" | "stroke">): string {
   return `url(#chart-mark-${style.marker}-${style.stroke})`;
 }
 
-/**
- * A line in its style, through `d`, with its marker at the vertices `markers`
- * names (every one for a chart's line, the middle one for a legend's sample).
- */
-export function linePath(style: LineStyle, d: string, markers: "all" | "mid"): Markup {
+/** A line in its style through `d`, with its marker at every vertex (or none, for a legend's sample). */
+export function linePath(style: LineStyle, d: string, markers = true): Markup {
   const url = markerUrl(style);
-  return markup`<path d='${d}' style='fill:none;stroke-width:2;stroke:var(--${style.stroke})'${markers === "all" ? markup` marker-start='${url}'` : null} marker-mid='${url}'${
-    markers === "all" ? markup` marker-end='${url}'` : null
+  return markup`<path d='${d}' style='fill:none;stroke-width:2;stroke:var(--${style.stroke})'${
+    markers ? markup` marker-start='${url}' marker-mid='${url}' marker-end='${url}'` : null
   }${style.dash ? markup` stroke-dasharray='${style.dash}'` : null}/>`;
+}
+
+/** A line's marker shape, centred on (0, 0) unless moved by `transform`. */
+function markerShape(style: LineStyle, transform?: string): Markup {
+  return markup`<path d='${MARKER_SHAPES[style.marker]}'${transform ? markup` transform='${transform}'` : null} style='fill:var(--surface);stroke:var(--${style.stroke});stroke-width:2'/>`;
 }
 
 // The pattern of each fill, drawn over its colour, in an 8×8 tile.
@@ -75,13 +77,16 @@ const PATTERNS = {
   cross: markup`<path d='M0 4 H8 M4 0 V8' stroke-width='1.2' style='stroke:var(--surface)'/>`,
 } satisfies Record<(typeof FILLS)[Fill]["pattern"], Markup | null>;
 
-/** Every fill and marker, for a chart image and for a page's legends: the same for every chart, built once. */
-export const DEFS = markup`<defs>${Object.entries(FILLS).map(
+/** Every fill, for a chart image and for a page's legends: the same for every chart, built once. */
+export const FILL_DEFS = markup`<defs>${Object.entries(FILLS).map(
   ([key, fill]) =>
     markup`<pattern id='chart-fill-${key}' width='8' height='8' patternUnits='userSpaceOnUse'><rect width='8' height='8' style='fill:var(--${fill.colour})'/>${PATTERNS[fill.pattern]}</pattern>`,
-)}${MARKERS.map(
+)}</defs>`;
+
+/** Every fill and line marker, for a chart image. */
+export const CHART_DEFS = markup`${FILL_DEFS}<defs>${MARKERS.map(
   (style) =>
-    markup`<marker id='chart-mark-${style.marker}-${style.stroke}' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='${MARKER_SHAPES[style.marker]}' style='fill:var(--surface);stroke:var(--${style.stroke});stroke-width:2'/></marker>`,
+    markup`<marker id='chart-mark-${style.marker}-${style.stroke}' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'>${markerShape(style)}</marker>`,
 )}</defs>`;
 
 /** A legend's sample of a fill. */
@@ -89,7 +94,10 @@ export function swatch(fill: Fill): Markup {
   return markup`<svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='${fillUrl(fill)}' class='stroke-border-strong'/></svg>`;
 }
 
+/** A legend's sample of a goal's line (dashed, no points; drawn by the `goal` class in a chart image). */
+export const GOAL_SAMPLE = markup`<svg width='22' height='12' viewBox='0 0 22 12' aria-hidden='true' focusable='false'><path d='M1 6H21' style='fill:none;stroke-width:1.5;stroke:var(--text)' stroke-dasharray='6 4'/></svg>`;
+
 /** A legend's sample of a line: its dash and one marker in its middle. */
 export function lineSample(style: LineStyle): Markup {
-  return markup`<svg width='22' height='12' viewBox='0 0 22 12' aria-hidden='true' focusable='false' class='overflow-visible'>${linePath(style, "M1 6H11H21", "mid")}</svg>`;
+  return markup`<svg width='22' height='12' viewBox='0 0 22 12' aria-hidden='true' focusable='false' class='overflow-visible'>${linePath(style, "M1 6H21", false)}${markerShape(style, "translate(11 6)")}</svg>`;
 }

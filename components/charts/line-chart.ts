@@ -40,7 +40,7 @@ export function lineChart({
       .x((_, index) => centre(index))
       .y((v) => y(v ?? 0))
       .digits(1)(s.values);
-    return path ? linePath(s.style, path, "all") : null;
+    return path ? linePath(s.style, path) : null;
   });
 
   const ticks = y.ticks(domain[1] - domain[0]);

@@ -85,7 +85,7 @@ export function stackedBarChart<K extends string>({
       .digits(1)(overlay.values);
     const goal = overlay.goal === null ? null : { y: share(overlay.goal), label: `Goal ${percent(overlay.goal)}` };
     // The goal's label goes over the bars and the share line, on a halo of the background.
-    lines = markup`<g>${goal ? markup`<path class='goal' d='M${margin.left} ${goal.y}H${CHART_WIDTH - margin.right}'/>` : null}${path ? linePath(LINE_STYLES.share, path, "all") : null}${
+    lines = markup`<g>${goal ? markup`<path class='goal' d='M${margin.left} ${goal.y}H${CHART_WIDTH - margin.right}'/>` : null}${path ? linePath(LINE_STYLES.share, path) : null}${
       goal ? markup`<text class='strong e' x='${CHART_WIDTH - margin.right - 4}' y='${goal.y - 6}'>${goal.label}</text>` : null
     }</g>`;
   }

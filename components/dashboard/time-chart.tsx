@@ -1,5 +1,5 @@
 import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
-import { LINE_STYLES, lineSample } from "@/components/charts/chart-paint";
+import { GOAL_SAMPLE, LINE_STYLES, lineSample } from "@/components/charts/chart-paint";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { hours, percent, type DashboardModel } from "@/lib/dashboard-model";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
@@ -19,7 +19,7 @@ function timeFigure(model: DashboardModel): FigureSpec {
     legend: [
       ...series.map((s) => ({ label: s.label, fill: s.fill })),
       { label: "Strategy share", sample: lineSample(LINE_STYLES.share) },
-      ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: lineSample(LINE_STYLES.goal) }]),
+      ...(goal === null ? [] : [{ label: `Goal ${percent(goal)}`, sample: GOAL_SAMPLE }]),
     ],
     note: `A dashed stub on the axis marks a ${weekly ? "week" : "month"} with nothing logged.`,
     panels: [

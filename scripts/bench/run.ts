@@ -27,7 +27,7 @@ const LOADS = [1, 8];
 const WARMUP_SECONDS = 3;
 // Each page's time under load, in rounds that take the pages in turn: a
 // machine that slows down for a while (this one is shared) slows them alike.
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS_PER_ROUND = 3;
 const TARGETS = { p95Ratio: 1.5, queries: 5, extraJsKb: 10 };
 

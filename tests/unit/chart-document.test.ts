@@ -23,8 +23,10 @@ describe("a chart image", () => {
   });
 
   it("is a standalone SVG document, named by its title, with its own styles and paint", () => {
-    const svg = chartDocument(drawing, "Strategy <share> & co");
-    expect(svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='560' height='260' viewBox='0 0 560 260'><title>Strategy &lt;share&gt; &amp; co<\/title><style>/);
+    const svg = chartDocument(drawing, "Strategy <share> & co", "Week\tStrategy\nWeek of 16 Nov 2026\t<4> h");
+    expect(svg).toMatch(
+      /^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='560' height='260' viewBox='0 0 560 260'><title>Strategy &lt;share&gt; &amp; co<\/title><metadata>Week\tStrategy\nWeek of 16 Nov 2026\t&lt;4&gt; h<\/metadata><style>/,
+    );
     expect(svg).toContain("<defs><pattern id='chart-fill-firefighting'");
     expect(svg).toContain(drawing.body.html);
     expect(svg.endsWith("</svg>")).toBe(true);
@@ -45,7 +47,7 @@ describe("a chart image", () => {
   });
 
   it("is kept by the browser for good at its own version's address, and checked again at any other", async () => {
-    const image = { svg: chartDocument(drawing, "T"), version: "v1" };
+    const image = { svg: chartDocument(drawing, "T", ""), version: "v1" };
     const current = chartImageResponse(image, "v1");
     expect(current.status).toBe(200);
     expect(current.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
@@ -66,6 +68,6 @@ describe("a chart image", () => {
   });
 
   it("escapes the text it draws", () => {
-    expect(chartDocument({ height: 10, bands: "", body: markup`<text>${"</svg><script>x</script>"}</text>` }, "T")).toContain("<text>&lt;/svg&gt;&lt;script&gt;x&lt;/script&gt;</text>");
+    expect(chartDocument({ height: 10, bands: "", body: markup`<text>${"</svg><script>x</script>"}</text>` }, "T", "")).toContain("<text>&lt;/svg&gt;&lt;script&gt;x&lt;/script&gt;</text>");
   });
 });

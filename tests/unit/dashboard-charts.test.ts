@@ -2,9 +2,11 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartDefs } from "@/components/charts/chart-defs";
+import { chartDocument } from "@/components/charts/chart-document";
 import { chartFigure, type ChartPanel } from "@/components/charts/chart-figure";
 import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
+import { LINE_STYLES, lineSample } from "@/components/charts/chart-paint";
 import { markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
@@ -141,7 +143,7 @@ describe("chart figure", () => {
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<b>");
     expect(html).toMatch(
-      /^<figure id='f' aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='rows' data-table='Week\tStrategy\nWeek of 16 Nov 2026\t4 h'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
+      /^<figure id='f' aria-labelledby='f-title' aria-describedby='f-summary' class='min-w-0 scroll-mt-32 lg:scroll-mt-6' data-buckets='rows'><h3 id='f-title' class='text-base font-semibold'>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/h3>/,
     );
     expect(html).toContain(
       "<ul class='mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' aria-label='Legend'><li class='flex items-center gap-1.5'><svg width='14' height='14' viewBox='0 0 14 14' aria-hidden='true' focusable='false'><rect x='0.5' y='0.5' width='13' height='13' rx='2' fill='url(#chart-fill-strategy)' class='stroke-border-strong'/></svg>Strategy</li><li class='flex items-center gap-1.5'><div class='inline-flex'><svg class='sample'/></div>Goal &lt;60%&gt;</li></ul>",
@@ -238,14 +240,26 @@ describe("chart figure", () => {
       `<img src='/mentees/m1/charts/time-chart?v=${image?.version}'`,
     );
     expect(TimeChart.image(model, "coverage-chart")).toBeUndefined();
+    // The image carries the chart's numbers for the explorer, as the table has them; the page does not.
+    expect(image?.svg).toContain("<metadata>Week\tFirefighting\tStrategy\tOther\tStrategy share\nWeek of ");
+    expect(page).not.toContain("Firefighting\tStrategy");
   });
 
-  it("defines every fill and line marker the legends use, once, in one hidden svg", () => {
+  it("defines every fill the legends use, once, in one hidden svg; a line's sample draws its own marker", () => {
     const html = renderToStaticMarkup(createElement(ChartDefs));
     expect(html).toContain('<svg width="0" height="0" aria-hidden="true" focusable="false" class="absolute"><defs><pattern id=\'chart-fill-firefighting\'');
     for (const fill of ["firefighting", "strategy", "other", "QUARTER", "ONE_YEAR", "THREE_YEARS", "FIVE_YEARS"]) expect(count(new RegExp(`id='chart-fill-${fill}'`, "g"), html)).toBe(1);
-    expect(count(/<marker id='chart-mark-/g, html)).toBe(5);
-    expect(html).toContain(
+    expect(html).not.toContain("<marker");
+    expect(lineSample(LINE_STYLES.vision).html).toBe(
+      "<svg width='22' height='12' viewBox='0 0 22 12' aria-hidden='true' focusable='false' class='overflow-visible'><path d='M1 6H21' style='fill:none;stroke-width:2;stroke:var(--text)' stroke-dasharray='8 3 2 3'/><path d='M0 -5l5 5l-5 5l-5-5z' transform='translate(11 6)' style='fill:var(--surface);stroke:var(--text);stroke-width:2'/></svg>",
+    );
+  });
+
+  it("defines every fill and every line marker, once, in each chart image", () => {
+    const svg = chartDocument({ height: 10, bands: "", body: markup`` }, "T", "");
+    for (const fill of ["firefighting", "strategy", "other", "QUARTER", "ONE_YEAR", "THREE_YEARS", "FIVE_YEARS"]) expect(count(new RegExp(`id='chart-fill-${fill}'`, "g"), svg)).toBe(1);
+    expect(count(/<marker id='chart-mark-/g, svg)).toBe(5);
+    expect(svg).toContain(
       "<marker id='chart-mark-diamond-text' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='M0 -5l5 5l-5 5l-5-5z' style='fill:var(--surface);stroke:var(--text);stroke-width:2'/></marker>",
     );
   });

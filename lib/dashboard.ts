@@ -176,8 +176,9 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
   return visionStatsRowSchema.parse(rows[0]?.stats);
 }
 
-// A model with its chart figures (components/charts/per-model.ts) holds about
-// 25 kB (12 weeks) to 100 kB (five years, month by month): at most ~50 MB.
+// A model with its chart figures and images (components/charts/per-model.ts)
+// holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
+// the tables page too): at most ~100 MB.
 const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
 
 /** Everything the dashboard shows for one range: the profile read when unchanged since it was last built, and three aggregations otherwise. */

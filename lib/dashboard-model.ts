@@ -34,12 +34,21 @@ export function dashboardViewQuery({ range, tables }: DashboardView): string {
 /** A chart image's name in its address (`/dashboard/charts/time-chart`): anything else is no image. */
 export const chartImageNameSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(40);
 
-/** A chart image's query: its range, and its version (a hash of the image), so the address changes whenever the image does. */
-export const chartImageQuerySchema = z.object({ range: rangeSchema, v: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined) });
+/** A chart is drawn in two sizes: wide, and narrow for a phone, where a wide drawing's labels would be too small to read. */
+export const CHART_SIZES = ["wide", "narrow"] as const;
 
-/** The query string (no "?") that `chartImageQuerySchema` reads back. */
-export function chartImageQuery(range: RangeKey, version: string): string {
-  return [dashboardViewQuery({ range, tables: false }), `v=${version}`].filter(Boolean).join("&");
+export type ChartSize = (typeof CHART_SIZES)[number];
+
+/** A chart image's query: its range, its size, and its version (a hash of the image), so the address changes whenever the image does. */
+export const chartImageQuerySchema = z.object({
+  range: rangeSchema,
+  size: z.enum(CHART_SIZES).catch("wide"),
+  v: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
+});
+
+/** The query string (no "?") that `chartImageQuerySchema` reads back; the defaults are left out. */
+export function chartImageQuery(range: RangeKey, size: ChartSize, version: string): string {
+  return [dashboardViewQuery({ range, tables: false }), size === "wide" ? null : `size=${size}`, `v=${version}`].filter(Boolean).join("&");
 }
 
 /** Short ranges are drawn week by week; long ones month by month so a chart stays readable. */

@@ -2,12 +2,14 @@
 // viewBox and scale to their container's width (phones included).
 import type { ScaleBand, ScaleLinear } from "d3-scale";
 import { markup, round, type Markup } from "@/components/charts/markup";
-import type { Bucket } from "@/lib/dashboard-model";
+import type { Bucket, ChartSize } from "@/lib/dashboard-model";
 
-export const CHART_WIDTH = 560;
+/** Each size's width, in which a chart draws its 12-unit labels: wide fills a laptop's column, narrow a phone. */
+export const CHART_WIDTHS: Record<ChartSize, number> = { wide: 560, narrow: 360 };
 
-/** Label every n-th bucket so labels never collide; the latest one always. */
-export function labelledBuckets(buckets: Bucket[], maxLabels = 7): Set<string> {
+/** Label every n-th bucket so labels never collide (one per 80 units of width at most); the latest one always. */
+export function labelledBuckets(buckets: Bucket[], width: number): Set<string> {
+  const maxLabels = Math.floor(width / 80);
   const step = Math.max(1, Math.ceil(buckets.length / maxLabels));
   const last = buckets.length - 1;
   return new Set(buckets.filter((_, index) => (last - index) % step === 0).map((b) => b.key));
@@ -24,26 +26,26 @@ export type Bands = { x: ScaleBand<string>; top: number; bottom: number };
  * shows it as an image (components/charts/chart-document.ts); its values come
  * from the chart's own table, so no number is written twice.
  */
-export type ChartDrawing = { height: number; bands: string; body: Markup };
+export type ChartDrawing = { width: number; height: number; bands: string; body: Markup };
 
-export function chartDrawing(height: number, bands: Bands, body: Markup): ChartDrawing {
+export function chartDrawing(width: number, height: number, bands: Bands, body: Markup): ChartDrawing {
   const step = bands.x.step();
   const first = bands.x.domain()[0];
   const left = (first === undefined ? 0 : (bands.x(first) ?? 0)) - (step - bands.x.bandwidth()) / 2;
-  return { height, bands: `${round(left)} ${Math.round(step * 1000) / 1000} ${bands.x.domain().length} ${round(bands.top)} ${round(bands.bottom)}`, body };
+  return { width, height, bands: `${round(left)} ${Math.round(step * 1000) / 1000} ${bands.x.domain().length} ${round(bands.top)} ${round(bands.bottom)}`, body };
 }
 
 // A generous width per character of a 12px label, to keep labels inside the image.
 const LABEL_CHAR_WIDTH = 7;
 
-export function bottomAxis(x: ScaleBand<string>, buckets: Bucket[], y: number, label: string): Markup {
-  const labelled = labelledBuckets(buckets);
+export function bottomAxis(x: ScaleBand<string>, buckets: Bucket[], y: number, label: string, width: number): Markup {
+  const labelled = labelledBuckets(buckets, width);
   const [left = 0, right = 0] = x.range();
   // A label centred under its bucket, or ending at the image's edge when it would run past it (an image clips).
   const bucketLabel = (bucket: Bucket) => {
     const centre = (x(bucket.key) ?? 0) + x.bandwidth() / 2;
-    return centre + (bucket.label.length * LABEL_CHAR_WIDTH) / 2 > CHART_WIDTH
-      ? markup`<text class='e' x='${CHART_WIDTH - 1}' y='${y + 16}'>${bucket.label}</text>`
+    return centre + (bucket.label.length * LABEL_CHAR_WIDTH) / 2 > width
+      ? markup`<text class='e' x='${width - 1}' y='${y + 16}'>${bucket.label}</text>`
       : markup`<text x='${centre}' y='${y + 16}'>${bucket.label}</text>`;
   };
   return markup`<g class='m'><path class='axis' d='M${left} ${y}H${right}'/>${buckets.map((bucket) => (labelled.has(bucket.key) ? bucketLabel(bucket) : null))}<text x='${(left + right) / 2}' y='${y + 34}'>${label}</text></g>`;
@@ -58,6 +60,7 @@ export function valueAxis({
   side,
   label,
   grid,
+  width,
 }: {
   y: ScaleLinear<number, number>;
   ticks: number[];
@@ -66,9 +69,11 @@ export function valueAxis({
   side: "left" | "right";
   label: string;
   grid?: [number, number];
+  /** The drawing's width, whose right edge a right-hand axis's title keeps to. */
+  width: number;
 }): Markup {
   const [bottom = 0, top = 0] = y.range();
-  const titleX = side === "left" ? 10 : CHART_WIDTH - 10;
+  const titleX = side === "left" ? 10 : width - 10;
   // Grid lines share one path; tick labels are anchored by the group's class.
   const gridPath = grid ? ticks.map((tick) => `M${grid[0]} ${round(y(tick))}H${grid[1]}`).join("") : "";
   return markup`<g${side === "left" ? markup` class='e'` : null}>${grid ? markup`<path class='grid' d='${gridPath}'/>` : null}${ticks.map(

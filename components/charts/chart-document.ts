@@ -1,4 +1,4 @@
-import { CHART_WIDTH, type ChartDrawing } from "@/components/charts/axes";
+import type { ChartDrawing } from "@/components/charts/axes";
 import { CHART_DEFS } from "@/components/charts/chart-paint";
 import { markup } from "@/components/charts/markup";
 
@@ -73,6 +73,6 @@ const STYLE = [
  * A drawing as a standalone SVG document, named by `title`, with the chart's
  * `numbers` (for the chart explorer, components/charts/chart-explorer.tsx).
  */
-export function chartDocument({ height, body }: ChartDrawing, title: string, numbers: string): string {
-  return markup`<svg xmlns='http://www.w3.org/2000/svg' width='${CHART_WIDTH}' height='${height}' viewBox='0 0 ${CHART_WIDTH} ${height}'><title>${title}</title><metadata>${numbers}</metadata><style>${STYLE}</style>${CHART_DEFS}${body}</svg>`.html;
+export function chartDocument({ width, height, body }: ChartDrawing, title: string, numbers: string): string {
+  return markup`<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'><title>${title}</title><metadata>${numbers}</metadata><style>${STYLE}</style>${CHART_DEFS}${body}</svg>`.html;
 }

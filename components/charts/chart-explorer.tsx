@@ -12,8 +12,11 @@ type Tip = { text: string; x: number; y: number; align: "start" | "center" | "en
 /** Where a chart's buckets lie, in its drawing's units (`width` × `height`). */
 type Bands = { left: number; step: number; count: number; top: number; bottom: number; width: number; height: number };
 
+/** The bands of the drawing the chart shows: the narrow one where its `<source>`'s media query holds, as the browser chose. */
 function bandsOf(chart: HTMLElement): Bands {
-  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (chart.dataset.bands ?? "").split(" ").map(Number);
+  const narrow = chart.querySelector("source")?.media;
+  const text = narrow && window.matchMedia(narrow).matches ? chart.dataset.narrowBands : chart.dataset.bands;
+  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (text ?? "").split(" ").map(Number);
   return { left, step, count, top, bottom, width, height };
 }
 
@@ -27,7 +30,8 @@ const numbersByImage = new Map<string, Promise<Numbers | null>>();
 
 /** A chart's numbers, read once per image from its document (the browser's cached copy). */
 function numbersOf(chart: HTMLElement): Promise<Numbers | null> {
-  const src = chart.querySelector("img")?.src;
+  const image = chart.querySelector("img");
+  const src = image?.currentSrc || image?.src;
   if (!src) return Promise.resolve(null);
   let numbers = numbersByImage.get(src);
   if (!numbers) {

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { CHART_WIDTH, type ChartDrawing } from "@/components/charts/axes";
+import { CHART_WIDTHS, type ChartDrawing } from "@/components/charts/axes";
 import type { BucketsIn } from "@/components/charts/bucket-summary";
 import { chartDocument } from "@/components/charts/chart-document";
 import { swatch, type Fill } from "@/components/charts/chart-paint";
 import { markup, type Markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
-import { chartImageQuery, dashboardViewQuery, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
+import { chartImageQuery, dashboardViewQuery, type ChartSize, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
 
 /** The id of the page's one hint on reading a chart by keyboard (rendered by ChartDefs). */
 export const EXPLORER_HINT_ID = "chart-keys";
@@ -20,10 +20,16 @@ function Html({ markup: content }: { markup: Markup }) {
 /** A chart as an image: its SVG document, and a version that changes whenever the document does. */
 export type ChartImage = { svg: string; version: string };
 
-function chartImage(panel: ChartPanel, title: string, table: ChartTableData): ChartImage {
-  const svg = chartDocument(panel.drawing, panel.heading ? `${title} (${panel.heading})` : title, explorerData(table));
+function chartImage(drawing: ChartDrawing, title: string, table: ChartTableData): ChartImage {
+  const svg = chartDocument(drawing, title, explorerData(table));
   return { svg, version: createHash("sha256").update(svg).digest("base64url").slice(0, 22) };
 }
+
+/** A panel's drawing in each size, with its image and the image's address. */
+export type PanelImages = Record<ChartSize, { drawing: ChartDrawing; src: string }>;
+
+/** The narrow drawings are for screens this narrow (a phone), where a chart fills the width. */
+const NARROW_MEDIA = "(max-width: 40rem)";
 
 /**
  * A dashboard chart: its figure as a component, and its images, each built
@@ -35,9 +41,19 @@ function chartImage(panel: ChartPanel, title: string, table: ChartTableData): Ch
  */
 export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
   const specOf = perModel(spec);
+  // Each panel in each size: its drawing and its image.
   const imagesOf = perModel((model) => {
     const { panels, title, table } = specOf(model);
-    return new Map(panels.map((panel) => [panel.name, chartImage(panel, title, table)]));
+    return new Map(
+      panels.map((panel) => {
+        const name = panel.heading ? `${title} (${panel.heading})` : title;
+        const sized = (size: ChartSize) => {
+          const drawing = panel.draw(CHART_WIDTHS[size]);
+          return { drawing, image: chartImage(drawing, name, table) };
+        };
+        return [panel.name, { wide: sized("wide"), narrow: sized("narrow") }];
+      }),
+    );
   });
   // A model is shown under one address at most (its owner's or a mentor's), with or without tables.
   const figuresOf = perModel(() => new Map<string, Markup>());
@@ -49,22 +65,27 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
     if (!figure) {
       const range = model.window.range;
       const images = imagesOf(model);
-      const imageSrc = (name: string) => `${chartsPath}/${name}?${chartImageQuery(range, images.get(name)?.version ?? "")}`;
-      figures.set(key, (figure = chartFigure(specOf(model), { range, tablesShown: tables, imageSrc })));
+      const imagesFor = (name: string): PanelImages => {
+        const sizes = images.get(name);
+        if (!sizes) throw new Error(`No chart image ${name}`);
+        const at = (size: ChartSize) => ({ drawing: sizes[size].drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, sizes[size].image.version)}` });
+        return { wide: at("wide"), narrow: at("narrow") };
+      };
+      figures.set(key, (figure = chartFigure(specOf(model), { range, tablesShown: tables, imagesFor })));
     }
     return <Html markup={figure} />;
   }
 
-  /** The image named `name`, if this chart draws one. */
-  const image = (model: DashboardModel, name: string): ChartImage | undefined => imagesOf(model).get(name);
+  /** The image named `name` in `size`, if this chart draws one. */
+  const image = (model: DashboardModel, name: string, size: ChartSize = "wide"): ChartImage | undefined => imagesOf(model).get(name)?.[size].image;
   return { Figure, image };
 }
 
 /** A chart's numbers: a header row, then one row per bucket, or one per category with a column per bucket. */
 export type ChartTableData = { caption: string; head: string[]; rows: Array<Array<string | number>>; bucketsIn?: BucketsIn };
 
-/** One drawing of a figure, shown as the image `name` (unique on the page), under its own heading when a figure has several. */
-export type ChartPanel = { name: string; heading?: string; drawing: ChartDrawing };
+/** One drawing of a figure, drawn in a given width and shown as the image `name` (unique on the page), under its own heading when a figure has several. */
+export type ChartPanel = { name: string; heading?: string; draw: (width: number) => ChartDrawing };
 
 /** What a chart figure shows: the finding as its title, a legend in words, the charts, a text summary and the numbers. */
 export type FigureSpec = { id: string; title: string; summary: string; legend: LegendItem[]; panels: ChartPanel[]; table: ChartTableData; note?: string };
@@ -92,7 +113,7 @@ function explorerData(table: ChartTableData): string {
  */
 export function chartFigure(
   { id, title, summary, legend, panels, table, note }: FigureSpec,
-  { range, tablesShown, imageSrc }: { range: RangeKey; tablesShown: boolean; imageSrc: (name: string) => string },
+  { range, tablesShown, imagesFor }: { range: RangeKey; tablesShown: boolean; imagesFor: (name: string) => PanelImages },
 ): Markup {
   const legendList =
     legend.length > 0
@@ -105,7 +126,7 @@ export function chartFigure(
   const numbers = tablesShown
     ? markup`<div id='${id}-table' class='mt-3 scroll-mt-32 overflow-x-auto lg:scroll-mt-6' tabindex='0' role='region' aria-label='${title}: table'>${chartTable(table)}</div>${link(tablesHref(range, false, id), "Hide the tables")}`
     : link(tablesHref(range, true, `${id}-table`), "Show as table");
-  const chart = (panel: ChartPanel) => chartImageMarkup(panel, panel.heading ? `${id}-title ${panel.name}-heading` : `${id}-title`, imageSrc(panel.name));
+  const chart = (panel: ChartPanel) => chartImageMarkup(panel.heading ? `${id}-title ${panel.name}-heading` : `${id}-title`, imagesFor(panel.name));
   const charts =
     panels.length === 1 && panels[0] && !panels[0].heading
       ? chart(panels[0])
@@ -120,12 +141,14 @@ export function chartFigure(
 /**
  * A chart's image in a box the keyboard can focus, named by the figure's title
  * (and the panel's heading), which tells the chart explorer where its buckets
- * lie (`data-bands`: first left edge, step, count, plot top and bottom, then the
- * drawing's width and height) and holds its highlight. The image's width and
- * height keep the page from moving as it loads.
+ * lie in each drawing (`data-bands`, `data-narrow-bands`: first left edge,
+ * step, count, plot top and bottom, then the drawing's width and height) and
+ * holds its highlight. A phone gets the narrow drawing, whose labels stay
+ * readable. The images' sizes keep the page from moving as they load.
  */
-function chartImageMarkup({ drawing }: ChartPanel, labelledBy: string, src: string): Markup {
-  return markup`<div class='chart' role='img' tabindex='0' aria-labelledby='${labelledBy}' aria-describedby='${EXPLORER_HINT_ID}' data-bands='${drawing.bands} ${CHART_WIDTH} ${drawing.height}'><img src='${src}' alt='' width='${CHART_WIDTH}' height='${drawing.height}'><span class='hl' hidden></span></div>`;
+function chartImageMarkup(labelledBy: string, { wide, narrow }: PanelImages): Markup {
+  const bands = ({ drawing }: PanelImages[ChartSize]) => `${drawing.bands} ${drawing.width} ${drawing.height}`;
+  return markup`<div class='chart' role='img' tabindex='0' aria-labelledby='${labelledBy}' aria-describedby='${EXPLORER_HINT_ID}' data-bands='${bands(wide)}' data-narrow-bands='${bands(narrow)}'><picture><source media='${NARROW_MEDIA}' srcset='${narrow.src}' width='${narrow.drawing.width}' height='${narrow.drawing.height}'><img src='${wide.src}' alt='' width='${wide.drawing.width}' height='${wide.drawing.height}'></picture><span class='hl' hidden></span></div>`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { scaleBand } from "d3-scale";
-import { bottomAxis, CHART_WIDTH, chartDrawing, type ChartDrawing } from "@/components/charts/axes";
+import { bottomAxis, chartDrawing, type ChartDrawing } from "@/components/charts/axes";
 import { markup, round } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
 
@@ -18,11 +18,13 @@ export function cellOpacity(value: number, max: number): number {
  * the cells when they fit; a column's counts show on hover and focus (see chartDrawing).
  */
 export function heatmap({
+  width,
   buckets,
   rows,
   max,
   xLabel,
 }: {
+  width: number;
   buckets: Bucket[];
   rows: HeatmapRow[];
   max: number;
@@ -32,7 +34,7 @@ export function heatmap({
   const bottom = height - MARGIN.bottom;
   const x = scaleBand<string>()
     .domain(buckets.map((b) => b.key))
-    .range([MARGIN.left, CHART_WIDTH - MARGIN.right])
+    .range([MARGIN.left, width - MARGIN.right])
     .paddingInner(0.08);
   const y = scaleBand<string>()
     .domain(rows.map((r) => r.key))
@@ -69,8 +71,9 @@ export function heatmap({
   );
 
   return chartDrawing(
+    width,
     height,
     { x, top: MARGIN.top - 2, bottom: bottom + 1 },
-    markup`${labels}${bottomAxis(x, buckets, bottom + 2, xLabel)}<g stroke-width='${h}'>${cells}</g><g>${counts}</g>`,
+    markup`${labels}${bottomAxis(x, buckets, bottom + 2, xLabel, width)}<g stroke-width='${h}'>${cells}</g><g>${counts}</g>`,
   );
 }

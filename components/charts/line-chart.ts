@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape } from "d3-shape";
-import { bottomAxis, CHART_WIDTH, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
+import { bottomAxis, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
 import { linePath, type LineStyle } from "@/components/charts/chart-paint";
 import { markup } from "@/components/charts/markup";
 import type { Bucket } from "@/lib/dashboard-model";
@@ -11,6 +11,7 @@ const HEIGHT = 240;
 
 /** Lines over buckets on a fixed scale; a null is a gap that breaks the line. */
 export function lineChart({
+  width,
   buckets,
   series,
   domain,
@@ -18,6 +19,7 @@ export function lineChart({
   xLabel,
   format,
 }: {
+  width: number;
   buckets: Bucket[];
   series: LineSeries[];
   domain: [number, number];
@@ -29,7 +31,7 @@ export function lineChart({
   const bottom = HEIGHT - margin.bottom;
   const x = scaleBand<string>()
     .domain(buckets.map((b) => b.key))
-    .range([margin.left, CHART_WIDTH - margin.right])
+    .range([margin.left, width - margin.right])
     .padding(0.2);
   const y = scaleLinear().domain(domain).range([bottom, margin.top]);
   const centre = (index: number) => (x(buckets[index]?.key ?? "") ?? 0) + x.bandwidth() / 2;
@@ -45,8 +47,9 @@ export function lineChart({
 
   const ticks = y.ticks(domain[1] - domain[0]);
   return chartDrawing(
+    width,
     HEIGHT,
     { x, top: margin.top - 8, bottom },
-    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${bottomAxis(x, buckets, bottom, xLabel)}<g>${lines}</g>`,
+    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, width - margin.right], width })}${bottomAxis(x, buckets, bottom, xLabel, width)}<g>${lines}</g>`,
   );
 }

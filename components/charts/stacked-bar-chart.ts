@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line as lineShape, stack } from "d3-shape";
-import { bottomAxis, CHART_WIDTH, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
+import { bottomAxis, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
 import { fillUrl, LINE_STYLES, linePath, type Fill } from "@/components/charts/chart-paint";
 import { markup, round, type Markup } from "@/components/charts/markup";
 import { percent, type Bucket } from "@/lib/dashboard-model";
@@ -17,6 +17,7 @@ const HEIGHT = 260;
  * as a dashed stub, never as a zero; the share line breaks there too.
  */
 export function stackedBarChart<K extends string>({
+  width: chartWidth,
   buckets,
   series,
   values,
@@ -26,6 +27,7 @@ export function stackedBarChart<K extends string>({
   overlay,
   wholeNumbers = false,
 }: {
+  width: number;
   buckets: Bucket[];
   series: Array<BarSeries<K>>;
   values: Array<Record<K, number> | null>;
@@ -40,7 +42,7 @@ export function stackedBarChart<K extends string>({
   const bottom = HEIGHT - margin.bottom;
   const x = scaleBand<string>()
     .domain(buckets.map((b) => b.key))
-    .range([margin.left, CHART_WIDTH - margin.right])
+    .range([margin.left, chartWidth - margin.right])
     .paddingInner(0.25)
     .paddingOuter(0.15);
   const totals = values.map((v) => (v ? series.reduce((sum, s) => sum + v[s.key], 0) : 0));
@@ -85,17 +87,18 @@ export function stackedBarChart<K extends string>({
       .digits(1)(overlay.values);
     const goal = overlay.goal === null ? null : { y: share(overlay.goal), label: `Goal ${percent(overlay.goal)}` };
     // The goal's label goes over the bars and the share line, on a halo of the background.
-    lines = markup`<g>${goal ? markup`<path class='goal' d='M${margin.left} ${goal.y}H${CHART_WIDTH - margin.right}'/>` : null}${path ? linePath(LINE_STYLES.share, path) : null}${
-      goal ? markup`<text class='strong e' x='${CHART_WIDTH - margin.right - 4}' y='${goal.y - 6}'>${goal.label}</text>` : null
+    lines = markup`<g>${goal ? markup`<path class='goal' d='M${margin.left} ${goal.y}H${chartWidth - margin.right}'/>` : null}${path ? linePath(LINE_STYLES.share, path) : null}${
+      goal ? markup`<text class='strong e' x='${chartWidth - margin.right - 4}' y='${goal.y - 6}'>${goal.label}</text>` : null
     }</g>`;
   }
 
   const ticks = y.ticks(4).filter((t) => !wholeNumbers || Number.isInteger(t));
   return chartDrawing(
+    chartWidth,
     HEIGHT,
     { x, top: margin.top - 14, bottom },
-    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, CHART_WIDTH - margin.right] })}${
-    overlay ? valueAxis({ y: share, ticks: [0, 0.5, 1], format: percent, x: CHART_WIDTH - margin.right, side: "right", label: overlay.label }) : null
-  }${bottomAxis(x, buckets, bottom, xLabel)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g stroke-width='${width}'>${bars}</g>${lines}`,
+    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, chartWidth - margin.right], width: chartWidth })}${
+    overlay ? valueAxis({ y: share, ticks: [0, 0.5, 1], format: percent, x: chartWidth - margin.right, side: "right", label: overlay.label, width: chartWidth }) : null
+  }${bottomAxis(x, buckets, bottom, xLabel, chartWidth)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g stroke-width='${width}'>${bars}</g>${lines}`,
   );
 }

@@ -3,14 +3,14 @@ import { CoverageChart } from "@/components/dashboard/coverage-chart";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
-import type { DashboardModel } from "@/lib/dashboard-model";
+import type { ChartSize, DashboardModel } from "@/lib/dashboard-model";
 
 const CHARTS = [TimeChart, CoverageChart, RatingsChart, VisionChart];
 
-/** The dashboard's chart image `name` for this model, if there is one by that name. */
-export function dashboardChartImage(model: DashboardModel, name: string): ChartImage | undefined {
+/** The dashboard's chart image `name` in `size` for this model, if there is one by that name. */
+export function dashboardChartImage(model: DashboardModel, name: string, size: ChartSize): ChartImage | undefined {
   for (const chart of CHARTS) {
-    const image = chart.image(model, name);
+    const image = chart.image(model, name, size);
     if (image) return image;
   }
   return undefined;

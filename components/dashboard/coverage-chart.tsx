@@ -17,12 +17,14 @@ function coverageFigure(model: DashboardModel): FigureSpec {
     panels: [
       {
         name: "coverage-chart",
-        drawing: heatmap({
-          buckets: columns.map((c) => c.bucket),
-          rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
-          max,
-          xLabel: unit === "week" ? "Week starting" : "Month",
-        }),
+        draw: (width) =>
+          heatmap({
+            width,
+            buckets: columns.map((c) => c.bucket),
+            rows: DEPARTMENT_KEYS.map((department) => ({ key: department, label: DEPARTMENTS[department], values: columns.map((c) => c.byDepartment[department]) })),
+            max,
+            xLabel: unit === "week" ? "Week starting" : "Month",
+          }),
       },
     ],
     table: {

@@ -18,14 +18,16 @@ function ratingsFigure(model: DashboardModel): FigureSpec {
     panels: [
       {
         name: "ratings-chart",
-        drawing: lineChart({
-          buckets: points.map((p) => p.bucket),
-          series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
-          domain: [1, 5],
-          valueLabel: "Self-rating (1–5)",
-          xLabel: weekly ? "Week starting" : "Month",
-          format: rating,
-        }),
+        draw: (width) =>
+          lineChart({
+            width,
+            buckets: points.map((p) => p.bucket),
+            series: RATING_KEYS.map((key) => ({ key, label: RATING_LABELS[key], style: STYLES[key], values: points.map((p) => p[key]) })),
+            domain: [1, 5],
+            valueLabel: "Self-rating (1–5)",
+            xLabel: weekly ? "Week starting" : "Month",
+            format: rating,
+          }),
       },
     ],
     table: {

@@ -25,15 +25,17 @@ function timeFigure(model: DashboardModel): FigureSpec {
     panels: [
       {
         name: "time-chart",
-        drawing: stackedBarChart({
-          buckets: points.map((p) => p.bucket),
-          series,
-          values: points.map((p) => (p.logged ? { firefighting: p.firefighting, strategy: p.strategy, other: p.other } : null)),
-          valueLabel: "Hours",
-          xLabel: weekly ? "Week starting" : "Month",
-          format: hours,
-          overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
-        }),
+        draw: (width) =>
+          stackedBarChart({
+            width,
+            buckets: points.map((p) => p.bucket),
+            series,
+            values: points.map((p) => (p.logged ? { firefighting: p.firefighting, strategy: p.strategy, other: p.other } : null)),
+            valueLabel: "Hours",
+            xLabel: weekly ? "Week starting" : "Month",
+            format: hours,
+            overlay: { label: "Strategy share", values: points.map((p) => p.share), goal },
+          }),
       },
     ],
     table: {

@@ -13,7 +13,7 @@ function visionFigure(model: DashboardModel): FigureSpec {
   const panel = (name: string, heading: string, pick: (p: VisionPoint) => VisionPoint["written"], valueLabel: string): ChartPanel => ({
     name,
     heading,
-    drawing: stackedBarChart({ buckets, series, values: points.map(pick), valueLabel, xLabel: weekly ? "Week starting" : "Month", format: count, wholeNumbers: true }),
+    draw: (width) => stackedBarChart({ width, buckets, series, values: points.map(pick), valueLabel, xLabel: weekly ? "Week starting" : "Month", format: count, wholeNumbers: true }),
   });
   return {
     id: "vision-chart",

@@ -122,27 +122,39 @@ test.describe("the dashboard", () => {
     await expect(tip).toHaveCount(0);
   });
 
-  test("each chart is an image drawn in the page's colours, in light and in dark", async ({ leader: { page } }) => {
+  test("each chart is an image drawn in the page's colours, in light and in dark, and narrower on a phone", async ({ leader: { page } }) => {
     await page.goto("/weeks/current");
     await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });
-    for (const colorScheme of ["light", "dark"] as const) {
+    for (const [colorScheme, phone] of [
+      ["light", false],
+      ["dark", false],
+      ["dark", true],
+    ] as const) {
       await page.emulateMedia({ colorScheme });
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
       await page.goto("/dashboard");
       const images = page.locator(".chart img");
       await expect(images).toHaveCount(5);
-      for (const image of await images.all()) expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(560);
+      for (const image of await images.all()) expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(phone ? 360 : 560);
       // The bottom of this week's bar is strategy, in the theme's strategy colour (app/globals.css --strategy).
-      const pixel = await page.locator("#time-chart .chart").evaluate(async (chart: HTMLElement) => {
+      const pixel = await page.locator("#time-chart .chart").evaluate(async (chart: HTMLElement, narrow: boolean) => {
         const img = chart.querySelector("img")!;
         await img.decode();
-        const [left = 0, step = 0, count = 0, , bottom = 0, width = 0, height = 0] = (chart.dataset.bands ?? "").split(" ").map(Number);
+        const bands = narrow ? chart.dataset.narrowBands : chart.dataset.bands;
+        const [left = 0, step = 0, count = 0, , bottom = 0, width = 0, height = 0] = (bands ?? "").split(" ").map(Number);
         const canvas = Object.assign(document.createElement("canvas"), { width, height });
         const context = canvas.getContext("2d")!;
         context.drawImage(img, 0, 0, width, height);
         return [...context.getImageData(Math.round(left + (count - 0.5) * step), Math.round(bottom - 3), 1, 1).data];
-      });
+      }, phone);
       expect(pixel).toEqual(colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255]);
     }
+    // On the phone's drawing, a tap on this week's bar shows its values.
+    const chart = page.getByRole("img", { name: /^Strategy share/ });
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.82, box.y + box.height / 2);
+    await expect(page.locator("[data-chart-tip]")).toHaveText(/\(so far\): Firefighting 8 h, Strategy 4 h/);
   });
 });
 

@@ -14,6 +14,7 @@ function customProperties(css: string): Map<string, string> {
 describe("a chart image", () => {
   const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
   const drawing = stackedBarChart({
+    width: 560,
     buckets: bucketsFor(window, []).slice(-3),
     series: [{ key: "strategy", label: "Strategy", fill: "strategy" }],
     values: [{ strategy: 2 }, null, { strategy: 3 }],
@@ -68,6 +69,6 @@ describe("a chart image", () => {
   });
 
   it("escapes the text it draws", () => {
-    expect(chartDocument({ height: 10, bands: "", body: markup`<text>${"</svg><script>x</script>"}</text>` }, "T", "")).toContain("<text>&lt;/svg&gt;&lt;script&gt;x&lt;/script&gt;</text>");
+    expect(chartDocument({ width: 10, height: 10, bands: "", body: markup`<text>${"</svg><script>x</script>"}</text>` }, "T", "")).toContain("<text>&lt;/svg&gt;&lt;script&gt;x&lt;/script&gt;</text>");
   });
 });

@@ -26,6 +26,7 @@ describe("chart markup", () => {
 
   it("draws an unlogged week as a gap, never as a zero bar, and tells the explorer where the bars are", () => {
     const drawing = stackedBarChart({
+      width: 560,
       buckets,
       series: [
         { key: "strategy", label: "Strategy", fill: "strategy" },
@@ -55,8 +56,24 @@ describe("chart markup", () => {
     expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--text\)'/.exec(html)?.[1] ?? "")).toBe(2);
   });
 
+  it("labels fewer buckets in a narrow drawing, so its labels never collide", () => {
+    const twelve = bucketsFor(window, []);
+    const labels = (width: number) =>
+      count(
+        /<text x=/g,
+        /<g class='m'>(.*)<\/g>/.exec(
+          stackedBarChart({ width, buckets: twelve, series: [{ key: "strategy", label: "Strategy", fill: "strategy" }], values: twelve.map(() => null), valueLabel: "Hours", xLabel: "Week", format: hours })
+            .body.html,
+        )?.[1] ?? "",
+      );
+    // Six of twelve weeks and the axis title, then four and the title.
+    expect(labels(560)).toBe(7);
+    expect(labels(360)).toBe(5);
+  });
+
   it("breaks rating lines where nothing was rated", () => {
     const drawing = lineChart({
+      width: 560,
       buckets,
       series: [{ key: "strategy", label: "Strategic time", style: { stroke: "strategy", marker: "circle" }, values: [3, null, 4] }],
       domain: [1, 5],
@@ -76,6 +93,7 @@ describe("chart markup", () => {
     expect(cellOpacity(4, 4)).toBe(1);
     expect(cellOpacity(1, 4)).toBeCloseTo(0.4375);
     const drawing = heatmap({
+      width: 560,
       buckets,
       rows: [
         { key: "SALES", label: "Sales", values: [0, 2, 4] },
@@ -119,8 +137,13 @@ describe("chart markup", () => {
 
 describe("chart figure", () => {
   const table = { caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] };
-  const drawing = { height: 260, bands: "60 40 3 6 212", body: markup`<path/>` };
-  const imageSrc = (name: string) => `/dashboard/charts/${name}?range=all&v=abc`;
+  const wide = { width: 560, height: 260, bands: "60 40 3 6 212", body: markup`<path/>` };
+  const narrow = { width: 360, height: 260, bands: "60 20 3 6 212", body: markup`<path/>` };
+  const draw = (width: number) => (width === 560 ? wide : narrow);
+  const imagesFor = (name: string) => ({
+    wide: { drawing: wide, src: `/dashboard/charts/${name}?range=all&v=abc` },
+    narrow: { drawing: narrow, src: `/dashboard/charts/${name}?range=all&size=narrow&v=def` },
+  });
   const figure = ({ title, summary, note, panels }: { title: string; summary: string; note?: string; panels?: ChartPanel[] }, tablesShown = false) =>
     chartFigure(
       {
@@ -132,10 +155,10 @@ describe("chart figure", () => {
           { label: "Goal <60%>", sample: markup`<svg class='sample'/>` },
         ],
         note,
-        panels: panels ?? [{ name: "f-chart", drawing }],
+        panels: panels ?? [{ name: "f-chart", draw }],
         table,
       },
-      { range: "all", tablesShown, imageSrc },
+      { range: "all", tablesShown, imagesFor },
     ).html;
 
   it("is one string: title, legend, note, chart, summary and a link to its table, every value escaped", () => {
@@ -158,14 +181,14 @@ describe("chart figure", () => {
   it("shows the chart as an image in a box the keyboard reaches, named by the figure's title, that tells the explorer where the buckets are", () => {
     const html = figure({ title: "T", summary: "S" });
     expect(html).toContain(
-      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys' data-bands='60 40 3 6 212 560 260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260'><span class='hl' hidden></span></div></div>",
+      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys' data-bands='60 40 3 6 212 560 260' data-narrow-bands='60 20 3 6 212 360 260'><picture><source media='(max-width: 40rem)' srcset='/dashboard/charts/f-chart?range=all&amp;size=narrow&amp;v=def' width='360' height='260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260'></picture><span class='hl' hidden></span></div></div>",
     );
     // One focus stop per chart, none per bar: values come from the table.
     expect(count(/tabindex/g, html)).toBe(1);
   });
 
   it("gives each of several charts its heading, which names it with the figure's title", () => {
-    const html = figure({ title: "T", summary: "S", panels: [{ name: "f-a", heading: "Written", drawing }, { name: "f-b", heading: "Revisited", drawing }] });
+    const html = figure({ title: "T", summary: "S", panels: [{ name: "f-a", heading: "Written", draw }, { name: "f-b", heading: "Revisited", draw }] });
     expect(html).toContain("<h4 id='f-a-heading' class='text-sm font-medium'>Written</h4><div class='chart' role='img' tabindex='0' aria-labelledby='f-title f-a-heading'");
     expect(html).toContain("aria-labelledby='f-title f-b-heading'");
     expect(html).toContain("<img src='/dashboard/charts/f-b?range=all&amp;v=abc'");
@@ -181,13 +204,13 @@ describe("chart figure", () => {
   });
 
   it("links to the tables of the default range without naming it", () => {
-    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], panels: [], table }, { range: "12w", tablesShown: false, imageSrc }).html;
+    const html = chartFigure({ id: "f", title: "T", summary: "S", legend: [], panels: [], table }, { range: "12w", tablesShown: false, imagesFor }).html;
     expect(html).toContain("href='?tables=1#f-table'");
   });
 
   it("leaves out an empty legend and a missing note", () => {
     const html = figure({ title: "T", summary: "S" }).replace(/<ul .*<\/ul>/, "");
-    expect(chartFigure({ id: "f", title: "T", summary: "S", legend: [], panels: [], table }, { range: "all", tablesShown: false, imageSrc }).html).not.toContain("Legend");
+    expect(chartFigure({ id: "f", title: "T", summary: "S", legend: [], panels: [], table }, { range: "all", tablesShown: false, imagesFor }).html).not.toContain("Legend");
     expect(html).toContain("</h3><div class='mt-3'><div class='chart'");
   });
 
@@ -240,6 +263,11 @@ describe("chart figure", () => {
       `<img src='/mentees/m1/charts/time-chart?v=${image?.version}'`,
     );
     expect(TimeChart.image(model, "coverage-chart")).toBeUndefined();
+    // A phone gets the narrow drawing, at an address of its own.
+    const narrow = TimeChart.image(model, "time-chart", "narrow");
+    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='360' height='260'/);
+    expect(narrow?.version).not.toBe(image?.version);
+    expect(page).toContain(`<source media='(max-width: 40rem)' srcset='/dashboard/charts/time-chart?size=narrow&amp;v=${narrow?.version}' width='360' height='260'>`);
     // The image carries the chart's numbers for the explorer, as the table has them; the page does not.
     expect(image?.svg).toContain("<metadata>Week\tFirefighting\tStrategy\tOther\tStrategy share\nWeek of ");
     expect(page).not.toContain("Firefighting\tStrategy");
@@ -256,7 +284,7 @@ describe("chart figure", () => {
   });
 
   it("defines every fill and every line marker, once, in each chart image", () => {
-    const svg = chartDocument({ height: 10, bands: "", body: markup`` }, "T", "");
+    const svg = chartDocument({ width: 10, height: 10, bands: "", body: markup`` }, "T", "");
     for (const fill of ["firefighting", "strategy", "other", "QUARTER", "ONE_YEAR", "THREE_YEARS", "FIVE_YEARS"]) expect(count(new RegExp(`id='chart-fill-${fill}'`, "g"), svg)).toBe(1);
     expect(count(/<marker id='chart-mark-/g, svg)).toBe(5);
     expect(svg).toContain(

@@ -201,7 +201,7 @@ function authRequest(method: "GET" | "POST"): fc.Arbitrary<unknown[]> {
 export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
   const exportFileName = fc.oneof(fc.constantFrom(...CSV_FILES), fc.constantFrom("export.json", "../.env", "weeks.CSV", "weeks.csv%00"), hostileQueryValue);
   const chartName = fc.oneof(fc.constantFrom("time-chart", "coverage-chart", "ratings-chart", "vision-written", "vision-revisited", "nope"), hostileQueryValue);
-  const chartQuery = fc.array(fc.tuple(fc.constantFrom("range", "v", "tables"), fc.oneof(fc.constantFrom("all", "12m", "quarter", "x"), hostileQueryValue)), { maxLength: 3 });
+  const chartQuery = fc.array(fc.tuple(fc.constantFrom("range", "size", "v"), fc.oneof(fc.constantFrom("all", "12m", "narrow", "wide", "x"), hostileQueryValue)), { maxLength: 3 });
   return {
     "app/api/health/route.ts#GET": fc.constant([new RequestSpec("GET", "/api/health")]),
     "app/api/auth/[...nextauth]/route.ts#GET": authRequest("GET"),

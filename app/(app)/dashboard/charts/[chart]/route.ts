@@ -8,7 +8,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ char
   const name = chartImageNameSchema.safeParse((await params).chart);
   const viewer = await getViewer();
   if (!name.success || !viewer) return chartImageResponse(undefined);
-  const { range, v } = chartImageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { range, size, v } = chartImageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const model = await getDashboard(viewer, range);
-  return chartImageResponse(dashboardChartImage(model, name.data), v, request.headers.get("if-none-match"));
+  return chartImageResponse(dashboardChartImage(model, name.data, size), v, request.headers.get("if-none-match"));
 }

@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ment
   const id = menteeIdSchema.safeParse(menteeId);
   const name = chartImageNameSchema.safeParse(chart);
   if (!id.success || !name.success) return chartImageResponse(undefined);
-  const { range, v } = chartImageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { range, size, v } = chartImageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const dashboard = await getMenteeDashboard(await getViewer(), id.data, range);
-  return chartImageResponse(dashboard ? dashboardChartImage(dashboard.model, name.data) : undefined, v, request.headers.get("if-none-match"));
+  return chartImageResponse(dashboard ? dashboardChartImage(dashboard.model, name.data, size) : undefined, v, request.headers.get("if-none-match"));
 }

@@ -21,7 +21,9 @@ export async function getSettings(viewer: Viewer): Promise<UserSettings> {
 /**
  * A user's settings, goals and data version, read once per render: the
  * signed-in shell and the dashboard (lib/dashboard.ts) share the statement.
- * Only for pages; an action that writes reads afresh with `getSettings`.
+ * By id, since React's `cache` compares arguments by identity and each
+ * viewer is a fresh object. Only for pages; an action that writes reads
+ * afresh with `getSettings`.
  */
 export const getProfile = cache(async (userId: string) =>
   db.user.findUniqueOrThrow({

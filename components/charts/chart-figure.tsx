@@ -28,6 +28,11 @@ function chartImage(drawing: ChartDrawing, title: string, table: ChartTableData)
 /** A panel's drawing in each size, with its image and the image's address. */
 export type PanelImages = Record<ChartSize, { drawing: ChartDrawing; src: string }>;
 
+/** One of a thing in each size. */
+function bySize<T>(make: (size: ChartSize) => T): Record<ChartSize, T> {
+  return { wide: make("wide"), narrow: make("narrow") };
+}
+
 /** The narrow drawings are for screens this narrow (a phone), where a chart fills the width. */
 const NARROW_MEDIA = "(max-width: 40rem)";
 
@@ -47,11 +52,13 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
     return new Map(
       panels.map((panel) => {
         const name = panel.heading ? `${title} (${panel.heading})` : title;
-        const sized = (size: ChartSize) => {
-          const drawing = panel.draw(CHART_WIDTHS[size]);
-          return { drawing, image: chartImage(drawing, name, table) };
-        };
-        return [panel.name, { wide: sized("wide"), narrow: sized("narrow") }];
+        return [
+          panel.name,
+          bySize((size) => {
+            const drawing = panel.draw(CHART_WIDTHS[size]);
+            return { drawing, image: chartImage(drawing, name, table) };
+          }),
+        ];
       }),
     );
   });
@@ -68,8 +75,7 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
       const imagesFor = (name: string): PanelImages => {
         const sizes = images.get(name);
         if (!sizes) throw new Error(`No chart image ${name}`);
-        const at = (size: ChartSize) => ({ drawing: sizes[size].drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, sizes[size].image.version)}` });
-        return { wide: at("wide"), narrow: at("narrow") };
+        return bySize((size) => ({ drawing: sizes[size].drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, sizes[size].image.version)}` }));
       };
       figures.set(key, (figure = chartFigure(specOf(model), { range, tablesShown: tables, imagesFor })));
     }

@@ -3,7 +3,7 @@ import { CoverageChart } from "@/components/dashboard/coverage-chart";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
-import type { ChartSize, DashboardModel } from "@/lib/dashboard-model";
+import { chartImageNameSchema, chartImageQuerySchema, type ChartSize, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
 
 const CHARTS = [TimeChart, CoverageChart, RatingsChart, VisionChart];
 
@@ -14,6 +14,19 @@ export function dashboardChartImage(model: DashboardModel, name: string, size: C
     if (image) return image;
   }
   return undefined;
+}
+
+/**
+ * The answer to a request for the chart image `name`, of the dashboard
+ * `dashboardFor` reads in the requested range through lib/ (null: none the
+ * viewer may see).
+ */
+export async function answerChartImage(request: Request, name: string, dashboardFor: (range: RangeKey) => Promise<DashboardModel | null>): Promise<Response> {
+  const chart = chartImageNameSchema.safeParse(name);
+  if (!chart.success) return chartImageResponse(undefined);
+  const { range, size, v } = chartImageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const model = await dashboardFor(range);
+  return chartImageResponse(model ? dashboardChartImage(model, chart.data, size) : undefined, v, request.headers.get("if-none-match"));
 }
 
 /**

@@ -155,6 +155,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 /** Fails the test with a readable list of serious or critical axe violations. */
 export async function checkA11y(page: Page, options: { include?: string; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
+  // Buttons change colour with a transition: one caught halfway (just pressed, or just
+  // re-rendered) is no contrast problem of the page's. Let finite transitions end first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   if (options.include) axe = axe.include(options.include);
   for (const selector of options.exclude ?? []) axe = axe.exclude(selector);

@@ -7,13 +7,13 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
   {
-    // lib/env.ts is the only reader of process.env in the app.
+    // lib/config/env.ts is the only reader of process.env in the app.
     files: ["app/**", "components/**", "lib/**", "proxy.ts"],
-    ignores: ["lib/env.ts"],
+    ignores: ["lib/config/env.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read environment variables through lib/env.ts." },
+        { object: "process", property: "env", message: "Read environment variables through lib/config/env.ts." },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 // Validates the environment at start-up and build time.
-import { isDevelopment } from "./lib/env";
+import { isDevelopment } from "./lib/config/env";
 
 const nextConfig: NextConfig = {
   // Development-only routes live in `page.dev.tsx` files and do not exist in production builds.

@@ -1,6 +1,6 @@
 // Prisma CLI configuration. `env("DATABASE_URL")` would throw when the
 // variable is unset (e.g. during `prisma generate` on a fresh clone), so read
-// it directly with a harmless fallback; the app itself validates it in lib/env.ts.
+// it directly with a harmless fallback; the app itself validates it in lib/config/env.ts.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

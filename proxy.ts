@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDevelopment as development } from "@/lib/env";
-import { createNonce, securityHeaders } from "@/lib/security-headers";
-import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
+import { isDevelopment as development } from "@/lib/config/env";
+import { createNonce, securityHeaders } from "@/lib/config/security-headers";
+import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 
 // Three jobs, all cheap: refusing an address no page could answer (one
 // holding a NUL character), security headers (with a per-request CSP nonce) on

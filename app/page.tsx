@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Brand } from "@/components/app/brand";
 import { LinkButton } from "@/components/ui/button";
-import { getViewer } from "@/lib/viewer";
+import { getViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Wheelhouse: from firefighting to strategy" };
 

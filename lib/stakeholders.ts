@@ -1,12 +1,12 @@
 import "server-only";
-import { ExpectedError, NotFoundError } from "@/lib/actions";
-import { toDateOnly, todayIn, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
-import { restorableSince } from "@/lib/soft-delete";
+import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
+import { restorableSince } from "@/lib/shared/soft-delete";
 import type { Department } from "@/lib/generated/prisma/enums";
 import { cadenceStatus, sortStakeholders, type CadenceStatus, type StakeholderFilters, type StakeholderInput } from "@/lib/stakeholders.validation";
 import { getCalendarSettings } from "@/lib/users";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/server/viewer";
 
 /** How long a deleted stakeholder or touchpoint can be brought back. */
 

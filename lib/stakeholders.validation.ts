@@ -1,8 +1,8 @@
 // Stakeholder rules, shared by the form (instant feedback) and the server,
 // plus the pure "who is overdue" arithmetic the list and its tests rely on.
 import { z } from "zod";
-import { addDaysTo, daysBetween, type DateOnly } from "@/lib/dates";
-import { idSchema } from "@/lib/forms";
+import { addDaysTo, daysBetween, type DateOnly } from "@/lib/shared/dates";
+import { idSchema } from "@/lib/shared/forms";
 import { Department } from "@/lib/generated/prisma/enums";
 
 export const NAME_MAX = 120;

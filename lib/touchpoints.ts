@@ -1,11 +1,11 @@
 import "server-only";
-import { ExpectedError, NotFoundError } from "@/lib/actions";
-import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
 import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
-import { restorableSince } from "@/lib/soft-delete";
+import { restorableSince } from "@/lib/shared/soft-delete";
 import type { TouchpointInput } from "@/lib/touchpoints.validation";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/server/viewer";
 
 export type Touchpoint = {
   id: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/viewer";
+import { db } from "@/lib/server/db";
+import type { Viewer } from "@/lib/server/viewer";
 import type { SettingsInput } from "@/lib/users.validation";
 
 export type UserSettings = {
@@ -20,7 +20,7 @@ export async function getSettings(viewer: Viewer): Promise<UserSettings> {
 
 /**
  * A user's settings, goals and data version, read once per render: the
- * signed-in shell and the dashboard (lib/dashboard.ts) share the statement.
+ * signed-in shell and the dashboard (lib/dashboard/dashboard.ts) share the statement.
  * By id, since React's `cache` compares arguments by identity and each
  * viewer is a fresh object. Only for pages; an action that writes reads
  * afresh with `getSettings`.

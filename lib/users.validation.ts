@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@/lib/time-zones";
+import { isValidTimeZone } from "@/lib/shared/time-zones";
 
 export const timeZoneSchema = z
   .string()

@@ -1,13 +1,13 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
-import { ExpectedError, NotFoundError } from "@/lib/actions";
-import { fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
-import { restorableSince } from "@/lib/soft-delete";
+import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
+import { restorableSince } from "@/lib/shared/soft-delete";
 import type { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { getCalendarSettings } from "@/lib/users";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/server/viewer";
 import { isDueForRevisit, type VisionNoteFilters, type VisionNoteInput } from "@/lib/vision-notes.validation";
 
 export type VisionNoteSummary = {

@@ -1,11 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { ExpectedError } from "@/lib/actions";
-import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/dates";
+import { db } from "@/lib/server/db";
+import { ExpectedError } from "@/lib/server/actions";
+import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { NO_REFLECTIONS } from "@/lib/reflection-questions";
+import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
 import { getCalendarSettings, type CalendarSettings } from "@/lib/users";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/server/viewer";
 import {
   canLogWeek,
   currentWeekStart,
@@ -16,7 +16,7 @@ import {
   weekEndOf,
   weekStartOf,
   weekToOpen,
-} from "@/lib/week-dates";
+} from "@/lib/shared/week-dates";
 import type { WeekInput } from "@/lib/weeks.validation";
 
 /** A week as saved, in plain values that can travel to the browser. Version 0 means never saved. */
@@ -107,7 +107,7 @@ function isLoggable(startsOn: DateOnly, settings: CalendarSettings, now: Date): 
 /**
  * The week that `day` (today when not given) opens for its owner, with its
  * neighbours and this week, counting weeks saved under an earlier week-start
- * setting (see lib/week-dates.ts).
+ * setting (see lib/shared/week-dates.ts).
  */
 export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> {
   const settings = await getCalendarSettings(owner);

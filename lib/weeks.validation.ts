@@ -1,8 +1,8 @@
 // The week form's contract, shared by the browser (instant feedback) and the
 // server action. The form speaks hours; the database stores minutes.
 import { z } from "zod";
-import { dateOnlySchema } from "@/lib/dates";
-import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
+import { dateOnlySchema } from "@/lib/shared/dates";
+import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
 
 export const MAX_WEEK_HOURS = 168;
 export const MAX_WEEK_TEXT = 5_000;

@@ -6,8 +6,8 @@ import { register } from "node:module";
 // Before any lib/ module loads (hence the dynamic imports below).
 register("./worker-hooks.mjs", import.meta.url);
 
-const { startWorker, stopJobs } = await import("@/lib/jobs");
-const { logger } = await import("@/lib/logger");
+const { startWorker, stopJobs } = await import("@/lib/server/jobs");
+const { logger } = await import("@/lib/server/logger");
 
 function stop(signal: string): void {
   logger.info({ signal }, "Stopping the job worker");

@@ -1,10 +1,10 @@
 "use server";
 
-import { isSameOriginRequest } from "@/lib/actions";
-import { signOut } from "@/lib/auth";
+import { isSameOriginRequest } from "@/lib/server/actions";
+import { signOut } from "@/lib/server/auth";
 import { adoptTimeZoneIfUnset } from "@/lib/users";
 import { timeZoneSchema } from "@/lib/users.validation";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 
 // Neither answers anything: a cross-origin post is refused by doing nothing.
 export async function signOutAction(): Promise<void> {

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app/app-shell";
 import { TimeZoneDetector } from "@/components/app/time-zone-detector";
-import { countUnreadNotifications } from "@/lib/notifications";
+import { countUnreadNotifications } from "@/lib/mentoring/notifications";
 import { getProfile } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { adoptBrowserTimeZone, signOutAction } from "./actions";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {

@@ -2,13 +2,13 @@
 
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/actions";
-import { assertSignInAllowed, signIn, SignInRateLimited } from "@/lib/auth";
-import { errorState, formValues, invalidState, type FormState } from "@/lib/forms";
-import { logger } from "@/lib/logger";
-import { retryAfterInWords } from "@/lib/rate-limit";
-import { safeCallbackPath } from "@/lib/safe-redirect";
-import { signInSchema } from "@/lib/sign-in.validation";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/server/actions";
+import { assertSignInAllowed, signIn, SignInRateLimited } from "@/lib/server/auth";
+import { errorState, formValues, invalidState, type FormState } from "@/lib/shared/forms";
+import { logger } from "@/lib/server/logger";
+import { retryAfterInWords } from "@/lib/server/rate-limit";
+import { safeCallbackPath } from "@/lib/shared/safe-redirect";
+import { signInSchema } from "@/lib/server/sign-in.validation";
 
 export async function requestSignInLink(_previous: FormState, formData: FormData): Promise<FormState> {
   if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});

@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/app/auth-card";
 import { SignInForm } from "@/components/app/sign-in-form";
 import { Button } from "@/components/ui/button";
-import { oauthProviders } from "@/lib/auth";
-import { safeCallbackPath } from "@/lib/safe-redirect";
-import { getViewer } from "@/lib/viewer";
+import { oauthProviders } from "@/lib/server/auth";
+import { safeCallbackPath } from "@/lib/shared/safe-redirect";
+import { getViewer } from "@/lib/server/viewer";
 import { requestSignInLink, signInWithProvider } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,8 +2,8 @@
 
 import { ActionForm } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
-import { WEEKDAYS } from "@/lib/time-zones";
+import type { FormState } from "@/lib/shared/forms";
+import { WEEKDAYS } from "@/lib/shared/time-zones";
 import { settingsSchema } from "@/lib/users.validation";
 
 type Props = {

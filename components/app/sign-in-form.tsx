@@ -2,8 +2,8 @@
 
 import { ActionForm } from "@/components/ui/form";
 import { TextField } from "@/components/ui/field";
-import { signInSchema } from "@/lib/sign-in.validation";
-import type { FormState } from "@/lib/forms";
+import { signInSchema } from "@/lib/server/sign-in.validation";
+import type { FormState } from "@/lib/shared/forms";
 
 export function SignInForm({
   action,

@@ -1,8 +1,8 @@
-import type { DashboardModel } from "@/lib/dashboard-model";
+import type { DashboardModel } from "@/lib/dashboard/model";
 
 /** `build`, run once per model object: a model is never changed after `buildDashboard` returns it. */
 export function perModel<T>(build: (model: DashboardModel) => T): (model: DashboardModel) => T {
-  // lib/dashboard.ts keeps the model per user and data version, so the same model is rendered many times: build its figures once.
+  // lib/dashboard/dashboard.ts keeps the model per user and data version, so the same model is rendered many times: build its figures once.
   const built = new WeakMap<DashboardModel, T>();
   return (model) => {
     let result = built.get(model);

@@ -3,7 +3,7 @@ import { CoverageChart } from "@/components/dashboard/coverage-chart";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
-import { chartImageNameSchema, chartImageQuerySchema, type ChartSize, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
+import { chartImageNameSchema, chartImageQuerySchema, type ChartSize, type DashboardModel, type RangeKey } from "@/lib/dashboard/model";
 
 const CHARTS = [TimeChart, CoverageChart, RatingsChart, VisionChart];
 

@@ -1,7 +1,7 @@
 import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
 import { heatmap } from "@/components/charts/heatmap";
-import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard-model";
-import { DEPARTMENTS } from "@/lib/vocabulary";
+import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard/model";
+import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 
 const touchpoints = (count: number) => `${count} touchpoint${count === 1 ? "" : "s"}`;
 

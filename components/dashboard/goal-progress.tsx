@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LinkButton } from "@/components/ui/button";
-import { percent, type DashboardModel } from "@/lib/dashboard-model";
-import { DEPARTMENTS } from "@/lib/vocabulary";
+import { percent, type DashboardModel } from "@/lib/dashboard/model";
+import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 
 /** One goal: its name, where it stands in words (the children), and a bar towards the target. */
 function GoalRow({ label, value, target, children }: { label: string; value: number; target: number; children: ReactNode }) {

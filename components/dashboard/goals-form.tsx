@@ -2,10 +2,10 @@
 
 import { ActionForm, useFormField } from "@/components/ui/form";
 import { TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/shared/forms";
 import type { Department } from "@/lib/generated/prisma/enums";
-import { goalsSchema, type GoalsInput } from "@/lib/goals.validation";
-import { DEPARTMENTS, optionsOf } from "@/lib/vocabulary";
+import { goalsSchema, type GoalsInput } from "@/lib/dashboard/goals.validation";
+import { DEPARTMENTS, optionsOf } from "@/lib/shared/vocabulary";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; goals: GoalsInput };
 

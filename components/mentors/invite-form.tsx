@@ -3,8 +3,8 @@
 import { SharingFields } from "@/components/mentors/sharing-fields";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
-import type { FormState } from "@/lib/forms";
-import { inviteSchema } from "@/lib/mentorships.validation";
+import type { FormState } from "@/lib/shared/forms";
+import { inviteSchema } from "@/lib/mentoring/mentorships.validation";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState> };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatDateOnly } from "@/lib/dates";
-import type { MenteeSummary } from "@/lib/mentor-access";
-import { sharingSummary } from "@/lib/mentorship-model";
+import { formatDateOnly } from "@/lib/shared/dates";
+import type { MenteeSummary } from "@/lib/mentoring/mentor-access";
+import { sharingSummary } from "@/lib/mentoring/mentorship-model";
 
 /** Everyone who shares with the mentor: latest logged week and what waits for a review. */
 export function MenteeList({ mentees }: { mentees: MenteeSummary[] }) {

@@ -1,6 +1,6 @@
-import { formatDateOnly } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/shared/dates";
 import type { Touchpoint } from "@/lib/touchpoints";
-import { DEPARTMENTS, TOUCHPOINT_CHANNELS } from "@/lib/vocabulary";
+import { DEPARTMENTS, TOUCHPOINT_CHANNELS } from "@/lib/shared/vocabulary";
 
 /** Touchpoints, read-only (the leader's own list has edit and delete). */
 export function MenteeTouchpoints({ touchpoints, emptyMessage }: { touchpoints: readonly Touchpoint[]; emptyMessage: string }) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { percent, splitOf } from "@/lib/dashboard-model";
-import { formatDateOnly } from "@/lib/dates";
-import type { MenteeWeekSummary } from "@/lib/mentor-access";
-import { formatWeekRange } from "@/lib/week-dates";
+import { percent, splitOf } from "@/lib/dashboard/model";
+import { formatDateOnly } from "@/lib/shared/dates";
+import type { MenteeWeekSummary } from "@/lib/mentoring/mentor-access";
+import { formatWeekRange } from "@/lib/shared/week-dates";
 
 /** The mentee's logged weeks, newest first, with their strategy share and review state. */
 export function MenteeWeekList({ menteeId, weeks }: { menteeId: string; weeks: MenteeWeekSummary[] }) {

@@ -1,6 +1,6 @@
-import { hours, percent, splitOf } from "@/lib/dashboard-model";
-import { HABITS, RATING_LABELS } from "@/lib/reflection-questions";
-import { TIME_CATEGORIES } from "@/lib/vocabulary";
+import { hours, percent, splitOf } from "@/lib/dashboard/model";
+import { HABITS, RATING_LABELS } from "@/lib/shared/reflection-questions";
+import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";
 
 const SWATCH = { firefighting: "bg-firefighting", strategy: "bg-strategy", other: "bg-other" } as const;

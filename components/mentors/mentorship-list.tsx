@@ -2,8 +2,8 @@ import { cancelInvitationAction, endMentorshipAction, resendInvitationAction, up
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { SharingForm } from "@/components/mentors/sharing-form";
 import { StateBadge } from "@/components/mentors/state-badge";
-import { sharingSummary } from "@/lib/mentorship-model";
-import type { Mentorship } from "@/lib/mentorships";
+import { sharingSummary } from "@/lib/mentoring/mentorship-model";
+import type { Mentorship } from "@/lib/mentoring/mentorships";
 
 function when(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);

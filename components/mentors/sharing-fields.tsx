@@ -1,4 +1,4 @@
-import type { Share } from "@/lib/mentorship-model";
+import type { Share } from "@/lib/mentoring/mentorship-model";
 
 const CHOICES = [
   { name: "shareReflections", key: "reflections", label: "Reflections and self-ratings", help: "Your answers to the weekly questions, highlights and 1–5 ratings." },

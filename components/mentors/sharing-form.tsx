@@ -2,9 +2,9 @@
 
 import { SharingFields } from "@/components/mentors/sharing-fields";
 import { ActionForm } from "@/components/ui/form";
-import type { FormState } from "@/lib/forms";
-import type { Share } from "@/lib/mentorship-model";
-import { updateSharingSchema } from "@/lib/mentorships.validation";
+import type { FormState } from "@/lib/shared/forms";
+import type { Share } from "@/lib/mentoring/mentorship-model";
+import { updateSharingSchema } from "@/lib/mentoring/mentorships.validation";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; id: string; share: Share; who: string };
 

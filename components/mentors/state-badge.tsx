@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { INVITATION_STATE_LABELS, type InvitationState } from "@/lib/mentorship-model";
+import { INVITATION_STATE_LABELS, type InvitationState } from "@/lib/mentoring/mentorship-model";
 
 const tones: Record<InvitationState, string> = {
   accepted: "border-success text-success",

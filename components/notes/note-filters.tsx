@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { VisionNoteFilters } from "@/lib/vision-notes.validation";
-import { HORIZONS, VISION_NOTE_STATUSES, optionsOf } from "@/lib/vocabulary";
+import { HORIZONS, VISION_NOTE_STATUSES, optionsOf } from "@/lib/shared/vocabulary";
 
 type Props = { filters: VisionNoteFilters; tags: string[] };
 

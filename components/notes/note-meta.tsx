@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { formatDateOnly } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/shared/dates";
 import type { VisionNoteSummary } from "@/lib/vision-notes";
-import { HORIZONS, VISION_NOTE_STATUSES } from "@/lib/vocabulary";
+import { HORIZONS, VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 
 const chip = "inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium";
 

@@ -2,9 +2,9 @@
 
 import { SelectField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/shared/forms";
 import { REVISIT_PUSH_OPTIONS, revisitSchema } from "@/lib/vision-notes.validation";
-import { optionsOf } from "@/lib/vocabulary";
+import { optionsOf } from "@/lib/shared/vocabulary";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; noteId: string };
 

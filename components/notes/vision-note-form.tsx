@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { LinkButton } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
-import type { FormState } from "@/lib/forms";
-import { HORIZONS, VISION_NOTE_STATUSES, optionsOf } from "@/lib/vocabulary";
+import type { FormState } from "@/lib/shared/forms";
+import { HORIZONS, VISION_NOTE_STATUSES, optionsOf } from "@/lib/shared/vocabulary";
 import { TAGS_MAX, updateVisionNoteSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 
 export type VisionNoteFormValues = {

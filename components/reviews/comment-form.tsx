@@ -2,8 +2,8 @@
 
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
-import { addCommentSchema } from "@/lib/comments.validation";
-import type { FormState } from "@/lib/forms";
+import { addCommentSchema } from "@/lib/mentoring/comments.validation";
+import type { FormState } from "@/lib/shared/forms";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

@@ -5,8 +5,8 @@ import { RowActionButton } from "@/components/mentors/row-action-button";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
-import { editCommentSchema } from "@/lib/comments.validation";
-import type { FormState } from "@/lib/forms";
+import { editCommentSchema } from "@/lib/mentoring/comments.validation";
+import type { FormState } from "@/lib/shared/forms";
 
 type Props = {
   id: string;

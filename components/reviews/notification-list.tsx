@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import type { NotificationItem } from "@/lib/notifications";
+import type { NotificationItem } from "@/lib/mentoring/notifications";
 
 /** New comments, newest first; unread ones stand out in words and weight, not colour alone. */
 export function NotificationList({ items, timeZone }: { items: NotificationItem[]; timeZone: string }) {

@@ -2,18 +2,18 @@ import { deleteCommentAction, editCommentAction, addCommentAction } from "@/app/
 import { CommentForm } from "@/components/reviews/comment-form";
 import { CommentItem } from "@/components/reviews/comment-item";
 import { Card } from "@/components/ui/card";
-import { getThread } from "@/lib/comments";
-import { markThreadNotificationsRead } from "@/lib/notifications";
+import { getThread } from "@/lib/mentoring/comments";
+import { markThreadNotificationsRead } from "@/lib/mentoring/notifications";
 import { getCalendarSettings } from "@/lib/users";
-import { getViewer } from "@/lib/viewer";
-import { formatTimeZone } from "@/lib/week-dates";
+import { getViewer } from "@/lib/server/viewer";
+import { formatTimeZone } from "@/lib/shared/week-dates";
 
 type Props = { menteeId: string } & ({ weekStartsOn: string; noteId?: never } | { noteId: string; weekStartsOn?: never });
 
 /**
  * The review thread of a week or a vision note, for the leader (on their own
  * pages) and for their active mentors (under /mentees). Loads its own data
- * through lib/comments.ts, so access is decided there; renders nothing for
+ * through lib/mentoring/comments.ts, so access is decided there; renders nothing for
  * anyone else, or for a week that has not been logged yet.
  */
 export async function ReviewThread(props: Props) {

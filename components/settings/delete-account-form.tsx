@@ -2,8 +2,8 @@
 
 import { ActionForm } from "@/components/ui/form";
 import { TextField } from "@/components/ui/field";
-import { deleteAccountSchema } from "@/lib/account.validation";
-import type { FormState } from "@/lib/forms";
+import { deleteAccountSchema } from "@/lib/account/account.validation";
+import type { FormState } from "@/lib/shared/forms";
 
 export function DeleteAccountForm({ action, email }: { action: (state: FormState, formData: FormData) => Promise<FormState>; email: string }) {
   return (

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/ui/form";
 import { TextField } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/shared/forms";
 
 export function ImportForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   return (

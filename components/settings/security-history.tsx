@@ -1,4 +1,4 @@
-import type { AuditEventView } from "@/lib/audit";
+import type { AuditEventView } from "@/lib/server/audit";
 
 /** "Firefox on macOS": enough to recognise a device, without the whole user-agent string. */
 export function describeDevice(userAgent: string | null): string {

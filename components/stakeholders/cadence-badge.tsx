@@ -1,5 +1,5 @@
 import type { StakeholderSummary } from "@/lib/stakeholders";
-import { formatDateOnly } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/shared/dates";
 
 function daysAgo(days: number): string {
   if (days === 0) return "today";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { STAKEHOLDER_SORTS, type StakeholderFilters as Filters } from "@/lib/stakeholders.validation";
-import { DEPARTMENTS, optionsOf } from "@/lib/vocabulary";
+import { DEPARTMENTS, optionsOf } from "@/lib/shared/vocabulary";
 
 const sortOptions = optionsOf(STAKEHOLDER_SORTS);
 const departmentOptions = [{ value: "", label: "All departments" }, ...optionsOf(DEPARTMENTS)];

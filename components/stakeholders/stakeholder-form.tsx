@@ -4,9 +4,9 @@ import { LinkButton } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import type { Department } from "@/lib/generated/prisma/enums";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/shared/forms";
 import { CADENCE_MAX, CADENCE_MIN, stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.validation";
-import { DEPARTMENTS, optionsOf } from "@/lib/vocabulary";
+import { DEPARTMENTS, optionsOf } from "@/lib/shared/vocabulary";
 
 export type StakeholderFormDefaults = {
   name: string;

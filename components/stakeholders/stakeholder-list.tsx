@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CadenceBadge, LastMet } from "@/components/stakeholders/cadence-badge";
 import { cn } from "@/components/ui/cn";
 import type { StakeholderSummary } from "@/lib/stakeholders";
-import { DEPARTMENTS } from "@/lib/vocabulary";
+import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 
 /**
  * One row per stakeholder: who they are, when you last met, whether a catch-up is due.

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
-import type { DateOnly } from "@/lib/dates";
+import type { DateOnly } from "@/lib/shared/dates";
 import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
-import { DEPARTMENTS, TOUCHPOINT_CHANNELS, optionsOf } from "@/lib/vocabulary";
+import { DEPARTMENTS, TOUCHPOINT_CHANNELS, optionsOf } from "@/lib/shared/vocabulary";
 
 export type StakeholderChoice = { id: string; name: string; department: Department };
 

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { deleteTouchpointAction, restoreTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
-import { formatDateOnly } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/shared/dates";
 import type { Touchpoint } from "@/lib/touchpoints";
-import { DEPARTMENTS, TOUCHPOINT_CHANNELS } from "@/lib/vocabulary";
+import { DEPARTMENTS, TOUCHPOINT_CHANNELS } from "@/lib/shared/vocabulary";
 
 type Props = {
   touchpoints: readonly Touchpoint[];

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { addTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { TouchpointFields, type StakeholderChoice } from "@/components/touchpoints/touchpoint-fields";
 import { ActionForm } from "@/components/ui/form";
-import type { DateOnly } from "@/lib/dates";
+import type { DateOnly } from "@/lib/shared/dates";
 import { touchpointSchema } from "@/lib/touchpoints.validation";
 
 type Props = {

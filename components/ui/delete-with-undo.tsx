@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import type { ButtonResult } from "@/lib/button-actions";
+import type { ButtonResult } from "@/lib/server/button-actions";
 
 type Props = {
   /** Server action (bound to the item) that soft-deletes it. */

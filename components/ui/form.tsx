@@ -3,7 +3,7 @@
 import { createContext, useActionState, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { fieldErrorsOf, formValues, idleFormState, type FieldErrors, type FormState, type FormValues } from "@/lib/forms";
+import { fieldErrorsOf, formValues, idleFormState, type FieldErrors, type FormState, type FormValues } from "@/lib/shared/forms";
 import { Button } from "@/components/ui/button";
 
 type FormContextValue = { errors: FieldErrors; values: FormValues | null; pending: boolean };

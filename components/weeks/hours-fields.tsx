@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { TextField } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
-import { TIME_CATEGORIES, type TimeCategory } from "@/lib/vocabulary";
+import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
 import { formatHours, HOURS_FIELDS, MAX_WEEK_HOURS, parseHours, strategyShare } from "@/lib/weeks.validation";
 
 const CATEGORIES = Object.keys(HOURS_FIELDS) as TimeCategory[];

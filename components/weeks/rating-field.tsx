@@ -2,7 +2,7 @@
 
 import { FieldMessages } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
-import { RATING_LABELS } from "@/lib/reflection-questions";
+import { RATING_LABELS } from "@/lib/shared/reflection-questions";
 
 const CHOICES = [
   { value: "", label: "Skip", meaning: "No rating" },

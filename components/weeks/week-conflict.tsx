@@ -1,9 +1,9 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { HABITS, RATING_LABELS } from "@/lib/reflection-questions";
-import type { FormValues } from "@/lib/forms";
-import { TIME_CATEGORIES } from "@/lib/vocabulary";
+import { HABITS, RATING_LABELS } from "@/lib/shared/reflection-questions";
+import type { FormValues } from "@/lib/shared/forms";
+import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";
 import { HOURS_FIELDS } from "@/lib/weeks.validation";
 import { sameFieldValue, weekFormValues } from "@/components/weeks/week-values";

@@ -9,8 +9,8 @@ import { HoursFields } from "@/components/weeks/hours-fields";
 import { RatingField } from "@/components/weeks/rating-field";
 import { WeekConflict } from "@/components/weeks/week-conflict";
 import { weekFormValues } from "@/components/weeks/week-values";
-import type { FormState, FormValues } from "@/lib/forms";
-import { HABITS } from "@/lib/reflection-questions";
+import type { FormState, FormValues } from "@/lib/shared/forms";
+import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
 import { HOURS_FIELDS, weekSchema } from "@/lib/weeks.validation";
 

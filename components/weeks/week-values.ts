@@ -1,6 +1,6 @@
 // A saved week as the form's field values, for defaults and for comparing
 // a refused save with what was saved in the meantime.
-import { HABITS } from "@/lib/reflection-questions";
+import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
 import { formatHours, HOURS_FIELDS, parseHours } from "@/lib/weeks.validation";
 

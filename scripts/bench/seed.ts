@@ -4,7 +4,7 @@
 // logged a single week; 198 others with a few months each.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { currentWeekStart } from "../../lib/week-dates";
+import { currentWeekStart } from "../../lib/shared/week-dates";
 
 export type BenchUsers = { veteran: { id: string; session: string }; newcomer: { id: string; session: string } };
 

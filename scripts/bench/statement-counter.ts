@@ -4,7 +4,7 @@
 // needs nothing from the server (pg_stat_statements needs a preload setting
 // the embedded server does not have; pg_stat_database flushes lazily).
 // The email queue's connections (application_name "wheelhouse-jobs", see
-// lib/jobs.ts) are not counted: they poll on their own clock, not per page.
+// lib/server/jobs.ts) are not counted: they poll on their own clock, not per page.
 import { createServer, connect, type Socket } from "node:net";
 
 const SSL_REQUEST = 80877103;

@@ -3,7 +3,7 @@
 // browser without JavaScript would, and every answer is timed, classified and
 // kept: a save or invitation is "acknowledged" only when the page says so, and
 // every page is searched for marks of other users (a leak).
-import type { DateOnly } from "../../lib/dates";
+import type { DateOnly } from "../../lib/shared/dates";
 import { formBody, hiddenFields } from "./forms";
 import type { SimulatedUser } from "./seed";
 

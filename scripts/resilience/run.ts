@@ -14,7 +14,7 @@ import type { Browser } from "@playwright/test";
 import { join } from "node:path";
 import pg from "pg";
 import { z } from "zod";
-import { previousWeekStart, currentWeekStart } from "../../lib/week-dates";
+import { previousWeekStart, currentWeekStart } from "../../lib/shared/week-dates";
 import { startSmtpServer } from "../../tests/support/smtp";
 import { recreateDatabase } from "../db/databases";
 import { startEmbeddedPostgres } from "../db/embedded";
@@ -42,7 +42,7 @@ const SECONDS = { steady: 30, smtpFailing: 25, outage: 12, recovery: 35, drainAt
 const LIMITS = {
   /** /api/health has a 2 s database check; allow 1 s for the busy machine. */
   healthMs: 3_000,
-  /** lib/db.ts gives up connecting after 3 s; a failing page must answer within that and a render. */
+  /** lib/server/db.ts gives up connecting after 3 s; a failing page must answer within that and a render. */
   outageMs: 5_000,
   /** From the restart to the first good answer of each instance. */
   recoveryMs: 10_000,

@@ -16,7 +16,7 @@ const LOCKED_FLAG = "WHEELHOUSE_BUILD_LOCKED";
  * script to finish) and exits with its status; returns only inside the locked run.
  */
 export function reexecUnderBuildLock(): void {
-  // Tooling, not the app: lib/env.ts is the app's only reader of process.env.
+  // Tooling, not the app: lib/config/env.ts is the app's only reader of process.env.
   if (process.env[LOCKED_FLAG]) return;
   console.log(`Waiting for ${LOCK_FILE}…`);
   const result = spawnSync("flock", [LOCK_FILE, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {

@@ -19,7 +19,7 @@ export type AppEnvOptions = {
   extra?: Record<string, string>;
 };
 
-/** The variables lib/env.ts requires in production, on top of this process's environment. */
+/** The variables lib/config/env.ts requires in production, on top of this process's environment. */
 export function appEnv({ databaseUrl, authUrl, authSecret, emailServer, extra }: AppEnvOptions): NodeJS.ProcessEnv {
   return {
     ...process.env,

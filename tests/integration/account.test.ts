@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deleteAccount, exportAccount, exportCsv, importAccount } from "@/lib/account";
-import { accountExportSchema, type AccountExport } from "@/lib/account.validation";
-import { db } from "@/lib/db";
+import { deleteAccount, exportAccount, exportCsv, importAccount } from "@/lib/account/account";
+import { accountExportSchema, type AccountExport } from "@/lib/account/account.validation";
+import { db } from "@/lib/server/db";
 import { AWKWARD_TEXT, createMentorship, createUser, fillAccount } from "../support/factories/trust";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listAuditEvents, recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { listAuditEvents, recordAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
 import { createUser } from "../support/factories/users";
 
 describe("audit trail", () => {

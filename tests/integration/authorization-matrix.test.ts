@@ -5,19 +5,19 @@
 // that can only ever write to the caller's own account, leaves the leader's
 // data untouched). Any other error fails the test.
 import { afterAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/actions";
-import { addComment, deleteComment, editComment, getThread } from "@/lib/comments";
-import { getDashboard } from "@/lib/dashboard";
-import { fromDateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
-import { updateGoals } from "@/lib/goals";
-import { stopJobs } from "@/lib/jobs";
-import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentor-access";
-import type { Share } from "@/lib/mentorship-model";
-import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentorships";
+import { NotFoundError } from "@/lib/server/actions";
+import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
+import { getDashboard } from "@/lib/dashboard/dashboard";
+import { fromDateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
+import { updateGoals } from "@/lib/dashboard/goals";
+import { stopJobs } from "@/lib/server/jobs";
+import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentoring/mentor-access";
+import type { Share } from "@/lib/mentoring/mentorship-model";
+import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/server/viewer";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { WeekConflictError, getWeek, saveWeek } from "@/lib/weeks";
 import { SHARE_EVERYTHING, createInvitation, createMentor } from "../support/factories/mentors";

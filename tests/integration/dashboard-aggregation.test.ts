@@ -2,10 +2,10 @@
 // the same generated rows: random zones, week starts, ranges and "now".
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getDashboard } from "@/lib/dashboard";
-import { bucketOf, RANGES, type DashboardModel, type RangeKey } from "@/lib/dashboard-model";
-import { addDaysTo, todayIn, type DateOnly } from "@/lib/dates";
-import { weekStartOf } from "@/lib/week-dates";
+import { getDashboard } from "@/lib/dashboard/dashboard";
+import { bucketOf, RANGES, type DashboardModel, type RangeKey } from "@/lib/dashboard/model";
+import { addDaysTo, todayIn, type DateOnly } from "@/lib/shared/dates";
+import { weekStartOf } from "@/lib/shared/week-dates";
 import type { Department, Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks, setGoals } from "../support/factories/dashboard";
 import { createUser } from "../support/factories/users";

@@ -1,12 +1,12 @@
 // The dashboard is built once and reused until something it shows changes
-// (lib/dashboard.ts, docs/decisions/012-dashboard-cache.md). These check that
+// (lib/dashboard/dashboard.ts, docs/decisions/012-dashboard-cache.md). These check that
 // every kind of write, by any path, shows on the very next render.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { getDashboard } from "@/lib/dashboard";
-import { db } from "@/lib/db";
-import { updateGoals } from "@/lib/goals";
-import { getMenteeDashboard } from "@/lib/mentor-access";
+import { getDashboard } from "@/lib/dashboard/dashboard";
+import { db } from "@/lib/server/db";
+import { updateGoals } from "@/lib/dashboard/goals";
+import { getMenteeDashboard } from "@/lib/mentoring/mentor-access";
 import { deleteStakeholder, restoreStakeholder } from "@/lib/stakeholders";
 import { deleteTouchpoint, restoreTouchpoint } from "@/lib/touchpoints";
 import { updateSettings } from "@/lib/users";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getGoals, updateGoals } from "@/lib/goals";
+import { getGoals, updateGoals } from "@/lib/dashboard/goals";
 import { createUser } from "../support/factories/users";
 
 describe("goals", () => {

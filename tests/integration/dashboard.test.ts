@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDashboard } from "@/lib/dashboard";
+import { getDashboard } from "@/lib/dashboard/dashboard";
 import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks, setGoals } from "../support/factories/dashboard";
 import { createUser } from "../support/factories/users";
 

@@ -19,15 +19,15 @@ import fc from "fast-check";
 import { afterAll, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  // As in production: AUTH_URL is set (lib/env.ts requires it there), so origins and links follow it.
+  // As in production: AUTH_URL is set (lib/config/env.ts requires it there), so origins and links follow it.
   process.env.AUTH_URL = "https://wheelhouse.example.test";
 });
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
-vi.mock("@/lib/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
+vi.mock("@/lib/server/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
 
-import { stopJobs } from "@/lib/jobs";
-import { logger } from "@/lib/logger";
+import { stopJobs } from "@/lib/server/jobs";
+import { logger } from "@/lib/server/logger";
 import { resolve, type CallContext } from "../support/fuzz/arbitraries";
 import { actionArgs, callerArb, routeArgs, type Caller } from "../support/fuzz/calls";
 import { APP_URL, SESSION_COOKIE, changedRows, ensureAttacker, othersRows, refreshAttackerPools, seedWorld, type World } from "../support/fuzz/world";

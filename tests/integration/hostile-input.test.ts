@@ -13,7 +13,7 @@ vi.hoisted(() => {
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
 // The development outbox would write each sign-in email into .data/outbox.
-vi.mock("@/lib/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
+vi.mock("@/lib/server/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
 
 import { signOutAction } from "@/app/(app)/actions";
 import { acceptInvitationAction, switchAccountAction } from "@/app/invitations/[token]/actions";
@@ -24,13 +24,13 @@ import { createStakeholderAction, deleteStakeholderAction, restoreStakeholderAct
 import { deleteTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { saveWeekAction } from "@/app/(app)/weeks/actions";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
-import { exportAccount } from "@/lib/account";
-import { db } from "@/lib/db";
-import { RATE_LIMITS } from "@/lib/rate-limit";
+import { exportAccount } from "@/lib/account/account";
+import { db } from "@/lib/server/db";
+import { RATE_LIMITS } from "@/lib/server/rate-limit";
 import { proxy } from "@/proxy";
-import { UNSTORABLE_MESSAGE } from "@/lib/forms";
-import { logger } from "@/lib/logger";
-import { currentWeekStart } from "@/lib/week-dates";
+import { UNSTORABLE_MESSAGE } from "@/lib/shared/forms";
+import { logger } from "@/lib/server/logger";
+import { currentWeekStart } from "@/lib/shared/week-dates";
 import { createStakeholder, createTouchpoint } from "../support/factories/stakeholders";
 import { createUser, type TestUser } from "../support/factories/users";
 import { form, withRequest } from "../support/next-request";

@@ -8,13 +8,13 @@ const SUBJECT = `Queued hello ${Date.now()}`;
 const ours = (email: { subject: string }) => email.subject === SUBJECT;
 let smtp: SmtpServer;
 
-let jobs: typeof import("@/lib/jobs");
+let jobs: typeof import("@/lib/server/jobs");
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  // lib/env.ts reads the environment once, when first imported: set it before.
+  // lib/config/env.ts reads the environment once, when first imported: set it before.
   process.env.EMAIL_SERVER = smtp.url;
-  jobs = await import("@/lib/jobs");
+  jobs = await import("@/lib/server/jobs");
   jobs.configureQueue({ retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
   await jobs.startWorker();
 });

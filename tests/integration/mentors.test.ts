@@ -1,10 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/actions";
-import { addComment, deleteComment, editComment, getThread } from "@/lib/comments";
-import { db } from "@/lib/db";
-import { stopJobs } from "@/lib/jobs";
-import { getMenteeAccess, getMenteeDashboard, getMenteeWeek, listMenteeWeeks, listMentees, markWeekReviewed } from "@/lib/mentor-access";
-import { hashInviteToken, INVITE_TTL_MS } from "@/lib/mentorship-model";
+import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
+import { db } from "@/lib/server/db";
+import { stopJobs } from "@/lib/server/jobs";
+import { getMenteeAccess, getMenteeDashboard, getMenteeWeek, listMenteeWeeks, listMentees, markWeekReviewed } from "@/lib/mentoring/mentor-access";
+import { hashInviteToken, INVITE_TTL_MS } from "@/lib/mentoring/mentorship-model";
 import {
   acceptInvitation,
   cancelInvitation,
@@ -15,8 +15,8 @@ import {
   listMentorships,
   resendInvitation,
   updateSharing,
-} from "@/lib/mentorships";
-import { countUnreadNotifications, listNotifications, sendCommentDigest } from "@/lib/notifications";
+} from "@/lib/mentoring/mentorships";
+import { countUnreadNotifications, listNotifications, sendCommentDigest } from "@/lib/mentoring/notifications";
 import { createInvitation, createMentor, emptyQueue, mentorshipRow, queuedDigests, queuedEmails, tokenFromEmail } from "../support/factories/mentors";
 import { createUser } from "../support/factories/users";
 import { createVisionNote } from "../support/factories/vision-notes";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import { consumeRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 
 async function storedRows() {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/actions";
 import {
   createStakeholder as addStakeholder,
   deleteStakeholder,
@@ -9,7 +9,7 @@ import {
   restoreStakeholder,
   updateStakeholder,
 } from "@/lib/stakeholders";
-import { RESTORE_WINDOW_MS } from "@/lib/soft-delete";
+import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
 import { createTouchpoint as logTouchpoint, listTouchpointsBetween, listTouchpointsWithStakeholder } from "@/lib/touchpoints";
 import { createStakeholder, createTouchpoint, stakeholderRow, touchpointRow } from "../support/factories/stakeholders";
 import { createUser } from "../support/factories/users";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { fromDateOnly } from "@/lib/dates";
+import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { db } from "@/lib/server/db";
+import { fromDateOnly } from "@/lib/shared/dates";
 import { deleteStakeholder, getStakeholder } from "@/lib/stakeholders";
-import { RESTORE_WINDOW_MS } from "@/lib/soft-delete";
+import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
 import {
   StakeholderNotFoundError,
   createTouchpoint as logTouchpoint,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { adoptTimeZoneIfUnset, getCalendarSettings, getSettings, signOutEverywhere, updateSettings } from "@/lib/users";
 import { createUser } from "../support/factories/users";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { RESTORE_WINDOW_MS } from "@/lib/soft-delete";
+import { NotFoundError } from "@/lib/server/actions";
+import { db } from "@/lib/server/db";
+import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
 import {
   createVisionNote,
   deleteVisionNote,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ExpectedError } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { getMenteeWeek } from "@/lib/mentor-access";
+import { ExpectedError } from "@/lib/server/actions";
+import { db } from "@/lib/server/db";
+import { getMenteeWeek } from "@/lib/mentoring/mentor-access";
 import { emptyWeek, getWeek, placeWeek, saveWeek, WeekConflictError } from "@/lib/weeks";
 import { createMentor } from "../support/factories/mentors";
 import { createUser, type TestUser } from "../support/factories/users";

@@ -9,7 +9,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const database = await prepareTestDatabase("wheelhouse_test_integration");
-  // Workers read it in integration-setup.ts, before any test imports lib/db.ts.
+  // Workers read it in integration-setup.ts, before any test imports lib/server/db.ts.
   project.provide("databaseUrl", database.url);
   return database.stop;
 }

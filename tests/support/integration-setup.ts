@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeEach, inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-// lib/env.ts requires one; tests never sign real tokens.
+// lib/config/env.ts requires one; tests never sign real tokens.
 process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });

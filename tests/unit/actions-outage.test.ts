@@ -3,20 +3,20 @@ import { z } from "zod";
 import { form } from "../support/next-request";
 
 // A server action while the database is down: reading the session fails
-// (lib/viewer.ts throws rather than treating the person as signed out).
+// (lib/server/viewer.ts throws rather than treating the person as signed out).
 const requireViewer = vi.fn();
-vi.mock("@/lib/viewer", () => ({ requireViewer }));
+vi.mock("@/lib/server/viewer", () => ({ requireViewer }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "localhost:3000", origin: "http://localhost:3000" }) }));
 
-let actions: typeof import("@/lib/actions");
-let buttons: typeof import("@/lib/button-actions");
+let actions: typeof import("@/lib/server/actions");
+let buttons: typeof import("@/lib/server/button-actions");
 
 beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/wheelhouse");
   vi.stubEnv("AUTH_SECRET", "c".repeat(32));
   vi.stubEnv("AUTH_URL", "");
-  actions = await import("@/lib/actions");
-  buttons = await import("@/lib/button-actions");
+  actions = await import("@/lib/server/actions");
+  buttons = await import("@/lib/server/button-actions");
 });
 
 afterAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFrom, isSameOrigin, requestContextFrom } from "@/lib/request-context";
+import { clientIpFrom, isSameOrigin, requestContextFrom } from "@/lib/server/request-context";
 
 const APP = "https://wheelhouse.example.com";
 

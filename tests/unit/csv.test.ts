@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "@/lib/csv";
+import { csvCell, toCsv } from "@/lib/account/csv";
 
 /** A minimal RFC 4180 reader, to prove every cell comes back as written. */
 function parseCsv(text: string): string[][] {

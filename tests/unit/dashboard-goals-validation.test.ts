@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goalsSchema } from "@/lib/goals.validation";
+import { goalsSchema } from "@/lib/dashboard/goals.validation";
 
 describe("goals form", () => {
   it("reads numbers and departments from the form", () => {

@@ -11,7 +11,7 @@ import {
   type TouchpointStatsRow,
   type VisionStatsRow,
   type WeekStatsRow,
-} from "@/lib/dashboard-model";
+} from "@/lib/dashboard/model";
 
 const berlin = { timeZone: "Europe/Berlin", weekStartsOn: 1 };
 // Tuesday 24 November 2026, 10:00 UTC.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDaysTo, dateOnlySchema, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn } from "@/lib/dates";
+import { addDaysTo, dateOnlySchema, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn } from "@/lib/shared/dates";
 
 describe("calendar dates", () => {
   it("accepts real dates only", () => {

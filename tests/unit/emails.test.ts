@@ -2,9 +2,9 @@
 // an invitation, comments in a digest. Every email's HTML must carry such
 // text as text, whatever it holds.
 import { describe, expect, it } from "vitest";
-import { commentDigestEmail } from "@/lib/emails/comment-digest";
-import { invitationEmail } from "@/lib/emails/invitation";
-import { signInEmail } from "@/lib/emails/sign-in";
+import { commentDigestEmail } from "@/lib/server/emails/comment-digest";
+import { invitationEmail } from "@/lib/server/emails/invitation";
+import { signInEmail } from "@/lib/server/emails/sign-in";
 
 const escaped = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 

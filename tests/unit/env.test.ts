@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-// lib/env.ts validates at import, so each case imports a fresh copy.
+// lib/config/env.ts validates at import, so each case imports a fresh copy.
 async function loadEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
   for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
-  return import("@/lib/env");
+  return import("@/lib/config/env");
 }
 
 const valid = {
@@ -16,7 +16,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe("lib/env", () => {
+describe("lib/config/env", () => {
   it("accepts a development setup with no email server", async () => {
     const { env } = await loadEnv({ ...valid, NODE_ENV: "development", EMAIL_SERVER: undefined });
     expect(env.EMAIL_SERVER).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrorsOf, formValues, invalidState } from "@/lib/forms";
+import { fieldErrorsOf, formValues, invalidState } from "@/lib/shared/forms";
 
 describe("form state helpers", () => {
   it("reads FormData as strings, lists for repeated fields, and skips Next's action fields", () => {

@@ -2,8 +2,8 @@
 // what a form action reads from a request that is not a form, text
 // PostgreSQL cannot store, ids no row can have, callback URLs Auth.js cannot use.
 import { describe, expect, it } from "vitest";
-import { UNSTORABLE_MESSAGE, formValues, idSchema, unstorableFields } from "@/lib/forms";
-import { isHttpUrl } from "@/lib/safe-redirect";
+import { UNSTORABLE_MESSAGE, formValues, idSchema, unstorableFields } from "@/lib/shared/forms";
+import { isHttpUrl } from "@/lib/shared/safe-redirect";
 import { weekSchema } from "@/lib/weeks.validation";
 
 describe("formValues", () => {

@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
-import { createLogger } from "@/lib/logger";
+import { createLogger } from "@/lib/server/logger";
 
-// lib/env.ts validates at import; these are never used to connect.
+// lib/config/env.ts validates at import; these are never used to connect.
 vi.hoisted(() => {
   process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:1/unused";
   process.env.AUTH_SECRET ??= "unit-tests-only-secret-0123456789abcdef";
@@ -19,7 +19,7 @@ function capture() {
   return { logger: createLogger(stream, "info"), lines };
 }
 
-describe("lib/logger", () => {
+describe("lib/server/logger", () => {
   it("leaves a database driver's connection out of a logged error", () => {
     const { logger, lines } = capture();
     const error = Object.assign(new Error("terminating connection"), { code: "57P01", client: { connectionParameters: { user: "app", host: "db" } } });

@@ -10,7 +10,7 @@ import {
   sharingSummary,
   type MentorResource,
   type Share,
-} from "@/lib/mentorship-model";
+} from "@/lib/mentoring/mentorship-model";
 
 describe("invitation tokens", () => {
   it("carries 256 random bits as 43 URL-safe characters, never the same twice", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildDashboard, dashboardWindow } from "@/lib/dashboard-model";
-import { redactDashboard } from "@/lib/mentorship-model";
-import { addCommentSchema, editCommentSchema } from "@/lib/comments.validation";
-import { inviteSchema, updateSharingSchema } from "@/lib/mentorships.validation";
+import { buildDashboard, dashboardWindow } from "@/lib/dashboard/model";
+import { redactDashboard } from "@/lib/mentoring/mentorship-model";
+import { addCommentSchema, editCommentSchema } from "@/lib/mentoring/comments.validation";
+import { inviteSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { rateLimitKey, retryAfterInWords } from "@/lib/rate-limit";
+import { rateLimitKey, retryAfterInWords } from "@/lib/server/rate-limit";
 
-// lib/env.ts validates at import; nothing here connects.
+// lib/config/env.ts validates at import; nothing here connects.
 vi.hoisted(() => {
   process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:1/unused";
   process.env.AUTH_SECRET ??= "unit-tests-only-secret-0123456789abcdef";

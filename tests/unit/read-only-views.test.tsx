@@ -4,8 +4,8 @@ import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { MenteeNoteList } from "@/components/mentors/mentee-note-list";
 import { NoteGroup } from "@/components/notes/note-list";
 import { StakeholderList } from "@/components/stakeholders/stakeholder-list";
-import { buildDashboard, dashboardWindow } from "@/lib/dashboard-model";
-import { redactDashboard, type Share } from "@/lib/mentorship-model";
+import { buildDashboard, dashboardWindow } from "@/lib/dashboard/model";
+import { redactDashboard, type Share } from "@/lib/mentoring/mentorship-model";
 import type { StakeholderSummary } from "@/lib/stakeholders";
 import type { VisionNoteSummary } from "@/lib/vision-notes";
 

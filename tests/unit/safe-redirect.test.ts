@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { safeCallbackPath } from "@/lib/shared/safe-redirect";
 
 describe("safeCallbackPath", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security-headers";
+import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/config/security-headers";
 
 describe("security headers", () => {
   it("makes a fresh nonce each time", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf } from "@/lib/shared/forms";
 import { CHOOSE_DEPARTMENT, CHOOSE_STAKEHOLDER, NOT_BOTH, touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
 
 /** As a group meeting form posts it: no stakeholder field at all. */

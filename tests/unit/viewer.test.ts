@@ -6,11 +6,11 @@ const auth = vi.fn();
 const findSession = vi.fn();
 let cookies: Record<string, string> = {};
 
-vi.mock("@/lib/auth", () => ({ auth }));
-vi.mock("@/lib/db", () => ({ db: { session: { findUnique: findSession } } }));
+vi.mock("@/lib/server/auth", () => ({ auth }));
+vi.mock("@/lib/server/db", () => ({ db: { session: { findUnique: findSession } } }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (name in cookies ? { name, value: cookies[name] } : undefined) }) }));
 
-const { getViewer } = await import("@/lib/viewer");
+const { getViewer } = await import("@/lib/server/viewer");
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 

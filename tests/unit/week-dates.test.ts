@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDaysTo, daysBetween, fromDateOnly, toDateOnly } from "@/lib/dates";
+import { addDaysTo, daysBetween, fromDateOnly, toDateOnly } from "@/lib/shared/dates";
 import {
   canLogWeek,
   currentWeekStart,
@@ -14,7 +14,7 @@ import {
   weekStartOf,
   weekTitle,
   weekToOpen,
-} from "@/lib/week-dates";
+} from "@/lib/shared/week-dates";
 
 const MONDAY = 1;
 const SUNDAY = 0;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Baseline", robots: { index: false } };
 

@@ -11,12 +11,12 @@ import { VisionChart } from "@/components/dashboard/vision-chart";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDashboard } from "@/lib/dashboard";
-import { RANGES, dashboardViewSchema } from "@/lib/dashboard-model";
-import { formatDateOnly } from "@/lib/dates";
-import { WEEKDAYS } from "@/lib/time-zones";
-import { formatTimeZone } from "@/lib/week-dates";
-import { requireViewer } from "@/lib/viewer";
+import { getDashboard } from "@/lib/dashboard/dashboard";
+import { RANGES, dashboardViewSchema } from "@/lib/dashboard/model";
+import { formatDateOnly } from "@/lib/shared/dates";
+import { WEEKDAYS } from "@/lib/shared/time-zones";
+import { formatTimeZone } from "@/lib/shared/week-dates";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction, NotFoundError } from "@/lib/actions";
-import { buttonAction, type ButtonResult } from "@/lib/button-actions";
-import { addComment, deleteComment, editComment } from "@/lib/comments";
-import { addCommentSchema, commentIdSchema, editCommentSchema } from "@/lib/comments.validation";
-import { dateOnlySchema } from "@/lib/dates";
-import { markWeekReviewed } from "@/lib/mentor-access";
-import { appBaseUrl, leaveMentorship } from "@/lib/mentorships";
-import { menteeIdSchema, mentorshipIdSchema } from "@/lib/mentorships.validation";
+import { formAction, NotFoundError } from "@/lib/server/actions";
+import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
+import { addComment, deleteComment, editComment } from "@/lib/mentoring/comments";
+import { addCommentSchema, commentIdSchema, editCommentSchema } from "@/lib/mentoring/comments.validation";
+import { dateOnlySchema } from "@/lib/shared/dates";
+import { markWeekReviewed } from "@/lib/mentoring/mentor-access";
+import { appBaseUrl, leaveMentorship } from "@/lib/mentoring/mentorships";
+import { menteeIdSchema, mentorshipIdSchema } from "@/lib/mentoring/mentorships.validation";
 
 // Review threads are shown on the mentor's /mentees pages and on the
 // leader's own week and note pages: a change re-renders all of them.

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { MenteeList } from "@/components/mentors/mentee-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMentees } from "@/lib/mentor-access";
-import { requireViewer } from "@/lib/viewer";
+import { listMentees } from "@/lib/mentoring/mentor-access";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Mentees" };
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction, NotFoundError } from "@/lib/actions";
-import { buttonAction, type ButtonResult } from "@/lib/button-actions";
-import { appBaseUrl, cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentorships";
-import { inviteSchema, mentorshipIdSchema, updateSharingSchema } from "@/lib/mentorships.validation";
+import { formAction, NotFoundError } from "@/lib/server/actions";
+import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
+import { appBaseUrl, cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
+import { inviteSchema, mentorshipIdSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";
 
 export const inviteMentorAction = formAction(inviteSchema, async (viewer, input) => {
   await inviteMentor(viewer, input, { baseUrl: await appBaseUrl() });

@@ -3,9 +3,9 @@ import { InviteForm } from "@/components/mentors/invite-form";
 import { MentorshipList } from "@/components/mentors/mentorship-list";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMentorships } from "@/lib/mentorships";
+import { listMentorships } from "@/lib/mentoring/mentorships";
 import { getCalendarSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { inviteMentorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mentors" };

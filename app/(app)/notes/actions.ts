@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions";
-import { itemAction } from "@/lib/button-actions";
+import { formAction } from "@/lib/server/actions";
+import { itemAction } from "@/lib/server/button-actions";
 import { createVisionNote, deleteVisionNote, markVisionNoteRevisited, restoreVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { revisitSchema, updateVisionNoteSchema, visionNoteIdSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 

@@ -4,8 +4,8 @@ import { NoteGroup } from "@/components/notes/note-list";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateOnly } from "@/lib/dates";
-import { requireViewer } from "@/lib/viewer";
+import { formatDateOnly } from "@/lib/shared/dates";
+import { requireViewer } from "@/lib/server/viewer";
 import { listVisionNotes, listVisionNoteTags } from "@/lib/vision-notes";
 import { visionNoteFiltersSchema } from "@/lib/vision-notes.validation";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { buttonAction, type ButtonResult } from "@/lib/button-actions";
-import { markAllNotificationsRead } from "@/lib/notifications";
+import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
+import { markAllNotificationsRead } from "@/lib/mentoring/notifications";
 
 export async function markAllReadAction(): Promise<ButtonResult> {
   const result = await buttonAction((viewer) => markAllNotificationsRead(viewer), "All notifications marked as read.");

@@ -3,10 +3,10 @@ import { RowActionButton } from "@/components/mentors/row-action-button";
 import { NotificationList } from "@/components/reviews/notification-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listNotifications } from "@/lib/notifications";
+import { listNotifications } from "@/lib/mentoring/notifications";
 import { getCalendarSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
-import { formatTimeZone } from "@/lib/week-dates";
+import { requireViewer } from "@/lib/server/viewer";
+import { formatTimeZone } from "@/lib/shared/week-dates";
 import { markAllReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };

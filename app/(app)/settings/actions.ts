@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction, isSameOriginRequest } from "@/lib/actions";
-import { recordAudit } from "@/lib/audit";
-import { signOut } from "@/lib/auth";
+import { formAction, isSameOriginRequest } from "@/lib/server/actions";
+import { recordAudit } from "@/lib/server/audit";
+import { signOut } from "@/lib/server/auth";
 import { signOutEverywhere, updateSettings } from "@/lib/users";
 import { settingsSchema } from "@/lib/users.validation";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const saveSettings = formAction(settingsSchema, async (viewer, input) => {
   await updateSettings(viewer, input);

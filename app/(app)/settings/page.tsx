@@ -3,9 +3,9 @@ import { SettingsForm } from "@/components/app/settings-form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listTimeZones } from "@/lib/time-zones";
+import { listTimeZones } from "@/lib/shared/time-zones";
 import { getSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { saveSettings, signOutAllDevices } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions";
-import { itemAction } from "@/lib/button-actions";
+import { formAction } from "@/lib/server/actions";
+import { itemAction } from "@/lib/server/button-actions";
 import { createStakeholder, deleteStakeholder, restoreStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { stakeholderIdSchema, stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.validation";
 

@@ -4,10 +4,10 @@ import { StakeholderList } from "@/components/stakeholders/stakeholder-list";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateOnly } from "@/lib/dates";
+import { formatDateOnly } from "@/lib/shared/dates";
 import { listStakeholders } from "@/lib/stakeholders";
 import { stakeholderFiltersSchema } from "@/lib/stakeholders.validation";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Stakeholders" };
 

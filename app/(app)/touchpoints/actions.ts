@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions";
-import { itemAction } from "@/lib/button-actions";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { formAction } from "@/lib/server/actions";
+import { itemAction } from "@/lib/server/button-actions";
+import { safeCallbackPath } from "@/lib/shared/safe-redirect";
 import { createTouchpoint, deleteTouchpoint, restoreTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import { touchpointIdSchema, touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
 

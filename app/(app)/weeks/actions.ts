@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions";
+import { formAction } from "@/lib/server/actions";
 import { saveWeek } from "@/lib/weeks";
 import { weekSchema } from "@/lib/weeks.validation";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listOutbox } from "@/lib/outbox";
+import { listOutbox } from "@/lib/server/outbox";
 
 // Development only: the `.dev.tsx` extension keeps this page out of production builds.
 export const metadata: Metadata = { title: "Outbox (development)" };

@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { isSameOriginRequest } from "@/lib/actions";
-import { signOut } from "@/lib/auth";
-import { acceptInvitation } from "@/lib/mentorships";
-import { invitationTokenSchema } from "@/lib/mentorships.validation";
-import { getViewer } from "@/lib/viewer";
+import { isSameOriginRequest } from "@/lib/server/actions";
+import { signOut } from "@/lib/server/auth";
+import { acceptInvitation } from "@/lib/mentoring/mentorships";
+import { invitationTokenSchema } from "@/lib/mentoring/mentorships.validation";
+import { getViewer } from "@/lib/server/viewer";
 
 function pathOf(token: string): string {
   return `/invitations/${encodeURIComponent(token)}`;

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/app/auth-card";
 import { Button, LinkButton } from "@/components/ui/button";
-import { sharingSummary } from "@/lib/mentorship-model";
-import { describeInvitation } from "@/lib/mentorships";
-import { getViewer } from "@/lib/viewer";
+import { sharingSummary } from "@/lib/mentoring/mentorship-model";
+import { describeInvitation } from "@/lib/mentoring/mentorships";
+import { getViewer } from "@/lib/server/viewer";
 import { acceptInvitationAction, switchAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mentor invitation", referrer: "no-referrer" };

@@ -1,7 +1,7 @@
 // Rows for dashboard tests and the benchmark, written in bulk. Dates are
 // calendar days ("YYYY-MM-DD"); instants are Dates.
-import { fromDateOnly, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { fromDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
 import type { Department, Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 
 export type WeekSeed = {

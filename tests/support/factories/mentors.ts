@@ -1,8 +1,8 @@
 // Invitations and mentorships written straight to the database, with a known
 // token, so a test can follow or forge the invitation link.
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import type { MentorshipStatus } from "@/lib/generated/prisma/enums";
-import { createInviteToken, hashInviteToken, INVITE_TTL_MS, type Share } from "@/lib/mentorship-model";
+import { createInviteToken, hashInviteToken, INVITE_TTL_MS, type Share } from "@/lib/mentoring/mentorship-model";
 import { createUser, type TestUser } from "./users";
 
 export const SHARE_NOTHING: Share = { reflections: false, stakeholders: false, notes: false };

@@ -1,7 +1,7 @@
 // Stakeholders and touchpoints written straight to the database, so a test
 // sets up exactly the rows it needs. Dates are calendar days ("YYYY-MM-DD").
-import { fromDateOnly, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { fromDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
 import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
 
 export type StakeholderOverrides = {

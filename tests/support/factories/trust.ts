@@ -1,8 +1,8 @@
 // A well-filled account for export / import / deletion tests: every kind of
 // row the export covers, with the awkward values (unicode, quotes, formulas,
 // line breaks, nulls) written straight to the database.
-import { fromDateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { fromDateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
 import { createStakeholder, createTouchpoint } from "./stakeholders";
 import { createUser, type TestUser } from "./users";
 

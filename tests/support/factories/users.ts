@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/viewer";
+import { db } from "@/lib/server/db";
+import type { Viewer } from "@/lib/server/viewer";
 
 export type TestUser = { id: string; email: string; viewer: Viewer };
 

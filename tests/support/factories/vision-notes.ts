@@ -1,5 +1,5 @@
-import { fromDateOnly, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { fromDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
 import type { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import type { TestUser } from "./users";
 

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db";
-import { fromDateOnly, type DateOnly } from "@/lib/dates";
-import { NO_REFLECTIONS } from "@/lib/reflection-questions";
-import type { Viewer } from "@/lib/viewer";
+import { db } from "@/lib/server/db";
+import { fromDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
+import type { Viewer } from "@/lib/server/viewer";
 import type { WeekInput } from "@/lib/weeks.validation";
 
 /** A valid save of a week, as the schema hands it to lib/weeks.ts. */

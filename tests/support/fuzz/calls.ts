@@ -3,13 +3,13 @@
 // (arbitraries.ts derives them), with hints where a field's valid values
 // live in the database (ids) or behind a refinement (dates, zones, hours).
 import fc from "fast-check";
-import { addCommentSchema, editCommentSchema } from "@/lib/comments.validation";
-import { goalsSchema } from "@/lib/goals.validation";
-import { inviteSchema, updateSharingSchema } from "@/lib/mentorships.validation";
-import { signInSchema } from "@/lib/sign-in.validation";
+import { addCommentSchema, editCommentSchema } from "@/lib/mentoring/comments.validation";
+import { goalsSchema } from "@/lib/dashboard/goals.validation";
+import { inviteSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";
+import { signInSchema } from "@/lib/server/sign-in.validation";
 import { stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.validation";
 import { touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
-import { deleteAccountSchema, CSV_FILES } from "@/lib/account.validation";
+import { deleteAccountSchema, CSV_FILES } from "@/lib/account/account.validation";
 import { settingsSchema } from "@/lib/users.validation";
 import { revisitSchema, updateVisionNoteSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 import { weekSchema } from "@/lib/weeks.validation";

@@ -4,9 +4,9 @@
 // attacker could try is kept in pools, and a digest of the other users' rows
 // tells whether any of them changed.
 import { randomBytes } from "node:crypto";
-import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/dates";
-import { db } from "@/lib/db";
-import { currentWeekStart, previousWeekStart } from "@/lib/week-dates";
+import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
+import { currentWeekStart, previousWeekStart } from "@/lib/shared/week-dates";
 import { SHARE_EVERYTHING, createInvitation, createMentor } from "../factories/mentors";
 import { createStakeholder, createTouchpoint } from "../factories/stakeholders";
 import { createUser, type TestUser } from "../factories/users";

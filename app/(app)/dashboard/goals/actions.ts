@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions";
-import { updateGoals } from "@/lib/goals";
-import { goalsSchema } from "@/lib/goals.validation";
+import { formAction } from "@/lib/server/actions";
+import { updateGoals } from "@/lib/dashboard/goals";
+import { goalsSchema } from "@/lib/dashboard/goals.validation";
 
 export const saveGoals = formAction(goalsSchema, async (viewer, input) => {
   await updateGoals(viewer, input);

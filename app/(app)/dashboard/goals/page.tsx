@@ -3,8 +3,8 @@ import Link from "next/link";
 import { GoalsForm } from "@/components/dashboard/goals-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getGoals } from "@/lib/goals";
-import { requireViewer } from "@/lib/viewer";
+import { getGoals } from "@/lib/dashboard/goals";
+import { requireViewer } from "@/lib/server/viewer";
 import { saveGoals } from "./actions";
 
 export const metadata: Metadata = { title: "Goals" };

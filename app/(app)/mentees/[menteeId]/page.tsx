@@ -12,12 +12,12 @@ import { VisionChart } from "@/components/dashboard/vision-chart";
 import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { RANGES, dashboardViewSchema } from "@/lib/dashboard-model";
-import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentor-access";
-import { sharingSummary } from "@/lib/mentorship-model";
-import { WEEKDAYS } from "@/lib/time-zones";
-import { requireViewer } from "@/lib/viewer";
-import { formatTimeZone } from "@/lib/week-dates";
+import { RANGES, dashboardViewSchema } from "@/lib/dashboard/model";
+import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentoring/mentor-access";
+import { sharingSummary } from "@/lib/mentoring/mentorship-model";
+import { WEEKDAYS } from "@/lib/shared/time-zones";
+import { requireViewer } from "@/lib/server/viewer";
+import { formatTimeZone } from "@/lib/shared/week-dates";
 import { leaveMentorshipAction } from "../actions";
 
 export const metadata: Metadata = { title: "Mentee" };

@@ -9,7 +9,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import { getCalendarSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { getVisionNote } from "@/lib/vision-notes";
 import { deleteVisionNoteAction, markRevisitedAction, restoreVisionNoteAction } from "../actions";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { VisionNoteForm } from "@/components/notes/vision-note-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { createVisionNoteAction } from "../actions";
 
 export const metadata: Metadata = { title: "Write a vision note" };

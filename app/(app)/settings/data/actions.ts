@@ -3,13 +3,13 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { CROSS_ORIGIN_MESSAGE, ExpectedError, formAction, isSameOriginRequest } from "@/lib/actions";
-import { deleteAccount, importAccount } from "@/lib/account";
-import { accountExportSchema, deleteAccountSchema, IMPORT_MAX_BYTES } from "@/lib/account.validation";
-import { recordAudit } from "@/lib/audit";
-import { errorState, successState, type FormState } from "@/lib/forms";
-import { logger } from "@/lib/logger";
-import { requireViewer } from "@/lib/viewer";
+import { CROSS_ORIGIN_MESSAGE, ExpectedError, formAction, isSameOriginRequest } from "@/lib/server/actions";
+import { deleteAccount, importAccount } from "@/lib/account/account";
+import { accountExportSchema, deleteAccountSchema, IMPORT_MAX_BYTES } from "@/lib/account/account.validation";
+import { recordAudit } from "@/lib/server/audit";
+import { errorState, successState, type FormState } from "@/lib/shared/forms";
+import { logger } from "@/lib/server/logger";
+import { requireViewer } from "@/lib/server/viewer";
 
 const NOT_AN_EXPORT = "That file is not a Wheelhouse export we can read. Choose the .json file from “Download everything”.";
 

@@ -4,10 +4,10 @@ import { ImportForm } from "@/components/settings/import-form";
 import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAccountEmpty } from "@/lib/account";
-import { CSV_FILES } from "@/lib/account.validation";
+import { isAccountEmpty } from "@/lib/account/account";
+import { CSV_FILES } from "@/lib/account/account.validation";
 import { getSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { deleteAccountAction, importDataAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your data" };

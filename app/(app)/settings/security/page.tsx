@@ -3,9 +3,9 @@ import { SecurityHistory } from "@/components/settings/security-history";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAuditEvents } from "@/lib/audit";
+import { listAuditEvents } from "@/lib/server/audit";
 import { getCalendarSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Security history" };
 

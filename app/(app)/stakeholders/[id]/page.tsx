@@ -8,12 +8,12 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import { PageHeader } from "@/components/ui/page-header";
-import { todayIn } from "@/lib/dates";
+import { todayIn } from "@/lib/shared/dates";
 import { getStakeholder, listStakeholderOptions } from "@/lib/stakeholders";
 import { listTouchpointsWithStakeholder } from "@/lib/touchpoints";
 import { getCalendarSettings } from "@/lib/users";
-import { requireViewer } from "@/lib/viewer";
-import { DEPARTMENTS } from "@/lib/vocabulary";
+import { requireViewer } from "@/lib/server/viewer";
+import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 import { deleteStakeholderAction, restoreStakeholderAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };

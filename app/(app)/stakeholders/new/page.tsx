@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StakeholderForm } from "@/components/stakeholders/stakeholder-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { createStakeholderAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a stakeholder" };

@@ -9,11 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { WeekEditor } from "@/components/weeks/week-editor";
 import { WeekNav } from "@/components/weeks/week-nav";
-import { formatDateOnly, isDateOnly, todayIn } from "@/lib/dates";
+import { formatDateOnly, isDateOnly, todayIn } from "@/lib/shared/dates";
 import { listStakeholderOptions } from "@/lib/stakeholders";
 import { listTouchpointsBetween } from "@/lib/touchpoints";
-import { requireViewer } from "@/lib/viewer";
-import { formatTimeZone, formatWeekRange, nextWeekStart, previousWeekStart, weekEndOf, weekTitle } from "@/lib/week-dates";
+import { requireViewer } from "@/lib/server/viewer";
+import { formatTimeZone, formatWeekRange, nextWeekStart, previousWeekStart, weekEndOf, weekTitle } from "@/lib/shared/week-dates";
 import { emptyWeek, getWeek, placeWeek } from "@/lib/weeks";
 import { saveWeekAction } from "../actions";
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { placeWeek } from "@/lib/weeks";
 
 /** "This week" in the nav: whichever week it is now for this user. */

@@ -1,6 +1,6 @@
 import { answerChartImage } from "@/components/dashboard/chart-images";
-import { getDashboard } from "@/lib/dashboard";
-import { getViewer } from "@/lib/viewer";
+import { getDashboard } from "@/lib/dashboard/dashboard";
+import { getViewer } from "@/lib/server/viewer";
 
 /** One of the signed-in leader's dashboard charts, as an SVG image. */
 export async function GET(request: Request, { params }: { params: Promise<{ chart: string }> }) {

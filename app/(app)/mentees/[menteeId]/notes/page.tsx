@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MenteeNoteList } from "@/components/mentors/mentee-note-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMenteeNotes, menteeName } from "@/lib/mentor-access";
-import { requireViewer } from "@/lib/viewer";
+import { listMenteeNotes, menteeName } from "@/lib/mentoring/mentor-access";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Mentee's vision notes" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StakeholderList } from "@/components/stakeholders/stakeholder-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMenteeStakeholders, menteeName } from "@/lib/mentor-access";
-import { requireViewer } from "@/lib/viewer";
+import { listMenteeStakeholders, menteeName } from "@/lib/mentoring/mentor-access";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Mentee's stakeholders" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { VisionNoteForm } from "@/components/notes/vision-note-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { getVisionNote } from "@/lib/vision-notes";
 import { updateVisionNoteAction } from "../../actions";
 

@@ -1,7 +1,7 @@
-import { exportAccount } from "@/lib/account";
-import { recordAudit } from "@/lib/audit";
-import { toDateOnly } from "@/lib/dates";
-import { requireViewer } from "@/lib/viewer";
+import { exportAccount } from "@/lib/account/account";
+import { recordAudit } from "@/lib/server/audit";
+import { toDateOnly } from "@/lib/shared/dates";
+import { requireViewer } from "@/lib/server/viewer";
 
 // A download changes none of the user's data; the audit line is a log of it.
 export async function GET() {

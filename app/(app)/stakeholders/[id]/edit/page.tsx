@@ -4,7 +4,7 @@ import { StakeholderForm } from "@/components/stakeholders/stakeholder-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getStakeholder } from "@/lib/stakeholders";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 import { updateStakeholderAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit stakeholder" };

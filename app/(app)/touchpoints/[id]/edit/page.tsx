@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { TouchpointEditForm } from "@/components/touchpoints/touchpoint-edit-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { safeCallbackPath } from "@/lib/shared/safe-redirect";
 import { listStakeholderOptions } from "@/lib/stakeholders";
 import { getTouchpoint } from "@/lib/touchpoints";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Edit touchpoint" };
 

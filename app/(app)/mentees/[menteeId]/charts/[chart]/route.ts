@@ -1,7 +1,7 @@
 import { answerChartImage } from "@/components/dashboard/chart-images";
-import { getMenteeDashboard } from "@/lib/mentor-access";
-import { menteeIdSchema } from "@/lib/mentorships.validation";
-import { getViewer } from "@/lib/viewer";
+import { getMenteeDashboard } from "@/lib/mentoring/mentor-access";
+import { menteeIdSchema } from "@/lib/mentoring/mentorships.validation";
+import { getViewer } from "@/lib/server/viewer";
 
 /** One of a mentee's dashboard charts as their mentor may see it (only what the mentee shares), as an SVG image. */
 export async function GET(request: Request, { params }: { params: Promise<{ menteeId: string; chart: string }> }) {

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { MarkdownBody } from "@/components/notes/markdown";
 import { NoteMeta } from "@/components/notes/note-meta";
 import { ReviewThread } from "@/components/reviews/review-thread";
-import { getMenteeNote, menteeName } from "@/lib/mentor-access";
-import { requireViewer } from "@/lib/viewer";
+import { getMenteeNote, menteeName } from "@/lib/mentoring/mentor-access";
+import { requireViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Mentee's vision note" };
 

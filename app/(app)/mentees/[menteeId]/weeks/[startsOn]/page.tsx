@@ -8,10 +8,10 @@ import { ReviewThread } from "@/components/reviews/review-thread";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { WeekNav } from "@/components/weeks/week-nav";
-import { isDateOnly } from "@/lib/dates";
-import { getMenteeWeek, menteeName } from "@/lib/mentor-access";
-import { requireViewer } from "@/lib/viewer";
-import { formatTimeZone, formatWeekRange, weekTitle } from "@/lib/week-dates";
+import { isDateOnly } from "@/lib/shared/dates";
+import { getMenteeWeek, menteeName } from "@/lib/mentoring/mentor-access";
+import { requireViewer } from "@/lib/server/viewer";
+import { formatTimeZone, formatWeekRange, weekTitle } from "@/lib/shared/week-dates";
 import { markWeekReviewedAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Mentee's week" };

@@ -1,7 +1,7 @@
-import { exportCsv } from "@/lib/account";
-import { csvFileSchema } from "@/lib/account.validation";
-import { recordAudit } from "@/lib/audit";
-import { requireViewer } from "@/lib/viewer";
+import { exportCsv } from "@/lib/account/account";
+import { csvFileSchema } from "@/lib/account/account.validation";
+import { recordAudit } from "@/lib/server/audit";
+import { requireViewer } from "@/lib/server/viewer";
 
 // A download changes none of the user's data; the audit line is a log of it.
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {

@@ -1,0 +1,156 @@
+// The export file format (JSON), and the rules an import must pass. An import
+// is parsed with exactly this schema, so a hand-edited or foreign file is
+// refused with a message before anything is written.
+import { z } from "zod";
+import { dateOnlySchema } from "@/lib/shared/dates";
+import { isStorable } from "@/lib/shared/forms";
+import { Department, Horizon, TouchpointChannel, VisionNoteStatus } from "@/lib/generated/prisma/enums";
+import { NAME_MAX, NOTES_MAX, ROLE_MAX, CADENCE_MAX, CADENCE_MIN } from "@/lib/stakeholders.validation";
+import { OUTCOME_MAX, TOPIC_MAX } from "@/lib/touchpoints.validation";
+import { timeZoneSchema } from "@/lib/users.validation";
+import { BODY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from "@/lib/vision-notes.validation";
+import { MAX_WEEK_HOURS, MAX_WEEK_TEXT } from "@/lib/weeks.validation";
+
+export const EXPORT_FORMAT = "wheelhouse-export";
+export const EXPORT_VERSION = 1;
+/** The biggest import file we take (the export of years of heavy use is well under this). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+// Text PostgreSQL cannot hold (see isStorable): say so instead of failing on insert.
+const plain = (max: number) => z.string().max(max).refine(isStorable, "Text cannot contain NUL characters or half characters.");
+const id = plain(64).min(1);
+const timestamp = z.iso.datetime({ offset: true });
+const text = (max: number) => plain(max).nullable();
+const minutes = z.number().int().min(0).max(MAX_WEEK_HOURS * 60);
+const rating = z.number().int().min(1).max(5).nullable();
+
+const accountSchema = z.object({
+  email: plain(254),
+  name: text(80),
+  timeZone: timeZoneSchema.nullable(),
+  weekStartsOn: z.number().int().min(0).max(6),
+  goals: z.object({
+    strategySharePercent: z.number().int().min(1).max(100).nullable(),
+    touchpointsPerWeek: z.number().int().min(1).max(50).nullable(),
+    departments: z.array(z.enum(Department)).max(Object.keys(Department).length),
+  }),
+  createdAt: timestamp,
+});
+
+const weekSchema = z.object({
+  startsOn: dateOnlySchema,
+  firefightingMinutes: minutes,
+  strategyMinutes: minutes,
+  otherMinutes: minutes,
+  reflectionStrategy: text(MAX_WEEK_TEXT),
+  reflectionStory: text(MAX_WEEK_TEXT),
+  reflectionRelationships: text(MAX_WEEK_TEXT),
+  reflectionVision: text(MAX_WEEK_TEXT),
+  ratingStrategy: rating,
+  ratingStory: rating,
+  ratingRelationships: rating,
+  ratingVision: rating,
+  highlights: text(MAX_WEEK_TEXT),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const stakeholderSchema = z.object({
+  id,
+  name: plain(NAME_MAX).min(1),
+  role: text(ROLE_MAX),
+  department: z.enum(Department),
+  cadenceDays: z.number().int().min(CADENCE_MIN).max(CADENCE_MAX).nullable(),
+  notes: text(NOTES_MAX),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const touchpointSchema = z.object({
+  id,
+  stakeholderId: id.nullable(),
+  department: z.enum(Department),
+  occurredOn: dateOnlySchema,
+  channel: z.enum(TouchpointChannel),
+  topic: plain(TOPIC_MAX).min(1),
+  outcome: text(OUTCOME_MAX),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const visionNoteSchema = z.object({
+  id,
+  title: plain(TITLE_MAX).min(1),
+  body: plain(BODY_MAX),
+  horizon: z.enum(Horizon),
+  tags: z.array(plain(TAG_MAX).min(1)).max(TAGS_MAX),
+  status: z.enum(VisionNoteStatus),
+  revisitOn: dateOnlySchema.nullable(),
+  revisits: z.array(timestamp).max(10_000),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** Kept for the record; mentorships involve someone else and are not imported. */
+const mentorshipSchema = z.object({
+  role: z.enum(["mentee", "mentor"]),
+  otherPerson: text(254),
+  status: plain(20),
+  message: text(5_000),
+  shareReflections: z.boolean(),
+  shareStakeholders: z.boolean(),
+  shareNotes: z.boolean(),
+  invitedAt: timestamp,
+  acceptedAt: timestamp.nullable(),
+  endedAt: timestamp.nullable(),
+});
+
+/** Comments in your threads and the ones you wrote in others'; kept for the record, not imported. */
+const commentSchema = z.object({
+  thread: z.enum(["yours", "mentee"]),
+  menteeEmail: text(254),
+  author: plain(254),
+  weekStartsOn: dateOnlySchema.nullable(),
+  noteTitle: text(TITLE_MAX),
+  body: plain(20_000),
+  createdAt: timestamp,
+  editedAt: timestamp.nullable(),
+});
+
+export const accountExportSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: timestamp,
+    account: accountSchema,
+    weeks: z.array(weekSchema).max(10_000),
+    stakeholders: z.array(stakeholderSchema).max(10_000),
+    touchpoints: z.array(touchpointSchema).max(100_000),
+    visionNotes: z.array(visionNoteSchema).max(10_000),
+    mentorships: z.array(mentorshipSchema).max(10_000),
+    comments: z.array(commentSchema).max(100_000),
+  })
+  .superRefine((file, context) => {
+    const seen = (values: string[]) => new Set(values).size === values.length;
+    if (!seen(file.weeks.map((week) => week.startsOn))) context.addIssue({ code: "custom", path: ["weeks"], message: "Two weeks start on the same day." });
+    if (!seen(file.stakeholders.map((row) => row.id))) context.addIssue({ code: "custom", path: ["stakeholders"], message: "Two stakeholders share an id." });
+    if (!seen(file.touchpoints.map((row) => row.id))) context.addIssue({ code: "custom", path: ["touchpoints"], message: "Two touchpoints share an id." });
+    if (!seen(file.visionNotes.map((row) => row.id))) context.addIssue({ code: "custom", path: ["visionNotes"], message: "Two vision notes share an id." });
+    const stakeholders = new Map(file.stakeholders.map((row) => [row.id, row.department]));
+    file.touchpoints.forEach((touchpoint, index) => {
+      if (touchpoint.stakeholderId !== null && !stakeholders.has(touchpoint.stakeholderId)) {
+        context.addIssue({ code: "custom", path: ["touchpoints", index, "stakeholderId"], message: "A touchpoint names a stakeholder that is not in the file." });
+      }
+    });
+  });
+
+export type AccountExport = z.output<typeof accountExportSchema>;
+
+/** The account deletion form: type your email to confirm. */
+export const deleteAccountSchema = z.object({
+  confirmEmail: z.string().trim().toLowerCase().min(1, "Type your email address to confirm.").max(254),
+});
+
+export const CSV_FILES = ["weeks.csv", "touchpoints.csv", "stakeholders.csv", "notes.csv"] as const;
+export type CsvFile = (typeof CSV_FILES)[number];
+export const csvFileSchema = z.enum(CSV_FILES);

@@ -1,0 +1,211 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { queryPrepared } from "@/lib/server/db";
+import { addDaysTo } from "@/lib/shared/dates";
+import {
+  buildDashboard,
+  dashboardWindow,
+  touchpointStatsRowSchema,
+  visionStatsRowSchema,
+  weekStatsRowSchema,
+  type DashboardModel,
+  type DashboardWindow,
+  type RangeKey,
+} from "@/lib/dashboard/model";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { calendarSettingsOf, getProfile } from "@/lib/users";
+import type { Viewer } from "@/lib/server/viewer";
+
+// The dashboard reads everything in a fixed number of statements, whatever
+// the range: the user's profile (calendar, goals, data version), then three
+// grouped queries in parallel (weeks, touchpoints with stakeholders, vision
+// notes). Each returns one row holding its groups as JSON, so years of data
+// leave PostgreSQL as a few dozen numbers. Every statement carries the owner
+// in its WHERE. They run as prepared statements (lib/server/db.ts `queryPrepared`):
+// planning them cost as much as running them.
+//
+// A dashboard is read far more often than its data changes, so the built model
+// is kept, per user and range, until something it shows changes: the data
+// version that triggers stamp on the user in the same transaction as every
+// write (docs/decisions/012-dashboard-cache.md), the calendar, the goals, or
+// the day. Unchanged, a dashboard costs the settings read it shares with the
+// signed-in shell (lib/users.ts `getProfile`): no statement of its own.
+
+/** The first day of the calendar week a `date` expression falls in, in the user's week-start. */
+function weekOfSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
+  return Prisma.sql`(${day} - ((extract(dow from ${day})::int - ${window.weekStartsOn}::int + 7) % 7))`;
+}
+
+/** The bucket (week start or month) of a `date` expression, in the user's week-start. */
+function bucketSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
+  return window.granularity === "week" ? weekOfSql(day, window) : Prisma.sql`date_trunc('month', ${day})::date`;
+}
+
+/** A stored instant (UTC `timestamp`) as a calendar day in the user's zone. */
+function localDaySql(instant: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
+  return Prisma.sql`((${instant} AT TIME ZONE 'UTC') AT TIME ZONE ${window.timeZone})::date`;
+}
+
+/** `AND <instant> >= the start of the range's first day in the user's zone`, or nothing for all time. */
+function sinceInstantSql(instant: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
+  return window.from === null
+    ? Prisma.empty
+    : Prisma.sql`AND ${instant} >= ((${window.from}::date::timestamp AT TIME ZONE ${window.timeZone}) AT TIME ZONE 'UTC')`;
+}
+
+function sinceDaySql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
+  return window.from === null ? Prisma.empty : Prisma.sql`AND ${day} >= ${window.from}::date`;
+}
+
+type StatsRow = { stats: unknown };
+
+async function weekStats(viewer: Viewer, window: DashboardWindow) {
+  const startsOn = Prisma.sql`"startsOn"`;
+  const rows = await queryPrepared<StatsRow>(Prisma.sql`
+    -- wk: the calendar week (in the current week-start setting) a logged week counts for. A week saved
+    -- before the first day of the week changed keeps its own dates and counts for the week its first
+    -- day falls in (docs/decisions/009-week-start-changes.md).
+    WITH w AS NOT MATERIALIZED (
+      SELECT "startsOn", ${weekOfSql(startsOn, window)} AS wk,
+             "firefightingMinutes" AS ff, "strategyMinutes" AS st, "otherMinutes" AS ot,
+             "firefightingMinutes" + "strategyMinutes" + "otherMinutes" AS total,
+             "ratingStrategy", "ratingStory", "ratingRelationships", "ratingVision"
+      FROM "Week"
+      WHERE "userId" = ${viewer.userId} AND "startsOn" < ${addDaysTo(window.currentWeekStart, 7)}::date
+    ),
+    series AS (
+      SELECT ${bucketSql(startsOn, window)} AS bucket, count(*) AS weeks,
+             sum(ff) AS firefighting, sum(st) AS strategy, sum(ot) AS other,
+             avg("ratingStrategy") AS "ratingStrategy", avg("ratingStory") AS "ratingStory",
+             avg("ratingRelationships") AS "ratingRelationships", avg("ratingVision") AS "ratingVision"
+      FROM w WHERE true ${sinceDaySql(startsOn, window)}
+      GROUP BY 1
+    ),
+    -- Gaps and islands: consecutive calendar weeks share the same start minus 7 × their rank.
+    islands AS (
+      SELECT wk, wk - 7 * (dense_rank() OVER (ORDER BY wk))::int AS island FROM w
+    ),
+    latest_run AS (
+      SELECT min(wk) AS "runStart", max(wk) AS "runEnd" FROM islands GROUP BY island ORDER BY 2 DESC LIMIT 1
+    ),
+    u AS (
+      SELECT "goalStrategySharePercent" AS goal, "goalTouchpointsPerWeek", "goalDepartments" FROM "User" WHERE id = ${viewer.userId}
+    )
+    SELECT json_build_object(
+      'series', (SELECT coalesce(json_agg(series ORDER BY bucket), '[]') FROM series),
+      'recent', (
+        SELECT coalesce(json_agg(json_build_object('week', wk, 'firefighting', ff, 'strategy', st, 'other', ot) ORDER BY wk), '[]')
+        FROM w WHERE wk >= ${addDaysTo(window.currentWeekStart, -77)}::date
+      ),
+      'runStart', (SELECT "runStart" FROM latest_run),
+      'runEnd', (SELECT "runEnd" FROM latest_run),
+      -- Logged weeks with hours since the latest one that met the goal.
+      'underTargetRun', CASE WHEN u.goal IS NULL THEN 0 ELSE (
+        SELECT count(*) FROM w WHERE total > 0 AND "startsOn" > coalesce(
+          (SELECT max("startsOn") FROM w WHERE total > 0 AND st * 100 >= u.goal * total), '-infinity'::date)
+      ) END,
+      'anyEver', EXISTS (SELECT 1 FROM "Week" WHERE "userId" = ${viewer.userId}),
+      'goalStrategySharePercent', u.goal,
+      'goalTouchpointsPerWeek', u."goalTouchpointsPerWeek",
+      'goalDepartments', u."goalDepartments"
+    ) AS stats
+    FROM u`);
+  return weekStatsRowSchema.parse(rows[0]?.stats);
+}
+
+async function touchpointStats(viewer: Viewer, window: DashboardWindow) {
+  const occurredOn = Prisma.sql`"occurredOn"`;
+  const rows = await queryPrepared<StatsRow>(Prisma.sql`
+    WITH t AS NOT MATERIALIZED (
+      SELECT "occurredOn", department FROM "Touchpoint"
+      WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL AND "occurredOn" <= ${window.today}::date
+    )
+    SELECT json_build_object(
+      'series', (
+        SELECT coalesce(json_agg(s), '[]') FROM (
+          SELECT ${bucketSql(occurredOn, window)} AS bucket, department, count(*) AS touchpoints
+          FROM t WHERE true ${sinceDaySql(occurredOn, window)} GROUP BY 1, 2
+        ) s
+      ),
+      'thisWeek', (SELECT count(*) FROM t WHERE "occurredOn" >= ${window.currentWeekStart}::date),
+      'last4Weeks', (SELECT count(*) FROM t WHERE "occurredOn" >= ${addDaysTo(window.currentWeekStart, -21)}::date),
+      'thisMonth', (SELECT count(*) FROM t WHERE "occurredOn" >= ${window.monthStart}::date),
+      'monthDepartments', (SELECT coalesce(json_agg(DISTINCT department), '[]') FROM t WHERE "occurredOn" >= ${window.monthStart}::date),
+      'anyEver', EXISTS (SELECT 1 FROM "Touchpoint" WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL),
+      -- Overdue: a cadence is set and the latest touchpoint is older than it (never met counts too).
+      -- The latest one per stakeholder is a backwards step on its (stakeholderId, occurredOn) index;
+      -- the composite foreign key makes a stakeholder's touchpoints the same owner's, and adding
+      -- tp."userId" here would lead the prepared (generic) plan to scan all of the owner's touchpoints.
+      'overdueStakeholders', (
+        SELECT count(*) FROM "Stakeholder" s
+        WHERE s."userId" = ${viewer.userId} AND s."deletedAt" IS NULL AND s."cadenceDays" IS NOT NULL
+          AND coalesce((
+            SELECT max(tp."occurredOn") FROM "Touchpoint" tp WHERE tp."stakeholderId" = s.id AND tp."deletedAt" IS NULL
+          ), '-infinity'::date) < ${window.today}::date - s."cadenceDays"
+      )
+    ) AS stats`);
+  return touchpointStatsRowSchema.parse(rows[0]?.stats);
+}
+
+async function visionStats(viewer: Viewer, window: DashboardWindow) {
+  const createdAt = Prisma.sql`n."createdAt"`;
+  const revisitedAt = Prisma.sql`r."revisitedAt"`;
+  const rows = await queryPrepared<StatsRow>(Prisma.sql`
+    WITH n AS NOT MATERIALIZED (
+      SELECT id, horizon, status, "revisitOn", "createdAt" FROM "VisionNote"
+      WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL
+    ),
+    written AS (
+      SELECT ${bucketSql(localDaySql(createdAt, window), window)} AS bucket, n.horizon, count(*) AS written
+      FROM n WHERE true ${sinceInstantSql(createdAt, window)} GROUP BY 1, 2
+    ),
+    revisited AS (
+      SELECT ${bucketSql(localDaySql(revisitedAt, window), window)} AS bucket, n.horizon, count(*) AS revisited
+      FROM "VisionNoteRevisit" r JOIN n ON n.id = r."noteId"
+      WHERE r."userId" = ${viewer.userId} ${sinceInstantSql(revisitedAt, window)} GROUP BY 1, 2
+    )
+    SELECT json_build_object(
+      'series', (
+        SELECT coalesce(json_agg(json_build_object('bucket', bucket, 'horizon', horizon,
+          'written', coalesce(written, 0), 'revisited', coalesce(revisited, 0))), '[]')
+        FROM written FULL JOIN revisited USING (bucket, horizon)
+      ),
+      'dueForRevisit', (SELECT count(*) FROM n WHERE "revisitOn" <= ${window.today}::date AND status IN ('OPEN', 'IN_PROGRESS')),
+      'anyEver', EXISTS (SELECT 1 FROM n)
+    ) AS stats`);
+  return visionStatsRowSchema.parse(rows[0]?.stats);
+}
+
+// A model with its chart figures and images (components/charts/per-model.ts)
+// holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
+// the tables page too): at most ~100 MB.
+const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
+
+/** Everything the dashboard shows for one range: the profile read when unchanged since it was last built, and three aggregations otherwise. */
+export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = new Date()): Promise<DashboardModel> {
+  // The version is read before the data: a write that commits in between is
+  // seen by the aggregations, and its newer version by the next render.
+  const settings = await getProfile(viewer.userId);
+  const window = dashboardWindow(range, calendarSettingsOf(settings), now);
+  const slot = `${viewer.userId} ${range}`;
+  const stamp = JSON.stringify([
+    settings.dataVersion,
+    window.today,
+    window.timeZone,
+    window.weekStartsOn,
+    settings.goalStrategySharePercent,
+    settings.goalTouchpointsPerWeek,
+    settings.goalDepartments,
+  ]);
+  const built = builtDashboards.get(slot);
+  if (built?.stamp === stamp) return built.model;
+
+  const [weeks, touchpoints, vision] = await Promise.all([
+    weekStats(viewer, window),
+    touchpointStats(viewer, window),
+    visionStats(viewer, window),
+  ]);
+  const model = buildDashboard(window, weeks, touchpoints, vision);
+  builtDashboards.set(slot, { stamp, model });
+  return model;
+}

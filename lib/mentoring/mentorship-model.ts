@@ -1,0 +1,123 @@
+// Mentorships as plain rules: invitation tokens, the state a leader sees for
+// each invitation, and what a mentor may see given the leader's sharing
+// choices. Pure (no database, no clock of its own) so each rule is unit-tested.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { MentorshipStatus } from "@/lib/generated/prisma/enums";
+import type { DashboardModel } from "@/lib/dashboard/model";
+
+/** How long an invitation link works. */
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** 256 random bits, URL-safe: far beyond guessing, short enough for a link. */
+export function createInviteToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** Only this hash is stored; a database leak does not hand out working links. */
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** A token as it can appear in a link: base64url of 32 bytes. Anything else is forged. */
+export function isWellFormedInviteToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export function inviteExpiry(now: Date): Date {
+  return new Date(now.getTime() + INVITE_TTL_MS);
+}
+
+/** What the leader sees for each row on /mentors. "Expired" is derived, never stored. */
+export type InvitationState = "pending" | "expired" | "accepted" | "cancelled" | "ended";
+
+export function invitationState(row: { status: MentorshipStatus; inviteExpiresAt: Date | null }, now: Date): InvitationState {
+  switch (row.status) {
+    case "PENDING":
+      return row.inviteExpiresAt !== null && row.inviteExpiresAt.getTime() > now.getTime() ? "pending" : "expired";
+    case "ACCEPTED":
+      return "accepted";
+    case "CANCELLED":
+      return "cancelled";
+    case "ENDED":
+      return "ended";
+  }
+}
+
+export const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
+  pending: "Invitation pending",
+  expired: "Invitation expired",
+  accepted: "Mentoring you",
+  cancelled: "Invitation cancelled",
+  ended: "Access ended",
+};
+
+/** The leader's sharing choices. Time split and dashboard are always shared. */
+export type Share = { reflections: boolean; stakeholders: boolean; notes: boolean };
+
+export type MentorResource = "dashboard" | "week" | "reflection" | "touchpoint" | "stakeholder" | "visionNote";
+
+/** What an accepted mentor may read, resource by resource. */
+export function mentorMayRead(share: Share, resource: MentorResource): boolean {
+  switch (resource) {
+    case "dashboard":
+    case "week":
+      return true;
+    case "reflection":
+      return share.reflections;
+    case "touchpoint":
+    case "stakeholder":
+      return share.stakeholders;
+    case "visionNote":
+      return share.notes;
+  }
+}
+
+export function sharingSummary(share: Share): string {
+  const extra = [share.reflections && "reflections and ratings", share.stakeholders && "stakeholders and touchpoints", share.notes && "vision notes"].filter(
+    (part): part is string => typeof part === "string",
+  );
+  const always = "Time split and dashboard";
+  if (extra.length === 0) return `${always} only`;
+  return `${always}, ${extra.slice(0, -1).join(", ")}${extra.length > 1 ? " and " : ""}${extra.at(-1)}`;
+}
+
+/**
+ * The dashboard as a mentor may see it: every section the leader did not
+ * share is emptied here, before it reaches a component, so nothing unshared
+ * can be rendered by mistake.
+ */
+export function redactDashboard(model: DashboardModel, share: Share): DashboardModel {
+  // The leader's model is kept until their data changes (lib/dashboard/dashboard.ts), so
+  // the mentor's view of it is too: one per model and sharing choice, whose
+  // chart figures are then built once (components/charts/per-model.ts).
+  const key = `${share.reflections} ${share.stakeholders} ${share.notes}`;
+  let views = redactedViews.get(model);
+  if (!views) redactedViews.set(model, (views = new Map()));
+  let view = views.get(key);
+  if (!view) views.set(key, (view = redact(model, share)));
+  return view;
+}
+
+const redactedViews = new WeakMap<DashboardModel, Map<string, DashboardModel>>();
+
+function redact(model: DashboardModel, share: Share): DashboardModel {
+  const empty = { finding: "Not shared", summary: "Not shared." };
+  return {
+    ...model,
+    headline: {
+      ...model.headline,
+      touchpointsThisMonth: share.stakeholders ? model.headline.touchpointsThisMonth : 0,
+      overdueStakeholders: share.stakeholders ? model.headline.overdueStakeholders : 0,
+      notesDueForRevisit: share.notes ? model.headline.notesDueForRevisit : 0,
+    },
+    goals: {
+      strategyShare: model.goals.strategyShare,
+      touchpoints: share.stakeholders ? model.goals.touchpoints : null,
+      departments: share.stakeholders ? model.goals.departments : null,
+    },
+    ratings: share.reflections ? model.ratings : { points: [], ...empty },
+    coverage: share.stakeholders ? model.coverage : { columns: [], max: 0, ...empty },
+    vision: share.notes ? model.vision : { points: [], ...empty },
+  };
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { formatDateOnly, toDateOnly } from "@/lib/shared/dates";
+import { db } from "@/lib/server/db";
+import { commentDigestEmail } from "@/lib/server/emails/comment-digest";
+import { DIGEST_GATHER_SECONDS, enqueueCommentDigest, enqueueEmail, type CommentDigestJob } from "@/lib/server/jobs";
+import { visibleCommentsWhere } from "@/lib/mentoring/mentor-access";
+import type { Viewer } from "@/lib/server/viewer";
+
+// A notification tells a user about one new comment. They are listed in the
+// app at once and emailed in digests: at most one email an hour for each
+// (recipient, author) pair, carrying every comment since the last one.
+
+/** At most one digest email per recipient and author in this time. */
+export const DIGEST_INTERVAL_MS = 60 * 60 * 1000;
+
+export type NotificationItem = {
+  id: string;
+  createdAt: Date;
+  readAt: Date | null;
+  author: string;
+  body: string;
+  /** "Week of 16 Nov 2026" or the vision note's title. */
+  on: string;
+  /** The thread, on the leader's own pages or, for a mentor, under /mentees. */
+  href: string;
+};
+
+const commentSelect = {
+  id: true,
+  body: true,
+  menteeId: true,
+  noteId: true,
+  author: { select: { name: true, email: true } },
+  week: { select: { startsOn: true } },
+  note: { select: { title: true } },
+} as const;
+
+type CommentRow = {
+  id: string;
+  body: string;
+  menteeId: string;
+  noteId: string | null;
+  author: { name: string | null; email: string };
+  week: { startsOn: Date } | null;
+  note: { title: string } | null;
+};
+
+function whereOf(comment: CommentRow): string {
+  if (comment.note) return `Vision note “${comment.note.title}”`;
+  return comment.week ? `Week of ${formatDateOnly(toDateOnly(comment.week.startsOn), { day: "numeric", month: "short", year: "numeric" })}` : "A review";
+}
+
+function hrefOf(comment: CommentRow, recipientId: string): string {
+  const base = comment.menteeId === recipientId ? "" : `/mentees/${encodeURIComponent(comment.menteeId)}`;
+  if (comment.noteId) return `${base}/notes/${encodeURIComponent(comment.noteId)}#comments`;
+  return comment.week ? `${base}/weeks/${toDateOnly(comment.week.startsOn)}#comments` : "/notifications";
+}
+
+/** Visible notifications only: a mentor whose access ended no longer sees that leader's comments here either. */
+function visibleWhere(userId: string) {
+  return { userId, comment: visibleCommentsWhere(userId) };
+}
+
+export async function listNotifications(viewer: Viewer, { take = 50 }: { take?: number } = {}): Promise<{ unread: number; items: NotificationItem[] }> {
+  const [rows, unread] = await Promise.all([
+    db.notification.findMany({
+      where: visibleWhere(viewer.userId),
+      select: { id: true, createdAt: true, readAt: true, comment: { select: commentSelect } },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take,
+    }),
+    countUnreadNotifications(viewer),
+  ]);
+  return {
+    unread,
+    items: rows.map(({ comment, ...row }) => ({
+      ...row,
+      author: comment.author.name ?? comment.author.email,
+      body: comment.body,
+      on: whereOf(comment),
+      href: hrefOf(comment, viewer.userId),
+    })),
+  };
+}
+
+export async function countUnreadNotifications(viewer: Viewer): Promise<number> {
+  return db.notification.count({ where: { ...visibleWhere(viewer.userId), readAt: null } });
+}
+
+export async function markAllNotificationsRead(viewer: Viewer, now: Date = new Date()): Promise<void> {
+  await db.notification.updateMany({ where: { userId: viewer.userId, readAt: null }, data: { readAt: now } });
+}
+
+/** Opening a thread reads its notifications. */
+export async function markThreadNotificationsRead(viewer: Viewer, thread: { weekId: string | null; noteId: string | null }, now: Date = new Date()): Promise<void> {
+  await db.notification.updateMany({
+    where: { userId: viewer.userId, readAt: null, comment: thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId } },
+    data: { readAt: now },
+  });
+}
+
+/**
+ * The comment-digest job: emails the recipient every unread, not yet emailed
+ * comment from one author, unless that pair had an email within the hour, in
+ * which case it comes back when the hour is up. Claiming the notifications
+ * (setting emailedAt) is atomic, so two runs never email the same comment.
+ */
+export async function sendCommentDigest(job: CommentDigestJob, now: Date = new Date()): Promise<{ emailed: number; retryInSeconds?: number }> {
+  const pending = await db.notification.findMany({
+    where: { userId: job.recipientId, emailedAt: null, readAt: null, comment: { authorId: job.authorId, ...visibleCommentsWhere(job.recipientId) } },
+    select: { id: true, comment: { select: commentSelect }, user: { select: { email: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (pending.length === 0) return { emailed: 0 };
+
+  const pair = { userId: job.recipientId, comment: { authorId: job.authorId } };
+  const last = await db.notification.findFirst({ where: { ...pair, emailedAt: { not: null } }, orderBy: { emailedAt: "desc" }, select: { emailedAt: true } });
+  const nextAllowed = last?.emailedAt ? last.emailedAt.getTime() + DIGEST_INTERVAL_MS : 0;
+  if (nextAllowed > now.getTime()) {
+    const retryInSeconds = Math.ceil((nextAllowed - now.getTime()) / 1000);
+    await enqueueCommentDigest(job, retryInSeconds);
+    return { emailed: 0, retryInSeconds };
+  }
+
+  const claimed = await db.notification.updateManyAndReturn({
+    where: { id: { in: pending.map((n) => n.id) }, emailedAt: null },
+    data: { emailedAt: now },
+    select: { id: true },
+  });
+  const ids = new Set(claimed.map((n) => n.id));
+  const mine = pending.filter((n) => ids.has(n.id));
+  const first = mine[0];
+  if (!first) return { emailed: 0 };
+
+  const email = commentDigestEmail({
+    to: first.user.email,
+    author: first.comment.author.name ?? first.comment.author.email,
+    comments: mine.map((n) => ({ on: whereOf(n.comment), body: n.comment.body })),
+    url: new URL("/notifications", job.baseUrl).toString(),
+  });
+  try {
+    await enqueueEmail(email);
+  } catch (error) {
+    // Not queued: give the comments back so the retry of this job sends them.
+    await db.notification.updateMany({ where: { id: { in: [...ids] }, emailedAt: now }, data: { emailedAt: null } });
+    throw error;
+  }
+  return { emailed: mine.length };
+}
+
+/** Hourly: a digest for every pair with comments waiting, in case a digest job was never queued. */
+export async function sweepCommentDigests(baseUrl: string, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - DIGEST_GATHER_SECONDS * 2 * 1000);
+  const pairs = await db.$queryRaw<Array<{ recipientId: string; authorId: string }>>`
+    SELECT DISTINCT n."userId" AS "recipientId", c."authorId"
+    FROM "Notification" n JOIN "ReviewComment" c ON c.id = n."commentId"
+    WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" < ${before}`;
+  for (const pair of pairs) await enqueueCommentDigest({ ...pair, baseUrl }, 0);
+  return pairs.length;
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { logger } from "@/lib/server/logger";
+import { getRequestContext } from "@/lib/server/request-context";
+import type { Viewer } from "@/lib/server/viewer";
+
+/**
+ * What the security history can say. Record with these names so Settings
+ * shows a readable label; an unknown action still shows, humanised.
+ */
+export const AUDIT_ACTIONS = {
+  sign_in: "Signed in",
+  sign_in_failed: "Sign-in link refused (expired or already used)",
+  sign_in_limited: "Sign-in requests paused (too many)",
+  sign_out: "Signed out",
+  sign_out_everywhere: "Signed out on every device",
+  invitation_sent: "Invited a mentor",
+  invitation_cancelled: "Cancelled a mentor invitation",
+  invitation_accepted: "Accepted a mentor invitation",
+  mentorship_revoked: "Ended a mentor's access",
+  mentorship_left: "Stopped mentoring someone",
+  sharing_changed: "Changed what a mentor can see",
+  export: "Downloaded your data",
+  import: "Imported data",
+  account_deleted: "Deleted the account",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export type AuditEventInput = { userId: string | null; action: AuditAction | (string & {}); detail?: Record<string, unknown> };
+
+// Whatever a caller passes, these never land in the audit table.
+const SECRET_DETAIL_KEYS = new Set(["token", "sessiontoken", "cookie", "authorization", "password", "secret", "body", "url"]);
+
+function safeDetail(detail: Record<string, unknown> | undefined): Prisma.InputJsonValue | undefined {
+  if (!detail) return undefined;
+  const kept = Object.entries(detail).filter(([key, value]) => value !== undefined && !SECRET_DETAIL_KEYS.has(key.toLowerCase()));
+  return kept.length > 0 ? (JSON.parse(JSON.stringify(Object.fromEntries(kept))) as Prisma.InputJsonValue) : undefined;
+}
+
+/**
+ * Adds a line to the security history, with the IP and user agent of the
+ * current request. Never throws: a lost audit line must not undo or fail
+ * what the user did, so a failure is logged instead.
+ */
+export async function recordAudit(event: AuditEventInput): Promise<void> {
+  try {
+    const { ip, userAgent } = await getRequestContext();
+    await db.auditEvent.create({
+      data: { userId: event.userId, action: event.action.slice(0, 64), ip, userAgent, detail: safeDetail(event.detail) },
+    });
+    logger.info({ audit: event.action, userId: event.userId }, "Audit event");
+  } catch (error) {
+    logger.error({ err: error, audit: event.action, userId: event.userId }, "Recording an audit event failed");
+  }
+}
+
+export type AuditEventView = {
+  id: string;
+  action: string;
+  label: string;
+  ip: string | null;
+  userAgent: string | null;
+  detail: Record<string, unknown> | null;
+  createdAt: Date;
+};
+
+export function auditLabel(action: string): string {
+  if (action in AUDIT_ACTIONS) return AUDIT_ACTIONS[action as AuditAction];
+  const words = action.replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The viewer's own security history, newest first. */
+export async function listAuditEvents(viewer: Viewer, { limit = 100 }: { limit?: number } = {}): Promise<AuditEventView[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { userId: viewer.userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(1, limit), 500),
+    select: { id: true, action: true, ip: true, userAgent: true, detail: true, createdAt: true },
+  });
+  return rows.map((row) => ({
+    ...row,
+    label: auditLabel(row.action),
+    detail: row.detail && typeof row.detail === "object" && !Array.isArray(row.detail) ? (row.detail as Record<string, unknown>) : null,
+  }));
+}

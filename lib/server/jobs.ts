@@ -1,0 +1,140 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { z } from "zod";
+import { sendEmail, type EmailMessage } from "@/lib/server/email";
+import { env } from "@/lib/config/env";
+import { logger } from "@/lib/server/logger";
+
+// Every email leaves through a job queue in PostgreSQL (pg-boss): a request
+// only inserts a job, a worker sends it and retries with back-off when SMTP
+// fails, so a slow or broken mail server never fails or slows a request and
+// loses no email. See docs/decisions/006-mentor-access-and-email-queue.md.
+
+export const QUEUES = {
+  email: "email.send",
+  /** One digest of new comments for a (recipient, author) pair; at most one job waiting per pair. */
+  commentDigest: "comments.digest",
+  /** Hourly safety net: digests for any notification whose digest job was never queued. */
+  digestSweep: "comments.digest-sweep",
+} as const;
+
+/** 30 s, 1 min, 2 min … doubling (with jitter) up to ~8 h: about a day of retries in all. */
+const EMAIL_RETRIES = { retryLimit: 12, retryDelay: 30, retryBackoff: true };
+
+export type QueueSettings = { retryDelaySeconds?: number; pollingIntervalSeconds?: number };
+
+const emailMessageSchema = z.object({ to: z.string().min(3), subject: z.string().min(1), text: z.string(), html: z.string() });
+
+/** How long a first comment waits for the ones written right after it. */
+export const DIGEST_GATHER_SECONDS = 120;
+
+export type CommentDigestJob = { recipientId: string; authorId: string; baseUrl: string };
+
+const commentDigestJobSchema = z.object({ recipientId: z.string().min(1), authorId: z.string().min(1), baseUrl: z.url() });
+
+type JobsState = { boss?: Promise<PgBoss>; worker?: Promise<void>; settings: QueueSettings };
+
+// One boss per process (dev hot reloads would otherwise open a pool per edit).
+const globalForJobs = globalThis as unknown as { wheelhouseJobs?: JobsState };
+const state: JobsState = (globalForJobs.wheelhouseJobs ??= { settings: {} });
+
+/** Tests shorten the delays (over EMAIL_RETRY_DELAY_SECONDS); call before anything else touches the queue. */
+export function configureQueue(settings: QueueSettings): void {
+  state.settings = settings;
+}
+
+function emailRetries() {
+  return { ...EMAIL_RETRIES, retryDelay: state.settings.retryDelaySeconds ?? env.EMAIL_RETRY_DELAY_SECONDS ?? EMAIL_RETRIES.retryDelay };
+}
+
+async function createBoss(): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: env.DATABASE_URL, application_name: "wheelhouse-jobs", max: 4 });
+  boss.on("error", (error) => logger.error({ err: error }, "Job queue error"));
+  await boss.start();
+  // createQueue is a no-op for a queue that exists, so every process may run it.
+  await boss.createQueue(QUEUES.email, { name: QUEUES.email, ...emailRetries() });
+  await boss.createQueue(QUEUES.commentDigest, { name: QUEUES.commentDigest, policy: "short", ...emailRetries(), retryLimit: 5 });
+  await boss.createQueue(QUEUES.digestSweep, { name: QUEUES.digestSweep, policy: "short", retryLimit: 2 });
+  return boss;
+}
+
+/** The process's started queue client; a failed start is retried on the next call. */
+export function getBoss(): Promise<PgBoss> {
+  state.boss ??= createBoss().catch((error: unknown) => {
+    state.boss = undefined;
+    throw error;
+  });
+  return state.boss;
+}
+
+/** Queues an email; it is sent by the worker, retried with back-off until the SMTP server takes it. */
+export async function enqueueEmail(message: EmailMessage): Promise<string> {
+  const boss = await getBoss();
+  // Retry settings travel with each job, so a change here applies to queues created by older versions too.
+  const id = await boss.send(QUEUES.email, emailMessageSchema.parse(message), emailRetries());
+  if (!id) throw new Error("The email job was not queued");
+  return id;
+}
+
+/**
+ * Asks for a digest of `authorId`'s new comments to `recipientId`. Waits a
+ * couple of minutes so comments written in one sitting travel together; the
+ * handler keeps the hourly spacing per pair. With a job already waiting for
+ * the pair this is a no-op (the "short" queue policy), and that job takes the
+ * new comment along.
+ */
+export async function enqueueCommentDigest(job: CommentDigestJob, startAfterSeconds = DIGEST_GATHER_SECONDS): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(QUEUES.commentDigest, commentDigestJobSchema.parse(job), {
+    ...emailRetries(),
+    retryLimit: 5,
+    singletonKey: `${job.recipientId}:${job.authorId}`,
+    startAfter: startAfterSeconds,
+  });
+}
+
+/**
+ * Starts the handlers in this process. Called once by instrumentation.ts when
+ * the app starts and by scripts/worker.ts (`npm run worker`); several workers
+ * on one database share the jobs safely.
+ */
+export function startWorker(): Promise<void> {
+  state.worker ??= (async () => {
+    const boss = await getBoss();
+    const polling = { pollingIntervalSeconds: state.settings.pollingIntervalSeconds ?? 2 };
+    // Handlers are loaded here, not at the top, so enqueuing never pulls in the worker's modules.
+    const { sendCommentDigest, sweepCommentDigests } = await import("@/lib/mentoring/notifications");
+
+    await boss.work(QUEUES.email, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (!job) return;
+      const message = emailMessageSchema.parse(job.data);
+      try {
+        await sendEmail(message);
+      } catch (error) {
+        // Never log the body: it may carry a sign-in or invitation link.
+        logger.warn({ err: error, jobId: job.id, subject: message.subject }, "Sending an email failed; it will be retried");
+        throw error;
+      }
+    });
+    await boss.work(QUEUES.commentDigest, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (job) await sendCommentDigest(commentDigestJobSchema.parse(job.data));
+    });
+    await boss.work(QUEUES.digestSweep, polling, async () => {
+      await sweepCommentDigests(env.AUTH_URL ?? "http://localhost:3000");
+    });
+    await boss.schedule(QUEUES.digestSweep, "7 * * * *");
+    logger.info("Job worker started");
+  })().catch((error: unknown) => {
+    state.worker = undefined;
+    throw error;
+  });
+  return state.worker;
+}
+
+/** Stops the worker and closes the queue's connections (graceful: running jobs finish). */
+export async function stopJobs(): Promise<void> {
+  const boss = state.boss;
+  state.boss = undefined;
+  state.worker = undefined;
+  if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
+}

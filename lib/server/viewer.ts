@@ -1,0 +1,49 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { auth } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
+
+/**
+ * Who is asking. Every data-access function takes a Viewer and puts
+ * `viewer.userId` in its `where`; a Viewer only ever comes from the session.
+ */
+export type Viewer = { readonly userId: string };
+
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  // Check the id itself: a session object without a user id is no viewer.
+  const userId = session?.user?.id;
+  if (typeof userId === "string" && userId.length > 0) return { userId };
+  return readSessionAgain();
+});
+
+// Auth.js writes UUIDs; tests and seeds write hex. Anything else is no session (and never reaches SQL).
+const sessionTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,200}$/);
+
+/**
+ * Auth.js answers "no session" when reading the sessions table fails, so a
+ * database outage or blip would send a signed-in person to sign in (and drop
+ * the form they were saving). When the request carries a session cookie, read
+ * the session once more: a database error now fails the page like any other
+ * (app/error.tsx), and a live session is the viewer after all. Only requests
+ * with a cookie but no session pay for the second read.
+ */
+async function readSessionAgain(): Promise<Viewer | null> {
+  const jar = await cookies();
+  const parsed = sessionTokenSchema.safeParse(SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find((value) => value));
+  if (!parsed.success) return null;
+  const sessionToken = parsed.data;
+  const session = await db.session.findUnique({ where: { sessionToken }, select: { userId: true, expires: true } });
+  return session && session.expires.valueOf() > Date.now() ? { userId: session.userId } : null;
+}
+
+/** For signed-in pages and server actions: the viewer, or off to sign-in. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin");
+  return viewer;
+}

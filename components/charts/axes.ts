@@ -2,7 +2,8 @@
 // viewBox and scale to their container's width (phones included).
 import type { ScaleBand, ScaleLinear } from "d3-scale";
 import { markup, round, type Markup } from "@/components/charts/markup";
-import type { Bucket, ChartSize } from "@/lib/dashboard/model";
+import type { ChartSize } from "@/lib/dashboard/view";
+import type { Bucket } from "@/lib/dashboard/windows";
 
 /** Each size's width, in which a chart draws its 12-unit labels: wide fills a laptop's column, narrow a phone. */
 export const CHART_WIDTHS: Record<ChartSize, number> = { wide: 560, narrow: 360 };

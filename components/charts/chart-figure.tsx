@@ -5,7 +5,8 @@ import { chartDocument } from "@/components/charts/chart-document";
 import { swatch, type Fill } from "@/components/charts/chart-paint";
 import { markup, type Markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
-import { chartImageQuery, dashboardViewQuery, type ChartSize, type DashboardModel, type RangeKey } from "@/lib/dashboard/model";
+import { chartImageQuery, dashboardViewQuery, type ChartSize, type RangeKey } from "@/lib/dashboard/view";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 
 /** The id of the page's one hint on reading a chart by keyboard (rendered by ChartDefs). */
 export const EXPLORER_HINT_ID = "chart-keys";

@@ -1,7 +1,7 @@
 import { scaleBand } from "d3-scale";
 import { bottomAxis, chartDrawing, type ChartDrawing } from "@/components/charts/axes";
 import { markup, round } from "@/components/charts/markup";
-import type { Bucket } from "@/lib/dashboard/model";
+import type { Bucket } from "@/lib/dashboard/windows";
 
 export type HeatmapRow = { key: string; label: string; values: number[] };
 

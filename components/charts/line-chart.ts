@@ -3,7 +3,7 @@ import { line as lineShape } from "d3-shape";
 import { bottomAxis, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
 import { linePath, type LineStyle } from "@/components/charts/chart-paint";
 import { markup } from "@/components/charts/markup";
-import type { Bucket } from "@/lib/dashboard/model";
+import type { Bucket } from "@/lib/dashboard/windows";
 
 export type LineSeries = { key: string; label: string; style: LineStyle; values: Array<number | null> };
 

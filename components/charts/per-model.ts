@@ -1,4 +1,4 @@
-import type { DashboardModel } from "@/lib/dashboard/model";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 
 /** `build`, run once per model object: a model is never changed after `buildDashboard` returns it. */
 export function perModel<T>(build: (model: DashboardModel) => T): (model: DashboardModel) => T {

@@ -3,7 +3,8 @@ import { line as lineShape, stack } from "d3-shape";
 import { bottomAxis, chartDrawing, valueAxis, type ChartDrawing } from "@/components/charts/axes";
 import { fillUrl, LINE_STYLES, linePath, type Fill } from "@/components/charts/chart-paint";
 import { markup, round, type Markup } from "@/components/charts/markup";
-import { percent, type Bucket } from "@/lib/dashboard/model";
+import type { Bucket } from "@/lib/dashboard/windows";
+import { percent } from "@/lib/dashboard/figures";
 
 export type BarSeries<K extends string> = { key: K; label: string; fill: Fill };
 

@@ -3,7 +3,8 @@ import { CoverageChart } from "@/components/dashboard/coverage-chart";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { VisionChart } from "@/components/dashboard/vision-chart";
-import { chartImageNameSchema, chartImageQuerySchema, type ChartSize, type DashboardModel, type RangeKey } from "@/lib/dashboard/model";
+import { chartImageNameSchema, chartImageQuerySchema, type ChartSize, type RangeKey } from "@/lib/dashboard/view";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 
 const CHARTS = [TimeChart, CoverageChart, RatingsChart, VisionChart];
 

@@ -1,6 +1,6 @@
 import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
 import { heatmap } from "@/components/charts/heatmap";
-import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard/model";
+import { DEPARTMENT_KEYS, type DashboardModel } from "@/lib/dashboard/figures";
 import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 
 const touchpoints = (count: number) => `${count} touchpoint${count === 1 ? "" : "s"}`;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LinkButton } from "@/components/ui/button";
-import { percent, type DashboardModel } from "@/lib/dashboard/model";
+import { percent, type DashboardModel } from "@/lib/dashboard/figures";
 import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 
 /** One goal: its name, where it stands in words (the children), and a bar towards the target. */

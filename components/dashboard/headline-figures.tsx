@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { hours, percent, type DashboardModel } from "@/lib/dashboard/model";
+import { hours, percent, type DashboardModel } from "@/lib/dashboard/figures";
 import type { Share } from "@/lib/mentoring/mentorship-model";
 
 function Figure({ label, value, detail, tone = "neutral" }: { label: string; value: ReactNode; detail: ReactNode; tone?: "neutral" | "good" | "warning" }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { dashboardViewQuery, RANGES, type RangeKey } from "@/lib/dashboard/model";
+import { dashboardViewQuery, RANGES, type RangeKey } from "@/lib/dashboard/view";
 
 /** The address of a range, with the charts' tables shown when they are now. */
 function rangeHref(basePath: string, range: RangeKey, tables: boolean): string {

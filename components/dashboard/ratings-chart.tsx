@@ -1,7 +1,7 @@
 import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
 import { LINE_STYLES, lineSample, type LineStyle } from "@/components/charts/chart-paint";
 import { lineChart } from "@/components/charts/line-chart";
-import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard/model";
+import { RATING_KEYS, RATING_LABELS, type DashboardModel, type RatingKey } from "@/lib/dashboard/figures";
 
 const STYLES: Record<RatingKey, LineStyle> = LINE_STYLES;
 

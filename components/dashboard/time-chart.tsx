@@ -1,7 +1,7 @@
 import { modelChart, type FigureSpec } from "@/components/charts/chart-figure";
 import { GOAL_SAMPLE, LINE_STYLES, lineSample } from "@/components/charts/chart-paint";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { hours, percent, type DashboardModel } from "@/lib/dashboard/model";
+import { hours, percent, type DashboardModel } from "@/lib/dashboard/figures";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
 
 // Strategy at the bottom, where its growth is easiest to see.

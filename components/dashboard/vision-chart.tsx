@@ -1,6 +1,6 @@
 import { modelChart, type ChartPanel, type FigureSpec } from "@/components/charts/chart-figure";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { HORIZON_KEYS, type DashboardModel, type VisionPoint } from "@/lib/dashboard/model";
+import { HORIZON_KEYS, type DashboardModel, type VisionPoint } from "@/lib/dashboard/figures";
 import { HORIZONS } from "@/lib/shared/vocabulary";
 
 const count = (value: number) => String(Math.round(value));

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { percent, splitOf } from "@/lib/dashboard/model";
+import { percent, splitOf } from "@/lib/dashboard/figures";
 import { formatDateOnly } from "@/lib/shared/dates";
 import type { MenteeWeekSummary } from "@/lib/mentoring/mentor-access";
 import { formatWeekRange } from "@/lib/shared/week-dates";

@@ -1,4 +1,4 @@
-import { hours, percent, splitOf } from "@/lib/dashboard/model";
+import { hours, percent, splitOf } from "@/lib/dashboard/figures";
 import { HABITS, RATING_LABELS } from "@/lib/shared/reflection-questions";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";

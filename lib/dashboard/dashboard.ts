@@ -2,16 +2,10 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { queryPrepared } from "@/lib/server/db";
 import { addDaysTo } from "@/lib/shared/dates";
-import {
-  buildDashboard,
-  dashboardWindow,
-  touchpointStatsRowSchema,
-  visionStatsRowSchema,
-  weekStatsRowSchema,
-  type DashboardModel,
-  type DashboardWindow,
-  type RangeKey,
-} from "@/lib/dashboard/model";
+import type { RangeKey } from "@/lib/dashboard/view";
+import { dashboardWindow, type DashboardWindow } from "@/lib/dashboard/windows";
+import type { DashboardModel } from "@/lib/dashboard/figures";
+import { buildDashboard, touchpointStatsRowSchema, visionStatsRowSchema, weekStatsRowSchema } from "@/lib/dashboard/build";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { calendarSettingsOf, getProfile } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";

@@ -1,7 +1,8 @@
 import "server-only";
 import { NotFoundError } from "@/lib/server/actions";
 import { getDashboard } from "@/lib/dashboard/dashboard";
-import type { DashboardModel, RangeKey } from "@/lib/dashboard/model";
+import type { RangeKey } from "@/lib/dashboard/view";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -4,7 +4,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { MentorshipStatus } from "@/lib/generated/prisma/enums";
-import type { DashboardModel } from "@/lib/dashboard/model";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 
 /** How long an invitation link works. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;

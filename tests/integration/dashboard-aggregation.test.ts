@@ -3,7 +3,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/dashboard";
-import { bucketOf, RANGES, type DashboardModel, type RangeKey } from "@/lib/dashboard/model";
+import { RANGES, type RangeKey } from "@/lib/dashboard/view";
+import { bucketOf } from "@/lib/dashboard/windows";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 import { addDaysTo, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { weekStartOf } from "@/lib/shared/week-dates";
 import type { Department, Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";

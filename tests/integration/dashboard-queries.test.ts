@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/dashboard";
-import { RANGES, type RangeKey } from "@/lib/dashboard/model";
+import { RANGES, type RangeKey } from "@/lib/dashboard/view";
 import { addDaysTo } from "@/lib/shared/dates";
 import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks } from "../support/factories/dashboard";
 import { createUser } from "../support/factories/users";

@@ -4,7 +4,8 @@ import { CHART_FONT, CHART_TOKENS, chartDocument } from "@/components/charts/cha
 import { markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { chartImageResponse } from "@/components/dashboard/chart-images";
-import { bucketsFor, dashboardWindow, hours } from "@/lib/dashboard/model";
+import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
+import { hours } from "@/lib/dashboard/figures";
 
 /** The custom properties a block of CSS sets, by name. */
 function customProperties(css: string): Map<string, string> {

@@ -12,7 +12,9 @@ import { perModel } from "@/components/charts/per-model";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { bucketSummary } from "@/components/charts/bucket-summary";
 import { TimeChart } from "@/components/dashboard/time-chart";
-import { buildDashboard, bucketsFor, dashboardWindow, hours } from "@/lib/dashboard/model";
+import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
+import { hours } from "@/lib/dashboard/figures";
+import { buildDashboard } from "@/lib/dashboard/build";
 
 const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
 const buckets = bucketsFor(window, []).slice(-3);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  bucketsFor,
-  buildDashboard,
-  dashboardWindow,
-  dashboardViewQuery,
-  dashboardViewSchema,
-  rangeSchema,
-  splitOf,
-  streakWeeks,
-  type TouchpointStatsRow,
-  type VisionStatsRow,
-  type WeekStatsRow,
-} from "@/lib/dashboard/model";
+import { dashboardViewQuery, dashboardViewSchema, rangeSchema } from "@/lib/dashboard/view";
+import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
+import { splitOf } from "@/lib/dashboard/figures";
+import { buildDashboard, streakWeeks, type TouchpointStatsRow, type VisionStatsRow, type WeekStatsRow } from "@/lib/dashboard/build";
 
 const berlin = { timeZone: "Europe/Berlin", weekStartsOn: 1 };
 // Tuesday 24 November 2026, 10:00 UTC.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDashboard, dashboardWindow } from "@/lib/dashboard/model";
+import { dashboardWindow } from "@/lib/dashboard/windows";
+import { buildDashboard } from "@/lib/dashboard/build";
 import { redactDashboard } from "@/lib/mentoring/mentorship-model";
 import { addCommentSchema, editCommentSchema } from "@/lib/mentoring/comments.validation";
 import { inviteSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";

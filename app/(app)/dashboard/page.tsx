@@ -12,7 +12,7 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDashboard } from "@/lib/dashboard/dashboard";
-import { RANGES, dashboardViewSchema } from "@/lib/dashboard/model";
+import { RANGES, dashboardViewSchema } from "@/lib/dashboard/view";
 import { formatDateOnly } from "@/lib/shared/dates";
 import { WEEKDAYS } from "@/lib/shared/time-zones";
 import { formatTimeZone } from "@/lib/shared/week-dates";

@@ -12,7 +12,7 @@ import { VisionChart } from "@/components/dashboard/vision-chart";
 import { MenteeWeekList } from "@/components/mentors/mentee-week-list";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { RANGES, dashboardViewSchema } from "@/lib/dashboard/model";
+import { RANGES, dashboardViewSchema } from "@/lib/dashboard/view";
 import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentoring/mentor-access";
 import { sharingSummary } from "@/lib/mentoring/mentorship-model";
 import { WEEKDAYS } from "@/lib/shared/time-zones";

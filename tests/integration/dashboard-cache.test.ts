@@ -4,6 +4,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/dashboard";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { updateGoals } from "@/lib/dashboard/goals";
 import { getMenteeDashboard } from "@/lib/mentoring/mentor-access";
@@ -21,6 +22,22 @@ import { weekInput } from "../support/factories/weeks";
 // Tuesday 24 November 2026, 10:00 UTC.
 const NOW = new Date("2026-11-24T10:00:00Z");
 const TABLES = ["Week", "Touchpoint", "Stakeholder", "VisionNote", "VisionNoteRevisit"];
+
+// The user's columns a dashboard does not depend on. Every other one is changed
+// below and must change the kept dashboard: a column added to User fails the
+// test until it is named here or given a change.
+const NOT_ON_THE_DASHBOARD = ["id", "name", "email", "emailVerified", "image", "createdAt", "updatedAt"];
+type UserChange = (user: { id: string }) => Promise<unknown>;
+const setUser = (data: Prisma.UserUpdateInput): UserChange => (user) => db.user.update({ where: { id: user.id }, data });
+const USER_CHANGES: Record<string, UserChange> = {
+  timeZone: setUser({ timeZone: "America/Los_Angeles" }),
+  weekStartsOn: setUser({ weekStartsOn: 0 }),
+  goalStrategySharePercent: setUser({ goalStrategySharePercent: 40 }),
+  goalTouchpointsPerWeek: setUser({ goalTouchpointsPerWeek: 3 }),
+  goalDepartments: setUser({ goalDepartments: ["SALES"] }),
+  // Stamped by the triggers, as every write the dashboard reads does.
+  dataVersion: (user) => db.week.create({ data: { userId: user.id, startsOn: new Date("2026-11-23T00:00:00Z"), strategyMinutes: 60 } }),
+};
 
 describe("dashboard cache", () => {
   it("stamps the owner on every insert, update and delete of a row the dashboard reads", async () => {
@@ -97,6 +114,44 @@ describe("dashboard cache", () => {
     expect(model.window.today).toBe("2026-11-25");
 
     expect(await getDashboard(grace.viewer, "12w", NOW)).toBe(graceBefore);
+  });
+
+  it("builds the dashboard anew when any setting it depends on changes, and the mentor's view when any sharing choice does", async () => {
+    const columns = Object.values(Prisma.UserScalarFieldEnum).filter((column) => !NOT_ON_THE_DASHBOARD.includes(column));
+    expect(Object.keys(USER_CHANGES).sort()).toEqual(columns.sort());
+    for (const column of columns) {
+      const ada = await createUser({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
+      const before = await getDashboard(ada.viewer, "12w", NOW);
+      expect(await getDashboard(ada.viewer, "12w", NOW), column).toBe(before);
+      const profileBefore = await db.user.findUniqueOrThrow({ where: { id: ada.id } });
+      await USER_CHANGES[column]!(ada);
+      const profileAfter = await db.user.findUniqueOrThrow({ where: { id: ada.id } });
+      // The change touches that column alone.
+      const changed = Object.keys(profileAfter).filter((key) => key !== "updatedAt" && JSON.stringify(profileAfter[key as never]) !== JSON.stringify(profileBefore[key as never]));
+      expect(changed, column).toEqual([column]);
+      const after = await getDashboard(ada.viewer, "12w", NOW);
+      expect(after, column).not.toBe(before);
+      expect(after, column).not.toEqual(before);
+    }
+
+    // The day in the user's zone is part of the stamp too.
+    const ada = await createUser({ timeZone: "Europe/Berlin" });
+    const monday = await getDashboard(ada.viewer, "12w", new Date("2026-11-23T10:00:00Z"));
+    expect(await getDashboard(ada.viewer, "12w", NOW)).not.toEqual(monday);
+
+    // A mentor sees the leader's kept dashboard through what the leader shares.
+    const shares = Object.values(Prisma.MentorshipScalarFieldEnum).filter((column) => column.startsWith("share"));
+    expect(shares.length).toBeGreaterThan(0);
+    for (const share of shares) {
+      const leader = await createUser();
+      const mentor = await createUser();
+      const { id } = await createMentorship(leader, mentor);
+      await db.mentorship.update({ where: { id }, data: Object.fromEntries(shares.map((column) => [column, true])) });
+      const before = (await getMenteeDashboard(mentor.viewer, leader.id, "12w", NOW))!.model;
+      expect((await getMenteeDashboard(mentor.viewer, leader.id, "12w", NOW))!.model, share).toBe(before);
+      await db.mentorship.update({ where: { id }, data: { [share]: false } });
+      expect((await getMenteeDashboard(mentor.viewer, leader.id, "12w", NOW))!.model, share).not.toEqual(before);
+    }
   });
 
   it("shows a write made outside the app, in another connection, on the next render", async () => {

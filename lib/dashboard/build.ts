@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { addDaysTo, daysBetween, type DateOnly } from "@/lib/shared/dates";
 import type { Department, Horizon } from "@/lib/generated/prisma/enums";
-import { bucketsFor, type DashboardWindow } from "@/lib/dashboard/windows";
+import { bucketsFor, weekBucketsFor, type DashboardWindow } from "@/lib/dashboard/windows";
 import {
   DEPARTMENT_KEYS,
   HORIZON_KEYS,
@@ -28,7 +28,10 @@ const average = z.coerce.number().nullable();
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const weekStatsRowSchema = z.object({
-  /** Minutes and average ratings per bucket of the range; a bucket without a logged week is absent. */
+  /**
+   * Minutes and average ratings per bucket of the range, with how many weeks were rated
+   * (so averages over buckets weigh each week once); a bucket without a logged week is absent.
+   */
   series: z.array(
     z.object({
       bucket: dateOnly,
@@ -40,6 +43,10 @@ export const weekStatsRowSchema = z.object({
       ratingStory: average,
       ratingRelationships: average,
       ratingVision: average,
+      ratedStrategy: count,
+      ratedStory: count,
+      ratedRelationships: count,
+      ratedVision: count,
     }),
   ),
   /** Each logged week of the last 12 (current one included), by the calendar week it counts for. */
@@ -91,11 +98,10 @@ export function streakWeeks(runStart: DateOnly | null, runEnd: DateOnly | null, 
 }
 
 export function buildDashboard(window: DashboardWindow, weeks: WeekStatsRow, touchpoints: TouchpointStatsRow, vision: VisionStatsRow): DashboardModel {
-  const buckets = bucketsFor(window, [
-    ...weeks.series.map((row) => row.bucket),
-    ...touchpoints.series.map((row) => row.bucket),
-    ...vision.series.map((row) => row.bucket),
-  ]);
+  const dataKeys = [...weeks.series.map((row) => row.bucket), ...touchpoints.series.map((row) => row.bucket), ...vision.series.map((row) => row.bucket)];
+  const buckets = bucketsFor(window, dataKeys);
+  // Touchpoints and notes fall on days; logged weeks in the bucket of their first day.
+  const weekBuckets = weekBucketsFor(window, dataKeys);
 
   const cw = window.currentWeekStart;
   const since = (days: number) => {
@@ -140,15 +146,21 @@ export function buildDashboard(window: DashboardWindow, weeks: WeekStatsRow, tou
   };
 
   const weekRows = new Map(weeks.series.map((row) => [row.bucket, row]));
-  const timePoints: TimePoint[] = buckets.map((bucket) => {
+  const timePoints: TimePoint[] = weekBuckets.map((bucket) => {
     const row = weekRows.get(bucket.key);
     return { bucket, weeks: row?.weeks ?? 0, logged: row !== undefined, ...splitOf(row ?? { firefighting: 0, strategy: 0, other: 0 }) };
   });
-  const ratingPoints: RatingPoint[] = buckets.map((bucket) => {
+  const ratingPoints: RatingPoint[] = weekBuckets.map((bucket) => {
     const row = weekRows.get(bucket.key);
     return {
       bucket,
       logged: row !== undefined,
+      weeksRated: {
+        strategy: row?.ratedStrategy ?? 0,
+        story: row?.ratedStory ?? 0,
+        relationships: row?.ratedRelationships ?? 0,
+        vision: row?.ratedVision ?? 0,
+      },
       strategy: row?.ratingStrategy ?? null,
       story: row?.ratingStory ?? null,
       relationships: row?.ratingRelationships ?? null,

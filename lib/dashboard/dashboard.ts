@@ -55,6 +55,7 @@ type StatsRow = { stats: unknown };
 
 async function weekStats(viewer: Viewer, window: DashboardWindow) {
   const startsOn = Prisma.sql`"startsOn"`;
+  const wk = Prisma.sql`wk`;
   const rows = await queryPrepared<StatsRow>(Prisma.sql`
     -- wk: the calendar week (in the current week-start setting) a logged week counts for. A week saved
     -- before the first day of the week changed keeps its own dates and counts for the week its first
@@ -67,12 +68,15 @@ async function weekStats(viewer: Viewer, window: DashboardWindow) {
       FROM "Week"
       WHERE "userId" = ${viewer.userId} AND "startsOn" < ${addDaysTo(window.currentWeekStart, 7)}::date
     ),
+    -- A week's bucket and range follow the calendar week it counts for: its month is that week's first day's.
     series AS (
-      SELECT ${bucketSql(startsOn, window)} AS bucket, count(*) AS weeks,
+      SELECT ${window.granularity === "week" ? wk : bucketSql(wk, window)} AS bucket, count(*) AS weeks,
              sum(ff) AS firefighting, sum(st) AS strategy, sum(ot) AS other,
              avg("ratingStrategy") AS "ratingStrategy", avg("ratingStory") AS "ratingStory",
-             avg("ratingRelationships") AS "ratingRelationships", avg("ratingVision") AS "ratingVision"
-      FROM w WHERE true ${sinceDaySql(startsOn, window)}
+             avg("ratingRelationships") AS "ratingRelationships", avg("ratingVision") AS "ratingVision",
+             count("ratingStrategy") AS "ratedStrategy", count("ratingStory") AS "ratedStory",
+             count("ratingRelationships") AS "ratedRelationships", count("ratingVision") AS "ratedVision"
+      FROM w WHERE true ${sinceDaySql(wk, window)}
       GROUP BY 1
     ),
     -- Gaps and islands: consecutive calendar weeks share the same start minus 7 × their rank.

@@ -20,7 +20,8 @@ export const RATING_LABELS: Record<RatingKey, string> = {
 export type Split = { firefighting: number; strategy: number; other: number; total: number; share: number | null };
 
 export type TimePoint = Split & { bucket: Bucket; weeks: number; logged: boolean };
-export type RatingPoint = { bucket: Bucket; logged: boolean } & Record<RatingKey, number | null>;
+/** Each habit's average rating in the bucket, and how many of its weeks were rated. */
+export type RatingPoint = { bucket: Bucket; logged: boolean; weeksRated: Record<RatingKey, number> } & Record<RatingKey, number | null>;
 export type CoverageColumn = { bucket: Bucket; byDepartment: Record<Department, number>; total: number };
 export type VisionPoint = { bucket: Bucket; written: Record<Horizon, number>; revisited: Record<Horizon, number> };
 

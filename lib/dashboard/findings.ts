@@ -55,9 +55,18 @@ export function describeTime(points: TimePoint[], target: number | null, window:
 }
 
 export function describeRatings(points: RatingPoint[]): { finding: string; summary: string } {
+  // Over the weeks themselves, not over the buckets' averages: one set of weeks
+  // gives one number whether it is drawn week by week or month by month.
   const averages = RATING_KEYS.map((key) => {
-    const values = points.map((p) => p[key]).filter((v): v is number => v !== null);
-    return { key, average: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length };
+    let sum = 0;
+    let weeks = 0;
+    for (const p of points) {
+      const value = p[key];
+      if (value === null) continue;
+      sum += value * p.weeksRated[key];
+      weeks += p.weeksRated[key];
+    }
+    return { key, average: weeks === 0 ? null : sum / weeks };
   });
   const rated = averages.filter((a): a is { key: RatingKey; average: number } => a.average !== null);
   if (rated.length === 0) return { finding: "No self-ratings in this range yet", summary: "No week in this range has self-ratings." };
@@ -78,9 +87,18 @@ export function describeCoverage(columns: CoverageColumn[], window: DashboardWin
   const total = met.reduce((sum, d) => sum + totals[d], 0);
   if (total === 0) return { finding: "No touchpoints in this range yet", summary: "No touchpoints were logged in this range." };
   const missing = DEPARTMENT_KEYS.filter((d) => d !== "OTHER" && totals[d] === 0).map((d) => DEPARTMENTS[d]);
-  const top = met.reduce((a, b) => (totals[b] > totals[a] ? b : a));
+  const most = Math.max(...met.map((d) => totals[d]));
+  const top = met.filter((d) => totals[d] === most);
   const quiet = columns.filter((c) => c.total === 0).length;
-  const finding = `${total} touchpoint${total === 1 ? "" : "s"} across ${met.length} department${met.length === 1 ? "" : "s"}, most with ${DEPARTMENTS[top]}`;
+  const leader =
+    met.length === 1
+      ? `all with ${DEPARTMENTS[met[0]!]}`
+      : top.length === met.length
+        ? `tied at ${most} each`
+        : top.length > 1
+          ? `most with ${listWords(top.map((d) => DEPARTMENTS[d]))}, tied`
+          : `most with ${DEPARTMENTS[top[0]!]}`;
+  const finding = `${total} touchpoint${total === 1 ? "" : "s"} across ${met.length} department${met.length === 1 ? "" : "s"}, ${leader}`;
   const parts = [`${finding}.`];
   if (missing.length > 0) parts.push(`None with ${listWords(missing)}.`);
   if (quiet > 0) parts.push(`${quiet} ${unit(window)}${quiet === 1 ? "" : "s"} without any touchpoint.`);

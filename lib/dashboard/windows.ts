@@ -32,10 +32,11 @@ export function dashboardWindow(range: RangeKey, settings: WeekSettings, now: Da
     case "12w":
       return { ...base, granularity: "week", from: addDaysTo(currentWeekStart, -7 * 11) };
     case "quarter": {
-      // From the week that holds the quarter's first day, so that week is not cut in two.
-      const month = Number(today.slice(5, 7));
-      const quarterStart = `${today.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, "0")}-01`;
-      return { ...base, granularity: "week", from: weekStartOf(quarterStart, settings.weekStartsOn) };
+      // A quarter holds the weeks whose first day is in it, as a month does (see bucketOf): the
+      // quarter of the current week, from its first week that starts in it.
+      const month = Number(currentWeekStart.slice(5, 7));
+      const quarterStart = `${currentWeekStart.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, "0")}-01`;
+      return { ...base, granularity: "week", from: weekStartOf(addDaysTo(quarterStart, 6), settings.weekStartsOn) };
     }
     case "12m":
       return { ...base, granularity: "month", from: addMonths(monthStart, -11) };
@@ -98,21 +99,27 @@ function labelsOf(key: DateOnly, granularity: Granularity): Pick<Bucket, "label"
   return labels;
 }
 
-function makeBucket(key: DateOnly, window: DashboardWindow): Bucket {
-  return { key, ...labelsOf(key, window.granularity), inProgress: key === (window.granularity === "week" ? window.currentWeekStart : window.monthStart) };
-}
-
 /**
  * Every bucket of the range, oldest first, including the ones with no data:
- * the charts draw those as gaps. "All time" starts at the oldest data.
+ * the charts draw those as gaps. "All time" starts at the oldest data. The
+ * last bucket is the one still running: by default the one holding today.
  */
-export function bucketsFor(window: DashboardWindow, dataKeys: Iterable<DateOnly>): Bucket[] {
-  const last = bucketOf(window.today, window);
+export function bucketsFor(window: DashboardWindow, dataKeys: Iterable<DateOnly>, last: DateOnly = bucketOf(window.today, window)): Bucket[] {
   let first = window.from === null ? last : bucketOf(window.from, window);
   if (window.from === null) for (const key of dataKeys) if (key < first) first = key;
   const buckets: Bucket[] = [];
   for (let key = first; key <= last; key = window.granularity === "week" ? addDaysTo(key, 7) : addMonths(key, 1)) {
-    buckets.push(makeBucket(key, window));
+    buckets.push({ key, ...labelsOf(key, window.granularity), inProgress: key === last });
   }
   return buckets;
+}
+
+/**
+ * The buckets logged weeks are counted in. A week counts in the month its
+ * first day is in, so the month still running for weeks is the one holding
+ * the current week: on Friday 4 December, with the week begun on Monday
+ * 30 November, that is November (so far), and December holds no week yet.
+ */
+export function weekBucketsFor(window: DashboardWindow, dataKeys: Iterable<DateOnly>): Bucket[] {
+  return bucketsFor(window, dataKeys, bucketOf(window.currentWeekStart, window));
 }

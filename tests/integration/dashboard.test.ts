@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/dashboard";
+import { percent, type DashboardModel } from "@/lib/dashboard/figures";
+import { RANGES, type RangeKey } from "@/lib/dashboard/view";
+import { bucketOf } from "@/lib/dashboard/windows";
 import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks, setGoals } from "../support/factories/dashboard";
 import { createUser } from "../support/factories/users";
 
@@ -99,5 +102,41 @@ describe("dashboard", () => {
     expect(model.buckets.map((b) => b.key)).toEqual(["2026-11-01"]);
     expect(model.headline.streakWeeks).toBe(0);
     expect(model.goals).toEqual({ strategyShare: null, touchpoints: null, departments: null });
+  });
+});
+
+describe("figures that agree at every range", () => {
+  // Friday 4 December 2026 in Berlin; the current week began on Monday 30 November.
+  const FRIDAY = new Date("2026-12-04T12:00:00Z");
+
+  it("gives one set of weeks the same figures at every range, and counts the current week where the table shows it", async () => {
+    const leader = await createUser({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
+    await createWeeks(leader.id, [
+      // October rated 1, November 3: the weeks average 19 / 9, the months (1 + 3) / 2.
+      ...["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"].map((startsOn) => ({ startsOn, firefightingMinutes: 120, strategyMinutes: 60, ratingStrategy: 1 })),
+      ...["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"].map((startsOn) => ({ startsOn, firefightingMinutes: 60, strategyMinutes: 120, ratingStrategy: 3 })),
+      // This week, saved when weeks started on Tuesdays: it stands in for the week of Monday 30 November
+      // (docs/decisions/009-week-start-changes.md), so it is November's too.
+      { startsOn: "2026-12-01", firefightingMinutes: 60, strategyMinutes: 120, ratingStrategy: 3 },
+    ]);
+    await createTouchpoints(leader.id, [{ occurredOn: "2026-12-02", department: "SALES" }]);
+
+    const models = await Promise.all((Object.keys(RANGES) as RangeKey[]).map(async (range) => [range, await getDashboard(leader.viewer, range, FRIDAY)] as const));
+    const overTheRange = (model: DashboardModel) => /Over the range: .*?%\./.exec(model.time.summary)?.[0];
+    for (const [range, model] of models) {
+      expect(model.headline.thisWeek.logged, range).toBe(true);
+      expect(model.ratings.summary, range).toBe("Average self-ratings out of 5: strategic time 2.1.");
+      expect(overTheRange(model), range).toBe(overTheRange(models[0]![1]));
+      expect(model.time.summary, range).toContain(`strategy share ${percent(model.headline.last12.share)}`);
+      expect(model.time.points.reduce((sum, point) => sum + point.weeks, 0), range).toBe(9);
+      // The bucket still running for the hours is the one holding the current week, and it holds it.
+      const running = model.time.points.filter((point) => point.bucket.inProgress);
+      expect(running.map((point) => point.bucket.key), range).toEqual([bucketOf(model.window.currentWeekStart, model.window)]);
+      expect(running[0]?.logged, range).toBe(true);
+      // Touchpoints fall on days: the headline's month and the table's agree.
+      expect(model.coverage.columns.at(-1)?.total, range).toBe(model.headline.touchpointsThisMonth);
+    }
+    const months = new Map(models).get("12m")!;
+    expect(months.time.points.at(-1)).toMatchObject({ bucket: { key: "2026-11-01", inProgress: true }, weeks: 5 });
   });
 });

@@ -34,6 +34,10 @@ const week = (bucket: string, firefighting: number, strategy: number, other: num
   ratingStory: null,
   ratingRelationships: null,
   ratingVision: null,
+  ratedStrategy: 0,
+  ratedStory: 0,
+  ratedRelationships: 0,
+  ratedVision: 0,
 });
 
 describe("ranges", () => {
@@ -61,11 +65,20 @@ describe("ranges", () => {
     expect(buckets.at(-1)).toMatchObject({ key: "2026-11-23", inProgress: true });
   });
 
-  it("starts this quarter at the week holding its first day", () => {
-    // 1 October 2026 is a Thursday; with Sunday weeks that week starts 27 September.
+  it("holds in this quarter the weeks that start in it, as a month does", () => {
+    // 1 October 2026 is a Thursday; with Sunday weeks the week starting 27 September is September's.
     const window = dashboardWindow("quarter", { timeZone: "UTC", weekStartsOn: 0 }, NOW);
-    expect(window.from).toBe("2026-09-27");
-    expect(bucketsFor(window, []).map((b) => b.key)).toEqual(["2026-09-27", "2026-10-04", "2026-10-11", "2026-10-18", "2026-10-25", "2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"]);
+    expect(window.from).toBe("2026-10-04");
+    expect(bucketsFor(window, []).map((b) => b.key)).toEqual(["2026-10-04", "2026-10-11", "2026-10-18", "2026-10-25", "2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"]);
+    // A quarter that begins on the first day of a week starts there.
+    expect(dashboardWindow("quarter", { timeZone: "UTC", weekStartsOn: 4 }, NOW).from).toBe("2026-10-01");
+  });
+
+  it("is still last quarter while the current week began in it", () => {
+    // Thursday 1 October 2026: the current week began on Monday 28 September, in the third quarter.
+    const window = dashboardWindow("quarter", berlin, new Date("2026-10-01T10:00:00Z"));
+    expect(window).toMatchObject({ currentWeekStart: "2026-09-28", from: "2026-07-06" });
+    expect(bucketsFor(window, []).at(-1)).toMatchObject({ key: "2026-09-28", inProgress: true });
   });
 
   it("draws the last 12 months month by month, across the new year", () => {
@@ -206,9 +219,53 @@ describe("coverage and vision", () => {
     expect(model.vision.finding).toBe("2 vision notes written, 1 revisit");
   });
 
+  it("says when departments tie for the most touchpoints", () => {
+    const window = dashboardWindow("12w", berlin, NOW);
+    const coverage = (series: Array<[string, number]>) =>
+      buildDashboard(window, weeksRow(), { ...noTouchpoints, anyEver: true, series: series.map(([department, touchpoints]) => ({ bucket: "2026-11-16", department, touchpoints })) }, noVision).coverage.finding;
+    expect(coverage([["SALES", 1], ["MARKETING", 1], ["FINANCE", 1], ["LEGAL", 1]])).toBe("4 touchpoints across 4 departments, tied at 1 each");
+    expect(coverage([["SALES", 2], ["FINANCE", 2], ["LEGAL", 1]])).toBe("5 touchpoints across 3 departments, most with Sales and Finance, tied");
+    expect(coverage([["SALES", 2], ["FINANCE", 1]])).toBe("3 touchpoints across 2 departments, most with Sales");
+    expect(coverage([["LEGAL", 3]])).toBe("3 touchpoints across 1 department, all with Legal");
+  });
+
   it("is new only when nothing at all was logged", () => {
     const window = dashboardWindow("12w", berlin, NOW);
     expect(buildDashboard(window, weeksRow({ anyEver: false }), noTouchpoints, noVision).isNew).toBe(true);
     expect(buildDashboard(window, weeksRow({ anyEver: false }), noTouchpoints, { ...noVision, anyEver: true }).isNew).toBe(false);
+  });
+});
+
+describe("one set of weeks, one set of figures at every range", () => {
+  // Friday 4 December 2026; the current week began on Monday 30 November.
+  const friday = new Date("2026-12-04T12:00:00Z");
+  const rated = (bucket: string, weeks: number, strategy: number) => ({ ...week(bucket, 0, 60 * weeks, 0), weeks, ratingStrategy: strategy, ratedStrategy: weeks });
+
+  it("averages the rated weeks themselves, not the months' averages", () => {
+    // Four October weeks rated 1 and five November weeks rated 3: 19 / 9, not (1 + 3) / 2.
+    const weekly = ["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"].map((key) => rated(key, 1, 1));
+    weekly.push(...["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"].map((key) => rated(key, 1, 3)));
+    const byWeek = buildDashboard(dashboardWindow("12w", berlin, friday), weeksRow({ series: weekly }), noTouchpoints, noVision);
+    const byMonth = buildDashboard(dashboardWindow("12m", berlin, friday), weeksRow({ series: [rated("2026-10-01", 4, 1), rated("2026-11-01", 5, 3)] }), noTouchpoints, noVision);
+    expect(byWeek.ratings.summary).toBe("Average self-ratings out of 5: strategic time 2.1.");
+    expect(byMonth.ratings.summary).toBe(byWeek.ratings.summary);
+  });
+
+  it("counts the current week in the month its first day is in, and that month as the one still running", () => {
+    const model = buildDashboard(
+      dashboardWindow("12m", berlin, friday),
+      weeksRow({ series: [week("2026-11-01", 600, 600, 0)], recent: [{ week: "2026-11-30", firefighting: 120, strategy: 120, other: 0 }] }),
+      { ...noTouchpoints, anyEver: true, thisMonth: 1, series: [{ bucket: "2026-12-01", department: "SALES", touchpoints: 1 }] },
+      noVision,
+    );
+    expect(model.headline.thisWeek.logged).toBe(true);
+    // No week has begun in December yet: the hours and ratings end with November, so far.
+    for (const points of [model.time.points, model.ratings.points]) {
+      expect(points.at(-1)).toMatchObject({ bucket: { key: "2026-11-01", longLabel: "November 2026", inProgress: true }, logged: true });
+      expect(points.filter((p) => p.bucket.inProgress)).toHaveLength(1);
+    }
+    // Touchpoints fall on days: December's, so far, as the headline counts them.
+    expect(model.coverage.columns.at(-1)).toMatchObject({ bucket: { key: "2026-12-01", inProgress: true }, total: model.headline.touchpointsThisMonth });
+    expect(model.coverage.columns.find((c) => c.bucket.key === "2026-11-01")?.bucket.inProgress).toBe(false);
   });
 });

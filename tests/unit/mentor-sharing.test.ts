@@ -13,7 +13,7 @@ function fullDashboard() {
   return buildDashboard(
     window,
     {
-      series: [{ bucket: "2026-11-16", weeks: 1, firefighting: 600, strategy: 600, other: 0, ratingStrategy: 4, ratingStory: 3, ratingRelationships: 2, ratingVision: 5 }],
+      series: [{ bucket: "2026-11-16", weeks: 1, firefighting: 600, strategy: 600, other: 0, ratingStrategy: 4, ratingStory: 3, ratingRelationships: 2, ratingVision: 5, ratedStrategy: 1, ratedStory: 1, ratedRelationships: 1, ratedVision: 1 }],
       recent: [{ week: "2026-11-16", firefighting: 600, strategy: 600, other: 0 }],
       runStart: "2026-11-16",
       runEnd: "2026-11-16",

@@ -19,7 +19,7 @@ function dashboard() {
   return buildDashboard(
     window,
     {
-      series: recent.map(({ week, ...minutes }) => ({ bucket: week, weeks: 1, ...minutes, ratingStrategy: 4, ratingStory: 3, ratingRelationships: 2, ratingVision: 5 })),
+      series: recent.map(({ week, ...minutes }) => ({ bucket: week, weeks: 1, ...minutes, ratingStrategy: 4, ratingStory: 3, ratingRelationships: 2, ratingVision: 5, ratedStrategy: 1, ratedStory: 1, ratedRelationships: 1, ratedVision: 1 })),
       recent,
       runStart: "2026-11-02",
       runEnd: "2026-11-16",

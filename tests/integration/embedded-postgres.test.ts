@@ -112,7 +112,7 @@ describe.skipIf(!asRoot)("npm run dev as root from a private clone", () => {
     return freePort().then(
       (port) =>
         new Promise((resolve) => {
-          const env = { ...process.env, EMBEDDED_POSTGRES_SHARED_DIR: sharedRoot, NEXT_TELEMETRY_DISABLED: "1" };
+          const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_POSTGRES_SHARED_DIR: sharedRoot, NEXT_TELEMETRY_DISABLED: "1" };
           delete env.DATABASE_URL;
           delete env.AUTH_SECRET;
           const child = spawn(join(clone, "node_modules", ".bin", "tsx"), ["scripts/dev.ts", "-p", String(port)], {

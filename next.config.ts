@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // Development-only routes live in `page.dev.tsx` files and do not exist in production builds.
   pageExtensions: isDevelopment ? ["dev.tsx", "tsx", "ts"] : ["tsx", "ts"],
   poweredByHeader: false,
+  // proxy.ts sees requests as they came, RSC headers included, so it can refuse
+  // a router state Next would fail on with a 500 (lib/config/request-guard.ts).
+  // We have no Pages Router, whose /_next/data addresses this would leave raw.
+  skipProxyUrlNormalize: true,
   serverExternalPackages: ["nodemailer", "pg"],
   // An account export can be imported back (Settings → Your data); allow a large file.
   experimental: { serverActions: { bodySizeLimit: "20mb" } },

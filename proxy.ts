@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment as development } from "@/lib/config/env";
 import { createNonce, securityHeaders } from "@/lib/config/security-headers";
+import { malformedRequest } from "@/lib/config/request-guard";
 import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 
-// Three jobs, all cheap: refusing an address no page could answer (one
-// holding a NUL character), security headers (with a per-request CSP nonce) on
+// Three jobs, all cheap: refusing a request no page could answer (a NUL
+// character or broken percent-encoding in the address, a post whose body does
+// not parse: lib/config/request-guard.ts), security headers (with a per-request CSP nonce) on
 // every page, and an optimistic redirect to sign in for visitors without a
 // session cookie. It never decides access to data: every page and action
 // checks the session again through lib/.
@@ -14,11 +16,9 @@ function isSignedInArea(pathname: string): boolean {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
 
-export function proxy(request: NextRequest) {
-  // An address holding a NUL character (%00) is never one of ours, and the id or
-  // search it carries would fail in PostgreSQL, which cannot even compare one: a 500.
-  if (request.url.includes("%00")) return new NextResponse("Bad request", { status: 400 });
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (await malformedRequest(request, pathname)) return new NextResponse("Bad request", { status: 400 });
   const signedInPage = isSignedInArea(pathname);
 
   if (signedInPage && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { ensureDatabase } from "./db/databases";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
@@ -48,7 +48,7 @@ try {
   } else {
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), port: DEV_PORT });
     databaseUrl = await ensureDatabase(embedded.connectionString("postgres"), DEV_DATABASE);
-    console.log(`Database: embedded PostgreSQL at ${where(databaseUrl)} (data in .data/postgres)`);
+    console.log(`Database: embedded PostgreSQL at ${where(databaseUrl)} (data in ${relative(projectRoot, embedded.dataDir).startsWith("..") ? embedded.dataDir : relative(projectRoot, embedded.dataDir)})`);
   }
   const applied = await applyMigrations(databaseUrl);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);

@@ -181,12 +181,19 @@ describe("text PostgreSQL cannot store", () => {
 });
 
 describe("pages", () => {
-  it("refuse an address holding a NUL character, whose id or search PostgreSQL could not even compare", () => {
+  it("refuse an address holding a NUL character, whose id or search PostgreSQL could not even compare", async () => {
     for (const path of ["/stakeholders/%00", "/notes?q=a%00b", "/mentees/x%00/weeks/2026-11-16"]) {
-      expect(proxy(new NextRequest(new URL(path, APP_URL))).status, path).toBe(400);
+      expect((await proxy(new NextRequest(new URL(path, APP_URL)))).status, path).toBe(400);
     }
     // A search for the text "%00" arrives as %2500.
-    expect(proxy(new NextRequest(new URL("/notes?q=%2500", APP_URL))).status).not.toBe(400);
+    expect((await proxy(new NextRequest(new URL("/notes?q=%2500", APP_URL)))).status).not.toBe(400);
+  });
+
+  it("refuse an address whose percent-encoding is broken, which Next cannot decode into route params (a 500)", async () => {
+    for (const path of ["/stakeholders/%E0%A4%A", "/weeks/%C0%AF", "/dashboard/charts/%E0%A4%A", "/settings/data/export/%FF"]) {
+      expect((await proxy(new NextRequest(new URL(path, APP_URL)))).status, path).toBe(400);
+    }
+    expect((await proxy(new NextRequest(new URL("/stakeholders/caf%C3%A9", APP_URL)))).status).not.toBe(400);
   });
 });
 

@@ -1,6 +1,5 @@
 // A fresh, migrated database for a test run: on the server in DATABASE_URL
 // when set (CI has one), else on an embedded PostgreSQL of its own.
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { dropDatabase, recreateDatabase } from "../../scripts/db/databases";
 import { type EmbeddedServer, startEmbeddedPostgres } from "../../scripts/db/embedded";
@@ -32,8 +31,7 @@ export async function prepareTestDatabase(prefix: string): Promise<TestDatabase>
   const server = serverUrl;
   const stop = async () => {
     if (embedded) {
-      await embedded.stop();
-      await rm(clusterDir, { recursive: true, force: true });
+      await embedded.destroy();
     } else {
       await dropDatabase(server, dbName);
     }

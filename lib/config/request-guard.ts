@@ -1,0 +1,47 @@
+// Requests that no page of ours can answer, refused with a 400 by proxy.ts
+// before Next handles them. Next answers each of these with a 500 (and an
+// error in the log) when they reach it: a path whose percent-encoding is
+// broken fails to decode into route params, an RSC request whose router state
+// header does not parse fails in rendering, and a server-action or form post
+// whose body does not parse (truncated, another boundary, not JSON, empty)
+// fails in Next's action handler. Cheap: the body is read only for posts to
+// pages, which are small forms.
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+
+/** Why the request is malformed, or null when it is well-formed enough for Next. */
+export async function malformedRequest(request: Request, pathname: string): Promise<string | null> {
+  // An address holding a NUL character (%00) is never one of ours, and the id or
+  // search it carries would fail in PostgreSQL, which cannot even compare one.
+  if (request.url.includes("%00")) return "address holds a NUL character";
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+  } catch {
+    return "address is not valid percent-encoding";
+  }
+  const routerState = request.headers.get("next-router-state-tree");
+  if (routerState !== null && request.headers.has("rsc")) {
+    // Next's own parser, so what passes here is exactly what Next accepts.
+    try {
+      parseAndValidateFlightRouterState(routerState);
+    } catch {
+      return "router state does not parse";
+    }
+  }
+  if (request.method !== "POST" || pathname.startsWith("/api/")) return null;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(contentType)) {
+    // Undici's parser refuses a body without its boundary, a truncated one and an empty one alike.
+    return (await request.clone().formData().then(() => true, () => false)) ? null : "form body does not parse";
+  }
+  if (request.headers.has("next-action") && !/^application\/x-www-form-urlencoded/i.test(contentType)) {
+    // A server action called from script sends its arguments as JSON text.
+    const text = await request.clone().text();
+    try {
+      JSON.parse(text);
+      return null;
+    } catch {
+      return "server action arguments are not JSON";
+    }
+  }
+  return null;
+}

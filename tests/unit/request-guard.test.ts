@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { malformedRequest } from "@/lib/config/request-guard";
+
+const origin = "https://wheelhouse.example";
+
+function formPost(body: string, contentType = "multipart/form-data; boundary=B", headers: Record<string, string> = {}): Request {
+  return new Request(`${origin}/settings`, { method: "POST", headers: { "content-type": contentType, ...headers }, body });
+}
+
+const wellFormed = '--B\r\nContent-Disposition: form-data; name="name"\r\n\r\nAda\r\n--B--\r\n';
+
+describe("malformedRequest", () => {
+  it("lets well-formed requests through", async () => {
+    expect(await malformedRequest(new Request(`${origin}/stakeholders/abc%20def`), "/stakeholders/abc%20def")).toBeNull();
+    expect(await malformedRequest(formPost(wellFormed), "/settings")).toBeNull();
+    expect(await malformedRequest(formPost(wellFormed, undefined, { "next-action": "7f" }), "/settings")).toBeNull();
+    expect(await malformedRequest(formPost('["$K1"]', "text/plain;charset=UTF-8", { "next-action": "7f" }), "/settings")).toBeNull();
+    expect(await malformedRequest(formPost("a=1", "application/x-www-form-urlencoded", { "next-action": "7f" }), "/settings")).toBeNull();
+  });
+
+  it("refuses addresses no page could answer", async () => {
+    expect(await malformedRequest(new Request(`${origin}/notes?q=%00`), "/notes")).toMatch(/NUL/);
+    expect(await malformedRequest(new Request(`${origin}/stakeholders/%E0%A4%A`), "/stakeholders/%E0%A4%A")).toMatch(/percent-encoding/);
+    expect(await malformedRequest(new Request(`${origin}/weeks/%C0%AF`), "/weeks/%C0%AF")).toMatch(/percent-encoding/);
+  });
+
+  it("refuses RSC requests whose router state does not parse, and lets a real one through", async () => {
+    const rsc = (state: string) => new Request(`${origin}/dashboard`, { headers: { rsc: "1", "next-router-state-tree": state } });
+    const real = encodeURIComponent(JSON.stringify(["", { children: ["(app)", { children: ["dashboard", { children: ["__PAGE__", {}] }] }] }, null, null, 1]));
+    expect(await malformedRequest(rsc(real), "/dashboard")).toBeNull();
+    expect(await malformedRequest(rsc("%7Bnot-json"), "/dashboard")).toMatch(/router state/);
+    expect(await malformedRequest(rsc(encodeURIComponent('{"a":[1,2]}')), "/dashboard")).toMatch(/router state/);
+    expect(await malformedRequest(rsc("%E0%A4%A"), "/dashboard")).toMatch(/router state/);
+  });
+
+  it("refuses form posts whose body does not parse, with or without a Next-Action header", async () => {
+    for (const headers of [{}, { "next-action": "7f" }] as Record<string, string>[]) {
+      expect(await malformedRequest(formPost(wellFormed.slice(0, 30), undefined, headers), "/settings")).toMatch(/does not parse/);
+      expect(await malformedRequest(formPost(wellFormed, "multipart/form-data", headers), "/settings")).toMatch(/does not parse/);
+      expect(await malformedRequest(formPost(wellFormed, "multipart/form-data; boundary=other", headers), "/settings")).toMatch(/does not parse/);
+      expect(await malformedRequest(formPost("", undefined, headers), "/settings")).toMatch(/does not parse/);
+    }
+  });
+
+  it("refuses server actions whose arguments are not JSON", async () => {
+    expect(await malformedRequest(formPost("{not json", "text/plain;charset=UTF-8", { "next-action": "7f" }), "/settings")).toMatch(/not JSON/);
+    expect(await malformedRequest(formPost("", "text/plain;charset=UTF-8", { "next-action": "7f" }), "/settings")).toMatch(/not JSON/);
+  });
+
+  it("leaves the API routes' bodies to their own parsers", async () => {
+    const post = new Request(`${origin}/api/auth/signin/nodemailer`, { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" });
+    expect(await malformedRequest(post, "/api/auth/signin/nodemailer")).toBeNull();
+  });
+});

@@ -4,6 +4,8 @@ import { addMonths, format } from "date-fns";
 import { ExpectedError, NotFoundError } from "@/lib/server/actions";
 import { fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { markdownExcerpt } from "@/lib/shared/markdown-text";
 import { restorableSince } from "@/lib/shared/soft-delete";
 import type { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { getCalendarSettings } from "@/lib/users";
@@ -21,6 +23,12 @@ export type VisionNoteSummary = {
   dueForRevisit: boolean;
 };
 
+/** A note in a list: its summary and the start of its text. */
+export type VisionNoteListItem = VisionNoteSummary & {
+  /** The first words of the body as plain text (Markdown stripped), "" when it has none. */
+  excerpt: string;
+};
+
 export type VisionNote = VisionNoteSummary & {
   body: string;
   createdAt: Date;
@@ -33,9 +41,9 @@ export type VisionNoteList = {
   today: DateOnly;
   timeZone: string;
   /** Due for a revisit, most overdue first. */
-  due: VisionNoteSummary[];
+  due: VisionNoteListItem[];
   /** Everything else: best search match first, else most recently changed. */
-  rest: VisionNoteSummary[];
+  rest: VisionNoteListItem[];
 };
 
 const summarySelect = {
@@ -101,55 +109,42 @@ export async function getVisionNote(viewer: Viewer, id: string, { now = new Date
   };
 }
 
-/**
- * Ids of the viewer's notes that match a search, best first. PostgreSQL
- * full-text search, with the document built at query time from the viewer's
- * own rows (see docs/decisions/003-vision-note-search.md); title words weigh
- * more than body words.
- */
-async function searchVisionNoteIds(viewer: Viewer, query: string): Promise<string[]> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    WITH owned AS (
-      SELECT n."id", n."updatedAt",
-             setweight(to_tsvector('english', n."title"), 'A') || setweight(to_tsvector('english', n."body"), 'B') AS document
-      FROM "VisionNote" n
-      WHERE n."userId" = ${viewer.userId} AND n."deletedAt" IS NULL
-    )
-    SELECT owned."id"
-    FROM owned, websearch_to_tsquery('english', ${query}) AS query
-    WHERE owned.document @@ query
-    ORDER BY ts_rank(owned.document, query) DESC, owned."updatedAt" DESC
-  `;
-  return rows.map((row) => row.id);
-}
+/** How much of a body the list reads for its excerpt: enough Markdown for a couple of lines of text. */
+const EXCERPT_SOURCE_LENGTH = 1_000;
+const EXCERPT_LENGTH = 240;
 
+type ListRow = SummaryRow & { excerptSource: string; bodyLength: number };
+
+/**
+ * The viewer's notes, filtered, in one statement. A search is PostgreSQL
+ * full-text search over the stored document of title, tags and body
+ * (docs/decisions/017-search-everywhere.md), best match first: title and tag
+ * words weigh more than body words; ties go to the most recently changed.
+ */
 export async function listVisionNotes(viewer: Viewer, filters: VisionNoteFilters = {}, { now = new Date() }: { now?: Date } = {}): Promise<VisionNoteList> {
   const { timeZone } = await getCalendarSettings(viewer);
   const today = todayIn(timeZone, now);
-  const matchingIds = filters.q ? await searchVisionNoteIds(viewer, filters.q) : null;
-  if (matchingIds?.length === 0) return { today, timeZone, due: [], rest: [] };
+  const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
 
-  const rows = await db.visionNote.findMany({
-    where: {
-      userId: viewer.userId,
-      deletedAt: null,
-      ...(matchingIds ? { id: { in: matchingIds } } : {}),
-      ...(filters.horizon ? { horizon: filters.horizon } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.tag ? { tags: { has: filters.tag } } : {}),
-    },
-    select: summarySelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-  });
-  if (matchingIds) {
-    const rank = new Map(matchingIds.map((id, index) => [id, index]));
-    rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
-  }
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT n."id", n."title", n."horizon"::text AS "horizon", n."tags", n."status"::text AS "status", n."revisitOn", n."updatedAt",
+           left(n."body", ${EXCERPT_SOURCE_LENGTH}) AS "excerptSource", length(n."body") AS "bodyLength"
+    FROM "VisionNote" n
+    WHERE n."userId" = ${viewer.userId} AND n."deletedAt" IS NULL
+      ${query ? Prisma.sql`AND n."search" @@ ${query}` : Prisma.empty}
+      ${filters.horizon ? Prisma.sql`AND n."horizon"::text = ${filters.horizon}` : Prisma.empty}
+      ${filters.status ? Prisma.sql`AND n."status"::text = ${filters.status}` : Prisma.empty}
+      ${filters.tag ? Prisma.sql`AND ${filters.tag} = ANY (n."tags")` : Prisma.empty}
+    ORDER BY ${query ? Prisma.sql`ts_rank(n."search", ${query}) DESC,` : Prisma.empty} n."updatedAt" DESC, n."id" ASC
+  `;
 
-  const notes = rows.map((row) => toSummary(row, today));
+  const notes = rows.map(({ excerptSource, bodyLength, ...row }) => ({
+    ...toSummary(row, today),
+    excerpt: markdownExcerpt(excerptSource, EXCERPT_LENGTH, { truncated: bodyLength > EXCERPT_SOURCE_LENGTH }),
+  }));
   const due = notes.filter((note) => note.dueForRevisit);
   // Most overdue first; a search keeps its ranking inside the group instead.
-  if (!matchingIds) due.sort((a, b) => (a.revisitOn ?? "").localeCompare(b.revisitOn ?? ""));
+  if (!query) due.sort((a, b) => (a.revisitOn ?? "").localeCompare(b.revisitOn ?? ""));
   return { today, timeZone, due, rest: notes.filter((note) => !note.dueForRevisit) };
 }
 

@@ -21,7 +21,7 @@ export function NoteFilters({ filters, tags }: Props) {
     <Form key={JSON.stringify(filters)} action="/notes" role="search" aria-label="Search vision notes" className="mb-8 rounded-lg border border-border bg-surface p-4">
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-[2fr_1fr_1fr_1fr]">
         <div className="col-span-2 lg:col-span-1">
-          <TextField name="q" label="Search" type="search" defaultValue={filters.q ?? ""} placeholder="Words from a title or note" />
+          <TextField name="q" label="Search" type="search" defaultValue={filters.q ?? ""} placeholder="Words from a title, tag or note" />
         </div>
         <SelectField name="horizon" label="Horizon" defaultValue={filters.horizon ?? ""} options={[{ value: "", label: "Any horizon" }, ...optionsOf(HORIZONS)]} />
         <SelectField name="status" label="Status" defaultValue={filters.status ?? ""} options={[{ value: "", label: "Any status" }, ...optionsOf(VISION_NOTE_STATUSES)]} />

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { NoteMeta } from "@/components/notes/note-meta";
 import { cn } from "@/components/ui/cn";
-import type { VisionNoteSummary } from "@/lib/vision-notes";
+import type { VisionNoteListItem, VisionNoteSummary } from "@/lib/vision-notes";
 
-/** A note's title, opening `href` (the leader's own note page unless told), and what is known about it. */
-export function NoteCard({ note, href = `/notes/${note.id}` }: { note: VisionNoteSummary; href?: string }) {
+type CardNote = VisionNoteSummary & Partial<Pick<VisionNoteListItem, "excerpt">>;
+
+/** A note's title, opening `href` (the leader's own note page unless told), the start of its text, and what is known about it. */
+export function NoteCard({ note, href = `/notes/${note.id}` }: { note: CardNote; href?: string }) {
   return (
     <li
       className={cn(
@@ -18,6 +20,7 @@ export function NoteCard({ note, href = `/notes/${note.id}` }: { note: VisionNot
           {note.title}
         </Link>
       </h3>
+      {note.excerpt ? <p className="mt-1 line-clamp-2 text-sm break-words text-muted">{note.excerpt}</p> : null}
       <div className="mt-2">
         <NoteMeta note={note} />
       </div>
@@ -26,7 +29,7 @@ export function NoteCard({ note, href = `/notes/${note.id}` }: { note: VisionNot
 }
 
 /** A titled group of notes; renders nothing when the group is empty. */
-export function NoteGroup({ id, title, description, notes }: { id: string; title: string; description?: string; notes: VisionNoteSummary[] }) {
+export function NoteGroup({ id, title, description, notes }: { id: string; title: string; description?: string; notes: CardNote[] }) {
   if (notes.length === 0) return null;
   return (
     <section aria-labelledby={id} className="mb-8">

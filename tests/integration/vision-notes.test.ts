@@ -12,7 +12,7 @@ import {
   restoreVisionNote,
   updateVisionNote,
 } from "@/lib/vision-notes";
-import type { VisionNoteInput } from "@/lib/vision-notes.validation";
+import { TAGS_MAX, type VisionNoteInput } from "@/lib/vision-notes.validation";
 import { createVisionNote as createNoteRow } from "../support/factories/vision-notes";
 import { createUser } from "../support/factories/users";
 
@@ -103,10 +103,49 @@ describe("vision notes: full-text search", () => {
     expect(await db.visionNote.count()).toBe(2);
   });
 
+  it("matches a note's tags, stemmed like words, and a tag's own words", async () => {
+    const ada = await createUser();
+    await createNoteRow(ada, { title: "Team shape", body: "Two squads, one backlog.", tags: ["hiring", "platform team"] });
+    await createNoteRow(ada, { title: "Unrelated", body: "Nothing about people." });
+
+    expect(await titles(listVisionNotes(ada.viewer, { q: "hire" }))).toEqual(["Team shape"]);
+    expect(await titles(listVisionNotes(ada.viewer, { q: "platform" }))).toEqual(["Team shape"]);
+    expect(await titles(listVisionNotes(ada.viewer, { q: '"platform team"' }))).toEqual(["Team shape"]);
+    // Every tag a note may carry is in its search document, the last one too.
+    const tags = Array.from({ length: TAGS_MAX }, (_, index) => `tag${index + 1}`);
+    tags[TAGS_MAX - 1] = "lasttag";
+    await createNoteRow(ada, { title: "Many tags", body: "", tags });
+    expect(await titles(listVisionNotes(ada.viewer, { q: "lasttag" }))).toEqual(["Many tags"]);
+  });
+
+  it("keeps a note's tags searchable after they change", async () => {
+    const ada = await createUser();
+    const { id } = await createVisionNote(ada.viewer, { ...input, tags: ["finance"] });
+    await updateVisionNote(ada.viewer, id, { ...input, tags: ["procurement"] });
+    expect(await titles(listVisionNotes(ada.viewer, { q: "procurement" }))).toEqual([input.title]);
+    expect(await titles(listVisionNotes(ada.viewer, { q: "finance -warehouse" }))).toEqual([]);
+  });
+
   it("never finds a deleted note", async () => {
     const ada = await createUser();
     await createNoteRow(ada, { title: "Quantum", body: "Quantum-safe crypto.", deletedAt: new Date() });
     expect(await titles(listVisionNotes(ada.viewer, { q: "quantum" }))).toEqual([]);
+  });
+});
+
+describe("vision notes: excerpts", () => {
+  it("gives each listed note the start of its body as text, Markdown stripped", async () => {
+    const ada = await createUser();
+    await createNoteRow(ada, { title: "Marked up", body: "# Why\n\n- **Hire** a [platform lead](https://example.com/x) _soon_\n- `deploy` faster" });
+    await createNoteRow(ada, { title: "Empty", body: "", updatedAt: new Date("2026-01-01T00:00:00Z") });
+    await createNoteRow(ada, { title: "Long", body: `${"word ".repeat(600)}end`, updatedAt: new Date("2025-01-01T00:00:00Z") });
+
+    const { rest } = await listVisionNotes(ada.viewer, {}, { now: NOW });
+    const excerpts = Object.fromEntries(rest.map((note) => [note.title, note.excerpt]));
+    expect(excerpts["Marked up"]).toBe("Why Hire a platform lead soon deploy faster");
+    expect(excerpts["Empty"]).toBe("");
+    expect(excerpts["Long"]!.length).toBeLessThanOrEqual(241);
+    expect(excerpts["Long"]).toMatch(/^word word .*word…$/);
   });
 });
 

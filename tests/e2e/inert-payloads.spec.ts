@@ -128,6 +128,8 @@ test("stored script payloads render as inert text on every page that shows them"
     "/mentors",
     "/notifications",
     "/settings",
+    // Search shows names and snippets cut by PostgreSQL (ts_headline), the payloads among them.
+    `/search?q=${encodeURIComponent("Sam or Pipeline or Bet")}`,
   ]) {
     await expectInert(leader.page, path);
   }

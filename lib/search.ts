@@ -167,7 +167,7 @@ function toHit(row: Row): SearchHit {
 
 /**
  * The viewer's weeks, touchpoints, stakeholders and vision notes that match
- * `q`, best first within each kind, in one statement (docs/decisions/015-search-everywhere.md).
+ * `q`, best first within each kind, in one statement (docs/decisions/017-search-everywhere.md).
  * With `kind`, only that kind, with more of its hits. Never another user's
  * row, never a deleted one; any text is a valid query (web search syntax:
  * "a phrase", -exclude, or).

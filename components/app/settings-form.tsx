@@ -15,15 +15,15 @@ type Props = {
 };
 
 export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }: Props) {
-  // Until the user picks one, suggest the browser's zone.
-  const suggestedZone = timeZone ?? (typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone);
   return (
     <ActionForm action={action} schema={settingsSchema} submitLabel="Save settings" aria-label="Settings">
       <TextField name="name" label="Display name" autoComplete="name" defaultValue={name ?? ""} help="Shown to mentors you invite." />
       <SelectField
         name="timeZone"
         label="Time zone"
-        defaultValue={suggestedZone}
+        // UTC, as weeks are counted, until the browser tells us its zone (TimeZoneDetector):
+        // the same on the server and in the browser, and then the stored value.
+        defaultValue={timeZone ?? "UTC"}
         options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
         help="Weeks start at midnight in this time zone."
       />

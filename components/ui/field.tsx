@@ -90,7 +90,10 @@ export function SelectField({ name, label, help, defaultValue, options, classNam
   const { errors, controlProps } = useFieldControl(name, help, defaultValue);
   return (
     <FieldShell name={name} label={label} help={help} errors={errors}>
-      <select className={cn(control, className)} {...props} {...controlProps}>
+      {/* React sets a select's default option only when it mounts, and the form resets to
+          that option after each submission: without this key a save (or a refused one)
+          would snap back to the value the page first loaded with, and the next save send it. */}
+      <select key={String(controlProps.defaultValue ?? "")} className={cn(control, className)} {...props} {...controlProps}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -41,8 +41,11 @@ export function FieldShell({ name, label, help, errors, children }: FieldShellPr
 }
 
 /** Props that wire a control to its label, help and error message. */
-export function useFieldControl(name: string, help: ReactNode | undefined, defaultValue: unknown) {
-  const { errors, typedValue } = useFormField(name);
+export function useFieldControl(name: string, help: ReactNode | undefined, defaultValue: unknown, errorsAsTyped?: string[]) {
+  const field = useFormField(name);
+  const { typedValue } = field;
+  // A problem found as the user types stands in for what the last submission said.
+  const errors = errorsAsTyped?.length ? errorsAsTyped : field.errors;
   const describedBy = [help ? `field-${name}-help` : null, errors?.length ? `field-${name}-error` : null].filter(Boolean).join(" ");
   return {
     errors,
@@ -57,10 +60,16 @@ export function useFieldControl(name: string, help: ReactNode | undefined, defau
   };
 }
 
-type TextFieldProps = Omit<ComponentProps<"input">, "name" | "id"> & { name: string; label: string; help?: ReactNode };
+type TextFieldProps = Omit<ComponentProps<"input">, "name" | "id"> & {
+  name: string;
+  label: string;
+  help?: ReactNode;
+  /** Problems found while typing, shown until they are fixed. */
+  errorsAsTyped?: string[];
+};
 
-export function TextField({ name, label, help, defaultValue, className, ...props }: TextFieldProps) {
-  const { errors, controlProps } = useFieldControl(name, help, defaultValue);
+export function TextField({ name, label, help, defaultValue, errorsAsTyped, className, ...props }: TextFieldProps) {
+  const { errors, controlProps } = useFieldControl(name, help, defaultValue, errorsAsTyped);
   return (
     <FieldShell name={name} label={label} help={help} errors={errors}>
       <input className={cn(control, className)} {...props} {...controlProps} />

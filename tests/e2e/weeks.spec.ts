@@ -57,6 +57,12 @@ test.describe("the weekly log", () => {
     await expect(page.getByText("Unsaved changes")).toHaveCount(0);
     // Focus is back where the user pressed, ready for the next change.
     await expect(page.getByRole("button", { name: "Save week" })).toBeFocused();
+    // The form, reset after the save, shows what was saved, before any reload.
+    await expect(hours(page, "Firefighting")).toHaveValue("20");
+    await expect(hours(page, "Other")).toHaveValue("9.5");
+    await expect(page.getByLabel(STRATEGY_QUESTION)).toHaveValue("Wrote the platform strategy for next year.");
+    await expect(page.getByRole("radio", { name: "4 – Mostly" }).first()).toBeChecked();
+    await expect(page.getByLabel("Highlights")).toHaveValue("Hired a staff engineer.");
 
     await page.goto(url);
     await expect(hours(page, "Firefighting")).toHaveValue("20");

@@ -1,12 +1,18 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@/lib/shared/time-zones";
+import { canonicalTimeZone } from "@/lib/shared/time-zones";
 
+/** A zone as typed or reported by a browser; saved by its current IANA name, old names accepted. */
 export const timeZoneSchema = z
-  .string()
+  .string({ error: "Choose a time zone." })
   .trim()
   .min(1, "Choose a time zone.")
-  .max(64)
-  .refine(isValidTimeZone, "Choose a time zone from the list.");
+  .max(64, "Choose a time zone from the list.")
+  .transform((zone, ctx) => {
+    const current = canonicalTimeZone(zone);
+    if (current) return current;
+    ctx.addIssue({ code: "custom", message: "Choose a time zone from the list." });
+    return z.NEVER;
+  });
 
 export const settingsSchema = z.object({
   name: z

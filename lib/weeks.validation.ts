@@ -24,6 +24,18 @@ export function parseHours(raw: string): number | null {
   return HOURS.test(value) ? Number(value.replace(",", ".")) : null;
 }
 
+function negativeHoursMessage(category: TimeCategory): string {
+  return `Hours can't be negative: enter 0 or more ${TIME_CATEGORIES[category].toLowerCase()} hours.`;
+}
+
+/**
+ * What is wrong with hours while they are being typed, or null. Only what no
+ * further typing fixes (a minus sign); "7." on its way to "7.5" waits for the save.
+ */
+export function hoursProblemAsTyped(raw: string, category: TimeCategory): string | null {
+  return raw.trim().startsWith("-") ? negativeHoursMessage(category) : null;
+}
+
 function hoursSchema(category: TimeCategory) {
   const label = TIME_CATEGORIES[category].toLowerCase();
   return z
@@ -36,7 +48,8 @@ function hoursSchema(category: TimeCategory) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       };
-      if (text.startsWith("-")) return issue(`Hours can't be negative: enter 0 or more ${label} hours.`);
+      const typedProblem = hoursProblemAsTyped(text, category);
+      if (typedProblem) return issue(typedProblem);
       if (hours === null) return issue(`Enter ${label} hours as a number, like 6 or 7.5.`);
       if (hours > MAX_WEEK_HOURS) return issue(`A week has ${MAX_WEEK_HOURS} hours: enter ${MAX_WEEK_HOURS} or less.`);
       if (!Number.isInteger(hours * 4)) return issue("Use quarter hours: whole hours, or .25, .5 or .75.");
@@ -88,11 +101,12 @@ export const weekSchema = z
   .superRefine((week, ctx) => {
     const totalMinutes = week.firefightingHours + week.strategyHours + week.otherHours;
     if (totalMinutes <= MAX_WEEK_HOURS * 60) return;
-    // Every category that contributes is where the fix can happen.
-    const message = `These add up to ${formatHours(totalMinutes)} hours, but a week has ${MAX_WEEK_HOURS}. Lower one of them.`;
-    for (const field of Object.values(HOURS_FIELDS)) {
-      if (week[field] > 0) ctx.addIssue({ code: "custom", path: [field], message });
-    }
+    // Every category that contributes is where the fix can happen; one sentence names them all,
+    // so the form's summary lists it once.
+    const contributing = (Object.keys(HOURS_FIELDS) as TimeCategory[]).filter((category) => week[HOURS_FIELDS[category]] > 0);
+    const names = listInWords(contributing.map((category) => TIME_CATEGORIES[category].toLowerCase()));
+    const message = `${names.charAt(0).toUpperCase()}${names.slice(1)} hours add up to ${formatHours(totalMinutes)}, but a week has ${MAX_WEEK_HOURS}. Lower one of them.`;
+    for (const category of contributing) ctx.addIssue({ code: "custom", path: [HOURS_FIELDS[category]], message });
   })
   .transform(({ firefightingHours, strategyHours, otherHours, ...rest }) => ({
     ...rest,
@@ -102,6 +116,11 @@ export const weekSchema = z
   }));
 
 export type WeekInput = z.output<typeof weekSchema>;
+
+/** "a", "a and b", "a, b and c". */
+function listInWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
 
 /** Minutes as the form shows hours: 450 → "7.5", 0 → "0". */
 export function formatHours(minutes: number): string {

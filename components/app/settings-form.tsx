@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/shared/forms";
-import { WEEKDAYS } from "@/lib/shared/time-zones";
+import { WEEKDAYS, type TimeZoneOption } from "@/lib/shared/time-zones";
 import { settingsSchema } from "@/lib/users.validation";
 
 type Props = {
@@ -11,22 +11,30 @@ type Props = {
   name: string | null;
   timeZone: string | null;
   weekStartsOn: number;
-  timeZones: string[];
+  timeZones: TimeZoneOption[];
 };
 
 export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }: Props) {
-  // Until the user picks one, suggest the browser's zone.
-  const suggestedZone = timeZone ?? (typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone);
   return (
     <ActionForm action={action} schema={settingsSchema} submitLabel="Save settings" aria-label="Settings">
       <TextField name="name" label="Display name" autoComplete="name" defaultValue={name ?? ""} help="Shown to mentors you invite." />
-      <SelectField
+      {/* A text field with suggestions: searchable as you type, by keyboard, and without JavaScript. */}
+      <TextField
         name="timeZone"
         label="Time zone"
-        defaultValue={suggestedZone}
-        options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
-        help="Weeks start at midnight in this time zone."
+        list="time-zone-options"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Start typing a city, like Berlin"
+        // UTC, as weeks are counted, until the browser tells us its zone (TimeZoneDetector).
+        defaultValue={timeZone ?? "UTC"}
+        help="Type a city or region and pick it from the list. Weeks start at midnight in this time zone."
       />
+      <datalist id="time-zone-options">
+        {timeZones.map((zone) => (
+          <option key={zone.value} value={zone.value} label={zone.label} />
+        ))}
+      </datalist>
       <SelectField
         name="weekStartsOn"
         label="First day of the week"

@@ -1,3 +1,4 @@
+import { MarkdownBody } from "@/components/notes/markdown";
 import { hours, percent, splitOf } from "@/lib/dashboard/figures";
 import { HABITS, RATING_LABELS } from "@/lib/shared/reflection-questions";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
@@ -58,7 +59,7 @@ export function MenteeWeekView({ week, showReflections }: { week: SavedWeek; sho
           {week.highlights ? (
             <div>
               <h3 className="font-medium">Highlights</h3>
-              <p className="mt-1 whitespace-pre-line break-words">{week.highlights}</p>
+              <MarkdownBody className="mt-1">{week.highlights}</MarkdownBody>
             </div>
           ) : null}
         </section>

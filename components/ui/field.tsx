@@ -41,8 +41,11 @@ export function FieldShell({ name, label, help, errors, children }: FieldShellPr
 }
 
 /** Props that wire a control to its label, help and error message. */
-export function useFieldControl(name: string, help: ReactNode | undefined, defaultValue: unknown) {
-  const { errors, typedValue } = useFormField(name);
+export function useFieldControl(name: string, help: ReactNode | undefined, defaultValue: unknown, errorsAsTyped?: string[]) {
+  const field = useFormField(name);
+  const { typedValue } = field;
+  // A problem found as the user types stands in for what the last submission said.
+  const errors = errorsAsTyped?.length ? errorsAsTyped : field.errors;
   const describedBy = [help ? `field-${name}-help` : null, errors?.length ? `field-${name}-error` : null].filter(Boolean).join(" ");
   return {
     errors,
@@ -57,10 +60,16 @@ export function useFieldControl(name: string, help: ReactNode | undefined, defau
   };
 }
 
-type TextFieldProps = Omit<ComponentProps<"input">, "name" | "id"> & { name: string; label: string; help?: ReactNode };
+type TextFieldProps = Omit<ComponentProps<"input">, "name" | "id"> & {
+  name: string;
+  label: string;
+  help?: ReactNode;
+  /** Problems found while typing, shown until they are fixed. */
+  errorsAsTyped?: string[];
+};
 
-export function TextField({ name, label, help, defaultValue, className, ...props }: TextFieldProps) {
-  const { errors, controlProps } = useFieldControl(name, help, defaultValue);
+export function TextField({ name, label, help, defaultValue, errorsAsTyped, className, ...props }: TextFieldProps) {
+  const { errors, controlProps } = useFieldControl(name, help, defaultValue, errorsAsTyped);
   return (
     <FieldShell name={name} label={label} help={help} errors={errors}>
       <input className={cn(control, className)} {...props} {...controlProps} />
@@ -90,7 +99,10 @@ export function SelectField({ name, label, help, defaultValue, options, classNam
   const { errors, controlProps } = useFieldControl(name, help, defaultValue);
   return (
     <FieldShell name={name} label={label} help={help} errors={errors}>
-      <select className={cn(control, className)} {...props} {...controlProps}>
+      {/* React sets a select's default option only when it mounts, and the form resets to
+          that option after each submission: without this key a save (or a refused one)
+          would snap back to the value the page first loaded with, and the next save send it. */}
+      <select key={String(controlProps.defaultValue ?? "")} className={cn(control, className)} {...props} {...controlProps}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -138,7 +138,10 @@ function summaryMessage(errors: FieldErrors) {
 }
 
 function ErrorSummary({ message, errors }: { message: string; errors: FieldErrors }) {
-  const entries = Object.entries(errors).filter(([field]) => field !== "form");
+  // A message shared by several fields (they add up to too much) is listed once, at the first of them.
+  const entries = Object.entries(errors).filter(
+    ([field, fieldMessages], index, all) => field !== "form" && all.findIndex(([, other]) => other?.[0] === fieldMessages?.[0]) === index,
+  );
   return (
     <div role="alert" className="mb-5 rounded-md border border-danger bg-danger-soft px-4 py-3 text-sm text-danger">
       <p className="font-medium">{message}</p>

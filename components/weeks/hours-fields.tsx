@@ -5,7 +5,7 @@ import { TextField } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
-import { formatHours, HOURS_FIELDS, MAX_WEEK_HOURS, parseHours, strategyShare } from "@/lib/weeks.validation";
+import { formatHours, HOURS_FIELDS, hoursProblemAsTyped, MAX_WEEK_HOURS, parseHours, strategyShare } from "@/lib/weeks.validation";
 
 const CATEGORIES = Object.keys(HOURS_FIELDS) as TimeCategory[];
 
@@ -28,7 +28,7 @@ type Hours = Record<TimeCategory, string>;
  * as the user types. The inputs stay uncontrolled (the form owns their values
  * and resets them after each save), so the totals re-read them after a reset.
  */
-export function HoursFields({ defaults }: { defaults: Hours }) {
+export function HoursFields({ defaults, autoFocus = false }: { defaults: Hours; autoFocus?: boolean }) {
   const typed = useTypedHours();
   const [hours, setHours] = useState<Hours>(() => ({
     firefighting: typed.firefighting ?? defaults.firefighting,
@@ -62,18 +62,26 @@ export function HoursFields({ defaults }: { defaults: Hours }) {
   return (
     <div ref={rootRef} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">
-        {CATEGORIES.map((category) => (
-          <TextField
-            key={category}
-            name={HOURS_FIELDS[category]}
-            label={`${TIME_CATEGORIES[category]} hours`}
-            help={HELP[category]}
-            defaultValue={defaults[category]}
-            inputMode="decimal"
-            autoComplete="off"
-            className="tabular"
-          />
-        ))}
+        {CATEGORIES.map((category, index) => {
+          const problem = hoursProblemAsTyped(hours[category], category);
+          return (
+            <TextField
+              key={category}
+              name={HOURS_FIELDS[category]}
+              label={`${TIME_CATEGORIES[category]} hours`}
+              help={HELP[category]}
+              defaultValue={defaults[category]}
+              // Empty rather than "0", so typing gives "10.25", not "010.25".
+              placeholder="0"
+              errorsAsTyped={problem ? [problem] : undefined}
+              // The page opened to log this week: its first field is where the user starts.
+              autoFocus={autoFocus && index === 0}
+              inputMode="decimal"
+              autoComplete="off"
+              className="tabular"
+            />
+          );
+        })}
       </div>
       <HoursSummary hours={hours} />
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { cn } from "@/components/ui/cn";
 import { FieldMessages } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
 import { RATING_LABELS } from "@/lib/shared/reflection-questions";
@@ -24,7 +25,14 @@ export function RatingField({ name, habitName, defaultValue }: Props) {
         {CHOICES.map((choice, index) => (
           <label
             key={choice.value}
-            className="relative flex min-h-10 min-w-10 cursor-pointer items-center justify-center rounded-md border border-border-strong bg-surface px-3 text-sm font-medium tabular has-checked:border-accent has-checked:bg-accent has-checked:text-accent-text has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent"
+            className={cn(
+              "relative flex min-h-10 min-w-10 cursor-pointer items-center justify-center rounded-md border px-3 text-sm tabular has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent",
+              // "Skip" is where every habit starts: chosen, it stays quiet (a grey fill), so
+              // only the ratings given stand out in the accent.
+              choice.value === ""
+                ? "border-border bg-surface text-muted has-checked:border-border-strong has-checked:bg-surface-muted has-checked:text-text"
+                : "border-border-strong bg-surface font-medium has-checked:border-accent has-checked:bg-accent has-checked:text-accent-text",
+            )}
           >
             <input
               type="radio"

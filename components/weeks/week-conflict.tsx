@@ -6,7 +6,7 @@ import type { FormValues } from "@/lib/shared/forms";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";
 import { HOURS_FIELDS } from "@/lib/weeks.validation";
-import { sameFieldValue, weekFormValues } from "@/components/weeks/week-values";
+import { fieldChange, sameFieldValue, valueOf, weekFormValues, type FieldChange } from "@/components/weeks/week-values";
 
 type Row = { field: string; label: string; kind: "hours" | "rating" | "text" };
 
@@ -23,7 +23,16 @@ const ROWS: Row[] = [
   { field: "highlights", label: "Highlights", kind: "text" },
 ];
 
+/** What "Keep mine" does with a field that differs, in words. */
+const OUTCOME: Record<Exclude<FieldChange, "unchanged">, string> = {
+  both: "Changed in both. Keep mine keeps yours.",
+  mine: "Changed here only. Keep mine keeps yours.",
+  theirs: "Changed elsewhere only. Keep mine takes the saved one.",
+};
+
 type Props = {
+  /** The version the form started from, to tell who changed what. */
+  base: SavedWeek;
   saved: SavedWeek;
   typed: FormValues;
   timeZone: string;
@@ -31,10 +40,15 @@ type Props = {
   onUseSaved: () => void;
 };
 
-/** The newer saved week beside what the user typed, so they can choose without losing either. */
-export function WeekConflict({ saved, typed, timeZone, onKeepMine, onUseSaved }: Props) {
+/** The newer saved week beside what the user typed, field by field, so they can choose without losing either. */
+export function WeekConflict({ base, saved, typed, timeZone, onKeepMine, onUseSaved }: Props) {
   const savedValues = weekFormValues(saved);
-  const differences = ROWS.filter(({ field }) => !sameFieldValue(field, savedValues[field] ?? "", typedValue(typed, field)));
+  const baseValues = weekFormValues(base);
+  const differences = ROWS.filter(({ field }) => !sameFieldValue(field, savedValues[field] ?? "", valueOf(typed, field))).map((row) => ({
+    ...row,
+    // Values that differ were changed on one side at least.
+    change: fieldChange(row.field, baseValues, savedValues, typed) as Exclude<FieldChange, "unchanged">,
+  }));
   const savedAt = saved.savedAt
     ? new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(saved.savedAt))
     : null;
@@ -45,16 +59,21 @@ export function WeekConflict({ saved, typed, timeZone, onKeepMine, onUseSaved }:
         Two versions of this week
       </h2>
       <p className="mt-1 text-sm">
-        {savedAt ? `Saved elsewhere on ${savedAt}.` : "Saved elsewhere."} {differences.length === 0 ? "It matches what you typed." : "Here is what differs:"}
+        {savedAt ? `Saved elsewhere on ${savedAt}.` : "Saved elsewhere."}{" "}
+        {differences.length === 0
+          ? "It matches what you typed."
+          : `${differences.length === 1 ? "One field differs" : `${differences.length} fields differ`}. Keep mine saves the fields you changed and takes the others from the newer save; Use saved shows the newer save as it is.`}
       </p>
       {differences.length > 0 ? (
         <dl className="mt-3 space-y-3">
           {differences.map((row) => (
-            <div key={row.field}>
-              <dt className="text-sm font-medium">{row.label}</dt>
+            <div key={row.field} data-field={row.field}>
+              <dt className="text-sm">
+                <span className="font-medium">{row.label}</span> <span className="text-muted">· {OUTCOME[row.change]}</span>
+              </dt>
               <dd className="mt-1 grid gap-2 sm:grid-cols-2">
                 <Version title="Saved elsewhere" value={display(row, savedValues[row.field] ?? "")} />
-                <Version title="Yours (not saved yet)" value={display(row, typedValue(typed, row.field))} />
+                <Version title="Yours (not saved yet)" value={display(row, valueOf(typed, row.field))} />
               </dd>
             </div>
           ))}
@@ -77,11 +96,6 @@ function Version({ title, value }: { title: string; value: string }) {
       <p className="mt-1 whitespace-pre-wrap break-words text-sm">{value}</p>
     </div>
   );
-}
-
-function typedValue(typed: FormValues, field: string): string {
-  const value = typed[field];
-  return typeof value === "string" ? value : "";
 }
 
 function display(row: Row, value: string): string {

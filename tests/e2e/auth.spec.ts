@@ -53,7 +53,7 @@ test.describe("signing in with an email link", () => {
     await expect(page.getByText(`Signed in as ${visitorEmail}`)).toBeVisible();
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Display name").fill("Ada Leader");
-    await page.getByLabel("Time zone").selectOption("America/New_York");
+    await page.getByLabel("Time zone").fill("America/New_York");
     await page.getByLabel("First day of the week").selectOption({ label: "Sunday" });
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("Settings saved.")).toBeVisible();
@@ -169,14 +169,11 @@ test.describe("settings refuse values outside the lists", () => {
     return rows[0] as { name: string | null; timeZone: string | null; weekStartsOn: number };
   }
 
-  test("an unknown time zone put into the page is refused at the field", async ({ leader, page, db }) => {
+  test("an unknown time zone typed into the picker is refused at the field", async ({ leader, page, db }) => {
     await page.goto("/settings");
     await page.waitForLoadState("networkidle");
-    // What a tampered page could send: the chosen option replaced by a zone that does not exist.
-    await page.getByLabel("Time zone").evaluate((select: HTMLSelectElement) => {
-      select.options[select.selectedIndex]!.remove();
-      select.add(new Option("Mars/Olympus Mons", "Mars/Olympus_Mons", true, true));
-    });
+    // The picker suggests zones but takes any text: one that names no zone.
+    await page.getByLabel("Time zone").fill("Mars/Olympus_Mons");
     await page.getByLabel("Display name").fill("Someone Else");
     await page.getByRole("button", { name: "Save settings" }).click();
 
@@ -198,7 +195,7 @@ test.describe("settings refuse values outside the lists", () => {
       await route.continue({ postData: Buffer.from(tampered, "latin1") });
     });
     await page.getByLabel("Display name").fill("Someone Else");
-    await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+    await page.getByLabel("Time zone").fill("Asia/Tokyo");
     await page.getByLabel("First day of the week").selectOption({ label: "Saturday" });
     await page.getByRole("button", { name: "Save settings" }).click();
 

@@ -30,6 +30,16 @@ test.describe("the weekly log", () => {
     await expect(page.getByText("Current week")).toBeVisible();
     await checkA11y(page);
 
+    // A new week: empty hours with a placeholder, and the first one ready for typing.
+    for (const category of ["Firefighting", "Strategy", "Other"] as const) {
+      await expect(hours(page, category)).toHaveValue("");
+      await expect(hours(page, category)).toHaveAttribute("placeholder", "0");
+    }
+    await expect(hours(page, "Firefighting")).toBeFocused();
+    await page.keyboard.type("10.25");
+    await expect(hours(page, "Firefighting")).toHaveValue("10.25");
+    await expect(page.getByTestId("hours-total")).toContainText("10.25 of 168 hours logged");
+
     await hours(page, "Firefighting").fill("20");
     await hours(page, "Strategy").fill("10");
     await expect(page.getByTestId("strategy-share")).toHaveText("33%");
@@ -45,6 +55,14 @@ test.describe("the weekly log", () => {
 
     await expect(page.getByText("Week saved.")).toBeVisible();
     await expect(page.getByText("Unsaved changes")).toHaveCount(0);
+    // Focus is back where the user pressed, ready for the next change.
+    await expect(page.getByRole("button", { name: "Save week" })).toBeFocused();
+    // The form, reset after the save, shows what was saved, before any reload.
+    await expect(hours(page, "Firefighting")).toHaveValue("20");
+    await expect(hours(page, "Other")).toHaveValue("9.5");
+    await expect(page.getByLabel(STRATEGY_QUESTION)).toHaveValue("Wrote the platform strategy for next year.");
+    await expect(page.getByRole("radio", { name: "4 – Mostly" }).first()).toBeChecked();
+    await expect(page.getByLabel("Highlights")).toHaveValue("Hired a staff engineer.");
 
     await page.goto(url);
     await expect(hours(page, "Firefighting")).toHaveValue("20");
@@ -62,6 +80,8 @@ test.describe("the weekly log", () => {
 
     await page.getByRole("link", { name: "Previous week" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Last week" })).toBeVisible();
+    // Only this week opens for logging in its first field.
+    await expect(hours(page, "Firefighting")).not.toBeFocused();
     await page.getByRole("link", { name: "This week" }).first().click();
     await expect(page).toHaveURL(url);
 
@@ -123,9 +143,13 @@ test.describe("the weekly log", () => {
     await expect(page.getByTestId("hours-total")).toContainText("169 of 168 hours logged");
     await saveWeek(page);
 
-    await expect(page.getByRole("alert").filter({ hasText: "Please fix the 2 fields below." })).toBeVisible();
-    await expect(page.locator("#field-firefightingHours-error")).toHaveText("These add up to 169 hours, but a week has 168. Lower one of them.");
-    await expect(page.locator("#field-strategyHours-error")).toBeVisible();
+    const summary = page.getByRole("alert").filter({ hasText: "Please fix the 2 fields below." });
+    await expect(summary).toBeVisible();
+    const sentence = "Firefighting and strategy hours add up to 169, but a week has 168. Lower one of them.";
+    // The summary names the fields once; each field says it too.
+    await expect(summary.getByRole("listitem")).toHaveText([sentence]);
+    await expect(page.locator("#field-firefightingHours-error")).toHaveText(sentence);
+    await expect(page.locator("#field-strategyHours-error")).toHaveText(sentence);
     await expect(hours(page, "Firefighting")).toBeFocused();
     await expect(hours(page, "Firefighting")).toHaveValue("100");
     await expect(hours(page, "Strategy")).toHaveValue("69");
@@ -148,7 +172,7 @@ test.describe("the weekly log", () => {
     });
     await page.goto(url);
     expect(dialogs).toEqual(["confirm", "beforeunload"]);
-    await expect(hours(page, "Firefighting")).toHaveValue("0");
+    await expect(hours(page, "Firefighting")).toHaveValue("");
   });
 
   test("add a touchpoint from the week page", async ({ leader: { page } }) => {
@@ -166,35 +190,50 @@ test.describe("the weekly log", () => {
     await expect(page.getByRole("region", { name: "Touchpoints this week" }).getByRole("heading", { name: "Pipeline review with the sales leads" })).toBeVisible();
   });
 
-  test("two tabs: the later save sees both versions, and the user chooses", async ({ leader: { page } }) => {
-    test.setTimeout(60_000);
+  test("two tabs: the later save sees both versions field by field, and “Keep mine” keeps what it changed and takes the rest", async ({ leader: { page } }) => {
+    test.setTimeout(90_000);
     const url = await openCurrentWeek(page);
     const otherTab = await page.context().newPage();
     await otherTab.goto(url);
     await otherTab.waitForLoadState("networkidle");
 
     await hours(page, "Strategy").fill("12");
+    await page.getByLabel(STRATEGY_QUESTION).fill("Only the first tab wrote this.");
     await page.getByLabel("Highlights").fill("From the first tab.");
     await saveWeek(page);
     await expect(page.getByText("Week saved.")).toBeVisible();
 
+    // The second tab, still on the version it loaded, changes two of the same fields and one of its own.
     await hours(otherTab, "Strategy").fill("5");
+    await hours(otherTab, "Other").fill("3");
     await otherTab.getByLabel("Highlights").fill("From the second tab.");
     await saveWeek(otherTab);
 
     const conflict = otherTab.getByTestId("week-conflict");
     await expect(otherTab.getByRole("alert").filter({ hasText: "saved somewhere else" })).toBeVisible();
-    await expect(conflict).toContainText("Strategy hours");
-    await expect(conflict).toContainText("12 h");
-    await expect(conflict).toContainText("5 h");
-    await expect(conflict).toContainText("From the first tab.");
-    await expect(conflict).toContainText("From the second tab.");
+    await expect(conflict).toContainText("4 fields differ");
+    const row = (field: string) => conflict.locator(`[data-field="${field}"]`);
+    await expect(row("strategyHours")).toContainText("Changed in both. Keep mine keeps yours.");
+    await expect(row("strategyHours")).toContainText("12 h");
+    await expect(row("strategyHours")).toContainText("5 h");
+    await expect(row("highlights")).toContainText("From the first tab.");
+    await expect(row("highlights")).toContainText("From the second tab.");
+    await expect(row("otherHours")).toContainText("Changed here only. Keep mine keeps yours.");
+    await expect(row("reflectionStrategy")).toContainText("Changed elsewhere only. Keep mine takes the saved one.");
+    await expect(row("reflectionStrategy")).toContainText("Only the first tab wrote this.");
     await expect(otherTab.getByLabel("Highlights")).toHaveValue("From the second tab.");
     await checkA11y(otherTab);
 
     await conflict.getByRole("button", { name: "Keep mine" }).click();
     await expect(otherTab.getByText("Week saved.")).toBeVisible();
     await expect(conflict).toHaveCount(0);
+    // The button pressed is gone: focus goes to the form's own Save.
+    await expect(otherTab.getByRole("button", { name: "Save week" })).toBeFocused();
+    // Mine where this tab changed a field, the newer save's everywhere else.
+    await expect(hours(otherTab, "Strategy")).toHaveValue("5");
+    await expect(hours(otherTab, "Other")).toHaveValue("3");
+    await expect(otherTab.getByLabel("Highlights")).toHaveValue("From the second tab.");
+    await expect(otherTab.getByLabel(STRATEGY_QUESTION)).toHaveValue("Only the first tab wrote this.");
 
     // The first tab is now behind: its next save conflicts, and it takes the saved version.
     await page.getByLabel("Highlights").fill("First tab again.");
@@ -204,8 +243,11 @@ test.describe("the weekly log", () => {
     await expect(page.getByTestId("week-conflict")).toHaveCount(0);
     await expect(hours(page, "Strategy")).toHaveValue("5");
     await expect(page.getByLabel("Highlights")).toHaveValue("From the second tab.");
+    await expect(page.getByLabel(STRATEGY_QUESTION)).toHaveValue("Only the first tab wrote this.");
+    // A fresh form: focus starts at its first field.
+    await expect(hours(page, "Firefighting")).toBeFocused();
 
-    await hours(page, "Other").fill("3");
+    await hours(page, "Other").fill("4");
     await saveWeek(page);
     // The first save's toast may still be showing; the newest one is this save's.
     await expect(page.getByText("Week saved.").last()).toBeVisible();
@@ -213,7 +255,59 @@ test.describe("the weekly log", () => {
 
     await otherTab.goto(url);
     await expect(hours(otherTab, "Strategy")).toHaveValue("5");
-    await expect(hours(otherTab, "Other")).toHaveValue("3");
+    await expect(hours(otherTab, "Other")).toHaveValue("4");
     await expect(otherTab.getByLabel("Highlights")).toHaveValue("From the second tab.");
+    await expect(otherTab.getByLabel(STRATEGY_QUESTION)).toHaveValue("Only the first tab wrote this.");
+  });
+
+  test("a negative number is flagged as it is typed, and the flag goes once it is fixed", async ({ leader: { page } }) => {
+    await openCurrentWeek(page);
+    await hours(page, "Strategy").fill("-");
+    const error = page.locator("#field-strategyHours-error");
+    await expect(error).toHaveText("Hours can't be negative: enter 0 or more strategy hours.");
+    await expect(hours(page, "Strategy")).toHaveAttribute("aria-invalid", "true");
+    await expect(hours(page, "Strategy")).toHaveAccessibleDescription(/can't be negative/);
+    await hours(page, "Strategy").fill("6");
+    await expect(error).toHaveCount(0);
+    await expect(hours(page, "Strategy")).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("an unrated habit looks quiet: a chosen “Skip” is not drawn in the accent a chosen rating is", async ({ leader: { page } }) => {
+    await openCurrentWeek(page);
+    const group = page.getByRole("group", { name: "Self-rating for Strategic over tactical time" });
+    const fill = (name: string) => group.getByRole("radio", { name }).evaluate((radio) => getComputedStyle(radio.closest("label")!).backgroundColor);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const accent = await page.getByRole("button", { name: "Save week" }).evaluate((button) => getComputedStyle(button).backgroundColor);
+      await expect(group.getByRole("radio", { name: "Skip – No rating" })).toBeChecked();
+      expect(await fill("Skip – No rating")).not.toBe(accent);
+      await group.getByRole("radio", { name: "4 – Mostly" }).check();
+      expect(await fill("4 – Mostly")).toBe(accent);
+      await group.getByRole("radio", { name: "Skip – No rating" }).check();
+    }
+    await checkA11y(page);
+  });
+
+  test("highlights take Markdown, said on the form, and the mentor reads them rendered", async ({ leader, page, createLeader, db }) => {
+    const url = await openCurrentWeek(page);
+    const startsOn = url.slice(-10);
+    await expect(page.getByLabel("Highlights")).toHaveAccessibleDescription(/Markdown works/);
+    await hours(page, "Strategy").fill("10");
+    await page.getByLabel("Highlights").fill("**Hired** a staff engineer.\n\n- Platform plan agreed\n- Budget [approved](https://example.com/budget)");
+    await saveWeek(page);
+    await expect(page.getByText("Week saved.")).toBeVisible();
+
+    const mentor = await createLeader({ name: "Mo Mentor" });
+    await db.query(
+      `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", status, "acceptedAt", "shareReflections", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'ACCEPTED', now(), true, now())`,
+      [`e2e_ms_${leader.id}`, leader.id, mentor.id, mentor.email],
+    );
+    await mentor.page.goto(`/mentees/${leader.id}/weeks/${startsOn}`);
+    const highlights = mentor.page.getByRole("main");
+    await expect(highlights.locator("strong", { hasText: "Hired" })).toBeVisible();
+    await expect(highlights.getByRole("listitem").filter({ hasText: "Platform plan agreed" })).toBeVisible();
+    await expect(highlights.getByRole("link", { name: /approved/ })).toHaveAttribute("href", "https://example.com/budget");
+    await expect(highlights.getByText("**Hired**")).toHaveCount(0);
   });
 });

@@ -21,3 +21,15 @@ describe("settingsSchema", () => {
     expect(fields).toEqual(expect.arrayContaining(["name", "timeZone", "weekStartsOn"]));
   });
 });
+
+describe("the time zone in settings", () => {
+  it("saves an old or alias name as the zone's current IANA name", () => {
+    expect(settingsSchema.parse({ name: "", timeZone: "Asia/Calcutta", weekStartsOn: "1" }).timeZone).toBe("Asia/Kolkata");
+    expect(settingsSchema.parse({ name: "", timeZone: "america/new york", weekStartsOn: "1" }).timeZone).toBe("America/New_York");
+  });
+
+  it("refuses a zone that names no place, at the field", () => {
+    const result = settingsSchema.safeParse({ name: "", timeZone: "Etc/GMT+5", weekStartsOn: "1" });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["timeZone"], message: "Choose a time zone from the list." })]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/lib/shared/forms";
-import { formatHours, parseHours, strategyShare, weekSchema } from "@/lib/weeks.validation";
+import { formatHours, hoursProblemAsTyped, parseHours, strategyShare, weekSchema } from "@/lib/weeks.validation";
 
 /** A week as the form posts it. */
 function posted(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
@@ -72,7 +72,17 @@ describe("weekSchema", () => {
   it("refuses a 169-hour week at every field that adds to it", () => {
     const errors = errorsFor(posted({ firefightingHours: "100", strategyHours: "69", otherHours: "0" }));
     expect(Object.keys(errors).sort()).toEqual(["firefightingHours", "strategyHours"]);
-    expect(errors.strategyHours?.[0]).toBe("These add up to 169 hours, but a week has 168. Lower one of them.");
+    // One sentence naming the fields, the same at each, so a summary can list it once.
+    expect(errors.strategyHours).toEqual(["Firefighting and strategy hours add up to 169, but a week has 168. Lower one of them."]);
+    expect(errors.firefightingHours).toEqual(errors.strategyHours);
+    const all = errorsFor(posted({ firefightingHours: "100", strategyHours: "60", otherHours: "9" }));
+    expect(all.otherHours).toEqual(["Firefighting, strategy and other hours add up to 169, but a week has 168. Lower one of them."]);
+  });
+
+  it("flags a minus sign as typed, with the message the save gives", () => {
+    expect(hoursProblemAsTyped("-", "strategy")).toBe("Hours can't be negative: enter 0 or more strategy hours.");
+    expect(hoursProblemAsTyped(" -2", "other")).toBe(errorsFor(posted({ otherHours: "-2" })).otherHours?.[0]);
+    for (const onTheWay of ["", "7", "7.", "7,5", "1e"]) expect(hoursProblemAsTyped(onTheWay, "strategy")).toBeNull();
   });
 
   it("refuses a date that is not a date", () => {

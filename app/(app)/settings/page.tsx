@@ -3,7 +3,7 @@ import { SettingsForm } from "@/components/app/settings-form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listTimeZones } from "@/lib/shared/time-zones";
+import { canonicalTimeZone, timeZoneOptions } from "@/lib/shared/time-zones";
 import { getSettings } from "@/lib/users";
 import { requireViewer } from "@/lib/server/viewer";
 import { saveSettings, signOutAllDevices } from "./actions";
@@ -23,9 +23,10 @@ export default async function SettingsPage() {
         <SettingsForm
           action={saveSettings}
           name={settings.name}
-          timeZone={settings.timeZone}
+          // A zone saved by an old name shows (and saves) as its current one.
+          timeZone={settings.timeZone === null ? null : (canonicalTimeZone(settings.timeZone) ?? settings.timeZone)}
           weekStartsOn={settings.weekStartsOn}
-          timeZones={listTimeZones()}
+          timeZones={timeZoneOptions()}
         />
       </Card>
       <Card aria-labelledby="trust-title">

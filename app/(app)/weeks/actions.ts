@@ -8,5 +8,6 @@ import { weekSchema } from "@/lib/weeks.validation";
 export const saveWeekAction = formAction(weekSchema, async (viewer, input) => {
   const week = await saveWeek(viewer, input);
   revalidatePath(`/weeks/${week.startsOn}`);
-  return { message: "Week saved.", data: { version: week.version } };
+  // The saved week, which the form's next changes are measured against (a "Keep mine" merge).
+  return { message: "Week saved.", data: { week } };
 });

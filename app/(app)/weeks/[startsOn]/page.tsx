@@ -61,7 +61,13 @@ export default async function WeekPage({ params }: Props) {
 
       {loggable ? (
         <Card>
-          <WeekEditor key={startsOn} action={saveWeekAction} week={week ?? emptyWeek(startsOn)} timeZone={settings.timeZone} />
+          <WeekEditor
+            key={startsOn}
+            action={saveWeekAction}
+            week={week ?? emptyWeek(startsOn)}
+            timeZone={settings.timeZone}
+            focusFirstField={startsOn === currentStart}
+          />
         </Card>
       ) : (
         <EmptyState title="This week is still ahead" action={<LinkButton href={`/weeks/${currentStart}`}>Log this week instead</LinkButton>}>

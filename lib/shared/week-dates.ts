@@ -2,6 +2,7 @@
 // own time zone and week-start setting; calendar days need no zone once
 // "today" has been read in the right one.
 import { addDaysTo, fromDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
+import { canonicalTimeZone } from "@/lib/shared/time-zones";
 
 export type WeekSettings = { timeZone: string; weekStartsOn: number };
 
@@ -107,7 +108,8 @@ export function formatWeekRange(start: DateOnly): string {
 
 /** A zone as people read it: "America/New York". */
 export function formatTimeZone(timeZone: string): string {
-  return timeZone.replaceAll("_", " ");
+  // A zone saved under an old name (Asia/Calcutta) reads as its current one until the next save.
+  return (canonicalTimeZone(timeZone) ?? timeZone).replaceAll("_", " ");
 }
 
 type Part = "weekday" | "day" | "month" | "year";

@@ -238,5 +238,7 @@ describe("formatWeekRange", () => {
   it("shows zones the way people read them", () => {
     expect(formatTimeZone("America/New_York")).toBe("America/New York");
     expect(formatTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
+    expect(formatTimeZone("Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(formatTimeZone("America/Godthab")).toBe("America/Nuuk");
   });
 });

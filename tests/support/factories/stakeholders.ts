@@ -11,11 +11,15 @@ export type StakeholderOverrides = {
   cadenceDays?: number | null;
   notes?: string | null;
   deletedAt?: Date | null;
+  createdAt?: Date;
 };
+
+/** Added long before any test's clock, unless a test says when: the cadence counts from the day they were added. */
+export const LONG_AGO = new Date("2000-01-01T00:00:00Z");
 
 export async function createStakeholder(userId: string, overrides: StakeholderOverrides = {}): Promise<{ id: string }> {
   return db.stakeholder.create({
-    data: { userId, name: "Sam Seller", role: "VP Sales", department: "SALES", cadenceDays: null, notes: null, ...overrides },
+    data: { userId, name: "Sam Seller", role: "VP Sales", department: "SALES", cadenceDays: null, notes: null, createdAt: LONG_AGO, ...overrides },
     select: { id: true },
   });
 }

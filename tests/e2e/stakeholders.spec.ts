@@ -100,8 +100,9 @@ test.describe("stakeholders and touchpoints", () => {
 
     await page.goto("/stakeholders");
     await expect(page.getByText("1 overdue for a catch-up")).toBeVisible();
+    // Each change applies at once, with no Apply button (it is there only without JavaScript).
+    await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
     await page.getByLabel("Department").selectOption({ label: "Sales" });
-    await page.getByRole("button", { name: "Apply" }).click();
 
     await expect(page).toHaveURL(/department=SALES/);
     await expect(stakeholderRow(page, "Sam Seller")).toBeVisible();
@@ -109,9 +110,9 @@ test.describe("stakeholders and touchpoints", () => {
     await expect(page.getByRole("link", { name: "Mia Marketer" })).toHaveCount(0);
 
     await page.getByLabel("Overdue only").check();
-    await page.getByLabel("Sort by").selectOption({ label: "Most overdue first" });
-    await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/overdue=1/);
+    await page.getByLabel("Sort by").selectOption({ label: "Most overdue first" });
+    await expect(page).toHaveURL(/sort=overdue/);
     await expect(page.getByRole("list", { name: "Stakeholders" }).getByRole("link")).toHaveText(["Sam Seller"]);
 
     // A bookmark opens the same view.

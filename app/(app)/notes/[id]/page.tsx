@@ -49,6 +49,7 @@ export default async function VisionNotePage({ params }: { params: Promise<{ id:
               onDelete={deleteVisionNoteAction.bind(null, note.id)}
               onUndo={restoreVisionNoteAction.bind(null, note.id)}
               deletedMessage="Vision note deleted"
+              what={`vision note “${note.title}”`}
               afterDelete="/notes"
             />
           </div>

@@ -7,13 +7,13 @@ import { expect, test } from "./support/fixtures";
 /** Sonner's toast with this text. */
 const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 
-/** One of everything a leader keeps, written straight to the database; answers their ids. */
-async function seedLeader(db: pg.Pool, userId: string) {
-  const ids = { stakeholder: randomUUID(), touchpoint: randomUUID(), note: randomUUID() };
-  await db.query(
+/** One of everything a leader keeps, written straight to the database, and a mentor's comments on the week and the note; answers their ids. */
+async function seedLeader(db: pg.Pool, userId: string, mentorId: string) {
+  const ids = { week: randomUUID(), stakeholder: randomUUID(), touchpoint: randomUUID(), note: randomUUID() };
+  const { rows } = await db.query<{ startsOn: string }>(
     `INSERT INTO "Week" (id, "userId", "startsOn", "firefightingMinutes", "strategyMinutes", "otherMinutes", "updatedAt")
-     VALUES ($1, $2, date_trunc('week', now())::date - 7, 600, 300, 300, now())`,
-    [randomUUID(), userId],
+     VALUES ($1, $2, date_trunc('week', now())::date - 7, 600, 300, 300, now()) RETURNING to_char("startsOn", 'YYYY-MM-DD') AS "startsOn"`,
+    [ids.week, userId],
   );
   await db.query(`INSERT INTO "Stakeholder" (id, "userId", name, department, "cadenceDays", "updatedAt") VALUES ($1, $2, 'Jane Doe', 'SALES', 14, now())`, [
     ids.stakeholder,
@@ -28,19 +28,36 @@ async function seedLeader(db: pg.Pool, userId: string) {
     ids.note,
     userId,
   ]);
-  return ids;
+  await db.query(
+    `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", status, "acceptedAt", "shareReflections", "shareStakeholders", "shareNotes", "updatedAt")
+     VALUES ($1, $2, $3, 'mentor@wheelhouse.test', 'ACCEPTED', now(), true, true, true, now())`,
+    [randomUUID(), userId, mentorId],
+  );
+  for (const where of [{ weekId: ids.week }, { noteId: ids.note }]) {
+    await db.query(`INSERT INTO "ReviewComment" (id, "menteeId", "authorId", "weekId", "noteId", body, "updatedAt") VALUES ($1, $2, $3, $4, $5, 'Good.', now())`, [
+      randomUUID(),
+      userId,
+      mentorId,
+      where.weekId ?? null,
+      where.noteId ?? null,
+    ]);
+  }
+  return { ...ids, weekStartsOn: rows[0]!.startsOn };
 }
 
 /**
- * Primary buttons (the accent fill) that share a page section: the nearest
- * section, article, aside, dialog or region around them, else <main> or the page.
+ * Primary buttons (the accent fill) that share a page section: the outermost
+ * section, article, aside or region around them (a card and the cards inside
+ * it are one section), else the page.
  */
 async function crowdedPrimaries(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const sections = new Map<Element, string[]>();
     for (const element of document.querySelectorAll("a.bg-accent, button.bg-accent")) {
       if (!(element instanceof HTMLElement) || !element.checkVisibility()) continue;
-      const section = element.closest("section, article, aside, dialog, [role=region], [role=dialog], main") ?? document.body;
+      const sectionAround = (node: Element) => node.parentElement?.closest("section, article, aside, dialog, [role=region]") ?? null;
+      let section: Element = document.body;
+      for (let around = sectionAround(element); around; around = sectionAround(around)) section = around;
       sections.set(section, [...(sections.get(section) ?? []), element.textContent?.trim() ?? ""]);
     }
     return [...sections.values()].filter((labels) => labels.length > 1).map((labels) => labels.join(" + "));
@@ -133,8 +150,8 @@ test.describe("small things that add up", () => {
     await visitor.close();
   });
 
-  test("Delete buttons say what they delete", async ({ leader: { page, id }, db }) => {
-    const ids = await seedLeader(db, id);
+  test("Delete buttons say what they delete", async ({ leader: { page, id }, db, createLeader }) => {
+    const ids = await seedLeader(db, id, (await createLeader()).id);
     await page.goto(`/stakeholders/${ids.stakeholder}`);
     await expect(page.getByRole("button", { name: "Delete stakeholder Jane Doe", exact: true })).toBeVisible();
     const history = page.getByRole("region", { name: "History" });
@@ -177,7 +194,8 @@ test.describe("small things that add up", () => {
       await newcomer.page.goto(path);
       expect(await crowdedPrimaries(newcomer.page), path).toEqual([]);
     }
-    const ids = await seedLeader(db, id);
+    const mentor = await createLeader();
+    const ids = await seedLeader(db, id, mentor.id);
     const pages = [
       "/",
       "/dashboard",
@@ -198,11 +216,18 @@ test.describe("small things that add up", () => {
       "/settings",
       "/settings/data",
       "/settings/security",
+      `/weeks/${ids.weekStartsOn}`,
     ];
     for (const path of pages) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       expect(await crowdedPrimaries(page), path).toEqual([]);
+    }
+    // And the mentor's pages of the same leader.
+    for (const path of ["/mentees", `/mentees/${id}`, `/mentees/${id}/weeks/${ids.weekStartsOn}`, `/mentees/${id}/notes/${ids.note}`, `/mentees/${id}/stakeholders`]) {
+      await mentor.page.goto(path);
+      await mentor.page.waitForLoadState("networkidle");
+      expect(await crowdedPrimaries(mentor.page), path).toEqual([]);
     }
     const visitor = await browser.newContext({ baseURL });
     const signedOut = await visitor.newPage();

@@ -73,6 +73,13 @@ test.describe("small things that add up", () => {
     await page.getByRole("button", { name: "Add stakeholder" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
     await expect(toast(page, "Jane Doe added.")).toBeVisible();
+    // Saving an edit says so too, and comes back to their page.
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.getByLabel("Role or title").fill("VP Sales");
+    await page.getByRole("button", { name: "Save stakeholder" }).click();
+    await expect(toast(page, "Jane Doe saved.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
+    await expect(page.getByText("VP Sales · Sales")).toBeVisible();
 
     const logForm = page.getByRole("region", { name: "Log a touchpoint" });
     await logForm.getByLabel("Topic").fill("Pipeline review");

@@ -3,7 +3,7 @@
 import { fromDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import type { Department, Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
-import { LONG_AGO } from "./stakeholders";
+import { addedLongAgo } from "./stakeholders";
 
 export type WeekSeed = {
   startsOn: DateOnly;
@@ -25,7 +25,7 @@ export type StakeholderSeed = { id?: string; name?: string; department: Departme
 export async function createStakeholders(userId: string, stakeholders: StakeholderSeed[]): Promise<string[]> {
   const created = await db.stakeholder.createManyAndReturn({
     // Added long before any test's clock unless given: the cadence counts from the day they were added.
-    data: stakeholders.map((s, index) => ({ name: `Stakeholder ${index + 1}`, createdAt: LONG_AGO, ...s, userId })),
+    data: stakeholders.map((s, index) => ({ name: `Stakeholder ${index + 1}`, createdAt: addedLongAgo(), ...s, userId })),
     select: { id: true },
   });
   return created.map((row) => row.id);

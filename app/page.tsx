@@ -48,6 +48,9 @@ export default async function LandingPage() {
           <div className="mt-8 flex flex-wrap gap-3">
             <LinkButton href={primary.href}>{primary.label}</LinkButton>
           </div>
+          {viewer ? null : (
+            <p className="mt-3 text-sm text-muted">New here? Signing in with your email creates your account: no password, nothing to install.</p>
+          )}
         </section>
         <section aria-labelledby="habits-title" className="border-t border-border py-12">
           <h2 id="habits-title" className="text-xl font-semibold">

@@ -37,7 +37,7 @@ type Clock = { now?: Date };
 
 const NOT_FOUND = "That stakeholder";
 
-const summarySelect = { id: true, name: true, role: true, department: true, cadenceDays: true } as const;
+const summarySelect = { id: true, name: true, role: true, department: true, cadenceDays: true, createdAt: true } as const;
 
 /**
  * Last-met dates for the viewer's stakeholders, in one grouped query. Touchpoints
@@ -56,18 +56,19 @@ async function lastMetByStakeholder(viewer: Viewer, stakeholderIds?: string[]): 
   return lastMet;
 }
 
-type SummaryRow = { id: string; name: string; role: string | null; department: Department; cadenceDays: number | null };
+type SummaryRow = { id: string; name: string; role: string | null; department: Department; cadenceDays: number | null; createdAt: Date };
 
-function toSummary(row: SummaryRow, lastMetOn: DateOnly | null, today: DateOnly): StakeholderSummary {
-  return { ...row, lastMetOn, ...cadenceStatus({ cadenceDays: row.cadenceDays, lastMetOn }, today) };
+/** `createdAt` is read for the cadence (counted from the day they were added, in the viewer's zone) and not passed on. */
+function toSummary({ createdAt, ...row }: SummaryRow, lastMetOn: DateOnly | null, timeZone: string, today: DateOnly): StakeholderSummary {
+  return { ...row, lastMetOn, ...cadenceStatus({ cadenceDays: row.cadenceDays, lastMetOn, addedOn: todayIn(timeZone, createdAt) }, today) };
 }
 
 function dataOf(input: StakeholderInput) {
   return { name: input.name, role: input.role, department: input.department, cadenceDays: input.cadenceDays, notes: input.notes };
 }
 
-export async function createStakeholder(viewer: Viewer, input: StakeholderInput): Promise<{ id: string }> {
-  return db.stakeholder.create({ data: { ...dataOf(input), userId: viewer.userId }, select: { id: true } });
+export async function createStakeholder(viewer: Viewer, input: StakeholderInput, { now = new Date() }: Clock = {}): Promise<{ id: string }> {
+  return db.stakeholder.create({ data: { ...dataOf(input), userId: viewer.userId, createdAt: now }, select: { id: true } });
 }
 
 export async function updateStakeholder(viewer: Viewer, id: string, input: StakeholderInput): Promise<void> {
@@ -78,13 +79,13 @@ export async function updateStakeholder(viewer: Viewer, id: string, input: Stake
 /** The viewer's stakeholder with last-met and overdue, or null when missing, deleted or someone else's. */
 export async function getStakeholder(viewer: Viewer, id: string, { now = new Date() }: Clock = {}): Promise<Stakeholder | null> {
   const [row, lastMet, { timeZone }] = await Promise.all([
-    db.stakeholder.findFirst({ where: { id, userId: viewer.userId, deletedAt: null }, select: { ...summarySelect, notes: true, createdAt: true } }),
+    db.stakeholder.findFirst({ where: { id, userId: viewer.userId, deletedAt: null }, select: { ...summarySelect, notes: true } }),
     lastMetByStakeholder(viewer, [id]),
     getCalendarSettings(viewer),
   ]);
   if (!row) return null;
-  const { notes, createdAt, ...summary } = row;
-  return { ...toSummary(summary, lastMet.get(id) ?? null, todayIn(timeZone, now)), notes, createdAt };
+  const { notes, ...summary } = row;
+  return { ...toSummary(summary, lastMet.get(id) ?? null, timeZone, todayIn(timeZone, now)), notes, createdAt: row.createdAt };
 }
 
 /** The list page: last met and overdue for each, filtered and sorted as the URL asks. */
@@ -100,7 +101,7 @@ export async function listStakeholders(
   ]);
   const today = todayIn(timeZone, now);
   // A leader has tens of stakeholders, not thousands: filtering here keeps the total in the same read.
-  const all = rows.map((row) => toSummary(row, lastMet.get(row.id) ?? null, today));
+  const all = rows.map((row) => toSummary(row, lastMet.get(row.id) ?? null, timeZone, today));
   const stakeholders = all.filter(
     (stakeholder) => (!filters.department || stakeholder.department === filters.department) && (!filters.overdue || stakeholder.overdue),
   );

@@ -79,30 +79,38 @@ export type StakeholderFilters = z.output<typeof stakeholderFiltersSchema>;
 export type CadenceStatus = {
   /** Whole days since the last touchpoint, or null when never met. */
   daysSinceLastMet: number | null;
-  /** The day the next touchpoint is due (last met + cadence), when both are known. */
+  /** The day a catch-up is due (see cadenceStatus), when a cadence is set. */
   dueOn: DateOnly | null;
-  /** More days have passed than the cadence allows, or never met while a cadence is set. */
+  /** Days since dueOn: above 0 when overdue, 0 or less while still within the cadence; null without a cadence. */
+  daysPastDue: number | null;
+  /** A cadence is set and its due day has passed. */
   overdue: boolean;
 };
 
-/** Where a stakeholder stands against their desired cadence, on `today` in the viewer's zone. */
-export function cadenceStatus({ cadenceDays, lastMetOn }: { cadenceDays: number | null; lastMetOn: DateOnly | null }, today: DateOnly): CadenceStatus {
+/**
+ * Where a stakeholder stands against their desired cadence, on `today` in the
+ * viewer's zone. The cadence counts from the later of the last touchpoint and
+ * the day they were added (`addedOn`, in the viewer's zone), so someone just
+ * added is not overdue before a whole cadence has passed. The dashboard's SQL
+ * (lib/dashboard/dashboard.ts) counts overdue stakeholders by the same rule.
+ */
+export function cadenceStatus(
+  { cadenceDays, lastMetOn, addedOn }: { cadenceDays: number | null; lastMetOn: DateOnly | null; addedOn: DateOnly },
+  today: DateOnly,
+): CadenceStatus {
   const daysSinceLastMet = lastMetOn === null ? null : daysBetween(lastMetOn, today);
-  if (cadenceDays === null) return { daysSinceLastMet, dueOn: null, overdue: false };
-  if (lastMetOn === null || daysSinceLastMet === null) return { daysSinceLastMet, dueOn: null, overdue: true };
-  return { daysSinceLastMet, dueOn: addDaysTo(lastMetOn, cadenceDays), overdue: daysSinceLastMet > cadenceDays };
+  if (cadenceDays === null) return { daysSinceLastMet, dueOn: null, daysPastDue: null, overdue: false };
+  const since = lastMetOn !== null && lastMetOn > addedOn ? lastMetOn : addedOn;
+  const dueOn = addDaysTo(since, cadenceDays);
+  const daysPastDue = daysBetween(dueOn, today);
+  return { daysSinceLastMet, dueOn, daysPastDue, overdue: daysPastDue > 0 };
 }
 
-type Sortable = { name: string; cadenceDays: number | null; lastMetOn: DateOnly | null; daysSinceLastMet: number | null };
+type Sortable = { name: string; lastMetOn: DateOnly | null; daysPastDue: number | null };
 
-/**
- * How pressing a catch-up is: never met with a cadence first, then by days
- * past the cadence (negative while still within it); no cadence, never pressing.
- */
+/** How pressing a catch-up is: the most days past due first (negative while still within it); no cadence, never pressing. */
 function urgencyOf(item: Sortable): number {
-  if (item.cadenceDays === null) return Number.NEGATIVE_INFINITY;
-  if (item.daysSinceLastMet === null) return Number.POSITIVE_INFINITY;
-  return item.daysSinceLastMet - item.cadenceDays;
+  return item.daysPastDue ?? Number.NEGATIVE_INFINITY;
 }
 
 const byName = (a: Sortable, b: Sortable) => a.name.localeCompare(b.name, "en", { sensitivity: "base" });

@@ -9,6 +9,8 @@ type Props = {
   /** Server action bound to one row; answers with a message for the toast. */
   action: () => Promise<{ ok: boolean; message: string }>;
   label: string;
+  /** Said to screen readers after the label, when the label alone does not say what it acts on. */
+  what?: string;
   pendingLabel: string;
   /** Asked first, for what cannot be undone. */
   confirm?: string;
@@ -18,7 +20,7 @@ type Props = {
 };
 
 /** A button that runs one server action, with a pending state and a toast. */
-export function RowActionButton({ action, label, pendingLabel, confirm, variant = "secondary", after }: Props) {
+export function RowActionButton({ action, label, what, pendingLabel, confirm, variant = "secondary", after }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   function run() {
@@ -37,6 +39,7 @@ export function RowActionButton({ action, label, pendingLabel, confirm, variant 
   return (
     <Button variant={variant} onClick={run} disabled={pending} aria-disabled={pending}>
       {pending ? pendingLabel : label}
+      {what ? <span className="sr-only"> {what}</span> : null}
     </Button>
   );
 }

@@ -64,7 +64,7 @@ export function CommentItem({ id, author, role, body, postedAt, postedAtIso, edi
           <Button variant="ghost" className="min-h-8 px-2 py-1" onClick={() => setEditing(true)}>
             Edit<span className="sr-only"> your comment</span>
           </Button>
-          <RowActionButton action={deleteAction} label="Delete" pendingLabel="Deleting…" variant="ghost" confirm="Delete this comment?" />
+          <RowActionButton action={deleteAction} label="Delete" what={`your comment of ${postedAt}`} pendingLabel="Deleting…" variant="ghost" confirm="Delete this comment?" />
         </div>
       ) : null}
     </article>

@@ -21,20 +21,20 @@ export function LastMet({ stakeholder, prefix = true }: { stakeholder: Pick<Stak
 }
 
 /** The overdue mark: colour and words, never colour alone. */
-export function CadenceBadge({ stakeholder }: { stakeholder: Pick<StakeholderSummary, "cadenceDays" | "overdue" | "dueOn" | "daysSinceLastMet"> }) {
-  if (stakeholder.cadenceDays === null) return null;
-  if (stakeholder.overdue) {
-    const late = stakeholder.daysSinceLastMet === null ? null : stakeholder.daysSinceLastMet - stakeholder.cadenceDays;
+export function CadenceBadge({ stakeholder }: { stakeholder: Pick<StakeholderSummary, "cadenceDays" | "overdue" | "dueOn" | "daysPastDue" | "lastMetOn"> }) {
+  if (stakeholder.cadenceDays === null || stakeholder.dueOn === null) return null;
+  if (stakeholder.overdue && stakeholder.daysPastDue !== null) {
+    const late = stakeholder.daysPastDue;
     return (
       <span data-testid="overdue" className="inline-flex items-center gap-1 rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
         <span aria-hidden="true">●</span>
-        {late === null ? "Overdue: not met yet" : `Overdue by ${late} ${late === 1 ? "day" : "days"}`}
+        {stakeholder.lastMetOn === null ? "Overdue: not met yet" : `Overdue by ${late} ${late === 1 ? "day" : "days"}`}
       </span>
     );
   }
   return (
-    <span className="inline-flex items-center rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted">
-      {stakeholder.dueOn ? `Next by ${formatDateOnly(stakeholder.dueOn, { day: "numeric", month: "short" })}` : `Every ${stakeholder.cadenceDays} days`}
+    <span data-testid="due" className="inline-flex items-center rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted">
+      Next by {formatDateOnly(stakeholder.dueOn, { day: "numeric", month: "short" })}
     </span>
   );
 }

@@ -1,4 +1,8 @@
+"use client";
+
+import Form from "next/form";
 import Link from "next/link";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { STAKEHOLDER_SORTS, type StakeholderFilters as Filters } from "@/lib/stakeholders.validation";
@@ -7,11 +11,38 @@ import { DEPARTMENTS, optionsOf } from "@/lib/shared/vocabulary";
 const sortOptions = optionsOf(STAKEHOLDER_SORTS);
 const departmentOptions = [{ value: "", label: "All departments" }, ...optionsOf(DEPARTMENTS)];
 
-/** A plain GET form: the sort and filters live in the URL, so a view can be bookmarked. */
+const subscribeToNothing = () => () => {};
+
+/**
+ * A GET form: the sort and filters live in the URL, so a view can be bookmarked.
+ * With JavaScript each change applies at once; without it, the Apply button sends the form.
+ */
 export function StakeholderFilters({ filters }: { filters: Filters }) {
   const filtered = Boolean(filters.department) || filters.overdue || filters.sort !== "name";
+  // False on the server and in the HTML, true once hydrated: the Apply button is there until scripts run.
+  const scripted = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The fields are uncontrolled and stay mounted, so the one in focus keeps it across a change;
+  // a URL they did not make (Clear, back and forward) writes its values into them.
+  useEffect(() => {
+    const fields = formRef.current?.elements;
+    if (!fields) return;
+    (fields.namedItem("sort") as HTMLSelectElement).value = filters.sort;
+    (fields.namedItem("department") as HTMLSelectElement).value = filters.department ?? "";
+    (fields.namedItem("overdue") as HTMLInputElement).checked = filters.overdue;
+  }, [filters.sort, filters.department, filters.overdue]);
+
   return (
-    <form method="get" action="/stakeholders" aria-label="Sort and filter stakeholders" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-border bg-surface p-4">
+    <Form
+      ref={formRef}
+      action="/stakeholders"
+      replace
+      scroll={false}
+      onChange={(event) => event.currentTarget.requestSubmit()}
+      aria-label="Sort and filter stakeholders"
+      className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-border bg-surface p-4"
+    >
       <div className="w-full sm:w-56">
         <SelectField name="sort" label="Sort by" defaultValue={filters.sort} options={sortOptions} />
       </div>
@@ -23,15 +54,17 @@ export function StakeholderFilters({ filters }: { filters: Filters }) {
         Overdue only
       </label>
       <div className="flex items-center gap-2">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
+        {scripted ? null : (
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
+        )}
         {filtered ? (
           <Link href="/stakeholders" className="px-2 text-sm text-muted underline underline-offset-2 hover:text-text">
             Clear
           </Link>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }

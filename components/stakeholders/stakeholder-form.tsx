@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { LinkButton } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
@@ -26,8 +27,9 @@ type Props = {
 
 const departmentOptions = [{ value: "", label: "Choose a department…" }, ...optionsOf(DEPARTMENTS)];
 
-/** Create or edit a stakeholder: the same fields, the same rules as the server. */
+/** Create or edit a stakeholder: the same fields, the same rules as the server. On success the toast shows and their page opens. */
 export function StakeholderForm({ action, id, defaults, cancelHref }: Props) {
+  const router = useRouter();
   return (
     <ActionForm
       action={action}
@@ -35,6 +37,10 @@ export function StakeholderForm({ action, id, defaults, cancelHref }: Props) {
       submitLabel={id ? "Save stakeholder" : "Add stakeholder"}
       aria-label={id ? "Edit stakeholder" : "Add a stakeholder"}
       warnOnLeave
+      onResult={(state) => {
+        const savedId = state.status === "success" ? (state.data as { id?: string } | undefined)?.id : undefined;
+        if (savedId) router.push(`/stakeholders/${savedId}`);
+      }}
       extraActions={
         <LinkButton href={cancelHref} variant="ghost">
           Cancel

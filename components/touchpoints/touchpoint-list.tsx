@@ -14,6 +14,12 @@ type Props = {
   emptyMessage?: string;
 };
 
+/** For a screen reader, what a row's Delete deletes: "touchpoint with Jane Doe on 3 Dec 2026". */
+function describeTouchpoint({ stakeholder, department, occurredOn }: Touchpoint): string {
+  const on = formatDateOnly(occurredOn, { day: "numeric", month: "short", year: "numeric" });
+  return stakeholder ? `touchpoint with ${stakeholder.name} on ${on}` : `group meeting with ${DEPARTMENTS[department]} on ${on}`;
+}
+
 /** Touchpoints, newest first, each with edit and delete (with undo). */
 export function TouchpointList({ touchpoints, returnTo, emptyMessage = "No touchpoints yet. Log one below: who you talked to and what came of it." }: Props) {
   if (touchpoints.length === 0) {
@@ -58,6 +64,7 @@ export function TouchpointList({ touchpoints, returnTo, emptyMessage = "No touch
                 onDelete={deleteTouchpointAction.bind(null, touchpoint.id)}
                 onUndo={restoreTouchpointAction.bind(null, touchpoint.id)}
                 deletedMessage="Touchpoint deleted"
+                what={describeTouchpoint(touchpoint)}
                 variant="ghost"
               />
             </div>

@@ -14,13 +14,15 @@ type Props = {
   /** What was deleted, for the toast: "Stakeholder deleted". */
   deletedMessage: string;
   label?: string;
+  /** What it deletes, for screen readers after the label: "touchpoint with Jane Doe on 3 Dec 2026". */
+  what: string;
   /** Where to go after deleting (e.g. back to the list from a detail page). */
   afterDelete?: string;
   variant?: "danger" | "ghost";
 };
 
 /** Deletes at once and offers an undo for a while, so a mis-click loses nothing. */
-export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Delete", afterDelete, variant = "danger" }: Props) {
+export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Delete", what, afterDelete, variant = "danger" }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -66,6 +68,7 @@ export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Dele
   return (
     <Button variant={variant} onClick={remove} disabled={pending}>
       {pending ? "Deleting…" : label}
+      <span className="sr-only"> {what}</span>
     </Button>
   );
 }

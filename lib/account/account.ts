@@ -7,7 +7,7 @@ import {
   type AccountExport,
   type CsvFile,
 } from "@/lib/account/account.validation";
-import { toCsv, type CsvCell } from "@/lib/account/csv";
+import { toCsv, type CsvColumn } from "@/lib/account/csv";
 import { db } from "@/lib/server/db";
 import { fromDateOnly, toDateOnly } from "@/lib/shared/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -163,7 +163,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
   };
 }
 
-type Column<Row> = { header: string; value: (row: Row) => CsvCell };
+type Column<Row> = CsvColumn<Row>;
 const hours = (minutes: number) => minutes / 60;
 
 const weekColumns: Column<AccountExport["weeks"][number]>[] = [
@@ -188,7 +188,7 @@ const stakeholderColumns: Column<AccountExport["stakeholders"][number]>[] = [
   { header: "Department", value: (row) => DEPARTMENTS[row.department] },
   { header: "Cadence (days)", value: (row) => row.cadenceDays },
   { header: "Notes", value: (row) => row.notes },
-  { header: "Added", value: (row) => row.createdAt },
+  { header: "Added", instant: (row) => row.createdAt },
 ];
 
 const noteColumns: Column<AccountExport["visionNotes"][number]>[] = [
@@ -199,19 +199,21 @@ const noteColumns: Column<AccountExport["visionNotes"][number]>[] = [
   { header: "Revisit on", value: (row) => row.revisitOn },
   { header: "Times revisited", value: (row) => row.revisits.length },
   { header: "Note", value: (row) => row.body },
-  { header: "Written", value: (row) => row.createdAt },
+  { header: "Written", instant: (row) => row.createdAt },
 ];
 
 /** One spreadsheet-safe CSV file of the viewer's data. */
 export async function exportCsv(viewer: Viewer, file: CsvFile): Promise<string> {
   const data = await exportAccount(viewer);
+  // Times in the user's own zone, as the app shows them.
+  const zone = { timeZone: data.account.timeZone ?? "UTC" };
   switch (file) {
     case "weeks.csv":
-      return toCsv(weekColumns, data.weeks);
+      return toCsv(weekColumns, data.weeks, zone);
     case "stakeholders.csv":
-      return toCsv(stakeholderColumns, data.stakeholders);
+      return toCsv(stakeholderColumns, data.stakeholders, zone);
     case "notes.csv":
-      return toCsv(noteColumns, data.visionNotes);
+      return toCsv(noteColumns, data.visionNotes, zone);
     case "touchpoints.csv": {
       const names = new Map(data.stakeholders.map((row) => [row.id, row.name]));
       const touchpointColumns: Column<AccountExport["touchpoints"][number]>[] = [
@@ -222,7 +224,7 @@ export async function exportCsv(viewer: Viewer, file: CsvFile): Promise<string> 
         { header: "Topic", value: (row) => row.topic },
         { header: "Outcome", value: (row) => row.outcome },
       ];
-      return toCsv(touchpointColumns, data.touchpoints);
+      return toCsv(touchpointColumns, data.touchpoints, zone);
     }
   }
 }

@@ -130,16 +130,17 @@ async function touchpointStats(viewer: Viewer, window: DashboardWindow) {
       'thisMonth', (SELECT count(*) FROM t WHERE "occurredOn" >= ${window.monthStart}::date),
       'monthDepartments', (SELECT coalesce(json_agg(DISTINCT department), '[]') FROM t WHERE "occurredOn" >= ${window.monthStart}::date),
       'anyEver', EXISTS (SELECT 1 FROM "Touchpoint" WHERE "userId" = ${viewer.userId} AND "deletedAt" IS NULL),
-      -- Overdue: a cadence is set and the latest touchpoint is older than it (never met counts too).
+      -- Overdue: a cadence is set and it has passed since the later of the latest touchpoint and the
+      -- day the stakeholder was added (cadenceStatus in lib/stakeholders.validation.ts, the same rule).
       -- The latest one per stakeholder is a backwards step on its (stakeholderId, occurredOn) index;
       -- the composite foreign key makes a stakeholder's touchpoints the same owner's, and adding
       -- tp."userId" here would lead the prepared (generic) plan to scan all of the owner's touchpoints.
       'overdueStakeholders', (
         SELECT count(*) FROM "Stakeholder" s
         WHERE s."userId" = ${viewer.userId} AND s."deletedAt" IS NULL AND s."cadenceDays" IS NOT NULL
-          AND coalesce((
+          AND greatest((
             SELECT max(tp."occurredOn") FROM "Touchpoint" tp WHERE tp."stakeholderId" = s.id AND tp."deletedAt" IS NULL
-          ), '-infinity'::date) < ${window.today}::date - s."cadenceDays"
+          ), ${localDaySql(Prisma.sql`s."createdAt"`, window)}) < ${window.today}::date - s."cadenceDays"
       )
     ) AS stats`);
   return touchpointStatsRowSchema.parse(rows[0]?.stats);

@@ -66,7 +66,9 @@ export type AuditEventView = {
   createdAt: Date;
 };
 
-export function auditLabel(action: string): string {
+/** The line's label; a download names its file ("Downloaded touchpoints.csv") when it was recorded. */
+export function auditLabel(action: string, detail: Record<string, unknown> | null = null): string {
+  if (action === "export" && typeof detail?.file === "string") return `Downloaded ${detail.file}`;
   if (action in AUDIT_ACTIONS) return AUDIT_ACTIONS[action as AuditAction];
   const words = action.replaceAll("_", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -80,9 +82,8 @@ export async function listAuditEvents(viewer: Viewer, { limit = 100 }: { limit?:
     take: Math.min(Math.max(1, limit), 500),
     select: { id: true, action: true, ip: true, userAgent: true, detail: true, createdAt: true },
   });
-  return rows.map((row) => ({
-    ...row,
-    label: auditLabel(row.action),
-    detail: row.detail && typeof row.detail === "object" && !Array.isArray(row.detail) ? (row.detail as Record<string, unknown>) : null,
-  }));
+  return rows.map((row) => {
+    const detail = row.detail && typeof row.detail === "object" && !Array.isArray(row.detail) ? (row.detail as Record<string, unknown>) : null;
+    return { ...row, label: auditLabel(row.action, detail), detail };
+  });
 }

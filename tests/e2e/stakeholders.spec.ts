@@ -45,13 +45,18 @@ test.describe("stakeholders and touchpoints", () => {
 
     await expect(page.getByRole("heading", { level: 1, name: "Priya Patel" })).toBeVisible();
     await expect(page.getByTestId("last-met")).toHaveText("Never met");
-    await expect(page.getByTestId("overdue")).toHaveText(/Overdue/);
+    // Just added: not overdue before a whole cadence has passed.
+    await expect(page.getByTestId("due")).toHaveText(/^Next by /);
+    await expect(page.getByTestId("overdue")).toHaveCount(0);
     await checkA11y(page);
   });
 
-  test("log a touchpoint from the stakeholder's page: last met updates and the overdue mark clears", async ({ leader: { page } }) => {
+  test("log a touchpoint from the stakeholder's page: last met updates and the overdue mark clears", async ({ leader: { page }, db }) => {
     const url = await addStakeholder(page, { name: "Priya Patel", role: "CFO", department: "Finance", cadenceDays: 14, notes: "Cares about cloud spend." });
-    await expect(page.getByTestId("overdue")).toBeVisible();
+    // Added a month ago and never met since: overdue.
+    await db.query(`UPDATE "Stakeholder" SET "createdAt" = now() - interval '30 days' WHERE id = $1`, [url.split("/").pop()]);
+    await page.reload();
+    await expect(page.getByTestId("overdue")).toHaveText(/Overdue: not met yet/);
 
     const logForm = page.getByRole("region", { name: "Log a touchpoint" });
     await expect(logForm.getByLabel("Stakeholder", { exact: true })).toHaveValue(url.split("/").pop()!);
@@ -83,7 +88,8 @@ test.describe("stakeholders and touchpoints", () => {
       ["Mia Marketer", "MARKETING", null],
       ["Sol Sales-Ops", "SALES", null],
     ] as const) {
-      await db.query(`INSERT INTO "Stakeholder" (id, "userId", name, department, "cadenceDays", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
+      // Added a month ago, so a 7-day cadence has passed.
+      await db.query(`INSERT INTO "Stakeholder" (id, "userId", name, department, "cadenceDays", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, now() - interval '30 days', now())`, [
         randomUUID(),
         id,
         name,
@@ -94,8 +100,9 @@ test.describe("stakeholders and touchpoints", () => {
 
     await page.goto("/stakeholders");
     await expect(page.getByText("1 overdue for a catch-up")).toBeVisible();
+    // Each change applies at once, with no Apply button (it is there only without JavaScript).
+    await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
     await page.getByLabel("Department").selectOption({ label: "Sales" });
-    await page.getByRole("button", { name: "Apply" }).click();
 
     await expect(page).toHaveURL(/department=SALES/);
     await expect(stakeholderRow(page, "Sam Seller")).toBeVisible();
@@ -103,9 +110,9 @@ test.describe("stakeholders and touchpoints", () => {
     await expect(page.getByRole("link", { name: "Mia Marketer" })).toHaveCount(0);
 
     await page.getByLabel("Overdue only").check();
-    await page.getByLabel("Sort by").selectOption({ label: "Most overdue first" });
-    await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/overdue=1/);
+    await page.getByLabel("Sort by").selectOption({ label: "Most overdue first" });
+    await expect(page).toHaveURL(/sort=overdue/);
     await expect(page.getByRole("list", { name: "Stakeholders" }).getByRole("link")).toHaveText(["Sam Seller"]);
 
     // A bookmark opens the same view.

@@ -153,7 +153,9 @@ test.describe("your data", () => {
     expect((await page.request.get("/settings/data/export/passwords.csv")).status()).toBe(404);
 
     await page.goto("/settings/security");
-    await expect(page.getByText("Downloaded your data").first()).toBeVisible();
+    // Each download names its file.
+    await expect(page.getByText("Downloaded export.json")).toBeVisible();
+    await expect(page.getByText("Downloaded stakeholders.csv")).toBeVisible();
     await checkA11y(page);
   });
 

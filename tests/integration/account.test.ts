@@ -85,7 +85,11 @@ describe("account export", () => {
     const weeks = await exportCsv(ada.viewer, "weeks.csv");
     expect(weeks.split("\r\n")[1]).toMatch(/^2026-11-02,10,15,0.75,4,,,2,/);
     expect(weeks).toContain("'+1 from the board");
-    expect(await exportCsv(ada.viewer, "stakeholders.csv")).toContain("'-prefers mornings");
+    const stakeholders = await exportCsv(ada.viewer, "stakeholders.csv");
+    expect(stakeholders).toContain("'-prefers mornings");
+    // Times in the user's zone, named in the header, in a form spreadsheets read as dates.
+    expect(stakeholders.split("\r\n")[0]).toBe("Name,Role,Department,Cadence (days),Notes,Added (Europe/Berlin)");
+    expect(stakeholders).toContain(`Sam Seller,VP Sales,Sales,14,'-prefers mornings,2000-01-01 01:00\r\n`);
     expect(await exportCsv(ada.viewer, "notes.csv")).toContain("Platform team by Q3");
   });
 });

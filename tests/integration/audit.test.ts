@@ -15,7 +15,7 @@ describe("audit trail", () => {
 
     const events = await listAuditEvents(ada.viewer, { limit: 10 });
     expect(events.map((event) => [event.action, event.label])).toEqual([
-      ["export", "Downloaded your data"],
+      ["export", "Downloaded export.json"],
       ["sign_in", "Signed in"],
     ]);
     expect(events[0]).toMatchObject({ detail: { file: "export.json" }, ip: null, userAgent: null });

@@ -33,7 +33,16 @@ const scenario = fc.record({
     fc.record({ back: fc.integer({ min: -1, max: 70 }), ff: quarterHours, st: quarterHours, ot: quarterHours, r1: rating, r2: rating, r3: rating, r4: rating }),
     { selector: (w) => w.back, maxLength: 40 },
   ),
-  stakeholders: fc.array(fc.record({ department: fc.constantFrom(...DEPARTMENTS), cadenceDays: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }), deleted: fc.boolean() }), { maxLength: 4 }),
+  stakeholders: fc.array(
+    fc.record({
+      department: fc.constantFrom(...DEPARTMENTS),
+      cadenceDays: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
+      deleted: fc.boolean(),
+      // When they were added: the cadence counts from then when that is later than the last touchpoint.
+      addedHoursBack: fc.integer({ min: 0, max: 2_000 }),
+    }),
+    { maxLength: 4 },
+  ),
   touchpoints: fc.array(
     fc.record({ daysBack: fc.integer({ min: -3, max: 500 }), department: fc.constantFrom(...DEPARTMENTS), stakeholder: fc.option(fc.nat(3), { nil: null }), deleted: fc.boolean() }),
     { maxLength: 30 },
@@ -103,14 +112,16 @@ function expected(s: Scenario, model: DashboardModel) {
     coverage.set(key, (coverage.get(key) ?? 0) + 1);
   }
   const thisMonth = touchpoints.filter((t) => t.occurredOn >= window.monthStart && t.occurredOn <= window.today);
+  const localDay = (hoursBack: number) => todayIn(window.timeZone, new Date(s.now.getTime() - hoursBack * HOUR));
   const overdue = s.stakeholders.filter((stakeholder, index) => {
     if (stakeholder.deleted || stakeholder.cadenceDays === null) return false;
     const met = touchpoints.filter((t) => t.stakeholder === index).map((t) => t.occurredOn).sort().at(-1);
-    return met === undefined || met < addDaysTo(window.today, -stakeholder.cadenceDays);
+    const added = localDay(stakeholder.addedHoursBack);
+    const since = met !== undefined && met > added ? met : added;
+    return since < addDaysTo(window.today, -stakeholder.cadenceDays);
   }).length;
 
   const notes = s.notes.filter((n) => !n.deleted);
-  const localDay = (hoursBack: number) => todayIn(window.timeZone, new Date(s.now.getTime() - hoursBack * HOUR));
   const vision = new Map<string, { written: number; revisited: number }>();
   const add = (day: DateOnly, horizon: Horizon, field: "written" | "revisited") => {
     if (!inRange(day)) return;
@@ -161,7 +172,12 @@ async function seed(s: Scenario) {
   );
   const stakeholderIds = await createStakeholders(
     user.id,
-    s.stakeholders.map((st) => ({ department: st.department, cadenceDays: st.cadenceDays, deletedAt: st.deleted ? s.now : null })),
+    s.stakeholders.map((st) => ({
+      department: st.department,
+      cadenceDays: st.cadenceDays,
+      deletedAt: st.deleted ? s.now : null,
+      createdAt: new Date(s.now.getTime() - st.addedHoursBack * HOUR),
+    })),
   );
   await createTouchpoints(
     user.id,

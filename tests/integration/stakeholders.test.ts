@@ -22,9 +22,10 @@ const everyone = { sort: "name", overdue: false } as const;
 describe("stakeholders", () => {
   it("creates, reads and updates the viewer's own stakeholder", async () => {
     const ada = await createUser();
-    const { id } = await addStakeholder(ada.viewer, input);
+    const { id } = await addStakeholder(ada.viewer, input, { now });
 
-    expect(await getStakeholder(ada.viewer, id, { now })).toMatchObject({ ...input, id, lastMetOn: null, overdue: true });
+    // Just added: due a whole cadence from today, not overdue yet.
+    expect(await getStakeholder(ada.viewer, id, { now })).toMatchObject({ ...input, id, lastMetOn: null, dueOn: "2026-12-08", overdue: false });
 
     await updateStakeholder(ada.viewer, id, { ...input, name: "Priya P.", cadenceDays: null, notes: null });
     expect(await getStakeholder(ada.viewer, id, { now })).toMatchObject({ name: "Priya P.", cadenceDays: null, notes: null, overdue: false });
@@ -64,6 +65,23 @@ describe("stakeholders", () => {
     expect(await getStakeholder(ada.viewer, priya.id, { now })).toMatchObject({ overdue: false, lastMetOn: "2026-11-24", daysSinceLastMet: 0, dueOn: "2026-12-01" });
     const list = await listStakeholders(ada.viewer, { ...everyone, overdue: true }, { now });
     expect(list.stakeholders).toEqual([]);
+  });
+
+  it("counts the cadence from the day a stakeholder was added, in the viewer's zone, until a later touchpoint", async () => {
+    const ada = await createUser();
+    // 23:30 UTC on 9 November is already the 10th in Berlin: 14 days later is today, not yet overdue.
+    const { id } = await addStakeholder(ada.viewer, input, { now: new Date("2026-11-09T23:30:00Z") });
+    expect(await getStakeholder(ada.viewer, id, { now })).toMatchObject({ dueOn: "2026-11-24", daysPastDue: 0, overdue: false });
+    expect(await listStakeholders(ada.viewer, everyone, { now })).toMatchObject({ overdueTotal: 0 });
+    const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+    expect(await getStakeholder(ada.viewer, id, { now: tomorrow })).toMatchObject({ daysPastDue: 1, overdue: true });
+    expect(await listStakeholders(ada.viewer, everyone, { now: tomorrow })).toMatchObject({ overdueTotal: 1 });
+
+    // A touchpoint from before they were added does not make them overdue sooner; a later one moves the due day.
+    await createTouchpoint(ada.id, { stakeholderId: id, occurredOn: "2026-10-01" });
+    expect(await getStakeholder(ada.viewer, id, { now })).toMatchObject({ lastMetOn: "2026-10-01", dueOn: "2026-11-24", overdue: false });
+    await createTouchpoint(ada.id, { stakeholderId: id, occurredOn: "2026-11-20" });
+    expect(await getStakeholder(ada.viewer, id, { now: tomorrow })).toMatchObject({ dueOn: "2026-12-04", overdue: false });
   });
 
   it("measures overdue against today in the viewer's own time zone", async () => {

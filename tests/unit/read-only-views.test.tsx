@@ -70,6 +70,7 @@ const ada: StakeholderSummary = {
   lastMetOn: "2026-11-01",
   daysSinceLastMet: 23,
   dueOn: "2026-11-15",
+  daysPastDue: 9,
   overdue: true,
 };
 

@@ -80,55 +80,80 @@ describe("stakeholderFiltersSchema", () => {
 
 describe("cadenceStatus", () => {
   const today = "2026-11-24";
+  // Added long ago, so only the last touchpoint counts, unless a test says otherwise.
+  const addedOn = "2020-01-01";
 
   it("is never overdue without a cadence", () => {
-    expect(cadenceStatus({ cadenceDays: null, lastMetOn: null }, today)).toEqual({ daysSinceLastMet: null, dueOn: null, overdue: false });
-    expect(cadenceStatus({ cadenceDays: null, lastMetOn: "2020-01-01" }, today)).toMatchObject({ overdue: false, daysSinceLastMet: 2_519 });
+    expect(cadenceStatus({ cadenceDays: null, lastMetOn: null, addedOn }, today)).toEqual({ daysSinceLastMet: null, dueOn: null, daysPastDue: null, overdue: false });
+    expect(cadenceStatus({ cadenceDays: null, lastMetOn: "2020-01-01", addedOn }, today)).toMatchObject({ overdue: false, daysSinceLastMet: 2_519 });
   });
 
-  it("is overdue when never met while a cadence is set", () => {
-    expect(cadenceStatus({ cadenceDays: 30, lastMetOn: null }, today)).toEqual({ daysSinceLastMet: null, dueOn: null, overdue: true });
+  it("is not overdue before a whole cadence has passed since they were added", () => {
+    expect(cadenceStatus({ cadenceDays: 30, lastMetOn: null, addedOn: today }, today)).toEqual({
+      daysSinceLastMet: null,
+      dueOn: "2026-12-24",
+      daysPastDue: -30,
+      overdue: false,
+    });
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: null, addedOn: "2026-11-10" }, today)).toMatchObject({ dueOn: "2026-11-24", overdue: false });
+    // An older touchpoint logged for someone added recently: still counted from the day they were added.
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-09-01", addedOn: "2026-11-20" }, today)).toMatchObject({ daysSinceLastMet: 84, dueOn: "2026-12-04", overdue: false });
+  });
+
+  it("is overdue when never met once a cadence has passed since they were added", () => {
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: null, addedOn: "2026-11-09" }, today)).toEqual({
+      daysSinceLastMet: null,
+      dueOn: "2026-11-23",
+      daysPastDue: 1,
+      overdue: true,
+    });
   });
 
   it("is overdue only once more days than the cadence have passed", () => {
-    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-11-10" }, today)).toEqual({ daysSinceLastMet: 14, dueOn: "2026-11-24", overdue: false });
-    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-11-09" }, today)).toEqual({ daysSinceLastMet: 15, dueOn: "2026-11-23", overdue: true });
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-11-10", addedOn }, today)).toEqual({ daysSinceLastMet: 14, dueOn: "2026-11-24", daysPastDue: 0, overdue: false });
+    expect(cadenceStatus({ cadenceDays: 14, lastMetOn: "2026-11-09", addedOn }, today)).toEqual({ daysSinceLastMet: 15, dueOn: "2026-11-23", daysPastDue: 1, overdue: true });
   });
 
   it("counts calendar days across a month and a year end", () => {
-    expect(cadenceStatus({ cadenceDays: 7, lastMetOn: "2026-12-28" }, "2027-01-04")).toMatchObject({ daysSinceLastMet: 7, dueOn: "2027-01-04", overdue: false });
-    expect(cadenceStatus({ cadenceDays: 7, lastMetOn: "2026-12-28" }, "2027-01-05")).toMatchObject({ daysSinceLastMet: 8, overdue: true });
+    expect(cadenceStatus({ cadenceDays: 7, lastMetOn: "2026-12-28", addedOn }, "2027-01-04")).toMatchObject({ daysSinceLastMet: 7, dueOn: "2027-01-04", overdue: false });
+    expect(cadenceStatus({ cadenceDays: 7, lastMetOn: "2026-12-28", addedOn }, "2027-01-05")).toMatchObject({ daysSinceLastMet: 8, daysPastDue: 1, overdue: true });
   });
 
   it("is not overdue when met today, or on a date ahead", () => {
-    expect(cadenceStatus({ cadenceDays: 1, lastMetOn: today }, today)).toMatchObject({ daysSinceLastMet: 0, overdue: false });
-    expect(cadenceStatus({ cadenceDays: 1, lastMetOn: "2026-11-26" }, today)).toMatchObject({ daysSinceLastMet: -2, overdue: false });
+    expect(cadenceStatus({ cadenceDays: 1, lastMetOn: today, addedOn }, today)).toMatchObject({ daysSinceLastMet: 0, overdue: false });
+    expect(cadenceStatus({ cadenceDays: 1, lastMetOn: "2026-11-26", addedOn }, today)).toMatchObject({ daysSinceLastMet: -2, overdue: false });
   });
 });
 
 describe("sortStakeholders", () => {
   const today = "2026-11-24";
-  const person = (name: string, cadenceDays: number | null, lastMetOn: string | null) => ({ name, cadenceDays, lastMetOn, ...cadenceStatus({ cadenceDays, lastMetOn }, today) });
+  const person = (name: string, cadenceDays: number | null, lastMetOn: string | null, addedOn = "2026-01-01") => ({
+    name,
+    cadenceDays,
+    lastMetOn,
+    ...cadenceStatus({ cadenceDays, lastMetOn, addedOn }, today),
+  });
   const people = [
     person("bea", 30, "2026-11-20"), // due in 26 days
     person("Ada", null, "2026-10-01"), // no cadence
     person("Cem", 7, "2026-11-01"), // 16 days late
-    person("Dov", 14, null), // never met
+    person("Dov", 14, null), // never met, added long ago: 311 days late
     person("Eli", 30, "2026-10-20"), // 5 days late
     person("Fay", null, null),
+    person("Gil", 14, null, "2026-11-20"), // never met, added 4 days ago: due in 10 days
   ];
   const names = (list: Array<{ name: string }>) => list.map((item) => item.name);
 
   it("sorts by name, ignoring case", () => {
-    expect(names(sortStakeholders(people, "name"))).toEqual(["Ada", "bea", "Cem", "Dov", "Eli", "Fay"]);
+    expect(names(sortStakeholders(people, "name"))).toEqual(["Ada", "bea", "Cem", "Dov", "Eli", "Fay", "Gil"]);
   });
 
   it("sorts by last met, never met first, then the longest ago", () => {
-    expect(names(sortStakeholders(people, "last-met"))).toEqual(["Dov", "Fay", "Ada", "Eli", "Cem", "bea"]);
+    expect(names(sortStakeholders(people, "last-met"))).toEqual(["Dov", "Fay", "Gil", "Ada", "Eli", "Cem", "bea"]);
   });
 
-  it("sorts the most overdue first: never met, then most days late, then soonest due, then no cadence", () => {
-    expect(names(sortStakeholders(people, "overdue"))).toEqual(["Dov", "Cem", "Eli", "bea", "Ada", "Fay"]);
+  it("sorts the most overdue first: most days past due, then soonest due, then no cadence", () => {
+    expect(names(sortStakeholders(people, "overdue"))).toEqual(["Dov", "Cem", "Eli", "Gil", "bea", "Ada", "Fay"]);
   });
 
   it("leaves the input untouched", () => {

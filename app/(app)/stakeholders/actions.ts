@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/server/actions";
 import { itemAction } from "@/lib/server/button-actions";
 import { createStakeholder, deleteStakeholder, restoreStakeholder, updateStakeholder } from "@/lib/stakeholders";
@@ -12,16 +11,17 @@ function revalidateStakeholderPages() {
   revalidatePath("/", "layout");
 }
 
+// They answer the id rather than redirect, so the form can show the toast and then open the stakeholder.
 export const createStakeholderAction = formAction(stakeholderSchema, async (viewer, input) => {
   const { id } = await createStakeholder(viewer, input);
   revalidateStakeholderPages();
-  redirect(`/stakeholders/${id}`);
+  return { message: `${input.name} added.`, data: { id } };
 });
 
 export const updateStakeholderAction = formAction(updateStakeholderSchema, async (viewer, { id, ...input }) => {
   await updateStakeholder(viewer, id, input);
   revalidateStakeholderPages();
-  redirect(`/stakeholders/${id}`);
+  return { message: `${input.name} saved.`, data: { id } };
 });
 
 // Bound to an id on the page; itemAction parses it and lib checks it against the owner.

@@ -43,6 +43,10 @@ export default async function StakeholdersPage({ searchParams }: Props) {
         action={addButton}
       />
       <StakeholderFilters filters={filters} />
+      {/* The filters apply as they change: say what the list now holds. */}
+      <p role="status" className="sr-only">
+        {stakeholders.length === total ? `Showing all ${total} stakeholders.` : `Showing ${stakeholders.length} of ${total} stakeholders.`}
+      </p>
       {stakeholders.length > 0 ? (
         <StakeholderList stakeholders={stakeholders} />
       ) : (

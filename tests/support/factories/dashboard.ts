@@ -3,6 +3,7 @@
 import { fromDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import type { Department, Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
+import { addedLongAgo } from "./stakeholders";
 
 export type WeekSeed = {
   startsOn: DateOnly;
@@ -19,11 +20,12 @@ export async function createWeeks(userId: string, weeks: WeekSeed[]): Promise<vo
   await db.week.createMany({ data: weeks.map(({ startsOn, ...rest }) => ({ userId, startsOn: fromDateOnly(startsOn), ...rest })) });
 }
 
-export type StakeholderSeed = { id?: string; name?: string; department: Department; cadenceDays?: number | null; deletedAt?: Date | null };
+export type StakeholderSeed = { id?: string; name?: string; department: Department; cadenceDays?: number | null; deletedAt?: Date | null; createdAt?: Date };
 
 export async function createStakeholders(userId: string, stakeholders: StakeholderSeed[]): Promise<string[]> {
   const created = await db.stakeholder.createManyAndReturn({
-    data: stakeholders.map((s, index) => ({ name: `Stakeholder ${index + 1}`, ...s, userId })),
+    // Added long before any test's clock unless given: the cadence counts from the day they were added.
+    data: stakeholders.map((s, index) => ({ name: `Stakeholder ${index + 1}`, createdAt: addedLongAgo(), ...s, userId })),
     select: { id: true },
   });
   return created.map((row) => row.id);

@@ -11,11 +11,23 @@ export type StakeholderOverrides = {
   cadenceDays?: number | null;
   notes?: string | null;
   deletedAt?: Date | null;
+  createdAt?: Date;
 };
+
+let added = 0;
+
+/**
+ * When a stakeholder was added, unless a test says: long before any test's clock (the cadence
+ * counts from the day they were added), a millisecond apart so they keep the order they were made in.
+ */
+export function addedLongAgo(): Date {
+  added += 1;
+  return new Date(Date.UTC(2000, 0, 1) + added);
+}
 
 export async function createStakeholder(userId: string, overrides: StakeholderOverrides = {}): Promise<{ id: string }> {
   return db.stakeholder.create({
-    data: { userId, name: "Sam Seller", role: "VP Sales", department: "SALES", cadenceDays: null, notes: null, ...overrides },
+    data: { userId, name: "Sam Seller", role: "VP Sales", department: "SALES", cadenceDays: null, notes: null, createdAt: addedLongAgo(), ...overrides },
     select: { id: true },
   });
 }

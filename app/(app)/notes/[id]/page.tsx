@@ -44,11 +44,14 @@ export default async function VisionNotePage({ params }: { params: Promise<{ id:
             <p className="text-muted">No text yet. Edit the note to write down the thinking behind it.</p>
           )}
           <div className="mt-8 flex flex-wrap gap-3 border-t border-border pt-6">
-            <LinkButton href={`/notes/${note.id}/edit`}>Edit note</LinkButton>
+            <LinkButton href={`/notes/${note.id}/edit`} variant="secondary">
+              Edit note
+            </LinkButton>
             <DeleteWithUndo
               onDelete={deleteVisionNoteAction.bind(null, note.id)}
               onUndo={restoreVisionNoteAction.bind(null, note.id)}
               deletedMessage="Vision note deleted"
+              what={`vision note “${note.title}”`}
               afterDelete="/notes"
             />
           </div>

@@ -52,6 +52,7 @@ export default async function StakeholderPage({ params }: Props) {
               onUndo={restoreStakeholderAction.bind(null, stakeholder.id)}
               deletedMessage={`${stakeholder.name} deleted`}
               label="Delete stakeholder"
+              what={stakeholder.name}
               afterDelete="/stakeholders"
             />
           </div>

@@ -5,8 +5,18 @@ import type { RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { mentorMayRead, redactDashboard, type MentorResource, type Share } from "@/lib/mentoring/mentorship-model";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  MENTOR_RULES,
+  SHARE_SELECT,
+  mentorMayRead,
+  redactDashboard,
+  shareColumnFor,
+  shareOf,
+  type MentorRowResource,
+  type Share,
+  type ShareColumns,
+} from "@/lib/mentoring/mentorship-model";
 import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
 import { getStakeholder, listStakeholders, type Stakeholder, type StakeholderList } from "@/lib/stakeholders";
 import { getTouchpoint, listTouchpointsBetween, listTouchpointsWithStakeholder, type Touchpoint } from "@/lib/touchpoints";
@@ -17,10 +27,31 @@ import { nextWeekStart } from "@/lib/shared/week-dates";
 import { getWeek, placeWeek, type SavedWeek, type WeekPlace } from "@/lib/weeks";
 
 // The one place that decides what a mentor may read. Every read of another
-// user's data goes through getMenteeAccess: one query for an ACCEPTED
-// mentorship with the viewer as mentor. Ended, cancelled or pending rows
+// user's data goes through getMenteeAccess (one query for an ACCEPTED
+// mentorship with the viewer as mentor) or, where many rows are read at once,
+// through grantingWhere / grantingSql, built from the same rules
+// (MENTOR_RULES in mentorship-model.ts). Ended, cancelled or pending rows
 // grant nothing, so revoking takes effect on the very next request. Anything
 // not shared answers exactly like a missing row (null / NotFoundError).
+
+/** A mentorship that grants anything at all. */
+const ACTIVE = { status: "ACCEPTED" } as const satisfies Prisma.MentorshipWhereInput;
+
+/** Mentorships through which their mentor may read this kind of row: the filter for reads of many rows at once. */
+export function grantingWhere(resource: MentorRowResource): Prisma.MentorshipWhereInput {
+  if (MENTOR_RULES[resource] === "never") return { id: { in: [] } };
+  const column = shareColumnFor(resource);
+  return column ? { ...ACTIVE, [column]: true } : ACTIVE;
+}
+
+/** The same as a SQL condition on the "Mentorship" row aliased `alias`, for raw queries. */
+export function grantingSql(resource: MentorRowResource, alias: string): Prisma.Sql {
+  if (!/^[a-z]+$/.test(alias)) throw new Error(`Not an alias: ${alias}`);
+  if (MENTOR_RULES[resource] === "never") return Prisma.sql`FALSE`;
+  const column = shareColumnFor(resource);
+  const active = Prisma.sql`${Prisma.raw(`${alias}.status`)} = ${Prisma.raw(`'${ACTIVE.status}'`)}`;
+  return column ? Prisma.sql`${active} AND ${Prisma.raw(`${alias}."${column}"`)}` : active;
+}
 
 export type MenteeAccess = {
   menteeId: string;
@@ -38,17 +69,18 @@ export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): 
   // No viewer (signed out) or a blank id must never become a filter Prisma ignores.
   if (!viewer?.userId || !menteeId || viewer.userId === menteeId) return null;
   const row = await db.mentorship.findFirst({
-    where: { menteeId, mentorId: viewer.userId, status: "ACCEPTED" },
-    select: { id: true, shareReflections: true, shareStakeholders: true, shareNotes: true, mentee: { select: { name: true, email: true } } },
+    where: { menteeId, mentorId: viewer.userId, ...ACTIVE },
+    select: { id: true, ...SHARE_SELECT, mentee: { select: { name: true, email: true } } },
     orderBy: { acceptedAt: "desc" },
   });
   if (!row) return null;
-  return {
-    menteeId,
-    mentorshipId: row.id,
-    share: { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes },
-    mentee: row.mentee,
-  };
+  return { menteeId, mentorshipId: row.id, share: shareOf(row), mentee: row.mentee };
+}
+
+/** The access, only when it lets the viewer read this kind of row. */
+export async function getMenteeAccessFor(viewer: Viewer | null, menteeId: string, resource: MentorRowResource): Promise<MenteeAccess | null> {
+  const access = await getMenteeAccess(viewer, menteeId);
+  return access && mentorMayRead(access.share, resource) ? access : null;
 }
 
 /**
@@ -57,7 +89,8 @@ export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): 
  * access that getMenteeAccess has just granted.
  */
 function asMentee(access: MenteeAccess): Viewer {
-  return { userId: access.menteeId };
+  // The mentee switch: the one place outside lib/server/viewer.ts that makes a Viewer (eslint.config.mjs).
+  return Object.freeze({ userId: access.menteeId }) as Viewer;
 }
 
 // ── Mentees page ──────────────────────────────────────────────────────────
@@ -82,12 +115,9 @@ type MenteeRow = {
   name: string | null;
   email: string;
   acceptedAt: Date | null;
-  shareReflections: boolean;
-  shareStakeholders: boolean;
-  shareNotes: boolean;
   latestWeek: Date | null;
   unreviewedWeeks: number;
-};
+} & ShareColumns;
 
 /** Everyone who shares with the viewer, with their latest logged week and the recent weeks not yet reviewed. One query. */
 export async function listMentees(viewer: Viewer | null, now: Date = new Date()): Promise<MenteeSummary[]> {
@@ -101,7 +131,7 @@ export async function listMentees(viewer: Viewer | null, now: Date = new Date())
              WHERE w."userId" = m."menteeId" AND w."startsOn" >= ${since}::date
                AND NOT EXISTS (SELECT 1 FROM "WeekReview" r WHERE r."mentorshipId" = m.id AND r."weekId" = w.id))::int AS "unreviewedWeeks"
     FROM "Mentorship" m JOIN "User" u ON u.id = m."menteeId"
-    WHERE m."mentorId" = ${viewer.userId} AND m.status = 'ACCEPTED'
+    WHERE m."mentorId" = ${viewer.userId} AND ${grantingSql("week", "m")}
     ORDER BY lower(coalesce(u.name, u.email)), m.id`;
   return rows.map((row) => ({
     menteeId: row.menteeId,
@@ -109,7 +139,7 @@ export async function listMentees(viewer: Viewer | null, now: Date = new Date())
     name: row.name ?? row.email,
     email: row.email,
     acceptedAt: row.acceptedAt,
-    share: { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes },
+    share: shareOf(row),
     latestWeek: row.latestWeek ? toDateOnly(row.latestWeek) : null,
     unreviewedWeeks: Number(row.unreviewedWeeks),
   }));
@@ -123,7 +153,7 @@ export async function getMenteeDashboard(
   range: RangeKey,
   now: Date = new Date(),
 ): Promise<{ access: MenteeAccess; model: DashboardModel } | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "dashboard");
   if (!access) return null;
   const model = await getDashboard(asMentee(access), range, now);
   return { access, model: redactDashboard(model, access.share) };
@@ -144,7 +174,7 @@ export async function listMenteeWeeks(
   menteeId: string,
   { take = 52 }: { take?: number } = {},
 ): Promise<{ access: MenteeAccess; calendar: CalendarSettings; weeks: MenteeWeekSummary[] } | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) return null;
   const [rows, calendar] = await Promise.all([
     db.week.findMany({
@@ -192,7 +222,7 @@ export type MenteeWeek = {
 };
 
 export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, startsOn: DateOnly): Promise<MenteeWeek | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) return null;
   const mentee = asMentee(access);
   const [week, touchpoints, place, review] = await Promise.all([
@@ -209,7 +239,7 @@ export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, sta
 
 /** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on). */
 export async function markWeekReviewed(viewer: Viewer | null, menteeId: string, startsOn: DateOnly, now: Date = new Date()): Promise<void> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) throw new NotFoundError("That week");
   const week = await db.week.findFirst({ where: { userId: access.menteeId, startsOn: fromDateOnly(startsOn) }, select: { id: true } });
   if (!week) throw new NotFoundError("That week");
@@ -224,13 +254,8 @@ export async function markWeekReviewed(viewer: Viewer | null, menteeId: string, 
 
 type Shared<T> = { access: MenteeAccess } & T;
 
-async function accessSharing(viewer: Viewer | null, menteeId: string, resource: MentorResource): Promise<MenteeAccess | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
-  return access && mentorMayRead(access.share, resource) ? access : null;
-}
-
 export async function listMenteeStakeholders(viewer: Viewer | null, menteeId: string, now: Date = new Date()): Promise<Shared<{ list: StakeholderList }> | null> {
-  const access = await accessSharing(viewer, menteeId, "stakeholder");
+  const access = await getMenteeAccessFor(viewer, menteeId, "stakeholder");
   if (!access) return null;
   return { access, list: await listStakeholders(asMentee(access), { sort: "name", overdue: false }, { now }) };
 }
@@ -241,7 +266,7 @@ export async function getMenteeStakeholder(
   stakeholderId: string,
   now: Date = new Date(),
 ): Promise<Shared<{ stakeholder: Stakeholder; touchpoints: Touchpoint[] }> | null> {
-  const access = await accessSharing(viewer, menteeId, "stakeholder");
+  const access = await getMenteeAccessFor(viewer, menteeId, "stakeholder");
   if (!access) return null;
   const [stakeholder, touchpoints] = await Promise.all([
     getStakeholder(asMentee(access), stakeholderId, { now }),
@@ -251,20 +276,20 @@ export async function getMenteeStakeholder(
 }
 
 export async function getMenteeTouchpoint(viewer: Viewer | null, menteeId: string, touchpointId: string): Promise<Shared<{ touchpoint: Touchpoint }> | null> {
-  const access = await accessSharing(viewer, menteeId, "touchpoint");
+  const access = await getMenteeAccessFor(viewer, menteeId, "touchpoint");
   if (!access) return null;
   const touchpoint = await getTouchpoint(asMentee(access), touchpointId);
   return touchpoint ? { access, touchpoint } : null;
 }
 
 export async function listMenteeNotes(viewer: Viewer | null, menteeId: string, now: Date = new Date()): Promise<Shared<{ list: VisionNoteList }> | null> {
-  const access = await accessSharing(viewer, menteeId, "visionNote");
+  const access = await getMenteeAccessFor(viewer, menteeId, "visionNote");
   if (!access) return null;
   return { access, list: await listVisionNotes(asMentee(access), {}, { now }) };
 }
 
 export async function getMenteeNote(viewer: Viewer | null, menteeId: string, noteId: string, now: Date = new Date()): Promise<Shared<{ note: VisionNote }> | null> {
-  const access = await accessSharing(viewer, menteeId, "visionNote");
+  const access = await getMenteeAccessFor(viewer, menteeId, "visionNote");
   if (!access) return null;
   const note = await getVisionNote(asMentee(access), noteId, { now });
   return note ? { access, note } : null;
@@ -282,6 +307,11 @@ export type ResolvedThread = {
   viewerIsMentee: boolean;
 };
 
+/** The kind of a thread (or of a comment in it), for its mentor rule. */
+export function threadResource(thread: ThreadRef | { noteId: string | null }): "weekComment" | "noteComment" {
+  return "noteId" in thread && thread.noteId ? "noteComment" : "weekComment";
+}
+
 /**
  * Who may read and write in a thread: the leader it belongs to, and their
  * active mentors (for a vision note, only those the notes are shared with).
@@ -290,10 +320,7 @@ export type ResolvedThread = {
 export async function resolveThread(viewer: Viewer | null, ref: ThreadRef): Promise<ResolvedThread | null> {
   if (!viewer?.userId || !ref.menteeId) return null;
   const viewerIsMentee = viewer.userId === ref.menteeId;
-  if (!viewerIsMentee) {
-    const access = await getMenteeAccess(viewer, ref.menteeId);
-    if (!access || ("noteId" in ref && !mentorMayRead(access.share, "visionNote"))) return null;
-  }
+  if (!viewerIsMentee && !(await getMenteeAccessFor(viewer, ref.menteeId, threadResource(ref)))) return null;
   if ("noteId" in ref) {
     const note = await db.visionNote.findFirst({ where: { id: ref.noteId, userId: ref.menteeId, deletedAt: null }, select: { id: true, title: true } });
     return note ? { menteeId: ref.menteeId, weekId: null, noteId: note.id, viewerIsMentee } : null;
@@ -302,26 +329,30 @@ export async function resolveThread(viewer: Viewer | null, ref: ThreadRef): Prom
   return week ? { menteeId: ref.menteeId, weekId: week.id, noteId: null, viewerIsMentee } : null;
 }
 
+/** Leaders whose rows of this kind `userId` may read as their mentor now. */
+function readableAsMentor(userId: string, resource: MentorRowResource): Prisma.UserWhereInput {
+  return { mentorshipsAsMentee: { some: { mentorId: userId, ...grantingWhere(resource) } } };
+}
+
 /**
- * Comments a user may see outside a thread (notifications, digests): in their
- * own threads, or in threads of a leader who currently shares with them
- * (vision-note threads only while notes are shared).
+ * Comments a user may see outside a thread (notifications, digests, their
+ * export): in their own threads, or in threads they may read as a mentor now.
  */
 export function visibleCommentsWhere(userId: string): Prisma.ReviewCommentWhereInput {
   return {
     OR: [
       { menteeId: userId },
-      { weekId: { not: null }, mentee: { mentorshipsAsMentee: { some: { mentorId: userId, status: "ACCEPTED" } } } },
-      { noteId: { not: null }, mentee: { mentorshipsAsMentee: { some: { mentorId: userId, status: "ACCEPTED", shareNotes: true } } } },
+      { weekId: { not: null }, mentee: readableAsMentor(userId, "weekComment") },
+      { noteId: { not: null }, mentee: readableAsMentor(userId, "noteComment") },
     ],
   };
 }
 
-/** Active mentors of the leader who can read this thread, among the given users. */
-export async function activeMentorsOf(menteeId: string, among: string[], thread: { noteId: string | null }): Promise<string[]> {
-  if (among.length === 0) return [];
+/** The leader's active mentors who can read this thread: all of them, or those among the given users. */
+export async function activeMentorsOf(menteeId: string, thread: { noteId: string | null }, among?: string[]): Promise<string[]> {
+  if (among?.length === 0) return [];
   const rows = await db.mentorship.findMany({
-    where: { menteeId, mentorId: { in: among }, status: "ACCEPTED", ...(thread.noteId ? { shareNotes: true } : {}) },
+    where: { menteeId, ...(among ? { mentorId: { in: among } } : {}), ...grantingWhere(threadResource(thread)) },
     select: { mentorId: true },
   });
   return [...new Set(rows.map((row) => row.mentorId).filter((id): id is string => id !== null))];

@@ -13,6 +13,8 @@ import { fromDateOnly, toDateOnly } from "@/lib/shared/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEPARTMENTS, HORIZONS, TOUCHPOINT_CHANNELS, VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import type { Viewer } from "@/lib/server/viewer";
+import { listMentorshipsAsMentor, listOwnCommentsOnMentees } from "@/lib/mentoring/mentor-access";
+import { SHARE_SELECT, shareColumns, type ShareColumns } from "@/lib/mentoring/mentorship-model";
 
 // Your data in your hands: a complete JSON export that imports back into an
 // empty account, CSV files for spreadsheets, and account deletion. What is in
@@ -24,7 +26,7 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 /** Everything the viewer owns, as one JSON-ready object (trash, i.e. soft-deleted rows, left out). */
 export async function exportAccount(viewer: Viewer, now = new Date()): Promise<AccountExport> {
   const userId = viewer.userId;
-  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, comments] = await Promise.all([
+  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true, name: true, timeZone: true, weekStartsOn: true, goalStrategySharePercent: true, goalTouchpointsPerWeek: true, goalDepartments: true, createdAt: true },
@@ -38,39 +40,36 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       include: { revisits: { where: { userId }, orderBy: { revisitedAt: "asc" }, select: { revisitedAt: true } } },
     }),
     db.mentorship.findMany({
-      where: { OR: [{ menteeId: userId }, { mentorId: userId }] },
+      where: { menteeId: userId },
       orderBy: [{ invitedAt: "asc" }, { id: "asc" }],
       // Never the invitation token hash.
       select: {
-        menteeId: true,
         inviteEmail: true,
         message: true,
         status: true,
-        shareReflections: true,
-        shareStakeholders: true,
-        shareNotes: true,
+        ...SHARE_SELECT,
         invitedAt: true,
         acceptedAt: true,
         endedAt: true,
-        mentee: { select: { email: true } },
         mentor: { select: { email: true } },
       },
     }),
+    // Where the viewer mentors someone: only what mentor access lets them read now.
+    listMentorshipsAsMentor(viewer),
     db.reviewComment.findMany({
-      where: { OR: [{ menteeId: userId }, { authorId: userId }] },
+      where: { menteeId: userId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
-        menteeId: true,
         authorId: true,
         body: true,
         createdAt: true,
         editedAt: true,
-        mentee: { select: { email: true } },
         author: { select: { email: true } },
         week: { select: { startsOn: true } },
         note: { select: { title: true } },
       },
     }),
+    listOwnCommentsOnMentees(viewer),
   ]);
 
   return {
@@ -135,31 +134,42 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
     })),
-    mentorships: mentorships.map((row) => {
-      const asMentee = row.menteeId === userId;
-      return {
-        role: asMentee ? ("mentee" as const) : ("mentor" as const),
-        otherPerson: asMentee ? (row.mentor?.email ?? row.inviteEmail) : row.mentee.email,
-        status: row.status,
-        message: row.message,
-        shareReflections: row.shareReflections,
-        shareStakeholders: row.shareStakeholders,
-        shareNotes: row.shareNotes,
-        invitedAt: iso(row.invitedAt),
-        acceptedAt: isoOrNull(row.acceptedAt),
-        endedAt: isoOrNull(row.endedAt),
-      };
-    }),
-    comments: comments.map((row) => ({
-      thread: row.menteeId === userId ? ("yours" as const) : ("mentee" as const),
-      menteeEmail: row.menteeId === userId ? null : row.mentee.email,
-      author: row.authorId === userId ? "you" : row.author.email,
-      weekStartsOn: row.week ? toDateOnly(row.week.startsOn) : null,
-      noteTitle: row.note?.title ?? null,
-      body: row.body,
-      createdAt: iso(row.createdAt),
-      editedAt: isoOrNull(row.editedAt),
-    })),
+    mentorships: [
+      ...mentorships.map((row) => ({ role: "mentee" as const, otherPerson: row.mentor?.email ?? row.inviteEmail, ...mentorshipRecord(row) })),
+      ...mentoring.map((row) => ({ role: "mentor" as const, otherPerson: row.mentee, ...mentorshipRecord({ ...row, ...shareColumns(row.share) }) })),
+    ].sort((a, b) => a.invitedAt.localeCompare(b.invitedAt)),
+    comments: [
+      ...comments.map((row) => ({
+        thread: "yours" as const,
+        menteeEmail: null,
+        author: row.authorId === userId ? "you" : row.author.email,
+        weekStartsOn: row.week ? toDateOnly(row.week.startsOn) : null,
+        noteTitle: row.note?.title ?? null,
+        body: row.body,
+        createdAt: iso(row.createdAt),
+        editedAt: isoOrNull(row.editedAt),
+      })),
+      ...commentsOnMentees.map(({ createdAt, editedAt, ...row }) => ({
+        thread: "mentee" as const,
+        author: "you",
+        ...row,
+        createdAt: iso(createdAt),
+        editedAt: isoOrNull(editedAt),
+      })),
+    ].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+  };
+}
+
+function mentorshipRecord(row: ShareColumns & { status: string; message: string | null; invitedAt: Date; acceptedAt: Date | null; endedAt: Date | null }) {
+  return {
+    status: row.status,
+    message: row.message,
+    shareReflections: row.shareReflections,
+    shareStakeholders: row.shareStakeholders,
+    shareNotes: row.shareNotes,
+    invitedAt: iso(row.invitedAt),
+    acceptedAt: isoOrNull(row.acceptedAt),
+    endedAt: isoOrNull(row.endedAt),
   };
 }
 

@@ -357,3 +357,84 @@ export async function activeMentorsOf(menteeId: string, thread: { noteId: string
   });
   return [...new Set(rows.map((row) => row.mentorId).filter((id): id is string => id !== null))];
 }
+
+// ── The mentor's own export ───────────────────────────────────────────────
+
+export type OwnCommentOnMentee = {
+  /** Null when the thread is no longer shared with the viewer (or the mentorship ended). */
+  menteeEmail: string | null;
+  weekStartsOn: DateOnly | null;
+  noteTitle: string | null;
+  /** The viewer's words stay theirs; of the item they were on, nothing is left when it is no longer shared. */
+  onItemNoLongerShared: boolean;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+};
+
+/**
+ * The comments the viewer wrote in other leaders' threads, for their export:
+ * the words are theirs, but what they were on (the week, the note's title,
+ * the leader) only where the viewer may read that thread now.
+ */
+export async function listOwnCommentsOnMentees(viewer: Viewer): Promise<OwnCommentOnMentee[]> {
+  const mine = { authorId: viewer.userId, menteeId: { not: viewer.userId } };
+  const [comments, readable] = await Promise.all([
+    db.reviewComment.findMany({
+      where: mine,
+      select: { id: true, body: true, createdAt: true, editedAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.reviewComment.findMany({
+      where: { ...mine, ...visibleCommentsWhere(viewer.userId) },
+      select: { id: true, mentee: { select: { email: true } }, week: { select: { startsOn: true } }, note: { select: { title: true } } },
+    }),
+  ]);
+  const items = new Map(readable.map((row) => [row.id, row]));
+  return comments.map(({ id, ...comment }) => {
+    const item = items.get(id);
+    return {
+      menteeEmail: item?.mentee.email ?? null,
+      weekStartsOn: item?.week ? toDateOnly(item.week.startsOn) : null,
+      noteTitle: item?.note?.title ?? null,
+      onItemNoLongerShared: !item,
+      ...comment,
+    };
+  });
+}
+
+export type MentorshipAsMentor = {
+  menteeId: string;
+  /** The leader's email while the mentorship is active, else only their name. */
+  mentee: string;
+  status: "ACCEPTED" | "ENDED";
+  /** The leader's invitation message, while active. */
+  message: string | null;
+  /** What is shared now: nothing once ended. */
+  share: Share;
+  invitedAt: Date;
+  acceptedAt: Date | null;
+  endedAt: Date | null;
+};
+
+/** The mentorships where the viewer is the mentor, as they may see them now: an ended one says who and when, nothing more. */
+export async function listMentorshipsAsMentor(viewer: Viewer): Promise<MentorshipAsMentor[]> {
+  const rows = await db.mentorship.findMany({
+    where: { mentorId: viewer.userId, status: { in: ["ACCEPTED", "ENDED"] } },
+    select: { menteeId: true, status: true, message: true, ...SHARE_SELECT, invitedAt: true, acceptedAt: true, endedAt: true, mentee: { select: { name: true, email: true } } },
+    orderBy: [{ invitedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => {
+    const active = row.status === ACTIVE.status;
+    return {
+      menteeId: row.menteeId,
+      mentee: active ? row.mentee.email : menteeName({ mentee: row.mentee }),
+      status: active ? "ACCEPTED" : "ENDED",
+      message: active ? row.message : null,
+      share: active ? shareOf(row) : { reflections: false, stakeholders: false, notes: false },
+      invitedAt: row.invitedAt,
+      acceptedAt: row.acceptedAt,
+      endedAt: row.endedAt,
+    };
+  });
+}

@@ -2,7 +2,8 @@ import "server-only";
 import { formatDateOnly, toDateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { commentDigestEmail } from "@/lib/server/emails/comment-digest";
-import { DIGEST_GATHER_SECONDS, enqueueCommentDigest, enqueueEmail, type CommentDigestJob } from "@/lib/server/jobs";
+import { sendEmail } from "@/lib/server/email";
+import { DIGEST_GATHER_SECONDS, enqueueCommentDigest, type CommentDigestJob } from "@/lib/server/jobs";
 import { visibleCommentsWhere } from "@/lib/mentoring/mentor-access";
 import type { Viewer } from "@/lib/server/viewer";
 
@@ -104,6 +105,9 @@ export async function markThreadNotificationsRead(viewer: Viewer, thread: { week
  * comment from one author, unless that pair had an email within the hour, in
  * which case it comes back when the hour is up. Claiming the notifications
  * (setting emailedAt) is atomic, so two runs never email the same comment.
+ * The email is written and sent here, not left in the email queue: a
+ * leader's words (or a note's title) then reach a mentor only if mentor
+ * access allows it at the moment of sending, and each retry asks again.
  */
 export async function sendCommentDigest(job: CommentDigestJob, now: Date = new Date()): Promise<{ emailed: number; retryInSeconds?: number }> {
   const pending = await db.notification.findMany({
@@ -139,9 +143,9 @@ export async function sendCommentDigest(job: CommentDigestJob, now: Date = new D
     url: new URL("/notifications", job.baseUrl).toString(),
   });
   try {
-    await enqueueEmail(email);
+    await sendEmail(email);
   } catch (error) {
-    // Not queued: give the comments back so the retry of this job sends them.
+    // Not sent: give the comments back so the retry of this job (or the hourly sweep) sends what is still visible then.
     await db.notification.updateMany({ where: { id: { in: [...ids] }, emailedAt: now }, data: { emailedAt: null } });
     throw error;
   }

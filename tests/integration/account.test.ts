@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { deleteAccount, exportAccount, exportCsv, importAccount } from "@/lib/account/account";
-import { accountExportSchema, type AccountExport } from "@/lib/account/account.validation";
+import { CSV_FILES, accountExportSchema, type AccountExport } from "@/lib/account/account.validation";
+import { endMentorship, updateSharing } from "@/lib/mentoring/mentorships";
+import { fromDateOnly } from "@/lib/shared/dates";
+import type { Viewer } from "@/lib/server/viewer";
+import { SHARE_EVERYTHING, createMentor } from "../support/factories/mentors";
 import { db } from "@/lib/server/db";
 import { AWKWARD_TEXT, createMentorship, createUser, fillAccount } from "../support/factories/trust";
 
@@ -69,6 +73,48 @@ describe("account export", () => {
     ]);
     expect(data.comments).toEqual([expect.objectContaining({ thread: "yours", author: mentor.email, noteTitle: "Platform team by Q3", body: "Good direction." })]);
     expect(JSON.stringify(data)).not.toMatch(/hash-/);
+  });
+
+  it("holds of a mentee's rows only what the mentor may read now: after unsharing, renaming and revoking, only the mentor's own words", async () => {
+    const ada = await createUser({ name: "Ada" });
+    const { noteId } = await fillAccount(ada);
+    const grace = await createMentor(ada, SHARE_EVERYTHING);
+    const week = await db.week.findFirstOrThrow({ where: { userId: ada.id, startsOn: fromDateOnly("2026-11-02") } });
+    await db.reviewComment.createMany({
+      data: [
+        { menteeId: ada.id, authorId: grace.id, noteId, body: "Good direction." },
+        { menteeId: ada.id, authorId: grace.id, weekId: week.id, body: "Calm week." },
+        { menteeId: ada.id, authorId: ada.id, noteId, body: "Ada's own reply" },
+      ],
+    });
+    // The JSON file and every CSV file, as the mentor downloads them.
+    const everything = async (viewer: Viewer) =>
+      [JSON.stringify(await exportAccount(viewer)), ...(await Promise.all(CSV_FILES.map((file) => exportCsv(viewer, file))))].join("\n");
+    const adasTexts = ["Platform team by Q3", "Renamed secret bet", "Ada's own reply", "Sam Seller", "Pipeline review", "+1 from the board"];
+
+    expect(await everything(grace.viewer)).toContain("Platform team by Q3");
+
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: true, shareNotes: false });
+    await db.visionNote.update({ where: { id: noteId }, data: { title: "Renamed secret bet" } });
+    const unshared = await exportAccount(grace.viewer);
+    for (const text of adasTexts) expect(await everything(grace.viewer)).not.toContain(text);
+    expect(unshared.comments).toEqual([
+      expect.objectContaining({ thread: "mentee", author: "you", body: "Good direction.", noteTitle: null, weekStartsOn: null, menteeEmail: null, onItemNoLongerShared: true }),
+      expect.objectContaining({ thread: "mentee", author: "you", body: "Calm week.", weekStartsOn: "2026-11-02", menteeEmail: ada.email, onItemNoLongerShared: false }),
+    ]);
+    expect(accountExportSchema.safeParse(JSON.parse(JSON.stringify(unshared))).success).toBe(true);
+
+    await endMentorship(ada.viewer, grace.mentorshipId);
+    const ended = await exportAccount(grace.viewer);
+    const text = await everything(grace.viewer);
+    for (const adas of [...adasTexts, ada.email, "2026-11-02"]) expect(text).not.toContain(adas);
+    expect(ended.comments.map((c) => [c.body, c.onItemNoLongerShared, c.noteTitle, c.weekStartsOn, c.menteeEmail])).toEqual([
+      ["Good direction.", true, null, null, null],
+      ["Calm week.", true, null, null, null],
+    ]);
+    expect(ended.mentorships).toEqual([
+      expect.objectContaining({ role: "mentor", otherPerson: "Ada", status: "ENDED", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false }),
+    ]);
   });
 
   it("writes spreadsheet-safe CSV files", async () => {

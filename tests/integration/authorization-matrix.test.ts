@@ -34,6 +34,8 @@ const baseUrl = "https://wheelhouse.example.test";
 const WEEK = "2026-11-16";
 const INVITEE_EMAIL = "invitee@example.test";
 const NOTE_TITLE = "Platform bet";
+/** What the leader's rows say: in an export only as far as the role may read them. */
+const LEADER_TEXTS = [WEEK, "Secret reflection", "Priya", "Roadmap", NOTE_TITLE, "The leader's own words"];
 
 type Role =
   | "owner"
@@ -78,6 +80,9 @@ const CELLS = [
   // On someone else's comment in the thread.
   "weekComment:updateOthers",
   "weekComment:deleteOthers",
+  // The role's own data export (JSON and CSV): anything of the leader's rows in it, and the note's title.
+  "export:read",
+  "export:readNote",
   "invitation:read",
   "invitation:create",
   "invitation:update",
@@ -88,14 +93,14 @@ const CELLS = [
 
 type Cell = (typeof CELLS)[number];
 
-const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "weekComment:read", "weekComment:create", "weekComment:update", "weekComment:delete"];
+const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "weekComment:read", "weekComment:create", "weekComment:update", "weekComment:delete", "export:read"];
 
 const ALLOWED: Record<Role, Cell[]> = {
   owner: CELLS.filter((cell) => !cell.endsWith("Others")),
   "mentor sharing nothing": MENTOR_BASE,
   "mentor sharing reflections": [...MENTOR_BASE, "reflection:read"],
   "mentor sharing stakeholders": [...MENTOR_BASE, "touchpoint:read", "stakeholder:read"],
-  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create"],
+  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create", "export:readNote"],
   "mentor after revocation": [],
   "invitee who has not accepted": [],
   "another user": [],
@@ -304,7 +309,8 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
     if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, noteId: w.noteId }, "New on the note", { baseUrl }));
     return (await db.reviewComment.count({ where: { noteId: w.noteId } })) > before;
   },
-
+  "export:read": async (w) => LEADER_TEXTS.some((text) => w.export.includes(text)),
+  "export:readNote": async (w) => w.export.includes(NOTE_TITLE),
   "invitation:read": async (w) => (w.viewer ? (await listMentorships(w.viewer)).some((m) => m.id === w.invitationId) : false),
   "invitation:create": async (w) => {
     const before = await db.mentorship.count({ where: { menteeId: w.leader.id } });

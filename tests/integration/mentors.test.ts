@@ -17,7 +17,7 @@ import {
   updateSharing,
 } from "@/lib/mentoring/mentorships";
 import { countUnreadNotifications, listNotifications, sendCommentDigest } from "@/lib/mentoring/notifications";
-import { createInvitation, createMentor, emptyQueue, mentorshipRow, queuedDigests, queuedEmails, tokenFromEmail } from "../support/factories/mentors";
+import { createInvitation, createMentor, emptyQueue, mentorshipRow, queuedDigests, queuedEmails, sentEmails, tokenFromEmail } from "../support/factories/mentors";
 import { createUser } from "../support/factories/users";
 import { createVisionNote } from "../support/factories/vision-notes";
 import { createWeek } from "../support/factories/weeks";
@@ -273,7 +273,7 @@ describe("review threads", () => {
 
     const t0 = new Date();
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl }, t0)).toEqual({ emailed: 2 });
-    const [digest, ...others] = await queuedEmails(ada.email);
+    const [digest, ...others] = await sentEmails(ada.email);
     expect(others).toEqual([]);
     expect(digest!.subject).toBe("Morgan Mentor left 2 comments on Wheelhouse");
     expect(digest!.text).toContain("Nice split <script>alert(1)</script>");
@@ -286,9 +286,38 @@ describe("review threads", () => {
     await addComment(grace.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "One more", { baseUrl });
     const soon = new Date(t0.getTime() + 10 * 60_000);
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl }, soon)).toEqual({ emailed: 0, retryInSeconds: 50 * 60 });
-    expect(await queuedEmails(ada.email)).toHaveLength(1);
+    expect(await sentEmails(ada.email)).toHaveLength(1);
     const later = new Date(t0.getTime() + 61 * 60_000);
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl }, later)).toEqual({ emailed: 1 });
-    expect(await queuedEmails(ada.email)).toHaveLength(2);
+    expect(await sentEmails(ada.email)).toHaveLength(2);
+  });
+
+  it("writes a digest at the moment of sending, with nothing the leader stopped sharing since", async () => {
+    const ada = await createUser({ name: "Ada" });
+    const grace = await createMentor(ada, { notes: true });
+    await createWeek(ada.viewer, { startsOn: "2026-11-16" });
+    const note = await createVisionNote(ada, { title: "Secret platform bet" });
+    await addComment(grace.viewer, { menteeId: ada.id, noteId: note.id }, "Who owns it?", { baseUrl });
+    await addComment(grace.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "Good week?", { baseUrl });
+    await addComment(ada.viewer, { menteeId: ada.id, noteId: note.id }, "The platform team owns the bet", { baseUrl });
+    await addComment(ada.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "Yes, a calm one", { baseUrl });
+    // Queued, not sent yet, when the leader stops sharing notes.
+    expect(await queuedDigests()).toEqual(expect.arrayContaining([expect.objectContaining({ recipientId: grace.id, authorId: ada.id })]));
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: false, shareStakeholders: false, shareNotes: false });
+
+    expect(await sendCommentDigest({ recipientId: grace.id, authorId: ada.id, baseUrl })).toEqual({ emailed: 1 });
+    const [digest, ...others] = await sentEmails(grace.email);
+    expect(others).toEqual([]);
+    expect(digest!.text).toContain("Yes, a calm one");
+    for (const text of [digest!.text, digest!.html, digest!.subject]) {
+      expect(text).not.toContain("Secret platform bet");
+      expect(text).not.toContain("The platform team owns the bet");
+    }
+
+    // Once the mentorship has ended, nothing more of hers is sent.
+    await addComment(ada.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "One more thing", { baseUrl });
+    await endMentorship(ada.viewer, grace.mentorshipId);
+    expect(await sendCommentDigest({ recipientId: grace.id, authorId: ada.id, baseUrl }, new Date(Date.now() + 2 * 3_600_000))).toEqual({ emailed: 0 });
+    expect(await sentEmails(grace.email)).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@
 // data untouched). Any other error fails the test.
 import { afterAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/server/actions";
-import { exportAccount, exportCsv } from "@/lib/account/account";
+import { exportAccount, exportCsv } from "@/lib/account/export";
 import { CSV_FILES } from "@/lib/account/account.validation";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
 import { getDashboard } from "@/lib/dashboard/dashboard";

@@ -1,23 +1,16 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { ExpectedError } from "@/lib/server/actions";
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  type AccountExport,
-  type CsvFile,
-} from "@/lib/account/account.validation";
+import { type AccountExport, type CsvFile, EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/account/account.validation";
 import { toCsv, type CsvCell } from "@/lib/account/csv";
 import { db } from "@/lib/server/db";
-import { fromDateOnly, toDateOnly } from "@/lib/shared/dates";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { toDateOnly } from "@/lib/shared/dates";
 import { DEPARTMENTS, HORIZONS, TOUCHPOINT_CHANNELS, VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import type { Viewer } from "@/lib/server/viewer";
 import { listMentorshipsAsMentor, listOwnCommentsOnMentees } from "@/lib/mentoring/mentor-access";
 import { SHARE_SELECT, shareColumns, type ShareColumns } from "@/lib/mentoring/mentorship-model";
 
 // Your data in your hands: a complete JSON export that imports back into an
-// empty account, CSV files for spreadsheets, and account deletion. What is in
+// empty account (lib/account/import.ts), and CSV files for spreadsheets. Of
+// other people's rows only what mentor access lets you read now. What is in
 // the file and why: docs/decisions/007-trust-rate-limits-audit-export.md.
 
 const iso = (date: Date) => date.toISOString();
@@ -237,141 +230,3 @@ export async function exportCsv(viewer: Viewer, file: CsvFile): Promise<string> 
   }
 }
 
-/** Whether an import may go into this account: no weeks, stakeholders, touchpoints or notes, trash included. */
-export async function isAccountEmpty(viewer: Viewer, tx: Pick<typeof db, "week" | "stakeholder" | "touchpoint" | "visionNote"> = db): Promise<boolean> {
-  const where = { userId: viewer.userId };
-  const counts = await Promise.all([tx.week.count({ where }), tx.stakeholder.count({ where }), tx.touchpoint.count({ where }), tx.visionNote.count({ where })]);
-  return counts.every((count) => count === 0);
-}
-
-export type ImportSummary = { weeks: number; stakeholders: number; touchpoints: number; visionNotes: number };
-
-// Rows per INSERT: well under PostgreSQL's 65,535 bind parameters.
-const CHUNK = 500;
-
-async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) await create(rows.slice(start, start + CHUNK));
-}
-
-/**
- * Restores an export into the viewer's account, which must hold no weeks,
- * stakeholders, touchpoints or vision notes (trash included): an import never
- * merges. Every row gets a new id (the file's ids only tie rows together), in
- * one transaction, so a failed import leaves nothing behind. Timestamps are
- * kept. Mentorships and comments involve other people and are not imported.
- */
-export async function importAccount(viewer: Viewer, data: AccountExport): Promise<ImportSummary> {
-  const userId = viewer.userId;
-  return db.$transaction(
-    async (tx) => {
-      // Two imports at once would both see an empty account: take turns per user.
-      await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-      if (!(await isAccountEmpty(viewer, tx))) {
-        throw new ExpectedError("This account already has data. Import only works into an empty account: delete this account or sign in with a new one first.");
-      }
-
-      await tx.user.update({
-        where: { id: userId },
-        data: {
-          name: data.account.name,
-          timeZone: data.account.timeZone,
-          weekStartsOn: data.account.weekStartsOn,
-          goalStrategySharePercent: data.account.goals.strategySharePercent,
-          goalTouchpointsPerWeek: data.account.goals.touchpointsPerWeek,
-          goalDepartments: data.account.goals.departments,
-        },
-      });
-
-      await createInChunks(data.weeks, (chunk) =>
-        tx.week.createMany({
-          data: chunk.map(({ startsOn, createdAt, updatedAt, ...week }) => ({
-            ...week,
-            userId,
-            startsOn: fromDateOnly(startsOn),
-            createdAt: new Date(createdAt),
-            updatedAt: new Date(updatedAt),
-          })),
-        }),
-      );
-
-      const stakeholderIds = new Map(data.stakeholders.map((row) => [row.id, randomUUID()]));
-      await createInChunks(data.stakeholders, (chunk) =>
-        tx.stakeholder.createMany({
-          data: chunk.map(({ id, createdAt, updatedAt, ...row }) => ({
-            ...row,
-            id: stakeholderIds.get(id)!,
-            userId,
-            createdAt: new Date(createdAt),
-            updatedAt: new Date(updatedAt),
-          })),
-        }),
-      );
-
-      await createInChunks(data.touchpoints, (chunk) =>
-        tx.touchpoint.createMany({
-          data: chunk.map((row) => ({
-            id: randomUUID(),
-            userId,
-            // The schema checked every stakeholderId is in the file.
-            stakeholderId: row.stakeholderId === null ? null : stakeholderIds.get(row.stakeholderId)!,
-            department: row.department,
-            occurredOn: fromDateOnly(row.occurredOn),
-            channel: row.channel,
-            topic: row.topic,
-            outcome: row.outcome,
-            createdAt: new Date(row.createdAt),
-            updatedAt: new Date(row.updatedAt),
-          })),
-        }),
-      );
-
-      const notes = data.visionNotes.map((note) => ({ ...note, newId: randomUUID() }));
-      await createInChunks(notes, (chunk) =>
-        tx.visionNote.createMany({
-          data: chunk.map((note) => ({
-            id: note.newId,
-            userId,
-            title: note.title,
-            body: note.body,
-            horizon: note.horizon,
-            tags: note.tags,
-            status: note.status,
-            revisitOn: note.revisitOn === null ? null : fromDateOnly(note.revisitOn),
-            createdAt: new Date(note.createdAt),
-            updatedAt: new Date(note.updatedAt),
-          })),
-        }),
-      );
-      const revisits: Prisma.VisionNoteRevisitCreateManyInput[] = notes.flatMap((note) =>
-        note.revisits.map((revisitedAt) => ({ userId, noteId: note.newId, revisitedAt: new Date(revisitedAt) })),
-      );
-      await createInChunks(revisits, (chunk) => tx.visionNoteRevisit.createMany({ data: chunk }));
-
-      return { weeks: data.weeks.length, stakeholders: data.stakeholders.length, touchpoints: data.touchpoints.length, visionNotes: data.visionNotes.length };
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
-}
-
-/**
- * Deletes the viewer's account after they typed its email address. Their
- * weeks, stakeholders, touchpoints, notes, comments, notifications, sessions
- * and the mentorships where they are the mentee (with their invitations) go
- * with the user row (cascades). Where they mentor someone, that leader keeps
- * the row, ended and without the mentor, so their list says what happened.
- * Their audit events stay, detached from them (SetNull).
- */
-export async function deleteAccount(viewer: Viewer, confirmEmail: string, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: viewer.userId }, select: { email: true } });
-    if (!user) throw new ExpectedError("This account no longer exists.");
-    if (user.email.toLowerCase() !== confirmEmail.trim().toLowerCase()) {
-      throw new ExpectedError("That is not this account's email address. Type it exactly to confirm.", "confirmEmail");
-    }
-    await tx.mentorship.updateMany({
-      where: { mentorId: viewer.userId },
-      data: { mentorId: null, status: "ENDED", endedAt: now, inviteTokenHash: null },
-    });
-    await tx.user.delete({ where: { id: viewer.userId } });
-  });
-}

@@ -3,7 +3,7 @@ import { NotFoundError } from "@/lib/server/actions";
 import { db } from "@/lib/server/db";
 import { enqueueCommentDigest } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
-import { activeMentorsOf, getMenteeAccessFor, resolveThread, threadResource, type ResolvedThread, type ThreadRef } from "@/lib/mentoring/mentor-access";
+import { activeMentorsOf, getMenteeAccessFor, resolveThread, threadRefusal, threadResource, type ResolvedThread, type ThreadRef } from "@/lib/mentoring/mentor-access";
 import type { Viewer } from "@/lib/server/viewer";
 
 // Review threads: comments on a leader's week or vision note, written by the
@@ -66,7 +66,7 @@ async function recipientsOf(viewer: Viewer, thread: ResolvedThread): Promise<str
  */
 export async function addComment(viewer: Viewer, ref: ThreadRef, body: string, { baseUrl }: { baseUrl: string }): Promise<{ id: string }> {
   const thread = await resolveThread(viewer, ref);
-  if (!thread) throw new NotFoundError("noteId" in ref ? "That vision note" : "That week");
+  if (!thread) throw await threadRefusal(viewer, ref);
   const recipients = await recipientsOf(viewer, thread);
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.reviewComment.create({

@@ -3,7 +3,7 @@ import { NotFoundError } from "@/lib/server/actions";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import type { RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";
-import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { formatDateOnly, fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -75,6 +75,68 @@ export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): 
   });
   if (!row) return null;
   return { menteeId, mentorshipId: row.id, share: shareOf(row), mentee: row.mentee };
+}
+
+/** A mentorship that ended, as its mentor is told: who and when, nothing else of the leader's. */
+export type EndedAccess = { menteeId: string; name: string; endedOn: DateOnly; byMentor: boolean };
+
+/** "Ada ended your access on 4 Dec 2026", or, when the mentor stepped down, "You stopped mentoring Ada on 4 Dec 2026". */
+export function endedAccessMessage(ended: EndedAccess): string {
+  const on = formatDateOnly(ended.endedOn, { day: "numeric", month: "short", year: "numeric" });
+  return ended.byMentor ? `You stopped mentoring ${ended.name} on ${on}.` : `${ended.name} ended your access on ${on}.`;
+}
+
+type EndedRow = { menteeId: string; endedAt: Date; endedByMentor: boolean; name: string | null; email: string; timeZone: string | null };
+
+/**
+ * The viewer's mentorships that ended, newest first, one per leader, with no
+ * active one beside them (a leader who invited the mentor again is simply a
+ * mentee). Only the name and the day are read: nothing else of the leader's.
+ */
+async function endedMentorships(viewer: Viewer, menteeId?: string): Promise<EndedAccess[]> {
+  const rows = await db.$queryRaw<EndedRow[]>`
+    SELECT DISTINCT ON (m."menteeId") m."menteeId", m."endedAt", m."endedByMentor", u.name, u.email, me."timeZone"
+    FROM "Mentorship" m JOIN "User" u ON u.id = m."menteeId" JOIN "User" me ON me.id = m."mentorId"
+    WHERE m."mentorId" = ${viewer.userId} AND m.status = 'ENDED' AND m."endedAt" IS NOT NULL
+      ${menteeId ? Prisma.sql`AND m."menteeId" = ${menteeId}` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM "Mentorship" a WHERE a."menteeId" = m."menteeId" AND a."mentorId" = m."mentorId" AND ${grantingSql("week", "a")})
+    ORDER BY m."menteeId", m."endedAt" DESC`;
+  return rows
+    .map((row) => ({
+      menteeId: row.menteeId,
+      name: menteeName({ mentee: row }),
+      // The day as the mentor's own calendar has it.
+      endedOn: todayIn(row.timeZone ?? "UTC", row.endedAt),
+      byMentor: row.endedByMentor,
+    }))
+    .sort((a, b) => b.endedOn.localeCompare(a.endedOn) || a.name.localeCompare(b.name));
+}
+
+/** Why the viewer cannot read this leader's rows any more, when it is because their mentorship ended; else null. */
+export async function getEndedAccess(viewer: Viewer | null, menteeId: string): Promise<EndedAccess | null> {
+  if (!viewer?.userId || !menteeId || viewer.userId === menteeId) return null;
+  const [ended] = await endedMentorships(viewer, menteeId);
+  return ended ?? null;
+}
+
+/** Leaders whose mentorship with the viewer ended, for the mentees list. */
+export async function listEndedMentees(viewer: Viewer | null): Promise<EndedAccess[]> {
+  return viewer?.userId ? endedMentorships(viewer) : [];
+}
+
+/** A write refused because the mentorship ended: "not found" to every caller, but saying why. */
+export class AccessEndedError extends NotFoundError {
+  constructor(ended: EndedAccess) {
+    super();
+    this.message = endedAccessMessage(ended);
+    this.name = "AccessEndedError";
+  }
+}
+
+/** The error for a refused write on a leader's row: the ended access said plainly, else "not found". */
+async function refusal(viewer: Viewer | null, menteeId: string, what: string): Promise<NotFoundError> {
+  const ended = await getEndedAccess(viewer, menteeId);
+  return ended ? new AccessEndedError(ended) : new NotFoundError(what);
 }
 
 /** The access, only when it lets the viewer read this kind of row. */
@@ -237,16 +299,21 @@ export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, sta
   return { access, place, week: week ? redactWeek(week, access.share) : null, touchpoints, reviewedAt: review?.reviewedAt ?? null };
 }
 
-/** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on). */
+/** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on), and tells the mentee. */
 export async function markWeekReviewed(viewer: Viewer | null, menteeId: string, startsOn: DateOnly, now: Date = new Date()): Promise<void> {
   const access = await getMenteeAccessFor(viewer, menteeId, "week");
-  if (!access) throw new NotFoundError("That week");
+  if (!access) throw await refusal(viewer, menteeId, "That week");
   const week = await db.week.findFirst({ where: { userId: access.menteeId, startsOn: fromDateOnly(startsOn) }, select: { id: true } });
   if (!week) throw new NotFoundError("That week");
-  await db.weekReview.upsert({
-    where: { mentorshipId_weekId: { mentorshipId: access.mentorshipId, weekId: week.id } },
-    create: { mentorshipId: access.mentorshipId, weekId: week.id, reviewedAt: now },
-    update: { reviewedAt: now },
+  const review = { mentorshipId: access.mentorshipId, weekId: week.id };
+  await db.$transaction(async (tx) => {
+    await tx.weekReview.upsert({ where: { mentorshipId_weekId: review }, create: { ...review, reviewedAt: now }, update: { reviewedAt: now } });
+    // The leader is told; reviewing again brings the one notification back up, unread.
+    await tx.notification.upsert({
+      where: { reviewMentorshipId_reviewWeekId: { reviewMentorshipId: review.mentorshipId, reviewWeekId: review.weekId } },
+      create: { userId: access.menteeId, reviewMentorshipId: review.mentorshipId, reviewWeekId: review.weekId, createdAt: now },
+      update: { readAt: null, createdAt: now },
+    });
   });
 }
 
@@ -317,6 +384,11 @@ export function threadResource(thread: ThreadRef | { noteId: string | null }): "
  * active mentors (for a vision note, only those the notes are shared with).
  * Null for anyone else, and for a week or note that does not exist.
  */
+/** Why a thread cannot be written in: the ended access said plainly, else "not found". */
+export function threadRefusal(viewer: Viewer | null, ref: ThreadRef): Promise<NotFoundError> {
+  return refusal(viewer, ref.menteeId, "noteId" in ref ? "That vision note" : "That week");
+}
+
 export async function resolveThread(viewer: Viewer | null, ref: ThreadRef): Promise<ResolvedThread | null> {
   if (!viewer?.userId || !ref.menteeId) return null;
   const viewerIsMentee = viewer.userId === ref.menteeId;
@@ -346,6 +418,14 @@ export function visibleCommentsWhere(userId: string): Prisma.ReviewCommentWhereI
       { noteId: { not: null }, mentee: readableAsMentor(userId, "noteComment") },
     ],
   };
+}
+
+/**
+ * Notifications a user may see: about comments they may see (above), and
+ * about a mentor's review of one of their own weeks.
+ */
+export function visibleNotificationsWhere(userId: string): Prisma.NotificationWhereInput {
+  return { userId, OR: [{ comment: visibleCommentsWhere(userId) }, { review: { week: { userId } } }] };
 }
 
 /** The leader's active mentors who can read this thread: all of them, or those among the given users. */

@@ -220,7 +220,7 @@ export async function endMentorship(viewer: Viewer, id: string, now: Date = new 
 export async function leaveMentorship(viewer: Viewer, id: string, now: Date = new Date()): Promise<void> {
   const { count } = await db.mentorship.updateMany({
     where: { id, mentorId: viewer.userId, status: "ACCEPTED" },
-    data: { status: "ENDED", endedAt: now },
+    data: { status: "ENDED", endedAt: now, endedByMentor: true },
   });
   if (count === 0) throw new NotFoundError("That mentee");
   await recordAudit({ userId: viewer.userId, action: "mentorship_left", detail: { mentorshipId: id } });

@@ -30,9 +30,10 @@ type Owned = { table: string; trash: boolean; columns: Array<{ name: string; def
 
 /** The tables a user owns and their columns, from the database itself: a column added to the schema is compared too. */
 async function ownedTables(): Promise<{ tables: Owned[]; references: Map<string, string> }> {
+  // Generated columns (search documents) are derived from the others, not data of their own.
   const columns = await db.$queryRaw<Array<{ table: string; column: string; default: string | null }>>`
     SELECT table_name AS table, column_name AS column, column_default AS default FROM information_schema.columns
-    WHERE table_schema = 'public' AND (table_name = 'User' OR table_name IN (
+    WHERE table_schema = 'public' AND is_generated = 'NEVER' AND (table_name = 'User' OR table_name IN (
       SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'userId'))
     ORDER BY table_name, ordinal_position`;
   const foreignKeys = await db.$queryRaw<Array<{ table: string; column: string; target: string }>>`
@@ -62,7 +63,8 @@ async function ownedRows(userId: string) {
   const raw = new Map<string, Array<Record<string, unknown>>>();
   for (const { table, trash } of tables) {
     const owner = table === "User" ? "id" : "userId";
-    raw.set(table, await db.$queryRawUnsafe(`SELECT * FROM "${table}" WHERE "${owner}" = $1${trash ? ' AND "deletedAt" IS NULL' : ""}`, userId));
+    const columns = ["id", ...tables.find((t) => t.table === table)!.columns.map((column) => column.name)].map((name) => `"${name}"`).join(", ");
+    raw.set(table, await db.$queryRawUnsafe(`SELECT ${columns} FROM "${table}" WHERE "${owner}" = $1${trash ? ' AND "deletedAt" IS NULL' : ""}`, userId));
   }
   const content = (table: string, row: Record<string, unknown>): Record<string, unknown> => {
     const { columns } = tables.find((t) => t.table === table)!;

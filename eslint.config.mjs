@@ -17,4 +17,18 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // A Viewer comes from a session (lib/server/viewer.ts) or the mentee switch (lib/mentoring/mentor-access.ts), never from a cast.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/server/viewer.ts", "lib/mentoring/mentor-access.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSAsExpression[typeAnnotation.typeName.name='Viewer'], TSTypeAssertion[typeAnnotation.typeName.name='Viewer']",
+          message: "Get a Viewer from lib/server/viewer.ts (or, for a mentee, through lib/mentoring/mentor-access.ts); never cast to one.",
+        },
+      ],
+    },
+  },
 ]);

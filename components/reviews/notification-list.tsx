@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import type { NotificationItem } from "@/lib/mentoring/notifications";
 
-/** New comments, newest first; unread ones stand out in words and weight, not colour alone. */
+/** New comments and reviews, newest first; unread ones stand out in words and weight, not colour alone. */
 export function NotificationList({ items, timeZone }: { items: NotificationItem[]; timeZone: string }) {
   const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
   return (
@@ -14,9 +14,9 @@ export function NotificationList({ items, timeZone }: { items: NotificationItem[
             <time dateTime={item.createdAt.toISOString()}>{format.format(item.createdAt)}</time> · {item.on}
           </p>
           <Link href={item.href} className={cn("mt-1 block after:absolute after:inset-0 after:content-['']", !item.readAt && "font-medium")}>
-            {item.author} commented
+            {item.author} {item.kind === "review" ? "marked this week reviewed" : "commented"}
           </Link>
-          <p className="mt-1 line-clamp-2 text-sm break-words whitespace-pre-line">{item.body}</p>
+          {item.kind === "comment" ? <p className="mt-1 line-clamp-2 text-sm break-words whitespace-pre-line">{item.body}</p> : null}
         </li>
       ))}
     </ul>

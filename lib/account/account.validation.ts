@@ -112,6 +112,8 @@ const commentSchema = z.object({
   author: plain(254),
   weekStartsOn: dateOnlySchema.nullable(),
   noteTitle: text(TITLE_MAX),
+  /** Your comment on an item of a leader's that is no longer shared with you: only your words are kept. */
+  onItemNoLongerShared: z.boolean().optional(),
   body: plain(20_000),
   createdAt: timestamp,
   editedAt: timestamp.nullable(),

@@ -3,7 +3,7 @@ import { NotFoundError } from "@/lib/server/actions";
 import { db } from "@/lib/server/db";
 import { enqueueCommentDigest } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
-import { activeMentorsOf, getMenteeAccess, resolveThread, type ResolvedThread, type ThreadRef } from "@/lib/mentoring/mentor-access";
+import { activeMentorsOf, getMenteeAccessFor, resolveThread, threadRefusal, threadResource, type ResolvedThread, type ThreadRef } from "@/lib/mentoring/mentor-access";
 import type { Viewer } from "@/lib/server/viewer";
 
 // Review threads: comments on a leader's week or vision note, written by the
@@ -55,13 +55,8 @@ async function recipientsOf(viewer: Viewer, thread: ResolvedThread): Promise<str
     select: { authorId: true },
     distinct: ["authorId"],
   });
-  const participants = await activeMentorsOf(thread.menteeId, authors.map((a) => a.authorId), thread);
-  if (participants.length > 0) return participants;
-  const everyone = await db.mentorship.findMany({
-    where: { menteeId: thread.menteeId, status: "ACCEPTED", ...(thread.noteId ? { shareNotes: true } : {}) },
-    select: { mentorId: true },
-  });
-  return [...new Set(everyone.map((m) => m.mentorId).filter((id): id is string => id !== null))];
+  const participants = await activeMentorsOf(thread.menteeId, thread, authors.map((a) => a.authorId));
+  return participants.length > 0 ? participants : activeMentorsOf(thread.menteeId, thread);
 }
 
 /**
@@ -71,7 +66,7 @@ async function recipientsOf(viewer: Viewer, thread: ResolvedThread): Promise<str
  */
 export async function addComment(viewer: Viewer, ref: ThreadRef, body: string, { baseUrl }: { baseUrl: string }): Promise<{ id: string }> {
   const thread = await resolveThread(viewer, ref);
-  if (!thread) throw new NotFoundError("noteId" in ref ? "That vision note" : "That week");
+  if (!thread) throw await threadRefusal(viewer, ref);
   const recipients = await recipientsOf(viewer, thread);
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.reviewComment.create({
@@ -96,8 +91,7 @@ async function ownCommentInReach(viewer: Viewer, id: string): Promise<boolean> {
   const row = await db.reviewComment.findFirst({ where: { id, authorId: viewer.userId }, select: { menteeId: true, noteId: true } });
   if (!row) return false;
   if (row.menteeId === viewer.userId) return true;
-  const access = await getMenteeAccess(viewer, row.menteeId);
-  return access !== null && (row.noteId === null || access.share.notes);
+  return (await getMenteeAccessFor(viewer, row.menteeId, threadResource(row))) !== null;
 }
 
 export async function editComment(viewer: Viewer, id: string, body: string, now: Date = new Date()): Promise<void> {

@@ -3,10 +3,20 @@ import { NotFoundError } from "@/lib/server/actions";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import type { RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";
-import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { formatDateOnly, fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { mentorMayRead, redactDashboard, type MentorResource, type Share } from "@/lib/mentoring/mentorship-model";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  MENTOR_RULES,
+  SHARE_SELECT,
+  mentorMayRead,
+  redactDashboard,
+  shareColumnFor,
+  shareOf,
+  type MentorRowResource,
+  type Share,
+  type ShareColumns,
+} from "@/lib/mentoring/mentorship-model";
 import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
 import { getStakeholder, listStakeholders, type Stakeholder, type StakeholderList } from "@/lib/stakeholders";
 import { getTouchpoint, listTouchpointsBetween, listTouchpointsWithStakeholder, type Touchpoint } from "@/lib/touchpoints";
@@ -17,10 +27,31 @@ import { nextWeekStart } from "@/lib/shared/week-dates";
 import { getWeek, placeWeek, type SavedWeek, type WeekPlace } from "@/lib/weeks";
 
 // The one place that decides what a mentor may read. Every read of another
-// user's data goes through getMenteeAccess: one query for an ACCEPTED
-// mentorship with the viewer as mentor. Ended, cancelled or pending rows
+// user's data goes through getMenteeAccess (one query for an ACCEPTED
+// mentorship with the viewer as mentor) or, where many rows are read at once,
+// through grantingWhere / grantingSql, built from the same rules
+// (MENTOR_RULES in mentorship-model.ts). Ended, cancelled or pending rows
 // grant nothing, so revoking takes effect on the very next request. Anything
 // not shared answers exactly like a missing row (null / NotFoundError).
+
+/** A mentorship that grants anything at all. */
+const ACTIVE = { status: "ACCEPTED" } as const satisfies Prisma.MentorshipWhereInput;
+
+/** Mentorships through which their mentor may read this kind of row: the filter for reads of many rows at once. */
+export function grantingWhere(resource: MentorRowResource): Prisma.MentorshipWhereInput {
+  if (MENTOR_RULES[resource] === "never") return { id: { in: [] } };
+  const column = shareColumnFor(resource);
+  return column ? { ...ACTIVE, [column]: true } : ACTIVE;
+}
+
+/** The same as a SQL condition on the "Mentorship" row aliased `alias`, for raw queries. */
+export function grantingSql(resource: MentorRowResource, alias: string): Prisma.Sql {
+  if (!/^[a-z]+$/.test(alias)) throw new Error(`Not an alias: ${alias}`);
+  if (MENTOR_RULES[resource] === "never") return Prisma.sql`FALSE`;
+  const column = shareColumnFor(resource);
+  const active = Prisma.sql`${Prisma.raw(`${alias}.status`)} = ${Prisma.raw(`'${ACTIVE.status}'`)}`;
+  return column ? Prisma.sql`${active} AND ${Prisma.raw(`${alias}."${column}"`)}` : active;
+}
 
 export type MenteeAccess = {
   menteeId: string;
@@ -38,17 +69,80 @@ export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): 
   // No viewer (signed out) or a blank id must never become a filter Prisma ignores.
   if (!viewer?.userId || !menteeId || viewer.userId === menteeId) return null;
   const row = await db.mentorship.findFirst({
-    where: { menteeId, mentorId: viewer.userId, status: "ACCEPTED" },
-    select: { id: true, shareReflections: true, shareStakeholders: true, shareNotes: true, mentee: { select: { name: true, email: true } } },
+    where: { menteeId, mentorId: viewer.userId, ...ACTIVE },
+    select: { id: true, ...SHARE_SELECT, mentee: { select: { name: true, email: true } } },
     orderBy: { acceptedAt: "desc" },
   });
   if (!row) return null;
-  return {
-    menteeId,
-    mentorshipId: row.id,
-    share: { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes },
-    mentee: row.mentee,
-  };
+  return { menteeId, mentorshipId: row.id, share: shareOf(row), mentee: row.mentee };
+}
+
+/** A mentorship that ended, as its mentor is told: who and when, nothing else of the leader's. */
+export type EndedAccess = { menteeId: string; name: string; endedOn: DateOnly; byMentor: boolean };
+
+/** "Ada ended your access on 4 Dec 2026", or, when the mentor stepped down, "You stopped mentoring Ada on 4 Dec 2026". */
+export function endedAccessMessage(ended: EndedAccess): string {
+  const on = formatDateOnly(ended.endedOn, { day: "numeric", month: "short", year: "numeric" });
+  return ended.byMentor ? `You stopped mentoring ${ended.name} on ${on}.` : `${ended.name} ended your access on ${on}.`;
+}
+
+type EndedRow = { menteeId: string; endedAt: Date; endedByMentor: boolean; name: string | null; email: string; timeZone: string | null };
+
+/**
+ * The viewer's mentorships that ended, newest first, one per leader, with no
+ * active one beside them (a leader who invited the mentor again is simply a
+ * mentee). Only the name and the day are read: nothing else of the leader's.
+ */
+async function endedMentorships(viewer: Viewer, menteeId?: string): Promise<EndedAccess[]> {
+  const rows = await db.$queryRaw<EndedRow[]>`
+    SELECT DISTINCT ON (m."menteeId") m."menteeId", m."endedAt", m."endedByMentor", u.name, u.email, me."timeZone"
+    FROM "Mentorship" m JOIN "User" u ON u.id = m."menteeId" JOIN "User" me ON me.id = m."mentorId"
+    WHERE m."mentorId" = ${viewer.userId} AND m.status = 'ENDED' AND m."endedAt" IS NOT NULL
+      ${menteeId ? Prisma.sql`AND m."menteeId" = ${menteeId}` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM "Mentorship" a WHERE a."menteeId" = m."menteeId" AND a."mentorId" = m."mentorId" AND ${grantingSql("week", "a")})
+    ORDER BY m."menteeId", m."endedAt" DESC`;
+  return rows
+    .map((row) => ({
+      menteeId: row.menteeId,
+      name: menteeName({ mentee: row }),
+      // The day as the mentor's own calendar has it.
+      endedOn: todayIn(row.timeZone ?? "UTC", row.endedAt),
+      byMentor: row.endedByMentor,
+    }))
+    .sort((a, b) => b.endedOn.localeCompare(a.endedOn) || a.name.localeCompare(b.name));
+}
+
+/** Why the viewer cannot read this leader's rows any more, when it is because their mentorship ended; else null. */
+export async function getEndedAccess(viewer: Viewer | null, menteeId: string): Promise<EndedAccess | null> {
+  if (!viewer?.userId || !menteeId || viewer.userId === menteeId) return null;
+  const [ended] = await endedMentorships(viewer, menteeId);
+  return ended ?? null;
+}
+
+/** Leaders whose mentorship with the viewer ended, for the mentees list. */
+export async function listEndedMentees(viewer: Viewer | null): Promise<EndedAccess[]> {
+  return viewer?.userId ? endedMentorships(viewer) : [];
+}
+
+/** A write refused because the mentorship ended: "not found" to every caller, but saying why. */
+export class AccessEndedError extends NotFoundError {
+  constructor(ended: EndedAccess) {
+    super();
+    this.message = endedAccessMessage(ended);
+    this.name = "AccessEndedError";
+  }
+}
+
+/** The error for a refused write on a leader's row: the ended access said plainly, else "not found". */
+async function refusal(viewer: Viewer | null, menteeId: string, what: string): Promise<NotFoundError> {
+  const ended = await getEndedAccess(viewer, menteeId);
+  return ended ? new AccessEndedError(ended) : new NotFoundError(what);
+}
+
+/** The access, only when it lets the viewer read this kind of row. */
+export async function getMenteeAccessFor(viewer: Viewer | null, menteeId: string, resource: MentorRowResource): Promise<MenteeAccess | null> {
+  const access = await getMenteeAccess(viewer, menteeId);
+  return access && mentorMayRead(access.share, resource) ? access : null;
 }
 
 /**
@@ -57,7 +151,8 @@ export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): 
  * access that getMenteeAccess has just granted.
  */
 function asMentee(access: MenteeAccess): Viewer {
-  return { userId: access.menteeId };
+  // The mentee switch: the one place outside lib/server/viewer.ts that makes a Viewer (eslint.config.mjs).
+  return Object.freeze({ userId: access.menteeId }) as Viewer;
 }
 
 // ── Mentees page ──────────────────────────────────────────────────────────
@@ -82,12 +177,9 @@ type MenteeRow = {
   name: string | null;
   email: string;
   acceptedAt: Date | null;
-  shareReflections: boolean;
-  shareStakeholders: boolean;
-  shareNotes: boolean;
   latestWeek: Date | null;
   unreviewedWeeks: number;
-};
+} & ShareColumns;
 
 /** Everyone who shares with the viewer, with their latest logged week and the recent weeks not yet reviewed. One query. */
 export async function listMentees(viewer: Viewer | null, now: Date = new Date()): Promise<MenteeSummary[]> {
@@ -101,7 +193,7 @@ export async function listMentees(viewer: Viewer | null, now: Date = new Date())
              WHERE w."userId" = m."menteeId" AND w."startsOn" >= ${since}::date
                AND NOT EXISTS (SELECT 1 FROM "WeekReview" r WHERE r."mentorshipId" = m.id AND r."weekId" = w.id))::int AS "unreviewedWeeks"
     FROM "Mentorship" m JOIN "User" u ON u.id = m."menteeId"
-    WHERE m."mentorId" = ${viewer.userId} AND m.status = 'ACCEPTED'
+    WHERE m."mentorId" = ${viewer.userId} AND ${grantingSql("week", "m")}
     ORDER BY lower(coalesce(u.name, u.email)), m.id`;
   return rows.map((row) => ({
     menteeId: row.menteeId,
@@ -109,7 +201,7 @@ export async function listMentees(viewer: Viewer | null, now: Date = new Date())
     name: row.name ?? row.email,
     email: row.email,
     acceptedAt: row.acceptedAt,
-    share: { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes },
+    share: shareOf(row),
     latestWeek: row.latestWeek ? toDateOnly(row.latestWeek) : null,
     unreviewedWeeks: Number(row.unreviewedWeeks),
   }));
@@ -123,7 +215,7 @@ export async function getMenteeDashboard(
   range: RangeKey,
   now: Date = new Date(),
 ): Promise<{ access: MenteeAccess; model: DashboardModel } | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "dashboard");
   if (!access) return null;
   const model = await getDashboard(asMentee(access), range, now);
   return { access, model: redactDashboard(model, access.share) };
@@ -144,7 +236,7 @@ export async function listMenteeWeeks(
   menteeId: string,
   { take = 52 }: { take?: number } = {},
 ): Promise<{ access: MenteeAccess; calendar: CalendarSettings; weeks: MenteeWeekSummary[] } | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) return null;
   const [rows, calendar] = await Promise.all([
     db.week.findMany({
@@ -192,7 +284,7 @@ export type MenteeWeek = {
 };
 
 export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, startsOn: DateOnly): Promise<MenteeWeek | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
+  const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) return null;
   const mentee = asMentee(access);
   const [week, touchpoints, place, review] = await Promise.all([
@@ -207,16 +299,21 @@ export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, sta
   return { access, place, week: week ? redactWeek(week, access.share) : null, touchpoints, reviewedAt: review?.reviewedAt ?? null };
 }
 
-/** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on). */
+/** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on), and tells the mentee. */
 export async function markWeekReviewed(viewer: Viewer | null, menteeId: string, startsOn: DateOnly, now: Date = new Date()): Promise<void> {
-  const access = await getMenteeAccess(viewer, menteeId);
-  if (!access) throw new NotFoundError("That week");
+  const access = await getMenteeAccessFor(viewer, menteeId, "week");
+  if (!access) throw await refusal(viewer, menteeId, "That week");
   const week = await db.week.findFirst({ where: { userId: access.menteeId, startsOn: fromDateOnly(startsOn) }, select: { id: true } });
   if (!week) throw new NotFoundError("That week");
-  await db.weekReview.upsert({
-    where: { mentorshipId_weekId: { mentorshipId: access.mentorshipId, weekId: week.id } },
-    create: { mentorshipId: access.mentorshipId, weekId: week.id, reviewedAt: now },
-    update: { reviewedAt: now },
+  const review = { mentorshipId: access.mentorshipId, weekId: week.id };
+  await db.$transaction(async (tx) => {
+    await tx.weekReview.upsert({ where: { mentorshipId_weekId: review }, create: { ...review, reviewedAt: now }, update: { reviewedAt: now } });
+    // The leader is told; reviewing again brings the one notification back up, unread.
+    await tx.notification.upsert({
+      where: { reviewMentorshipId_reviewWeekId: { reviewMentorshipId: review.mentorshipId, reviewWeekId: review.weekId } },
+      create: { userId: access.menteeId, reviewMentorshipId: review.mentorshipId, reviewWeekId: review.weekId, createdAt: now },
+      update: { readAt: null, createdAt: now },
+    });
   });
 }
 
@@ -224,13 +321,8 @@ export async function markWeekReviewed(viewer: Viewer | null, menteeId: string, 
 
 type Shared<T> = { access: MenteeAccess } & T;
 
-async function accessSharing(viewer: Viewer | null, menteeId: string, resource: MentorResource): Promise<MenteeAccess | null> {
-  const access = await getMenteeAccess(viewer, menteeId);
-  return access && mentorMayRead(access.share, resource) ? access : null;
-}
-
 export async function listMenteeStakeholders(viewer: Viewer | null, menteeId: string, now: Date = new Date()): Promise<Shared<{ list: StakeholderList }> | null> {
-  const access = await accessSharing(viewer, menteeId, "stakeholder");
+  const access = await getMenteeAccessFor(viewer, menteeId, "stakeholder");
   if (!access) return null;
   return { access, list: await listStakeholders(asMentee(access), { sort: "name", overdue: false }, { now }) };
 }
@@ -241,7 +333,7 @@ export async function getMenteeStakeholder(
   stakeholderId: string,
   now: Date = new Date(),
 ): Promise<Shared<{ stakeholder: Stakeholder; touchpoints: Touchpoint[] }> | null> {
-  const access = await accessSharing(viewer, menteeId, "stakeholder");
+  const access = await getMenteeAccessFor(viewer, menteeId, "stakeholder");
   if (!access) return null;
   const [stakeholder, touchpoints] = await Promise.all([
     getStakeholder(asMentee(access), stakeholderId, { now }),
@@ -251,20 +343,20 @@ export async function getMenteeStakeholder(
 }
 
 export async function getMenteeTouchpoint(viewer: Viewer | null, menteeId: string, touchpointId: string): Promise<Shared<{ touchpoint: Touchpoint }> | null> {
-  const access = await accessSharing(viewer, menteeId, "touchpoint");
+  const access = await getMenteeAccessFor(viewer, menteeId, "touchpoint");
   if (!access) return null;
   const touchpoint = await getTouchpoint(asMentee(access), touchpointId);
   return touchpoint ? { access, touchpoint } : null;
 }
 
 export async function listMenteeNotes(viewer: Viewer | null, menteeId: string, now: Date = new Date()): Promise<Shared<{ list: VisionNoteList }> | null> {
-  const access = await accessSharing(viewer, menteeId, "visionNote");
+  const access = await getMenteeAccessFor(viewer, menteeId, "visionNote");
   if (!access) return null;
   return { access, list: await listVisionNotes(asMentee(access), {}, { now }) };
 }
 
 export async function getMenteeNote(viewer: Viewer | null, menteeId: string, noteId: string, now: Date = new Date()): Promise<Shared<{ note: VisionNote }> | null> {
-  const access = await accessSharing(viewer, menteeId, "visionNote");
+  const access = await getMenteeAccessFor(viewer, menteeId, "visionNote");
   if (!access) return null;
   const note = await getVisionNote(asMentee(access), noteId, { now });
   return note ? { access, note } : null;
@@ -282,18 +374,25 @@ export type ResolvedThread = {
   viewerIsMentee: boolean;
 };
 
+/** The kind of a thread (or of a comment in it), for its mentor rule. */
+export function threadResource(thread: ThreadRef | { noteId: string | null }): "weekComment" | "noteComment" {
+  return "noteId" in thread && thread.noteId ? "noteComment" : "weekComment";
+}
+
 /**
  * Who may read and write in a thread: the leader it belongs to, and their
  * active mentors (for a vision note, only those the notes are shared with).
  * Null for anyone else, and for a week or note that does not exist.
  */
+/** Why a thread cannot be written in: the ended access said plainly, else "not found". */
+export function threadRefusal(viewer: Viewer | null, ref: ThreadRef): Promise<NotFoundError> {
+  return refusal(viewer, ref.menteeId, "noteId" in ref ? "That vision note" : "That week");
+}
+
 export async function resolveThread(viewer: Viewer | null, ref: ThreadRef): Promise<ResolvedThread | null> {
   if (!viewer?.userId || !ref.menteeId) return null;
   const viewerIsMentee = viewer.userId === ref.menteeId;
-  if (!viewerIsMentee) {
-    const access = await getMenteeAccess(viewer, ref.menteeId);
-    if (!access || ("noteId" in ref && !mentorMayRead(access.share, "visionNote"))) return null;
-  }
+  if (!viewerIsMentee && !(await getMenteeAccessFor(viewer, ref.menteeId, threadResource(ref)))) return null;
   if ("noteId" in ref) {
     const note = await db.visionNote.findFirst({ where: { id: ref.noteId, userId: ref.menteeId, deletedAt: null }, select: { id: true, title: true } });
     return note ? { menteeId: ref.menteeId, weekId: null, noteId: note.id, viewerIsMentee } : null;
@@ -302,27 +401,120 @@ export async function resolveThread(viewer: Viewer | null, ref: ThreadRef): Prom
   return week ? { menteeId: ref.menteeId, weekId: week.id, noteId: null, viewerIsMentee } : null;
 }
 
+/** Leaders whose rows of this kind `userId` may read as their mentor now. */
+function readableAsMentor(userId: string, resource: MentorRowResource): Prisma.UserWhereInput {
+  return { mentorshipsAsMentee: { some: { mentorId: userId, ...grantingWhere(resource) } } };
+}
+
 /**
- * Comments a user may see outside a thread (notifications, digests): in their
- * own threads, or in threads of a leader who currently shares with them
- * (vision-note threads only while notes are shared).
+ * Comments a user may see outside a thread (notifications, digests, their
+ * export): in their own threads, or in threads they may read as a mentor now.
  */
 export function visibleCommentsWhere(userId: string): Prisma.ReviewCommentWhereInput {
   return {
     OR: [
       { menteeId: userId },
-      { weekId: { not: null }, mentee: { mentorshipsAsMentee: { some: { mentorId: userId, status: "ACCEPTED" } } } },
-      { noteId: { not: null }, mentee: { mentorshipsAsMentee: { some: { mentorId: userId, status: "ACCEPTED", shareNotes: true } } } },
+      { weekId: { not: null }, mentee: readableAsMentor(userId, "weekComment") },
+      { noteId: { not: null }, mentee: readableAsMentor(userId, "noteComment") },
     ],
   };
 }
 
-/** Active mentors of the leader who can read this thread, among the given users. */
-export async function activeMentorsOf(menteeId: string, among: string[], thread: { noteId: string | null }): Promise<string[]> {
-  if (among.length === 0) return [];
+/**
+ * Notifications a user may see: about comments they may see (above), and
+ * about a mentor's review of one of their own weeks.
+ */
+export function visibleNotificationsWhere(userId: string): Prisma.NotificationWhereInput {
+  return { userId, OR: [{ comment: visibleCommentsWhere(userId) }, { review: { week: { userId } } }] };
+}
+
+/** The leader's active mentors who can read this thread: all of them, or those among the given users. */
+export async function activeMentorsOf(menteeId: string, thread: { noteId: string | null }, among?: string[]): Promise<string[]> {
+  if (among?.length === 0) return [];
   const rows = await db.mentorship.findMany({
-    where: { menteeId, mentorId: { in: among }, status: "ACCEPTED", ...(thread.noteId ? { shareNotes: true } : {}) },
+    where: { menteeId, ...(among ? { mentorId: { in: among } } : {}), ...grantingWhere(threadResource(thread)) },
     select: { mentorId: true },
   });
   return [...new Set(rows.map((row) => row.mentorId).filter((id): id is string => id !== null))];
+}
+
+// ── The mentor's own export ───────────────────────────────────────────────
+
+export type OwnCommentOnMentee = {
+  /** Null when the thread is no longer shared with the viewer (or the mentorship ended). */
+  menteeEmail: string | null;
+  weekStartsOn: DateOnly | null;
+  noteTitle: string | null;
+  /** The viewer's words stay theirs; of the item they were on, nothing is left when it is no longer shared. */
+  onItemNoLongerShared: boolean;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+};
+
+/**
+ * The comments the viewer wrote in other leaders' threads, for their export:
+ * the words are theirs, but what they were on (the week, the note's title,
+ * the leader) only where the viewer may read that thread now.
+ */
+export async function listOwnCommentsOnMentees(viewer: Viewer): Promise<OwnCommentOnMentee[]> {
+  const mine = { authorId: viewer.userId, menteeId: { not: viewer.userId } };
+  const [comments, readable] = await Promise.all([
+    db.reviewComment.findMany({
+      where: mine,
+      select: { id: true, body: true, createdAt: true, editedAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db.reviewComment.findMany({
+      where: { ...mine, ...visibleCommentsWhere(viewer.userId) },
+      select: { id: true, mentee: { select: { email: true } }, week: { select: { startsOn: true } }, note: { select: { title: true } } },
+    }),
+  ]);
+  const items = new Map(readable.map((row) => [row.id, row]));
+  return comments.map(({ id, ...comment }) => {
+    const item = items.get(id);
+    return {
+      menteeEmail: item?.mentee.email ?? null,
+      weekStartsOn: item?.week ? toDateOnly(item.week.startsOn) : null,
+      noteTitle: item?.note?.title ?? null,
+      onItemNoLongerShared: !item,
+      ...comment,
+    };
+  });
+}
+
+export type MentorshipAsMentor = {
+  menteeId: string;
+  /** The leader's email while the mentorship is active, else only their name. */
+  mentee: string;
+  status: "ACCEPTED" | "ENDED";
+  /** The leader's invitation message, while active. */
+  message: string | null;
+  /** What is shared now: nothing once ended. */
+  share: Share;
+  invitedAt: Date;
+  acceptedAt: Date | null;
+  endedAt: Date | null;
+};
+
+/** The mentorships where the viewer is the mentor, as they may see them now: an ended one says who and when, nothing more. */
+export async function listMentorshipsAsMentor(viewer: Viewer): Promise<MentorshipAsMentor[]> {
+  const rows = await db.mentorship.findMany({
+    where: { mentorId: viewer.userId, status: { in: ["ACCEPTED", "ENDED"] } },
+    select: { menteeId: true, status: true, message: true, ...SHARE_SELECT, invitedAt: true, acceptedAt: true, endedAt: true, mentee: { select: { name: true, email: true } } },
+    orderBy: [{ invitedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => {
+    const active = row.status === ACTIVE.status;
+    return {
+      menteeId: row.menteeId,
+      mentee: active ? row.mentee.email : menteeName({ mentee: row.mentee }),
+      status: active ? "ACCEPTED" : "ENDED",
+      message: active ? row.message : null,
+      share: active ? shareOf(row) : { reflections: false, stakeholders: false, notes: false },
+      invitedAt: row.invitedAt,
+      acceptedAt: row.acceptedAt,
+      endedAt: row.endedAt,
+    };
+  });
 }

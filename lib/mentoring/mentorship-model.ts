@@ -55,22 +55,67 @@ export const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
 /** The leader's sharing choices. Time split and dashboard are always shared. */
 export type Share = { reflections: boolean; stakeholders: boolean; notes: boolean };
 
-export type MentorResource = "dashboard" | "week" | "reflection" | "touchpoint" | "stakeholder" | "visionNote";
+/** The same choices as a mentorship row stores them. */
+export type ShareColumns = { shareReflections: boolean; shareStakeholders: boolean; shareNotes: boolean };
+
+const SHARE_COLUMN = { reflections: "shareReflections", stakeholders: "shareStakeholders", notes: "shareNotes" } as const satisfies Record<
+  keyof Share,
+  keyof ShareColumns
+>;
+
+/** Select these to read a row's sharing choices with shareOf. */
+export const SHARE_SELECT = { shareReflections: true, shareStakeholders: true, shareNotes: true } as const;
+
+/** The one mapping from a row's (or a form's) columns to a Share. */
+export function shareOf(row: ShareColumns): Share {
+  return { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes };
+}
+
+/** And back, to store a Share. */
+export function shareColumns(share: Share): ShareColumns {
+  return { shareReflections: share.reflections, shareStakeholders: share.stakeholders, shareNotes: share.notes };
+}
+
+/**
+ * Every kind of a leader's row (or view of them) a mentor could ask for, and
+ * what an accepted mentor needs to read it: "always", one sharing choice,
+ * "never" (the leader's own business), or "each item" for what is made of
+ * other kinds (a notification is about a comment in a thread; an export
+ * holds items of several kinds) and follows each item's own rule.
+ * lib/mentoring/mentor-access.ts turns these into its checks and filters.
+ */
+export const MENTOR_RULES = {
+  dashboard: "always",
+  chart: "always",
+  week: "always",
+  weekComment: "always",
+  reflection: "reflections",
+  touchpoint: "stakeholders",
+  stakeholder: "stakeholders",
+  visionNote: "notes",
+  revisit: "notes",
+  noteComment: "notes",
+  notification: "each item",
+  export: "each item",
+  invitation: "never",
+} as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
+
+export type MentorResource = keyof typeof MENTOR_RULES;
+/** The kinds a single row belongs to (the ones a row can be checked against). */
+export type MentorRowResource = { [K in MentorResource]: (typeof MENTOR_RULES)[K] extends "each item" ? never : K }[MentorResource];
+
+/** The sharing column a kind of row needs; null when none (always, or never). */
+export function shareColumnFor(resource: MentorRowResource): keyof ShareColumns | null {
+  const rule = MENTOR_RULES[resource];
+  return rule === "always" || rule === "never" ? null : SHARE_COLUMN[rule];
+}
 
 /** What an accepted mentor may read, resource by resource. */
-export function mentorMayRead(share: Share, resource: MentorResource): boolean {
-  switch (resource) {
-    case "dashboard":
-    case "week":
-      return true;
-    case "reflection":
-      return share.reflections;
-    case "touchpoint":
-    case "stakeholder":
-      return share.stakeholders;
-    case "visionNote":
-      return share.notes;
-  }
+export function mentorMayRead(share: Share, resource: MentorRowResource): boolean {
+  const rule = MENTOR_RULES[resource];
+  if (rule === "always") return true;
+  if (rule === "never") return false;
+  return share[rule];
 }
 
 export function sharingSummary(share: Share): string {

@@ -13,6 +13,9 @@ import {
   invitationState,
   inviteExpiry,
   isWellFormedInviteToken,
+  SHARE_SELECT,
+  shareColumns,
+  shareOf,
   sharingSummary,
   type InvitationState,
   type Share,
@@ -65,9 +68,7 @@ export async function listMentorships(viewer: Viewer, now: Date = new Date()): P
       inviteExpiresAt: true,
       acceptedAt: true,
       endedAt: true,
-      shareReflections: true,
-      shareStakeholders: true,
-      shareNotes: true,
+      ...SHARE_SELECT,
       mentor: { select: { name: true, email: true } },
     },
     orderBy: [{ invitedAt: "desc" }, { id: "asc" }],
@@ -83,7 +84,7 @@ export async function listMentorships(viewer: Viewer, now: Date = new Date()): P
       inviteExpiresAt: row.inviteExpiresAt,
       acceptedAt: row.acceptedAt,
       endedAt: row.endedAt,
-      share: { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes },
+      share: shareOf(row),
       mentor: row.mentor ? { name: row.mentor.name ?? row.mentor.email, email: row.mentor.email } : null,
     }))
     .sort((a, b) => order[a.state] - order[b.state]);
@@ -128,14 +129,6 @@ async function sendInvitation(
   );
 }
 
-function shareOf(input: SharingInput): Share {
-  return { reflections: input.shareReflections, stakeholders: input.shareStakeholders, notes: input.shareNotes };
-}
-
-function sharingData(input: SharingInput) {
-  return { shareReflections: input.shareReflections, shareStakeholders: input.shareStakeholders, shareNotes: input.shareNotes };
-}
-
 /** Invites a mentor by email; the request only queues the email. */
 export async function inviteMentor(viewer: Viewer, input: InviteInput, { baseUrl, now = new Date() }: { baseUrl: string; now?: Date }): Promise<{ id: string }> {
   const leader = await leaderOf(viewer);
@@ -161,7 +154,7 @@ export async function inviteMentor(viewer: Viewer, input: InviteInput, { baseUrl
       inviteTokenHash: hashInviteToken(token),
       inviteExpiresAt: inviteExpiry(now),
       invitedAt: now,
-      ...sharingData(input),
+      ...shareColumns(shareOf(input)),
     },
     select: { id: true },
   });
@@ -180,7 +173,7 @@ export async function inviteMentor(viewer: Viewer, input: InviteInput, { baseUrl
 export async function resendInvitation(viewer: Viewer, id: string, { baseUrl, now = new Date() }: { baseUrl: string; now?: Date }): Promise<void> {
   const row = await db.mentorship.findFirst({
     where: { id, menteeId: viewer.userId, status: "PENDING" },
-    select: { inviteEmail: true, message: true, shareReflections: true, shareStakeholders: true, shareNotes: true },
+    select: { inviteEmail: true, message: true, ...SHARE_SELECT },
   });
   if (!row) throw new NotFoundError(NOT_FOUND);
   await checkInvitationLimits(viewer, row.inviteEmail.toLowerCase());
@@ -207,7 +200,7 @@ export async function cancelInvitation(viewer: Viewer, id: string, now: Date = n
 export async function updateSharing(viewer: Viewer, id: string, input: SharingInput): Promise<void> {
   const { count } = await db.mentorship.updateMany({
     where: { id, menteeId: viewer.userId, status: { in: ["PENDING", "ACCEPTED"] } },
-    data: sharingData(input),
+    data: shareColumns(shareOf(input)),
   });
   if (count === 0) throw new NotFoundError("That mentor");
   await recordAudit({ userId: viewer.userId, action: "sharing_changed", detail: { mentorshipId: id, share: shareOf(input) } });
@@ -227,7 +220,7 @@ export async function endMentorship(viewer: Viewer, id: string, now: Date = new 
 export async function leaveMentorship(viewer: Viewer, id: string, now: Date = new Date()): Promise<void> {
   const { count } = await db.mentorship.updateMany({
     where: { id, mentorId: viewer.userId, status: "ACCEPTED" },
-    data: { status: "ENDED", endedAt: now },
+    data: { status: "ENDED", endedAt: now, endedByMentor: true },
   });
   if (count === 0) throw new NotFoundError("That mentee");
   await recordAudit({ userId: viewer.userId, action: "mentorship_left", detail: { mentorshipId: id } });
@@ -260,9 +253,7 @@ async function usableInvitation(token: string, now: Date) {
       menteeId: true,
       inviteEmail: true,
       message: true,
-      shareReflections: true,
-      shareStakeholders: true,
-      shareNotes: true,
+      ...SHARE_SELECT,
       mentee: { select: { name: true, email: true } },
     },
   });

@@ -2,19 +2,23 @@ import "server-only";
 import { formatDateOnly, toDateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { commentDigestEmail } from "@/lib/server/emails/comment-digest";
-import { DIGEST_GATHER_SECONDS, enqueueCommentDigest, enqueueEmail, type CommentDigestJob } from "@/lib/server/jobs";
-import { visibleCommentsWhere } from "@/lib/mentoring/mentor-access";
+import { sendEmail } from "@/lib/server/email";
+import { DIGEST_GATHER_SECONDS, enqueueCommentDigest, type CommentDigestJob } from "@/lib/server/jobs";
+import { visibleCommentsWhere, visibleNotificationsWhere } from "@/lib/mentoring/mentor-access";
 import type { Viewer } from "@/lib/server/viewer";
 
-// A notification tells a user about one new comment. They are listed in the
-// app at once and emailed in digests: at most one email an hour for each
-// (recipient, author) pair, carrying every comment since the last one.
+// A notification tells a user about one new comment, or a leader that a
+// mentor marked one of their weeks reviewed. They are listed in the app at
+// once; comments are also emailed in digests: at most one email an hour for
+// each (recipient, author) pair, carrying every comment since the last one.
 
 /** At most one digest email per recipient and author in this time. */
 export const DIGEST_INTERVAL_MS = 60 * 60 * 1000;
 
 export type NotificationItem = {
   id: string;
+  /** A new comment, or a mentor marking one of the recipient's weeks reviewed. */
+  kind: "comment" | "review";
   createdAt: Date;
   readAt: Date | null;
   author: string;
@@ -45,9 +49,40 @@ type CommentRow = {
   note: { title: string } | null;
 };
 
+const weekOf = (startsOn: Date) => `Week of ${formatDateOnly(toDateOnly(startsOn), { day: "numeric", month: "short", year: "numeric" })}`;
+
 function whereOf(comment: CommentRow): string {
   if (comment.note) return `Vision note “${comment.note.title}”`;
-  return comment.week ? `Week of ${formatDateOnly(toDateOnly(comment.week.startsOn), { day: "numeric", month: "short", year: "numeric" })}` : "A review";
+  return comment.week ? weekOf(comment.week.startsOn) : "A review";
+}
+
+const reviewSelect = { week: { select: { startsOn: true } }, mentorship: { select: { mentor: { select: { name: true, email: true } } } } } as const;
+
+type ReviewRow = { week: { startsOn: Date }; mentorship: { mentor: { name: string | null; email: string } | null } };
+
+type NotificationRow = { id: string; createdAt: Date; readAt: Date | null; comment: CommentRow | null; review: ReviewRow | null };
+
+function itemOf({ comment, review, ...row }: NotificationRow, recipientId: string): NotificationItem {
+  if (comment) {
+    return {
+      ...row,
+      kind: "comment",
+      author: comment.author.name ?? comment.author.email,
+      body: comment.body,
+      on: whereOf(comment),
+      href: hrefOf(comment, recipientId),
+    };
+  }
+  // A review of the recipient's own week (visibleNotificationsWhere).
+  const mentor = review?.mentorship.mentor;
+  return {
+    ...row,
+    kind: "review",
+    author: mentor ? (mentor.name ?? mentor.email) : "A former mentor",
+    body: "",
+    on: review ? weekOf(review.week.startsOn) : "A review",
+    href: review ? `/weeks/${toDateOnly(review.week.startsOn)}` : "/notifications",
+  };
 }
 
 function hrefOf(comment: CommentRow, recipientId: string): string {
@@ -56,16 +91,11 @@ function hrefOf(comment: CommentRow, recipientId: string): string {
   return comment.week ? `${base}/weeks/${toDateOnly(comment.week.startsOn)}#comments` : "/notifications";
 }
 
-/** Visible notifications only: a mentor whose access ended no longer sees that leader's comments here either. */
-function visibleWhere(userId: string) {
-  return { userId, comment: visibleCommentsWhere(userId) };
-}
-
 export async function listNotifications(viewer: Viewer, { take = 50 }: { take?: number } = {}): Promise<{ unread: number; items: NotificationItem[] }> {
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
-      where: visibleWhere(viewer.userId),
-      select: { id: true, createdAt: true, readAt: true, comment: { select: commentSelect } },
+      where: visibleNotificationsWhere(viewer.userId),
+      select: { id: true, createdAt: true, readAt: true, comment: { select: commentSelect }, review: { select: reviewSelect } },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       take,
     }),
@@ -73,18 +103,12 @@ export async function listNotifications(viewer: Viewer, { take = 50 }: { take?: 
   ]);
   return {
     unread,
-    items: rows.map(({ comment, ...row }) => ({
-      ...row,
-      author: comment.author.name ?? comment.author.email,
-      body: comment.body,
-      on: whereOf(comment),
-      href: hrefOf(comment, viewer.userId),
-    })),
+    items: rows.map((row) => itemOf(row, viewer.userId)),
   };
 }
 
 export async function countUnreadNotifications(viewer: Viewer): Promise<number> {
-  return db.notification.count({ where: { ...visibleWhere(viewer.userId), readAt: null } });
+  return db.notification.count({ where: { ...visibleNotificationsWhere(viewer.userId), readAt: null } });
 }
 
 export async function markAllNotificationsRead(viewer: Viewer, now: Date = new Date()): Promise<void> {
@@ -94,7 +118,11 @@ export async function markAllNotificationsRead(viewer: Viewer, now: Date = new D
 /** Opening a thread reads its notifications. */
 export async function markThreadNotificationsRead(viewer: Viewer, thread: { weekId: string | null; noteId: string | null }, now: Date = new Date()): Promise<void> {
   await db.notification.updateMany({
-    where: { userId: viewer.userId, readAt: null, comment: thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId } },
+    where: {
+      userId: viewer.userId,
+      readAt: null,
+      OR: thread.weekId ? [{ comment: { weekId: thread.weekId } }, { reviewWeekId: thread.weekId }] : [{ comment: { noteId: thread.noteId } }],
+    },
     data: { readAt: now },
   });
 }
@@ -104,13 +132,17 @@ export async function markThreadNotificationsRead(viewer: Viewer, thread: { week
  * comment from one author, unless that pair had an email within the hour, in
  * which case it comes back when the hour is up. Claiming the notifications
  * (setting emailedAt) is atomic, so two runs never email the same comment.
+ * The email is written and sent here, not left in the email queue: a
+ * leader's words (or a note's title) then reach a mentor only if mentor
+ * access allows it at the moment of sending, and each retry asks again.
  */
 export async function sendCommentDigest(job: CommentDigestJob, now: Date = new Date()): Promise<{ emailed: number; retryInSeconds?: number }> {
-  const pending = await db.notification.findMany({
+  const rows = await db.notification.findMany({
     where: { userId: job.recipientId, emailedAt: null, readAt: null, comment: { authorId: job.authorId, ...visibleCommentsWhere(job.recipientId) } },
     select: { id: true, comment: { select: commentSelect }, user: { select: { email: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const pending = rows.flatMap(({ comment, ...row }) => (comment ? [{ ...row, comment }] : []));
   if (pending.length === 0) return { emailed: 0 };
 
   const pair = { userId: job.recipientId, comment: { authorId: job.authorId } };
@@ -139,9 +171,9 @@ export async function sendCommentDigest(job: CommentDigestJob, now: Date = new D
     url: new URL("/notifications", job.baseUrl).toString(),
   });
   try {
-    await enqueueEmail(email);
+    await sendEmail(email);
   } catch (error) {
-    // Not queued: give the comments back so the retry of this job sends them.
+    // Not sent: give the comments back so the retry of this job (or the hourly sweep) sends what is still visible then.
     await db.notification.updateMany({ where: { id: { in: [...ids] }, emailedAt: now }, data: { emailedAt: null } });
     throw error;
   }

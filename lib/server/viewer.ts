@@ -7,17 +7,26 @@ import { auth } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 
+declare const viewerBrand: unique symbol;
+
 /**
  * Who is asking. Every data-access function takes a Viewer and puts
- * `viewer.userId` in its `where`; a Viewer only ever comes from the session.
+ * `viewer.userId` in its `where`. A Viewer only ever comes from a session
+ * (here) or from the mentee switch in lib/mentoring/mentor-access.ts: the
+ * brand keeps an object literal from passing as one, and a lint rule forbids
+ * casting to it anywhere else.
  */
-export type Viewer = { readonly userId: string };
+export type Viewer = { readonly userId: string; readonly [viewerBrand]: true };
+
+function viewerOf(userId: string): Viewer {
+  return Object.freeze({ userId }) as Viewer;
+}
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   // Check the id itself: a session object without a user id is no viewer.
   const userId = session?.user?.id;
-  if (typeof userId === "string" && userId.length > 0) return { userId };
+  if (typeof userId === "string" && userId.length > 0) return viewerOf(userId);
   return readSessionAgain();
 });
 
@@ -35,10 +44,13 @@ const sessionTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,200}$/);
 async function readSessionAgain(): Promise<Viewer | null> {
   const jar = await cookies();
   const parsed = sessionTokenSchema.safeParse(SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find((value) => value));
-  if (!parsed.success) return null;
-  const sessionToken = parsed.data;
+  return parsed.success ? viewerOfSession(parsed.data) : null;
+}
+
+/** The viewer of a live session row, by its token (what the session cookie carries). */
+export async function viewerOfSession(sessionToken: string): Promise<Viewer | null> {
   const session = await db.session.findUnique({ where: { sessionToken }, select: { userId: true, expires: true } });
-  return session && session.expires.valueOf() > Date.now() ? { userId: session.userId } : null;
+  return session && session.expires.valueOf() > Date.now() ? viewerOf(session.userId) : null;
 }
 
 /** For signed-in pages and server actions: the viewer, or off to sign-in. */

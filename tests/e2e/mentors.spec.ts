@@ -49,6 +49,9 @@ async function seedInvitation(db: pg.Pool, menteeId: string, inviteEmail: string
   return token;
 }
 
+/** What a mentor is told once Ada ended their access: her name and the day, nothing else. */
+const ENDED_BY_ADA = /^Ada Leader ended your access on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/;
+
 // Sonner's rich-colour success toast (app/layout.tsx) is 4.25:1, under AA; reported, and left out of these checks meanwhile.
 const afterToast = { exclude: ["[data-sonner-toaster]"] };
 
@@ -112,10 +115,11 @@ mentorTest(
     await expect(mentorPage.getByText("Marked as reviewed.")).toBeVisible();
     await checkA11y(mentorPage, afterToast);
 
-    // The leader sees the notification, opens the thread and replies.
+    // The leader sees the notifications (the comment, and the week marked reviewed), opens the thread and replies.
     await leaderPage.goto("/notifications");
-    await expect(leaderPage.getByRole("main").getByText("1 unread", { exact: false })).toBeVisible();
-    await expect(leaderPage.getByRole("link", { name: "Notifications (1 unread)" })).toBeVisible();
+    await expect(leaderPage.getByRole("main").getByText("2 unread", { exact: false })).toBeVisible();
+    await expect(leaderPage.getByRole("link", { name: "Notifications (2 unread)" })).toBeVisible();
+    await expect(leaderPage.getByRole("link", { name: `${mentorEmail} marked this week reviewed` })).toHaveAttribute("href", `/weeks/${week}`);
     await checkA11y(leaderPage);
     await leaderPage.getByRole("link", { name: /commented/ }).click();
     await expect(leaderPage).toHaveURL(new RegExp(`/weeks/${week}`));
@@ -137,17 +141,19 @@ mentorTest(
     await leaderPage.getByRole("button", { name: "End access" }).click();
     await expect(leaderPage.getByText("Access ended.", { exact: false })).toBeVisible();
 
-    // From the very next request, the mentor sees nothing: not the page, not the week, not the list, not the notification.
+    // From the very next request, the mentor sees nothing but who ended it and when: not the page, not the week, not the list, not the notification.
     const weekUrl = `/mentees/${leader.id}/weeks/${week}`;
     expect((await mentorPage.request.get(chartSrc)).status()).toBe(404);
     for (const path of [`/mentees/${leader.id}`, weekUrl]) {
-      const response = await mentorPage.goto(path);
-      expect(response?.status()).toBe(404);
+      await mentorPage.goto(path);
+      await expect(mentorPage.getByRole("status").getByText(ENDED_BY_ADA)).toBeVisible();
+      await expect(mentorPage.getByText("could not be found", { exact: false })).toHaveCount(0);
       await expect(mentorPage.getByText("Explained the outage", { exact: false })).toHaveCount(0);
       await expect(mentorPage.getByText("Handing the incident rota", { exact: false })).toHaveCount(0);
     }
     await mentorPage.goto("/mentees");
     await expect(mentorPage.getByRole("heading", { name: "Nobody shares with you yet" })).toBeVisible();
+    await expect(mentorPage.getByRole("region", { name: "Access ended" }).getByText(ENDED_BY_ADA)).toBeVisible();
     await mentorPage.goto("/notifications");
     await expect(mentorPage.getByRole("heading", { name: "No comments yet" })).toBeVisible();
     await mentorContext.close();
@@ -155,6 +161,8 @@ mentorTest(
 );
 
 test("when the leader ends access, the mentor's very next request shows nothing; a mentor can also leave", async ({ page, leader, createLeader, db }) => {
+  // Two people and a dozen pages: longer than one page's budget.
+  test.setTimeout(120_000);
   const mentor = await createLeader();
   const other = await createLeader({ name: "Bo Leader" });
   const week = lastWeekStart();
@@ -181,12 +189,17 @@ test("when the leader ends access, the mentor's very next request shows nothing;
   await expect(page.getByText("Access ended.", { exact: false })).toBeVisible();
   await expect(page.getByRole("list", { name: "Past mentors and invitations" }).getByText("Access ended", { exact: true })).toBeVisible();
 
-  const response = await mentor.page.reload();
-  expect(response?.status()).toBe(404);
-  await expect(mentor.page.getByText("Explained the outage", { exact: false })).toHaveCount(0);
-  expect((await mentor.page.goto(`/mentees/${leader.id}`))?.status()).toBe(404);
+  // The week, the mentee's page and a note of hers (even one that never existed) say who ended it and when, and nothing else.
+  for (const path of [`/mentees/${leader.id}/weeks/${week}`, `/mentees/${leader.id}`, `/mentees/${leader.id}/notes/no-such-note`]) {
+    await mentor.page.goto(path);
+    await expect(mentor.page.getByRole("heading", { level: 1, name: "Access ended" })).toBeVisible();
+    await expect(mentor.page.getByRole("status").getByText(ENDED_BY_ADA)).toBeVisible();
+    await expect(mentor.page.getByText("Explained the outage", { exact: false })).toHaveCount(0);
+  }
+  await checkA11y(mentor.page);
   await mentor.page.goto("/mentees");
   await expect(mentor.page.getByRole("list", { name: "Mentees" }).getByRole("link")).toHaveCount(1);
+  await expect(mentor.page.getByRole("region", { name: "Access ended" }).getByText(ENDED_BY_ADA)).toBeVisible();
 
   // The mentor leaves the other leader.
   await mentor.page.getByRole("link", { name: "Bo Leader" }).click();
@@ -195,6 +208,10 @@ test("when the leader ends access, the mentor's very next request shows nothing;
   await mentor.page.getByRole("button", { name: "Stop mentoring" }).click();
   await expect(mentor.page).toHaveURL(/\/mentees$/);
   await expect(mentor.page.getByRole("heading", { name: "Nobody shares with you yet" })).toBeVisible();
+  const ended = mentor.page.getByRole("region", { name: "Access ended" });
+  await expect(ended.getByText(/^You stopped mentoring Bo Leader on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/)).toBeVisible();
+  await expect(ended.getByText(ENDED_BY_ADA)).toBeVisible();
+  await checkA11y(mentor.page);
 });
 
 test("forged, reused, expired and someone else's invitation links get a clear page and accept nothing", async ({ leader, createLeader, db }) => {

@@ -6,6 +6,8 @@
 // data untouched). Any other error fails the test.
 import { afterAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/server/actions";
+import { exportAccount, exportCsv } from "@/lib/account/export";
+import { CSV_FILES } from "@/lib/account/account.validation";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import { fromDateOnly } from "@/lib/shared/dates";
@@ -13,7 +15,7 @@ import { db } from "@/lib/server/db";
 import { updateGoals } from "@/lib/dashboard/goals";
 import { stopJobs } from "@/lib/server/jobs";
 import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentoring/mentor-access";
-import type { Share } from "@/lib/mentoring/mentorship-model";
+import { MENTOR_RULES, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
 import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
@@ -31,6 +33,9 @@ afterAll(stopJobs);
 const baseUrl = "https://wheelhouse.example.test";
 const WEEK = "2026-11-16";
 const INVITEE_EMAIL = "invitee@example.test";
+const NOTE_TITLE = "Platform bet";
+/** What the leader's rows say: in an export only as far as the role may read them. */
+const LEADER_TEXTS = [WEEK, "Secret reflection", "Priya", "Roadmap", NOTE_TITLE, "The leader's own words"];
 
 type Role =
   | "owner"
@@ -66,14 +71,18 @@ const CELLS = [
   "noteComment:read",
   "noteComment:create",
   "visionNote:delete",
-  "comment:read",
-  "comment:create",
+  // The thread of a week.
+  "weekComment:read",
+  "weekComment:create",
   // On a comment the role wrote itself (for roles that never could, the leader's).
-  "comment:update",
-  "comment:delete",
+  "weekComment:update",
+  "weekComment:delete",
   // On someone else's comment in the thread.
-  "othersComment:update",
-  "othersComment:delete",
+  "weekComment:updateOthers",
+  "weekComment:deleteOthers",
+  // The role's own data export (JSON and CSV): anything of the leader's rows in it, and the note's title.
+  "export:read",
+  "export:readNote",
   "invitation:read",
   "invitation:create",
   "invitation:update",
@@ -84,14 +93,14 @@ const CELLS = [
 
 type Cell = (typeof CELLS)[number];
 
-const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "comment:read", "comment:create", "comment:update", "comment:delete"];
+const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "weekComment:read", "weekComment:create", "weekComment:update", "weekComment:delete", "export:read"];
 
 const ALLOWED: Record<Role, Cell[]> = {
-  owner: CELLS.filter((cell) => !cell.startsWith("othersComment")),
+  owner: CELLS.filter((cell) => !cell.endsWith("Others")),
   "mentor sharing nothing": MENTOR_BASE,
   "mentor sharing reflections": [...MENTOR_BASE, "reflection:read"],
   "mentor sharing stakeholders": [...MENTOR_BASE, "touchpoint:read", "stakeholder:read"],
-  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create"],
+  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create", "export:readNote"],
   "mentor after revocation": [],
   "invitee who has not accepted": [],
   "another user": [],
@@ -115,6 +124,8 @@ type World = {
   othersCommentId: string;
   ownCommentId: string;
   invitationId: string;
+  /** The role's own export, taken before anything is tried: the JSON file and every CSV file. */
+  export: string;
 };
 
 async function buildWorld(role: Role): Promise<World> {
@@ -122,7 +133,7 @@ async function buildWorld(role: Role): Promise<World> {
   await createWeek(leader.viewer, { startsOn: WEEK, reflectionStory: "Secret reflection", ratingStory: 4 });
   const stakeholder = await seedStakeholder(leader.id, { name: "Priya" });
   const touchpoint = await seedTouchpoint(leader.id, { stakeholderId: stakeholder.id, occurredOn: "2026-11-17" });
-  const note = await seedVisionNote(leader, { title: "Platform bet" });
+  const note = await seedVisionNote(leader, { title: NOTE_TITLE });
   const thread = { menteeId: leader.id, weekStartsOn: WEEK };
   const leaderComment = await addComment(leader.viewer, thread, "The leader's own words", { baseUrl });
   const bystander = await createMentor(leader, SHARE_EVERYTHING);
@@ -139,10 +150,12 @@ async function buildWorld(role: Role): Promise<World> {
     const mentor = await createMentor(leader, SHARES[role]);
     viewer = mentor.viewer;
     ownCommentId = (await addComment(mentor.viewer, thread, "My own comment", { baseUrl })).id;
+    if (SHARES[role]?.notes) await addComment(mentor.viewer, { menteeId: leader.id, noteId: note.id }, "On the note", { baseUrl });
   } else if (role === "mentor after revocation") {
     const mentor = await createMentor(leader, SHARE_EVERYTHING);
     viewer = mentor.viewer;
     ownCommentId = (await addComment(mentor.viewer, thread, "Written before the end", { baseUrl })).id;
+    await addComment(mentor.viewer, { menteeId: leader.id, noteId: note.id }, "On the note, before the end", { baseUrl });
     await endMentorship(leader.viewer, mentor.mentorshipId);
   } else if (role === "invitee who has not accepted") {
     viewer = (await createUser({ email: INVITEE_EMAIL })).viewer;
@@ -159,7 +172,13 @@ async function buildWorld(role: Role): Promise<World> {
     othersCommentId,
     ownCommentId,
     invitationId: invitation.id,
+    export: viewer ? await exportText(viewer) : "",
   };
+}
+
+async function exportText(viewer: Viewer): Promise<string> {
+  const files = await Promise.all(CSV_FILES.map((file) => exportCsv(viewer, file)));
+  return [JSON.stringify(await exportAccount(viewer)), ...files].join("\n");
 }
 
 /** Runs a write; "not found" (or the caller's own empty week in a conflict) counts as refused, anything else fails. */
@@ -262,33 +281,36 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
     if (w.viewer) await refusedAsMissing(() => deleteVisionNote(w.viewer!, w.noteId));
     return (await db.visionNote.findUniqueOrThrow({ where: { id: w.noteId } })).deletedAt !== null;
   },
-  "comment:read": async (w) => ((await getThread(w.viewer, { menteeId: w.leader.id, weekStartsOn: WEEK }))?.comments.length ?? 0) > 0,
-  "comment:create": async (w) => {
+  "weekComment:read": async (w) => ((await getThread(w.viewer, { menteeId: w.leader.id, weekStartsOn: WEEK }))?.comments.length ?? 0) > 0,
+  "weekComment:create": async (w) => {
     const before = await db.reviewComment.count({ where: { menteeId: w.leader.id } });
     if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, weekStartsOn: WEEK }, "New comment", { baseUrl }));
     return (await db.reviewComment.count({ where: { menteeId: w.leader.id } })) > before;
   },
-  "comment:update": async (w) => {
+  "weekComment:update": async (w) => {
     if (w.viewer) await refusedAsMissing(() => editComment(w.viewer!, w.ownCommentId, "Edited"));
     return (await db.reviewComment.findUniqueOrThrow({ where: { id: w.ownCommentId } })).body === "Edited";
   },
-  "comment:delete": async (w) => {
+  "weekComment:delete": async (w) => {
     if (w.viewer) await refusedAsMissing(() => deleteComment(w.viewer!, w.ownCommentId));
     return (await db.reviewComment.count({ where: { id: w.ownCommentId } })) === 0;
   },
-  "othersComment:update": async (w) => {
+  "weekComment:updateOthers": async (w) => {
     if (w.viewer) await refusedAsMissing(() => editComment(w.viewer!, w.othersCommentId, "Edited by someone else"));
     return (await db.reviewComment.findUnique({ where: { id: w.othersCommentId } }))?.body === "Edited by someone else";
   },
-  "othersComment:delete": async (w) => {
+  "weekComment:deleteOthers": async (w) => {
     if (w.viewer) await refusedAsMissing(() => deleteComment(w.viewer!, w.othersCommentId));
     return (await db.reviewComment.count({ where: { id: w.othersCommentId } })) === 0;
   },
   "noteComment:read": async (w) => (await getThread(w.viewer, { menteeId: w.leader.id, noteId: w.noteId })) !== null,
   "noteComment:create": async (w) => {
-    if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, noteId: w.noteId }, "On the note", { baseUrl }));
-    return (await db.reviewComment.count({ where: { noteId: w.noteId } })) > 0;
+    const before = await db.reviewComment.count({ where: { noteId: w.noteId } });
+    if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, noteId: w.noteId }, "New on the note", { baseUrl }));
+    return (await db.reviewComment.count({ where: { noteId: w.noteId } })) > before;
   },
+  "export:read": async (w) => LEADER_TEXTS.some((text) => w.export.includes(text)),
+  "export:readNote": async (w) => w.export.includes(NOTE_TITLE),
   "invitation:read": async (w) => (w.viewer ? (await listMentorships(w.viewer)).some((m) => m.id === w.invitationId) : false),
   "invitation:create": async (w) => {
     const before = await db.mentorship.count({ where: { menteeId: w.leader.id } });
@@ -316,4 +338,22 @@ describe("authorization matrix", () => {
       expect(allowed).toEqual(CELLS.filter((cell) => ALLOWED[role].includes(cell)));
     });
   }
+});
+
+describe("mentor rules", () => {
+  const kinds = [...new Set(CELLS.map((cell) => cell.split(":")[0]!))];
+
+  it("has a mentor rule in lib/mentoring/mentorship-model.ts for every kind of resource in the matrix", () => {
+    expect(kinds.filter((kind) => !(kind in MENTOR_RULES))).toEqual([]);
+  });
+
+  it("expects of each mentor exactly the reads the rules grant", () => {
+    const rules: Record<string, string> = MENTOR_RULES;
+    const rowKinds = kinds.filter((kind): kind is MentorRowResource => kind in rules && rules[kind] !== "each item");
+    for (const [role, share] of Object.entries(SHARES) as Array<[Role, Partial<Share>]>) {
+      const full: Share = { reflections: false, stakeholders: false, notes: false, ...share };
+      const expected = rowKinds.filter((kind) => mentorMayRead(full, kind));
+      expect(rowKinds.filter((kind) => ALLOWED[role].includes(`${kind}:read` as Cell)), role).toEqual(expected);
+    }
+  });
 });

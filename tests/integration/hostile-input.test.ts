@@ -24,7 +24,7 @@ import { createStakeholderAction, deleteStakeholderAction, restoreStakeholderAct
 import { deleteTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { saveWeekAction } from "@/app/(app)/weeks/actions";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
-import { exportAccount } from "@/lib/account/account";
+import { exportAccount } from "@/lib/account/export";
 import { db } from "@/lib/server/db";
 import { RATE_LIMITS } from "@/lib/server/rate-limit";
 import { proxy } from "@/proxy";

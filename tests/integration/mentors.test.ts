@@ -3,7 +3,17 @@ import { ExpectedError, NotFoundError } from "@/lib/server/actions";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
 import { db } from "@/lib/server/db";
 import { stopJobs } from "@/lib/server/jobs";
-import { getMenteeAccess, getMenteeDashboard, getMenteeWeek, listMenteeWeeks, listMentees, markWeekReviewed } from "@/lib/mentoring/mentor-access";
+import {
+  endedAccessMessage,
+  getEndedAccess,
+  getMenteeAccess,
+  getMenteeDashboard,
+  getMenteeWeek,
+  listEndedMentees,
+  listMenteeWeeks,
+  listMentees,
+  markWeekReviewed,
+} from "@/lib/mentoring/mentor-access";
 import { hashInviteToken, INVITE_TTL_MS } from "@/lib/mentoring/mentorship-model";
 import {
   acceptInvitation,
@@ -16,8 +26,8 @@ import {
   resendInvitation,
   updateSharing,
 } from "@/lib/mentoring/mentorships";
-import { countUnreadNotifications, listNotifications, sendCommentDigest } from "@/lib/mentoring/notifications";
-import { createInvitation, createMentor, emptyQueue, mentorshipRow, queuedDigests, queuedEmails, tokenFromEmail } from "../support/factories/mentors";
+import { countUnreadNotifications, listNotifications, markAllNotificationsRead, sendCommentDigest } from "@/lib/mentoring/notifications";
+import { SHARE_EVERYTHING, createInvitation, createMentor, emptyQueue, mentorshipRow, queuedDigests, queuedEmails, sentEmails, tokenFromEmail } from "../support/factories/mentors";
 import { createUser } from "../support/factories/users";
 import { createVisionNote } from "../support/factories/vision-notes";
 import { createWeek } from "../support/factories/weeks";
@@ -179,6 +189,33 @@ describe("mentoring", () => {
     expect(await getMenteeAccess(alan.viewer, ada.id)).toBeNull();
   });
 
+  it("tells a mentor whose access ended who ended it and when, and nothing more", async () => {
+    const ada = await createUser({ name: "Ada" });
+    const grace = await createMentor(ada, SHARE_EVERYTHING);
+    const alan = await createMentor(ada);
+    await createWeek(ada.viewer, { startsOn: "2026-11-16" });
+    expect(await getEndedAccess(grace.viewer, ada.id)).toBeNull();
+
+    await endMentorship(ada.viewer, grace.mentorshipId, new Date("2026-12-03T23:30:00Z"));
+    // The day in the mentor's own zone (Europe/Berlin): already 4 December.
+    const ended = await getEndedAccess(grace.viewer, ada.id);
+    expect(ended).toEqual({ menteeId: ada.id, name: "Ada", endedOn: "2026-12-04", byMentor: false });
+    expect(endedAccessMessage(ended!)).toBe("Ada ended your access on 4 Dec 2026.");
+    expect(await listEndedMentees(grace.viewer)).toEqual([ended]);
+    await expect(markWeekReviewed(grace.viewer, ada.id, "2026-11-16")).rejects.toMatchObject({ name: "AccessEndedError", message: "Ada ended your access on 4 Dec 2026." });
+    await expect(addComment(grace.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "Still here?", { baseUrl })).rejects.toThrow(
+      "Ada ended your access on 4 Dec 2026.",
+    );
+
+    await leaveMentorship(alan.viewer, alan.mentorshipId, new Date("2026-12-01T12:00:00Z"));
+    expect(endedAccessMessage((await getEndedAccess(alan.viewer, ada.id))!)).toBe("You stopped mentoring Ada on 1 Dec 2026.");
+    // Someone who never mentored her, and a mentor invited again, are told nothing of the kind.
+    expect(await getEndedAccess((await createUser()).viewer, ada.id)).toBeNull();
+    await createMentor(ada, {}, grace);
+    expect(await getEndedAccess(grace.viewer, ada.id)).toBeNull();
+    expect(await listEndedMentees(grace.viewer)).toEqual([]);
+  });
+
   it("lets one user mentor several leaders and a leader have several mentors", async () => {
     const [ada, bo] = [await createUser(), await createUser()];
     const grace = await createMentor(ada);
@@ -261,6 +298,25 @@ describe("review threads", () => {
     await expect(addComment(grace.viewer, ref, "Still there?", { baseUrl })).rejects.toThrow(NotFoundError);
   });
 
+  it("tells the leader when a mentor marks a week reviewed, once per week and mentor", async () => {
+    const ada = await createUser({ name: "Ada" });
+    const grace = await createMentor(ada);
+    await createWeek(ada.viewer, { startsOn: "2026-11-16" });
+    await markWeekReviewed(grace.viewer, ada.id, "2026-11-16");
+    expect(await listNotifications(ada.viewer)).toMatchObject({
+      unread: 1,
+      items: [{ kind: "review", author: "Morgan Mentor", on: "Week of 16 Nov 2026", href: "/weeks/2026-11-16", readAt: null }],
+    });
+    await markAllNotificationsRead(ada.viewer);
+    // Reviewed again: the same notification, unread again.
+    await markWeekReviewed(grace.viewer, ada.id, "2026-11-16");
+    expect((await listNotifications(ada.viewer)).items).toHaveLength(1);
+    expect(await countUnreadNotifications(ada.viewer)).toBe(1);
+    // Nobody else hears of it, and it sends no email.
+    expect(await listNotifications(grace.viewer)).toEqual({ unread: 0, items: [] });
+    expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl })).toEqual({ emailed: 0 });
+  });
+
   it("emails at most one digest an hour per mentor and leader, carrying every new comment", async () => {
     const ada = await createUser({ name: "Ada" });
     const grace = await createMentor(ada);
@@ -273,7 +329,7 @@ describe("review threads", () => {
 
     const t0 = new Date();
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl }, t0)).toEqual({ emailed: 2 });
-    const [digest, ...others] = await queuedEmails(ada.email);
+    const [digest, ...others] = await sentEmails(ada.email);
     expect(others).toEqual([]);
     expect(digest!.subject).toBe("Morgan Mentor left 2 comments on Wheelhouse");
     expect(digest!.text).toContain("Nice split <script>alert(1)</script>");
@@ -286,9 +342,38 @@ describe("review threads", () => {
     await addComment(grace.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "One more", { baseUrl });
     const soon = new Date(t0.getTime() + 10 * 60_000);
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl }, soon)).toEqual({ emailed: 0, retryInSeconds: 50 * 60 });
-    expect(await queuedEmails(ada.email)).toHaveLength(1);
+    expect(await sentEmails(ada.email)).toHaveLength(1);
     const later = new Date(t0.getTime() + 61 * 60_000);
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl }, later)).toEqual({ emailed: 1 });
-    expect(await queuedEmails(ada.email)).toHaveLength(2);
+    expect(await sentEmails(ada.email)).toHaveLength(2);
+  });
+
+  it("writes a digest at the moment of sending, with nothing the leader stopped sharing since", async () => {
+    const ada = await createUser({ name: "Ada" });
+    const grace = await createMentor(ada, { notes: true });
+    await createWeek(ada.viewer, { startsOn: "2026-11-16" });
+    const note = await createVisionNote(ada, { title: "Secret platform bet" });
+    await addComment(grace.viewer, { menteeId: ada.id, noteId: note.id }, "Who owns it?", { baseUrl });
+    await addComment(grace.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "Good week?", { baseUrl });
+    await addComment(ada.viewer, { menteeId: ada.id, noteId: note.id }, "The platform team owns the bet", { baseUrl });
+    await addComment(ada.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "Yes, a calm one", { baseUrl });
+    // Queued, not sent yet, when the leader stops sharing notes.
+    expect(await queuedDigests()).toEqual(expect.arrayContaining([expect.objectContaining({ recipientId: grace.id, authorId: ada.id })]));
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: false, shareStakeholders: false, shareNotes: false });
+
+    expect(await sendCommentDigest({ recipientId: grace.id, authorId: ada.id, baseUrl })).toEqual({ emailed: 1 });
+    const [digest, ...others] = await sentEmails(grace.email);
+    expect(others).toEqual([]);
+    expect(digest!.text).toContain("Yes, a calm one");
+    for (const text of [digest!.text, digest!.html, digest!.subject]) {
+      expect(text).not.toContain("Secret platform bet");
+      expect(text).not.toContain("The platform team owns the bet");
+    }
+
+    // Once the mentorship has ended, nothing more of hers is sent.
+    await addComment(ada.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "One more thing", { baseUrl });
+    await endMentorship(ada.viewer, grace.mentorshipId);
+    expect(await sendCommentDigest({ recipientId: grace.id, authorId: ada.id, baseUrl }, new Date(Date.now() + 2 * 3_600_000))).toEqual({ emailed: 0 });
+    expect(await sentEmails(grace.email)).toHaveLength(1);
   });
 });

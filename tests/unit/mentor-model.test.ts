@@ -8,7 +8,7 @@ import {
   isWellFormedInviteToken,
   mentorMayRead,
   sharingSummary,
-  type MentorResource,
+  type MentorRowResource,
   type Share,
 } from "@/lib/mentoring/mentorship-model";
 
@@ -66,7 +66,7 @@ describe("invitation state", () => {
 });
 
 describe("sharing rules", () => {
-  const resources: MentorResource[] = ["dashboard", "week", "reflection", "touchpoint", "stakeholder", "visionNote"];
+  const resources: MentorRowResource[] = ["dashboard", "week", "reflection", "touchpoint", "stakeholder", "visionNote"];
   const all = [false, true].flatMap((reflections) =>
     [false, true].flatMap((stakeholders) => [false, true].map((notes): Share => ({ reflections, stakeholders, notes }))),
   );

@@ -3,6 +3,7 @@
 import { db } from "@/lib/server/db";
 import type { MentorshipStatus } from "@/lib/generated/prisma/enums";
 import { createInviteToken, hashInviteToken, INVITE_TTL_MS, type Share } from "@/lib/mentoring/mentorship-model";
+import { listOutbox } from "@/lib/server/outbox";
 import { createUser, type TestUser } from "./users";
 
 export const SHARE_NOTHING: Share = { reflections: false, stakeholders: false, notes: false };
@@ -64,6 +65,11 @@ export async function queuedEmails(to?: string): Promise<QueuedEmail[]> {
   const rows = await db.$queryRaw<Array<{ data: QueuedEmail }>>`
     SELECT data FROM pgboss.job WHERE name = 'email.send' ORDER BY created_on, id`;
   return rows.map((row) => row.data).filter((email) => !to || email.to === to);
+}
+
+/** Emails sent (to the local outbox, as EMAIL_SERVER is unset in tests) to this address, oldest first. */
+export async function sentEmails(to: string): Promise<QueuedEmail[]> {
+  return (await listOutbox(Number.MAX_SAFE_INTEGER)).filter((email) => email.to === to).reverse();
 }
 
 /** Comment-digest jobs waiting, with when they may start. */

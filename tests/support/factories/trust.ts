@@ -28,7 +28,18 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
       version: 3,
     },
   });
-  await db.week.create({ data: { userId: user.id, startsOn: fromDateOnly("2026-11-09"), strategyMinutes: 120 } });
+  await db.week.create({
+    data: {
+      userId: user.id,
+      startsOn: fromDateOnly("2026-11-09"),
+      strategyMinutes: 120,
+      reflectionStory: "Told the roadmap story twice",
+      reflectionRelationships: "Lunch with finance",
+      reflectionVision: "Drafted the two-year bet",
+      ratingStory: 3,
+      ratingRelationships: 5,
+    },
+  });
 
   const sam = await createStakeholder(user.id, { name: "Sam Seller", notes: "-prefers mornings", cadenceDays: 14 });
   const fin = await createStakeholder(user.id, { name: "Fay Finance", role: null, department: "FINANCE" });

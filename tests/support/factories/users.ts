@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
-import type { Viewer } from "@/lib/server/viewer";
+import { viewerOfSession, type Viewer } from "@/lib/server/viewer";
 
 export type TestUser = { id: string; email: string; viewer: Viewer };
 
@@ -15,5 +15,18 @@ export async function createUser(overrides: { email?: string; name?: string; tim
       emailVerified: new Date(),
     },
   });
-  return { id: user.id, email: user.email, viewer: { userId: user.id } };
+  return { id: user.id, email: user.email, viewer: await signedIn(user.id) };
+}
+
+/**
+ * The user's Viewer, the way the app gets one: from a session row. The row
+ * goes again at once, so tests that count sessions see only their own.
+ */
+async function signedIn(userId: string): Promise<Viewer> {
+  const sessionToken = randomUUID();
+  await db.session.create({ data: { userId, sessionToken, expires: new Date(Date.now() + 60_000) } });
+  const viewer = await viewerOfSession(sessionToken);
+  await db.session.delete({ where: { sessionToken } });
+  if (!viewer) throw new Error("The test session gave no viewer");
+  return viewer;
 }

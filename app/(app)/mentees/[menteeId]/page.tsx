@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChartDefs } from "@/components/charts/chart-defs";
 import { CoverageChart } from "@/components/dashboard/coverage-chart";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
@@ -17,6 +16,7 @@ import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentoring
 import { sharingSummary } from "@/lib/mentoring/mentorship-model";
 import { WEEKDAYS } from "@/lib/shared/time-zones";
 import { requireViewer } from "@/lib/server/viewer";
+import { accessEndedOrNotFound } from "../access-ended";
 import { formatTimeZone } from "@/lib/shared/week-dates";
 import { leaveMentorshipAction } from "../actions";
 
@@ -30,7 +30,7 @@ export default async function MenteePage({ params, searchParams }: Props) {
   const { range, tables } = dashboardViewSchema.parse(await searchParams);
   const viewer = await requireViewer();
   const [dashboard, weeks] = await Promise.all([getMenteeDashboard(viewer, menteeId, range), listMenteeWeeks(viewer, menteeId)]);
-  if (!dashboard || !weeks) notFound();
+  if (!dashboard || !weeks) return accessEndedOrNotFound(viewer, menteeId);
   const { access, model } = dashboard;
   const name = menteeName(access);
   const { share } = access;

@@ -4,7 +4,7 @@ import { ImportForm } from "@/components/settings/import-form";
 import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAccountEmpty } from "@/lib/account/account";
+import { isAccountEmpty } from "@/lib/account/import";
 import { CSV_FILES } from "@/lib/account/account.validation";
 import { getSettings } from "@/lib/users";
 import { requireViewer } from "@/lib/server/viewer";

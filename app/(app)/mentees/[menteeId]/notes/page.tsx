@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MenteeNoteList } from "@/components/mentors/mentee-note-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMenteeNotes, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
+import { accessEndedOrNotFound } from "../../access-ended";
 
 export const metadata: Metadata = { title: "Mentee's vision notes" };
 
@@ -12,7 +12,7 @@ export default async function MenteeNotesPage({ params }: { params: Promise<{ me
   const { menteeId } = await params;
   const viewer = await requireViewer();
   const data = await listMenteeNotes(viewer, menteeId);
-  if (!data) notFound();
+  if (!data) return accessEndedOrNotFound(viewer, menteeId);
   const name = menteeName(data.access);
   const notes = [...data.list.due, ...data.list.rest];
   return (

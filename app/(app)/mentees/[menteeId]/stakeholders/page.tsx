@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StakeholderList } from "@/components/stakeholders/stakeholder-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMenteeStakeholders, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
+import { accessEndedOrNotFound } from "../../access-ended";
 
 export const metadata: Metadata = { title: "Mentee's stakeholders" };
 
@@ -12,7 +12,7 @@ export default async function MenteeStakeholdersPage({ params }: { params: Promi
   const { menteeId } = await params;
   const viewer = await requireViewer();
   const data = await listMenteeStakeholders(viewer, menteeId);
-  if (!data) notFound();
+  if (!data) return accessEndedOrNotFound(viewer, menteeId);
   const name = menteeName(data.access);
   const { list } = data;
   return (

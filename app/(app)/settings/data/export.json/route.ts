@@ -1,4 +1,4 @@
-import { exportAccount } from "@/lib/account/account";
+import { exportAccount } from "@/lib/account/export";
 import { recordAudit } from "@/lib/server/audit";
 import { toDateOnly } from "@/lib/shared/dates";
 import { requireViewer } from "@/lib/server/viewer";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MarkdownBody } from "@/components/notes/markdown";
 import { NoteMeta } from "@/components/notes/note-meta";
 import { ReviewThread } from "@/components/reviews/review-thread";
 import { getMenteeNote, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
+import { accessEndedOrNotFound } from "../../../access-ended";
 
 export const metadata: Metadata = { title: "Mentee's vision note" };
 
@@ -13,7 +13,7 @@ export default async function MenteeNotePage({ params }: { params: Promise<{ men
   const { menteeId, noteId } = await params;
   const viewer = await requireViewer();
   const data = await getMenteeNote(viewer, menteeId, noteId);
-  if (!data) notFound();
+  if (!data) return accessEndedOrNotFound(viewer, menteeId);
   const { note } = data;
   return (
     <div className="mx-auto max-w-2xl space-y-6">

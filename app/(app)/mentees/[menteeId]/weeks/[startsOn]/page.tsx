@@ -11,6 +11,7 @@ import { WeekNav } from "@/components/weeks/week-nav";
 import { isDateOnly } from "@/lib/shared/dates";
 import { getMenteeWeek, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
+import { accessEndedOrNotFound } from "../../../access-ended";
 import { formatTimeZone, formatWeekRange, weekTitle } from "@/lib/shared/week-dates";
 import { markWeekReviewedAction } from "../../../actions";
 
@@ -24,7 +25,7 @@ export default async function MenteeWeekPage({ params }: Props) {
   if (!isDateOnly(startsOn)) notFound();
   const viewer = await requireViewer();
   const data = await getMenteeWeek(viewer, menteeId, startsOn);
-  if (!data) notFound();
+  if (!data) return accessEndedOrNotFound(viewer, menteeId);
   const { access, place, week, touchpoints, reviewedAt } = data;
   // Any day opens the week that contains it, in the mentee's own calendar and as they logged it.
   const base = `/mentees/${encodeURIComponent(menteeId)}`;

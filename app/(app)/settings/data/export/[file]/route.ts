@@ -1,4 +1,4 @@
-import { exportCsv } from "@/lib/account/account";
+import { exportCsv } from "@/lib/account/export";
 import { csvFileSchema } from "@/lib/account/account.validation";
 import { recordAudit } from "@/lib/server/audit";
 import { requireViewer } from "@/lib/server/viewer";

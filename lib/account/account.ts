@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ExpectedError } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,

@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError } from "@/lib/server/actions";
+import { NotFoundError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
 import { enqueueCommentDigest } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { invitationEmail } from "@/lib/server/emails/invitation";

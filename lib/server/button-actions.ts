@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { CROSS_ORIGIN_MESSAGE, ExpectedError, NotFoundError, isSameOriginRequest } from "@/lib/server/actions";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { requireViewer, type Viewer } from "@/lib/server/viewer";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
 import { db } from "@/lib/server/db";
 import { stopJobs } from "@/lib/server/jobs";

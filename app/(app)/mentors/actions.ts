@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction, NotFoundError } from "@/lib/server/actions";
+import { formAction } from "@/lib/server/actions";
+import { NotFoundError } from "@/lib/server/errors";
 import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
 import { appBaseUrl, cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
 import { inviteSchema, mentorshipIdSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";

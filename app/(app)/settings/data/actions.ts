@@ -3,7 +3,8 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { CROSS_ORIGIN_MESSAGE, ExpectedError, formAction, isSameOriginRequest } from "@/lib/server/actions";
+import { CROSS_ORIGIN_MESSAGE, formAction, isSameOriginRequest } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import { deleteAccount, importAccount } from "@/lib/account/account";
 import { accountExportSchema, deleteAccountSchema, IMPORT_MAX_BYTES } from "@/lib/account/account.validation";
 import { recordAudit } from "@/lib/server/audit";

@@ -261,6 +261,23 @@ describe("review threads", () => {
     await expect(addComment(grace.viewer, ref, "Still there?", { baseUrl })).rejects.toThrow(NotFoundError);
   });
 
+  it("tells the leader whether anyone else reads a thread: an active mentor who sees it", async () => {
+    const ada = await createUser();
+    await createWeek(ada.viewer, { startsOn: "2026-11-16" });
+    const note = await createVisionNote(ada, { title: "Platform bet" });
+    const week = { menteeId: ada.id, weekStartsOn: "2026-11-16" };
+    const noteRef = { menteeId: ada.id, noteId: note.id };
+    expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(false);
+
+    const grace = await createMentor(ada, { notes: false });
+    expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(true);
+    expect((await getThread(ada.viewer, noteRef))!.othersCanRead).toBe(false);
+    expect((await getThread(grace.viewer, week))!.othersCanRead).toBe(true);
+
+    await endMentorship(ada.viewer, grace.mentorshipId);
+    expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(false);
+  });
+
   it("emails at most one digest an hour per mentor and leader, carrying every new comment", async () => {
     const ada = await createUser({ name: "Ada" });
     const grace = await createMentor(ada);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MarkdownBody } from "@/components/notes/markdown";
 import { NoteMeta } from "@/components/notes/note-meta";
-import { ReviewThread } from "@/components/reviews/review-thread";
+import { ReviewSection } from "@/app/(app)/reviews/review-section";
 import { getMenteeNote, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
 
@@ -33,7 +33,7 @@ export default async function MenteeNotePage({ params }: { params: Promise<{ men
         </header>
         {note.body.trim() ? <MarkdownBody>{note.body}</MarkdownBody> : <p className="text-muted">No text yet.</p>}
       </article>
-      <ReviewThread menteeId={menteeId} noteId={note.id} />
+      <ReviewSection menteeId={menteeId} noteId={note.id} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // payload, so only a browser running the page's JavaScript can show that the
 // friendly page appears (and how fast).
 import { chromium, type Browser } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../tests/e2e/support/chromium";
+import { chromiumLaunchOptions } from "../support/chromium";
 import type { SimulatedUser } from "./seed";
 
 export type BrowserCheck = { path: string; expected: string; seen: boolean; ms: number };

@@ -1,7 +1,7 @@
 // The email queue end to end: a real pg-boss worker on the test database and
 // a real SMTP server on loopback that refuses the first delivery.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpServer, type SmtpServer } from "../support/smtp";
+import { startSmtpServer, type SmtpServer } from "../../scripts/support/smtp";
 
 const SUBJECT = `Queued hello ${Date.now()}`;
 // Only this test's email counts (other test files may have left jobs in the queue).

@@ -1,9 +1,9 @@
 import "server-only";
-import { env } from "@/lib/config/env";
 import { sendCommentDigest, sweepCommentDigests } from "@/lib/mentoring/notifications";
 import { sendEmail } from "@/lib/server/email";
 import { QUEUES, commentDigestJobSchema, emailMessageSchema, getBoss, pollingOptions, stopJobs } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
+import { appBaseUrl } from "@/lib/server/request-context";
 
 // The worker: the one module that knows which handler runs each queue, so the
 // queue (lib/server/jobs.ts) never loads the domain that enqueues into it.
@@ -35,7 +35,7 @@ export function startWorker(): Promise<void> {
       if (job) await sendCommentDigest(commentDigestJobSchema.parse(job.data));
     });
     await boss.work(QUEUES.digestSweep, polling, async () => {
-      await sweepCommentDigests(env.AUTH_URL ?? "http://localhost:3000");
+      await sweepCommentDigests(await appBaseUrl());
     });
     await boss.schedule(QUEUES.digestSweep, "7 * * * *");
     logger.info("Job worker started");

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/actions";
 import { NotFoundError } from "@/lib/server/errors";
+import { appBaseUrl } from "@/lib/server/request-context";
 import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
-import { appBaseUrl, cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
+import { cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
 import { inviteSchema, mentorshipIdSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";
 
 export const inviteMentorAction = formAction(inviteSchema, async (viewer, input) => {

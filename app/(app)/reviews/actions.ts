@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/actions";
 import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
 import { NotFoundError } from "@/lib/server/errors";
+import { appBaseUrl } from "@/lib/server/request-context";
 import { addComment, deleteComment, editComment } from "@/lib/mentoring/comments";
 import { addCommentSchema, commentIdSchema, editCommentSchema } from "@/lib/mentoring/comments.validation";
-import { appBaseUrl } from "@/lib/mentoring/mentorships";
 
 // The review thread's comments, written by the leader on their own week and
 // note pages and by their mentors under /mentees: a change re-renders all of them.

@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/config/env";
 
 export type RequestContext = { ip: string | null; userAgent: string | null };
 
@@ -30,7 +29,7 @@ export function requestContextFrom(requestHeaders: Headers): RequestContext {
 }
 
 /** The current request's headers; null outside one (jobs, scripts, tests). */
-async function currentHeaders(): Promise<Headers | null> {
+export async function currentHeaders(): Promise<Headers | null> {
   try {
     return await headers();
   } catch {
@@ -62,14 +61,14 @@ export function isSameOrigin(requestHeaders: Headers, appUrl: string | undefined
 }
 
 /** Where a development server answers when AUTH_URL is not set and there is no request to ask. */
-const LOCAL_ORIGIN = "http://localhost:3000";
+export const LOCAL_ORIGIN = "http://localhost:3000";
 
 /**
  * The app's public origin, worked out here only: AUTH_URL's when set (required
  * in production), else the Host the request came to (null without one), else,
  * outside a request, the local development address.
  */
-function appOrigin(requestHeaders: Headers | null, appUrl: string | undefined): string | null {
+export function appOrigin(requestHeaders: Headers | null, appUrl: string | undefined): string | null {
   if (appUrl) return new URL(appUrl).origin;
   if (!requestHeaders) return LOCAL_ORIGIN;
   const host = requestHeaders.get("host");
@@ -80,9 +79,4 @@ function appOrigin(requestHeaders: Headers | null, appUrl: string | undefined): 
   } catch {
     return null;
   }
-}
-
-/** The app's public origin for links in emails, in a request or outside one (the worker). */
-export async function appBaseUrl(): Promise<string> {
-  return appOrigin(await currentHeaders(), env.AUTH_URL) ?? LOCAL_ORIGIN;
 }

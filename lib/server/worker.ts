@@ -3,7 +3,7 @@ import { sendCommentDigest, sweepCommentDigests } from "@/lib/mentoring/notifica
 import { sendEmail } from "@/lib/server/email";
 import { QUEUES, commentDigestJobSchema, emailMessageSchema, getBoss, pollingOptions, stopJobs } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
-import { appBaseUrl } from "@/lib/server/request-context";
+import { appBaseUrl } from "@/lib/server/app-origin";
 
 // The worker: the one module that knows which handler runs each queue, so the
 // queue (lib/server/jobs.ts) never loads the domain that enqueues into it.

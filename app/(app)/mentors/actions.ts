@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/actions";
 import { NotFoundError } from "@/lib/server/errors";
-import { appBaseUrl } from "@/lib/server/request-context";
+import { appBaseUrl } from "@/lib/server/app-origin";
 import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
 import { cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
 import { inviteSchema, mentorshipIdSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";

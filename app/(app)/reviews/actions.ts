@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/actions";
 import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
 import { NotFoundError } from "@/lib/server/errors";
-import { appBaseUrl } from "@/lib/server/request-context";
+import { appBaseUrl } from "@/lib/server/app-origin";
 import { addComment, deleteComment, editComment } from "@/lib/mentoring/comments";
 import { addCommentSchema, commentIdSchema, editCommentSchema } from "@/lib/mentoring/comments.validation";
 

@@ -31,7 +31,7 @@ export const inviteSchema = sharingSchema.extend({
 
 export const updateSharingSchema = sharingSchema.extend({ id });
 
-export const mentorshipIdSchema = z.object({ id });
+export const mentorshipIdSchema = id;
 
 export const menteeIdSchema = idSchema("That mentee could not be found.");
 

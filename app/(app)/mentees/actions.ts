@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { NotFoundError } from "@/lib/server/errors";
-import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
+import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
 import { dateOnlySchema } from "@/lib/shared/dates";
 import { markWeekReviewed } from "@/lib/mentoring/mentor-access";
 import { leaveMentorship } from "@/lib/mentoring/mentorships";
@@ -16,10 +15,7 @@ function revalidateReviews() {
 
 export async function markWeekReviewedAction(menteeId: unknown, startsOn: unknown): Promise<ButtonResult> {
   const result = await buttonAction(async (viewer) => {
-    const mentee = menteeIdSchema.safeParse(menteeId);
-    const week = dateOnlySchema.safeParse(startsOn);
-    if (!mentee.success || !week.success) throw new NotFoundError("That week");
-    await markWeekReviewed(viewer, mentee.data, week.data);
+    await markWeekReviewed(viewer, parseBound(menteeIdSchema, menteeId, "That week"), parseBound(dateOnlySchema, startsOn, "That week"));
   }, "Marked as reviewed.");
   revalidateReviews();
   return result;
@@ -27,9 +23,7 @@ export async function markWeekReviewedAction(menteeId: unknown, startsOn: unknow
 
 export async function leaveMentorshipAction(mentorshipId: unknown): Promise<ButtonResult> {
   const result = await buttonAction(async (viewer) => {
-    const parsed = mentorshipIdSchema.safeParse({ id: mentorshipId });
-    if (!parsed.success) throw new NotFoundError("That mentee");
-    await leaveMentorship(viewer, parsed.data.id);
+    await leaveMentorship(viewer, parseBound(mentorshipIdSchema, mentorshipId, "That mentee"));
   }, "You are no longer their mentor.");
   revalidateReviews();
   return result;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/actions";
-import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
+import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
 import { NotFoundError } from "@/lib/server/errors";
 import { appBaseUrl } from "@/lib/server/app-origin";
 import { addComment, deleteComment, editComment } from "@/lib/mentoring/comments";
@@ -29,11 +29,7 @@ export const editCommentAction = formAction(editCommentSchema, async (viewer, { 
 });
 
 export async function deleteCommentAction(id: unknown): Promise<ButtonResult> {
-  const result = await buttonAction(async (viewer) => {
-    const parsed = commentIdSchema.safeParse(id);
-    if (!parsed.success) throw new NotFoundError("That comment");
-    await deleteComment(viewer, parsed.data);
-  }, "Comment deleted.");
+  const result = await buttonAction((viewer) => deleteComment(viewer, parseBound(commentIdSchema, id, "That comment")), "Comment deleted.");
   revalidateReviews();
   return result;
 }

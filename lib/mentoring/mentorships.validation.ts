@@ -8,7 +8,7 @@ const EMAIL_MESSAGE = "Enter your mentor's email address, such as mentor@company
 
 const id = idSchema();
 
-export const sharingSchema = z.object({
+const sharingSchema = z.object({
   shareReflections: checkbox,
   shareStakeholders: checkbox,
   shareNotes: checkbox,

@@ -7,6 +7,24 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
   {
+    // Dependencies point one way: app/ -> components/ -> lib/ (docs/decisions/014-code-layout.md).
+    // tests/unit/import-direction.test.ts proves each zone fails the lint.
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            { target: "./components", from: "./app", message: "Components get server actions and data as props from app/." },
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ is the domain: it knows nothing of routes or UI." },
+            { target: ["./lib/shared", "./lib/config"], from: "./lib/server", message: "lib/shared and lib/config load in the browser and the proxy too." },
+            { target: "./scripts", from: "./tests", message: "What scripts and tests share lives in scripts/support/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // lib/config/env.ts is the only reader of process.env in the app.
     files: ["app/**", "components/**", "lib/**", "proxy.ts"],
     ignores: ["lib/config/env.ts"],

@@ -16,7 +16,7 @@
 // WHEELHOUSE_E2E_REUSE_BUILD=1 skips `next build` when a build exists, for
 // quick local iterations on specs only.
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./tests/e2e/support/chromium";
+import { chromiumLaunchOptions } from "./scripts/support/chromium";
 import { baseUrlIfStarted } from "./tests/e2e/support/run-state";
 
 const CI = Boolean(process.env.CI);

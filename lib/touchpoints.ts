@@ -1,5 +1,5 @@
 import "server-only";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";

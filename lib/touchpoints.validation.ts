@@ -10,8 +10,8 @@ export const TOPIC_MAX = 200;
 export const OUTCOME_MAX = 5_000;
 
 /** The calendar dates a touchpoint can be on: wide, but inside what PostgreSQL stores happily. */
-export const EARLIEST_TOUCHPOINT_DATE = "1970-01-01";
-export const LATEST_TOUCHPOINT_DATE = "2100-12-31";
+const EARLIEST_TOUCHPOINT_DATE = "1970-01-01";
+const LATEST_TOUCHPOINT_DATE = "2100-12-31";
 
 export const touchpointIdSchema = idSchema("That touchpoint could not be found.");
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -8,7 +8,7 @@ export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
 export const TAG_MAX = 40;
 export const TAGS_MAX = 10;
-export const SEARCH_MAX = 200;
+const SEARCH_MAX = 200;
 
 /**
  * "Hiring,  #Platform , hiring" → ["hiring", "platform"]: lower case, inner

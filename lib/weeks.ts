@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { ExpectedError } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";

@@ -13,7 +13,6 @@ export const HOURS_FIELDS = {
   other: "otherHours",
 } as const satisfies Record<TimeCategory, string>;
 
-export type HoursField = (typeof HOURS_FIELDS)[TimeCategory];
 
 const HOURS = /^\d+(?:[.,]\d+)?$/;
 

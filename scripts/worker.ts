@@ -6,12 +6,12 @@ import { register } from "node:module";
 // Before any lib/ module loads (hence the dynamic imports below).
 register("./worker-hooks.mjs", import.meta.url);
 
-const { startWorker, stopJobs } = await import("@/lib/server/jobs");
+const { startWorker, stopWorker } = await import("@/lib/server/worker");
 const { logger } = await import("@/lib/server/logger");
 
 function stop(signal: string): void {
   logger.info({ signal }, "Stopping the job worker");
-  stopJobs()
+  stopWorker()
     .then(() => process.exit(0))
     .catch((error: unknown) => {
       logger.error({ err: error }, "The job worker did not stop cleanly");

@@ -1,6 +1,6 @@
 import { MarkdownBody } from "@/components/notes/markdown";
 import { hours, percent, splitOf } from "@/lib/dashboard/figures";
-import { HABITS, RATING_LABELS } from "@/lib/shared/reflection-questions";
+import { HABITS, RATING_MEANINGS } from "@/lib/shared/reflection-questions";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";
 
@@ -47,7 +47,7 @@ export function MenteeWeekView({ week, showReflections }: { week: SavedWeek; sho
                   Self-rating:{" "}
                   {rating ? (
                     <span className="tabular text-text">
-                      {rating} of 5 ({RATING_LABELS[rating as keyof typeof RATING_LABELS]})
+                      {rating} of 5 ({RATING_MEANINGS[rating as keyof typeof RATING_MEANINGS]})
                     </span>
                   ) : (
                     "none"

@@ -1,9 +1,18 @@
-import { cancelInvitationAction, endMentorshipAction, resendInvitationAction, updateSharingAction } from "@/app/(app)/mentors/actions";
 import { RowActionButton } from "@/components/mentors/row-action-button";
 import { SharingForm } from "@/components/mentors/sharing-form";
 import { StateBadge } from "@/components/mentors/state-badge";
+import type { ActionFormProps } from "@/components/ui/form";
 import { sharingSummary } from "@/lib/mentoring/mentorship-model";
 import type { Mentorship } from "@/lib/mentoring/mentorships";
+import type { ButtonResult } from "@/lib/server/button-actions";
+
+/** The server actions on a row: the one-click ones take the mentorship's id. */
+export type MentorshipActions = {
+  end: (id: string) => Promise<ButtonResult>;
+  resend: (id: string) => Promise<ButtonResult>;
+  cancel: (id: string) => Promise<ButtonResult>;
+  updateSharing: ActionFormProps["action"];
+};
 
 function when(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);
@@ -24,7 +33,7 @@ function timeline(row: Mentorship, timeZone: string): string {
   }
 }
 
-function Row({ row, timeZone }: { row: Mentorship; timeZone: string }) {
+function Row({ row, timeZone, actions }: { row: Mentorship; timeZone: string; actions: MentorshipActions }) {
   const who = row.mentor?.name ?? row.inviteEmail;
   const live = row.state === "pending" || row.state === "expired" || row.state === "accepted";
   return (
@@ -44,7 +53,7 @@ function Row({ row, timeZone }: { row: Mentorship; timeZone: string }) {
         <div className="mt-3 flex flex-wrap items-center gap-2">
           {row.state === "accepted" ? (
             <RowActionButton
-              action={endMentorshipAction.bind(null, row.id)}
+              action={actions.end.bind(null, row.id)}
               label="End access"
               pendingLabel="Ending…"
               variant="danger"
@@ -52,8 +61,8 @@ function Row({ row, timeZone }: { row: Mentorship; timeZone: string }) {
             />
           ) : (
             <>
-              <RowActionButton action={resendInvitationAction.bind(null, row.id)} label="Resend with a new link" pendingLabel="Sending…" />
-              <RowActionButton action={cancelInvitationAction.bind(null, row.id)} label="Cancel invitation" pendingLabel="Cancelling…" variant="ghost" />
+              <RowActionButton action={actions.resend.bind(null, row.id)} label="Resend with a new link" pendingLabel="Sending…" />
+              <RowActionButton action={actions.cancel.bind(null, row.id)} label="Cancel invitation" pendingLabel="Cancelling…" variant="ghost" />
             </>
           )}
         </div>
@@ -62,7 +71,7 @@ function Row({ row, timeZone }: { row: Mentorship; timeZone: string }) {
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-accent">Change what {row.state === "accepted" ? "they see" : "they will see"}</summary>
           <div className="mt-3 max-w-xl">
-            <SharingForm action={updateSharingAction} id={row.id} share={row.share} who={who} />
+            <SharingForm action={actions.updateSharing} id={row.id} share={row.share} who={who} />
           </div>
         </details>
       ) : null}
@@ -71,11 +80,11 @@ function Row({ row, timeZone }: { row: Mentorship; timeZone: string }) {
 }
 
 /** The leader's mentors and invitations, live ones first, then the history. */
-export function MentorshipList({ mentorships, timeZone, label }: { mentorships: Mentorship[]; timeZone: string; label: string }) {
+export function MentorshipList({ mentorships, timeZone, label, actions }: { mentorships: Mentorship[]; timeZone: string; label: string; actions: MentorshipActions }) {
   return (
     <ul className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label={label}>
       {mentorships.map((row) => (
-        <Row key={row.id} row={row} timeZone={timeZone} />
+        <Row key={row.id} row={row} timeZone={timeZone} actions={actions} />
       ))}
     </ul>
   );

@@ -1,30 +1,35 @@
-import { deleteCommentAction, editCommentAction, addCommentAction } from "@/app/(app)/mentees/actions";
 import { CommentForm } from "@/components/reviews/comment-form";
 import { CommentItem } from "@/components/reviews/comment-item";
 import { Card } from "@/components/ui/card";
-import { getThread } from "@/lib/mentoring/comments";
-import { markThreadNotificationsRead } from "@/lib/mentoring/notifications";
-import { getCalendarSettings } from "@/lib/users";
-import { getViewer } from "@/lib/server/viewer";
+import type { ActionFormProps } from "@/components/ui/form";
+import type { Thread } from "@/lib/mentoring/comments";
+import type { ButtonResult } from "@/lib/server/button-actions";
 import { formatTimeZone } from "@/lib/shared/week-dates";
 
-type Props = { menteeId: string } & ({ weekStartsOn: string; noteId?: never } | { noteId: string; weekStartsOn?: never });
+export type ReviewActions = {
+  add: ActionFormProps["action"];
+  edit: ActionFormProps["action"];
+  /** Deletes one comment by id. */
+  delete: (id: string) => Promise<ButtonResult>;
+};
+
+type Props = {
+  /** The thread as the viewer may read it (lib/mentoring/comments.ts decides). */
+  data: Thread;
+  /** The viewer's zone, for the comments' times. */
+  timeZone: string;
+  actions: ReviewActions;
+} & ({ weekStartsOn: string; noteId?: never } | { noteId: string; weekStartsOn?: never });
 
 /**
  * The review thread of a week or a vision note, for the leader (on their own
- * pages) and for their active mentors (under /mentees). Loads its own data
- * through lib/mentoring/comments.ts, so access is decided there; renders nothing for
- * anyone else, or for a week that has not been logged yet.
+ * pages) and for their active mentors (under /mentees). The leader gets no
+ * reply box in a thread nobody else reads yet: no comments and no mentor who sees it.
  */
-export async function ReviewThread(props: Props) {
-  const viewer = await getViewer();
-  const ref = props.noteId ? { menteeId: props.menteeId, noteId: props.noteId } : { menteeId: props.menteeId, weekStartsOn: props.weekStartsOn! };
-  const data = viewer ? await getThread(viewer, ref) : null;
-  if (!viewer || !data) return null;
-  // Reading the thread reads its notifications.
-  const [{ timeZone }] = await Promise.all([getCalendarSettings(viewer), markThreadNotificationsRead(viewer, data.thread)]);
+export function ReviewThread({ data, timeZone, actions, weekStartsOn, noteId }: Props) {
   const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
   const isMentee = data.thread.viewerIsMentee;
+  const canWrite = data.comments.length > 0 || data.othersCanRead;
   return (
     <Card id="comments" aria-labelledby="review-title" className="scroll-mt-6 space-y-4">
       <div>
@@ -51,20 +56,16 @@ export async function ReviewThread(props: Props) {
                 postedAtIso={comment.createdAt.toISOString()}
                 edited={comment.editedAt !== null}
                 mine={comment.mine}
-                editAction={editCommentAction}
-                deleteAction={deleteCommentAction.bind(null, comment.id)}
+                editAction={actions.edit}
+                deleteAction={actions.delete.bind(null, comment.id)}
               />
             </li>
           ))}
         </ol>
       )}
-      <CommentForm
-        action={addCommentAction}
-        menteeId={props.menteeId}
-        weekStartsOn={props.weekStartsOn}
-        noteId={props.noteId}
-        label={isMentee ? "Reply" : "Comment"}
-      />
+      {canWrite ? (
+        <CommentForm action={actions.add} menteeId={data.thread.menteeId} weekStartsOn={weekStartsOn} noteId={noteId} label={isMentee ? "Reply" : "Comment"} />
+      ) : null}
     </Card>
   );
 }

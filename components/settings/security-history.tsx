@@ -1,7 +1,7 @@
 import type { AuditEventView } from "@/lib/server/audit";
 
 /** "Firefox on macOS": enough to recognise a device, without the whole user-agent string. */
-export function describeDevice(userAgent: string | null): string {
+function describeDevice(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
   const browser = /Edg\//.test(userAgent)
     ? "Edge"

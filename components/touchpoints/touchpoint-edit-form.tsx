@@ -1,12 +1,13 @@
 "use client";
 
-import { updateTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { TouchpointFields, type StakeholderChoice, type TouchpointDefaults } from "@/components/touchpoints/touchpoint-fields";
 import { LinkButton } from "@/components/ui/button";
-import { ActionForm } from "@/components/ui/form";
+import { ActionForm, type ActionFormProps } from "@/components/ui/form";
 import { updateTouchpointSchema } from "@/lib/touchpoints.validation";
 
 type Props = {
+  /** The server action that saves the touchpoint. */
+  action: ActionFormProps["action"];
   id: string;
   stakeholders: readonly StakeholderChoice[];
   defaults: TouchpointDefaults;
@@ -14,10 +15,10 @@ type Props = {
   returnTo: string;
 };
 
-export function TouchpointEditForm({ id, stakeholders, defaults, returnTo }: Props) {
+export function TouchpointEditForm({ action, id, stakeholders, defaults, returnTo }: Props) {
   return (
     <ActionForm
-      action={updateTouchpointAction}
+      action={action}
       schema={updateTouchpointSchema}
       submitLabel="Save touchpoint"
       aria-label="Edit touchpoint"

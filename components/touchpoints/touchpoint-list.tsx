@@ -1,13 +1,16 @@
 import Link from "next/link";
-import { deleteTouchpointAction, restoreTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
+import type { ButtonResult } from "@/lib/server/button-actions";
 import { formatDateOnly } from "@/lib/shared/dates";
 import type { Touchpoint } from "@/lib/touchpoints";
 import { DEPARTMENTS, TOUCHPOINT_CHANNELS } from "@/lib/shared/vocabulary";
 
 type Props = {
   touchpoints: readonly Touchpoint[];
+  /** Server actions that delete and restore one touchpoint by id. */
+  deleteAction: (id: string) => Promise<ButtonResult>;
+  restoreAction: (id: string) => Promise<ButtonResult>;
   /** Where the edit page returns to; by default the week the touchpoint falls in. */
   returnTo?: string;
   /** What to say when there are none yet. */
@@ -21,7 +24,7 @@ function describeTouchpoint({ stakeholder, department, occurredOn }: Touchpoint)
 }
 
 /** Touchpoints, newest first, each with edit and delete (with undo). */
-export function TouchpointList({ touchpoints, returnTo, emptyMessage = "No touchpoints yet. Log one below: who you talked to and what came of it." }: Props) {
+export function TouchpointList({ touchpoints, deleteAction, restoreAction, returnTo, emptyMessage = "No touchpoints yet. Log one below: who you talked to and what came of it." }: Props) {
   if (touchpoints.length === 0) {
     return <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-sm text-muted">{emptyMessage}</p>;
   }
@@ -61,8 +64,8 @@ export function TouchpointList({ touchpoints, returnTo, emptyMessage = "No touch
                 Edit<span className="sr-only">: {touchpoint.topic}</span>
               </Link>
               <DeleteWithUndo
-                onDelete={deleteTouchpointAction.bind(null, touchpoint.id)}
-                onUndo={restoreTouchpointAction.bind(null, touchpoint.id)}
+                onDelete={deleteAction.bind(null, touchpoint.id)}
+                onUndo={restoreAction.bind(null, touchpoint.id)}
                 deletedMessage="Touchpoint deleted"
                 what={describeTouchpoint(touchpoint)}
                 variant="ghost"

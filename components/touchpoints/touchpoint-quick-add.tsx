@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { addTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { TouchpointFields, type StakeholderChoice } from "@/components/touchpoints/touchpoint-fields";
-import { ActionForm } from "@/components/ui/form";
+import { ActionForm, type ActionFormProps } from "@/components/ui/form";
 import type { DateOnly } from "@/lib/shared/dates";
 import { touchpointSchema } from "@/lib/touchpoints.validation";
 
 type Props = {
+  /** The server action that logs the touchpoint. */
+  action: ActionFormProps["action"];
   stakeholders: readonly StakeholderChoice[];
   defaultDate: DateOnly;
   /** Suggested range for the date picker (e.g. the week shown); any real date is accepted. */
@@ -18,12 +19,12 @@ type Props = {
 };
 
 /** A compact form to log a touchpoint in a few seconds; it clears after each save. */
-export function TouchpointQuickAdd({ stakeholders, defaultDate, minDate, maxDate, defaultStakeholderId }: Props) {
+export function TouchpointQuickAdd({ action, stakeholders, defaultDate, minDate, maxDate, defaultStakeholderId }: Props) {
   // A new key after each save starts the fields afresh, including "who with".
   const [round, setRound] = useState(0);
   return (
     <ActionForm
-      action={addTouchpointAction}
+      action={action}
       schema={touchpointSchema}
       submitLabel="Log touchpoint"
       pendingLabel="Logging…"

@@ -41,7 +41,7 @@ export function FieldShell({ name, label, help, errors, children }: FieldShellPr
 }
 
 /** Props that wire a control to its label, help and error message. */
-export function useFieldControl(name: string, help: ReactNode | undefined, defaultValue: unknown, errorsAsTyped?: string[]) {
+function useFieldControl(name: string, help: ReactNode | undefined, defaultValue: unknown, errorsAsTyped?: string[]) {
   const field = useFormField(name);
   const { typedValue } = field;
   // A problem found as the user types stands in for what the last submission said.

@@ -3,11 +3,11 @@
 import { cn } from "@/components/ui/cn";
 import { FieldMessages } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
-import { RATING_LABELS } from "@/lib/shared/reflection-questions";
+import { RATING_MEANINGS } from "@/lib/shared/reflection-questions";
 
 const CHOICES = [
   { value: "", label: "Skip", meaning: "No rating" },
-  ...Object.entries(RATING_LABELS).map(([value, meaning]) => ({ value, label: value, meaning })),
+  ...Object.entries(RATING_MEANINGS).map(([value, meaning]) => ({ value, label: value, meaning })),
 ];
 
 type Props = { name: string; habitName: string; defaultValue: string };
@@ -49,7 +49,7 @@ export function RatingField({ name, habitName, defaultValue }: Props) {
           </label>
         ))}
       </div>
-      <FieldMessages name={name} help={`1 ${RATING_LABELS[1].toLowerCase()} · 5 ${RATING_LABELS[5].toLowerCase()}`} errors={errors} />
+      <FieldMessages name={name} help={`1 ${RATING_MEANINGS[1].toLowerCase()} · 5 ${RATING_MEANINGS[5].toLowerCase()}`} errors={errors} />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { HABITS, RATING_LABELS } from "@/lib/shared/reflection-questions";
+import { HABITS, RATING_MEANINGS } from "@/lib/shared/reflection-questions";
 import type { FormValues } from "@/lib/shared/forms";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";
@@ -101,6 +101,6 @@ function Version({ title, value }: { title: string; value: string }) {
 function display(row: Row, value: string): string {
   const text = value.trim();
   if (row.kind === "hours") return `${text === "" ? "0" : text} h`;
-  if (row.kind === "rating") return text === "" ? "Not rated" : `${text} – ${RATING_LABELS[Number(text) as keyof typeof RATING_LABELS] ?? ""}`;
+  if (row.kind === "rating") return text === "" ? "Not rated" : `${text} – ${RATING_MEANINGS[Number(text) as keyof typeof RATING_MEANINGS] ?? ""}`;
   return text === "" ? "(empty)" : text;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ExpectedError } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/server/viewer";
 

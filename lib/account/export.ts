@@ -3,6 +3,7 @@ import { type AccountExport, type CsvFile, EXPORT_FORMAT, EXPORT_VERSION } from 
 import { toCsv, type CsvColumn } from "@/lib/account/csv";
 import { db } from "@/lib/server/db";
 import { toDateOnly } from "@/lib/shared/dates";
+import { HABITS, reflectionsOf } from "@/lib/shared/reflection-questions";
 import { DEPARTMENTS, HORIZONS, TOUCHPOINT_CHANNELS, VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import type { Viewer } from "@/lib/server/viewer";
 import { listMentorshipsAsMentor, listOwnCommentsOnMentees } from "@/lib/mentoring/mentor-access";
@@ -82,14 +83,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       firefightingMinutes: week.firefightingMinutes,
       strategyMinutes: week.strategyMinutes,
       otherMinutes: week.otherMinutes,
-      reflectionStrategy: week.reflectionStrategy,
-      reflectionStory: week.reflectionStory,
-      reflectionRelationships: week.reflectionRelationships,
-      reflectionVision: week.reflectionVision,
-      ratingStrategy: week.ratingStrategy,
-      ratingStory: week.ratingStory,
-      ratingRelationships: week.ratingRelationships,
-      ratingVision: week.ratingVision,
+      ...reflectionsOf(week),
       highlights: week.highlights,
       createdAt: iso(week.createdAt),
       updatedAt: iso(week.updatedAt),
@@ -169,19 +163,15 @@ function mentorshipRecord(row: ShareColumns & { status: string; message: string 
 type Column<Row> = CsvColumn<Row>;
 const hours = (minutes: number) => minutes / 60;
 
-const weekColumns: Column<AccountExport["weeks"][number]>[] = [
+type ExportedWeek = AccountExport["weeks"][number];
+
+const weekColumns: Column<ExportedWeek>[] = [
   { header: "Week starting", value: (week) => week.startsOn },
   { header: "Firefighting hours", value: (week) => hours(week.firefightingMinutes) },
   { header: "Strategy hours", value: (week) => hours(week.strategyMinutes) },
   { header: "Other hours", value: (week) => hours(week.otherMinutes) },
-  { header: "Strategy rating", value: (week) => week.ratingStrategy },
-  { header: "Story rating", value: (week) => week.ratingStory },
-  { header: "Relationships rating", value: (week) => week.ratingRelationships },
-  { header: "Vision rating", value: (week) => week.ratingVision },
-  { header: "Strategy reflection", value: (week) => week.reflectionStrategy },
-  { header: "Story reflection", value: (week) => week.reflectionStory },
-  { header: "Relationships reflection", value: (week) => week.reflectionRelationships },
-  { header: "Vision reflection", value: (week) => week.reflectionVision },
+  ...HABITS.map((habit) => ({ header: `${habit.csvName} rating`, value: (week: ExportedWeek) => week[habit.ratingField] })),
+  ...HABITS.map((habit) => ({ header: `${habit.csvName} reflection`, value: (week: ExportedWeek) => week[habit.reflectionField] })),
   { header: "Highlights", value: (week) => week.highlights },
 ];
 

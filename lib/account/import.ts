@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ExpectedError } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import type { AccountExport } from "@/lib/account/account.validation";
 import { db } from "@/lib/server/db";
 import { fromDateOnly } from "@/lib/shared/dates";

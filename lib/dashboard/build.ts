@@ -85,7 +85,7 @@ export type VisionStatsRow = z.infer<typeof visionStatsRowSchema>;
 // ── The model ────────────────────────────────────────────────────────────────
 
 /** Three logged weeks under target in a row raise the flag. */
-export const UNDER_TARGET_WEEKS = 3;
+const UNDER_TARGET_WEEKS = 3;
 
 /**
  * Consecutive logged weeks up to now. The current week may still be open:

@@ -2,19 +2,16 @@
 // the keys they are counted by, and the hours split with its formatting.
 import "server-only";
 import type { Department, Horizon } from "@/lib/generated/prisma/enums";
+import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { DEPARTMENTS, HORIZONS } from "@/lib/shared/vocabulary";
 import type { Bucket, DashboardWindow } from "@/lib/dashboard/windows";
 
 export const DEPARTMENT_KEYS = Object.keys(DEPARTMENTS) as Department[];
 export const HORIZON_KEYS = Object.keys(HORIZONS) as Horizon[];
-export const RATING_KEYS = ["strategy", "story", "relationships", "vision"] as const;
-export type RatingKey = (typeof RATING_KEYS)[number];
-export const RATING_LABELS: Record<RatingKey, string> = {
-  strategy: "Strategic time",
-  story: "Owning the story",
-  relationships: "Relationships",
-  vision: "Vision",
-};
+/** The habits' self-ratings, one series each. */
+export const RATING_KEYS: readonly HabitKey[] = HABITS.map((habit) => habit.key);
+export type RatingKey = HabitKey;
+export const RATING_LABELS = Object.fromEntries(HABITS.map((habit) => [habit.key, habit.shortName])) as Record<RatingKey, string>;
 
 /** Hours and the strategy share (0–1, hours-weighted); share is null with no hours. */
 export type Split = { firefighting: number; strategy: number; other: number; total: number; share: number | null };

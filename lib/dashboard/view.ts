@@ -30,7 +30,7 @@ export function dashboardViewQuery({ range, tables }: DashboardView): string {
 export const chartImageNameSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(40);
 
 /** A chart is drawn in two sizes: wide, and narrow for a phone, where a wide drawing's labels would be too small to read. */
-export const CHART_SIZES = ["wide", "narrow"] as const;
+const CHART_SIZES = ["wide", "narrow"] as const;
 
 export type ChartSize = (typeof CHART_SIZES)[number];
 

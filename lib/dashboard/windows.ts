@@ -58,7 +58,7 @@ export type Bucket = {
   inProgress: boolean;
 };
 
-export function monthOf(day: DateOnly): DateOnly {
+function monthOf(day: DateOnly): DateOnly {
   return `${day.slice(0, 7)}-01`;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError } from "@/lib/server/actions";
+import { NotFoundError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
 import { enqueueCommentDigest } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
@@ -20,7 +20,12 @@ export type ReviewComment = {
   mine: boolean;
 };
 
-export type Thread = { thread: ResolvedThread; comments: ReviewComment[] };
+export type Thread = {
+  thread: ResolvedThread;
+  comments: ReviewComment[];
+  /** Someone else would read a new comment: always for a mentor; for the leader, an active mentor who sees this thread. */
+  othersCanRead: boolean;
+};
 
 const NOT_FOUND = "That comment";
 
@@ -28,13 +33,17 @@ const NOT_FOUND = "That comment";
 export async function getThread(viewer: Viewer | null, ref: ThreadRef): Promise<Thread | null> {
   const thread = await resolveThread(viewer, ref);
   if (!thread || !viewer) return null;
-  const rows = await db.reviewComment.findMany({
-    where: { menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }) },
-    select: { id: true, body: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, email: true } } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const [rows, recipients] = await Promise.all([
+    db.reviewComment.findMany({
+      where: { menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }) },
+      select: { id: true, body: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, email: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    recipientsOf(viewer, thread),
+  ]);
   return {
     thread,
+    othersCanRead: recipients.length > 0,
     comments: rows.map(({ author, ...row }) => ({
       ...row,
       author: { id: author.id, name: author.name ?? author.email, isMentee: author.id === thread.menteeId },

@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError } from "@/lib/server/actions";
+import { NotFoundError } from "@/lib/server/errors";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import type { RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";

@@ -1,10 +1,8 @@
 import "server-only";
-import { headers } from "next/headers";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { invitationEmail } from "@/lib/server/emails/invitation";
-import { env } from "@/lib/config/env";
 import { enqueueEmail } from "@/lib/server/jobs";
 import {
   INVITE_TTL_MS,
@@ -31,15 +29,6 @@ import type { Viewer } from "@/lib/server/viewer";
 
 const NOT_FOUND = "That invitation";
 const DAYS_VALID = INVITE_TTL_MS / 86_400_000;
-
-/** The app's public URL for links in emails: AUTH_URL, or this request's origin locally. */
-export async function appBaseUrl(): Promise<string> {
-  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const proto = list.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
 
 export type Mentorship = {
   id: string;

@@ -8,7 +8,7 @@ const EMAIL_MESSAGE = "Enter your mentor's email address, such as mentor@company
 
 const id = idSchema();
 
-export const sharingSchema = z.object({
+const sharingSchema = z.object({
   shareReflections: checkbox,
   shareStakeholders: checkbox,
   shareNotes: checkbox,
@@ -31,7 +31,7 @@ export const inviteSchema = sharingSchema.extend({
 
 export const updateSharingSchema = sharingSchema.extend({ id });
 
-export const mentorshipIdSchema = z.object({ id });
+export const mentorshipIdSchema = id;
 
 export const menteeIdSchema = idSchema("That mentee could not be found.");
 

@@ -3,30 +3,11 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { env } from "@/lib/config/env";
+import { ExpectedError } from "@/lib/server/errors";
 import { errorState, formValues, invalidState, successState, unstorableFields, type FormState } from "@/lib/shared/forms";
 import { logger } from "@/lib/server/logger";
 import { clientIpFrom, isSameOrigin } from "@/lib/server/request-context";
 import { requireViewer, type Viewer } from "@/lib/server/viewer";
-
-/** An error whose message is safe and useful to show the user. */
-export class ExpectedError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly data?: unknown,
-  ) {
-    super(message);
-    this.name = "ExpectedError";
-  }
-}
-
-/** For a row that does not exist or is not the viewer's: the same answer either way. */
-export class NotFoundError extends ExpectedError {
-  constructor(what = "That item") {
-    super(`${what} could not be found. It may have been deleted.`);
-    this.name = "NotFoundError";
-  }
-}
 
 export const CROSS_ORIGIN_MESSAGE = "This request did not come from Wheelhouse, so nothing was changed. Reload the page and try again.";
 

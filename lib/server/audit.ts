@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/server/viewer";
  * What the security history can say. Record with these names so Settings
  * shows a readable label; an unknown action still shows, humanised.
  */
-export const AUDIT_ACTIONS = {
+const AUDIT_ACTIONS = {
   sign_in: "Signed in",
   sign_in_failed: "Sign-in link refused (expired or already used)",
   sign_in_limited: "Sign-in requests paused (too many)",
@@ -67,7 +67,7 @@ export type AuditEventView = {
 };
 
 /** The line's label; a download names its file ("Downloaded touchpoints.csv") when it was recorded. */
-export function auditLabel(action: string, detail: Record<string, unknown> | null = null): string {
+function auditLabel(action: string, detail: Record<string, unknown> | null = null): string {
   if (action === "export" && typeof detail?.file === "string") return `Downloaded ${detail.file}`;
   if (action in AUDIT_ACTIONS) return AUDIT_ACTIONS[action as AuditAction];
   const words = action.replaceAll("_", " ");

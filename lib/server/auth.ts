@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/config/env";
+import { CALLBACK_URL_COOKIE } from "@/lib/config/session-cookies";
 import { sendEmail } from "@/lib/server/email";
 import { isStorable } from "@/lib/shared/forms";
 import { signInEmail } from "@/lib/server/emails/sign-in";
@@ -157,8 +158,7 @@ const nextAuth = NextAuth({
 
 export const { signIn, signOut } = nextAuth;
 
-// Auth.js's cookie for where to go after signing in, plain on http and __Secure- on https.
-const CALLBACK_URL_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+const CALLBACK_URL_COOKIES = [CALLBACK_URL_COOKIE.plain, CALLBACK_URL_COOKIE.secure];
 const PROVIDER_IDS = new Set(["email", ...oauthProviders.map((entry) => entry.id)]);
 
 /** Reads a post's body as Auth.js will: JSON or a form. Null for a JSON body that does not parse. */

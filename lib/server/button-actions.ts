@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { CROSS_ORIGIN_MESSAGE, ExpectedError, NotFoundError, isSameOriginRequest } from "@/lib/server/actions";
+import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { requireViewer, type Viewer } from "@/lib/server/viewer";
 
@@ -29,15 +30,18 @@ export async function buttonAction(run: (viewer: Viewer) => Promise<void>, done:
 }
 
 /**
- * A one-click server action bound to an item on the page (delete, restore):
- * a public endpoint all the same, so an id that does not parse is answered
- * like one that is not the viewer's, and lib/ checks the rest against the owner.
+ * The one way a one-click action reads what it is bound to (an id, a week):
+ * a public endpoint all the same, so a value that does not parse is answered
+ * like one that is not the viewer's (`what` could not be found), and lib/
+ * checks the rest against the owner. Call it inside buttonAction.
  */
+export function parseBound<T>(schema: z.ZodType<T>, value: unknown, what?: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new NotFoundError(what);
+  return parsed.data;
+}
+
+/** A one-click server action bound to an item on the page (delete, restore), by its id. */
 export function itemAction(idSchema: z.ZodType<string>, run: (viewer: Viewer, id: string) => Promise<void>, done: string) {
-  return (id: unknown): Promise<ButtonResult> =>
-    buttonAction(async (viewer) => {
-      const parsed = idSchema.safeParse(id);
-      if (!parsed.success) throw new NotFoundError();
-      await run(viewer, parsed.data);
-    }, done);
+  return (id: unknown): Promise<ButtonResult> => buttonAction((viewer) => run(viewer, parseBound(idSchema, id)), done);
 }

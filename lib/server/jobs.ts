@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { z } from "zod";
-import { sendEmail, type EmailMessage } from "@/lib/server/email";
+import type { EmailMessage } from "@/lib/server/email";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/server/logger";
 
@@ -9,6 +9,7 @@ import { logger } from "@/lib/server/logger";
 // only inserts a job, a worker sends it and retries with back-off when SMTP
 // fails, so a slow or broken mail server never fails or slows a request and
 // loses no email. See docs/decisions/006-mentor-access-and-email-queue.md.
+// The handlers live with their domain; lib/server/worker.ts runs them.
 
 export const QUEUES = {
   email: "email.send",
@@ -23,16 +24,16 @@ const EMAIL_RETRIES = { retryLimit: 12, retryDelay: 30, retryBackoff: true };
 
 export type QueueSettings = { retryDelaySeconds?: number; pollingIntervalSeconds?: number };
 
-const emailMessageSchema = z.object({ to: z.string().min(3), subject: z.string().min(1), text: z.string(), html: z.string() });
+export const emailMessageSchema = z.object({ to: z.string().min(3), subject: z.string().min(1), text: z.string(), html: z.string() });
 
 /** How long a first comment waits for the ones written right after it. */
 export const DIGEST_GATHER_SECONDS = 120;
 
 export type CommentDigestJob = { recipientId: string; authorId: string; baseUrl: string };
 
-const commentDigestJobSchema = z.object({ recipientId: z.string().min(1), authorId: z.string().min(1), baseUrl: z.url() });
+export const commentDigestJobSchema = z.object({ recipientId: z.string().min(1), authorId: z.string().min(1), baseUrl: z.url() });
 
-type JobsState = { boss?: Promise<PgBoss>; worker?: Promise<void>; settings: QueueSettings };
+type JobsState = { boss?: Promise<PgBoss>; settings: QueueSettings };
 
 // One boss per process (dev hot reloads would otherwise open a pool per edit).
 const globalForJobs = globalThis as unknown as { wheelhouseJobs?: JobsState };
@@ -41,6 +42,11 @@ const state: JobsState = (globalForJobs.wheelhouseJobs ??= { settings: {} });
 /** Tests shorten the delays (over EMAIL_RETRY_DELAY_SECONDS); call before anything else touches the queue. */
 export function configureQueue(settings: QueueSettings): void {
   state.settings = settings;
+}
+
+/** How often a worker asks for new jobs. */
+export function pollingOptions(): { pollingIntervalSeconds: number } {
+  return { pollingIntervalSeconds: state.settings.pollingIntervalSeconds ?? 2 };
 }
 
 function emailRetries() {
@@ -93,48 +99,9 @@ export async function enqueueCommentDigest(job: CommentDigestJob, startAfterSeco
   });
 }
 
-/**
- * Starts the handlers in this process. Called once by instrumentation.ts when
- * the app starts and by scripts/worker.ts (`npm run worker`); several workers
- * on one database share the jobs safely.
- */
-export function startWorker(): Promise<void> {
-  state.worker ??= (async () => {
-    const boss = await getBoss();
-    const polling = { pollingIntervalSeconds: state.settings.pollingIntervalSeconds ?? 2 };
-    // Handlers are loaded here, not at the top, so enqueuing never pulls in the worker's modules.
-    const { sendCommentDigest, sweepCommentDigests } = await import("@/lib/mentoring/notifications");
-
-    await boss.work(QUEUES.email, { ...polling, batchSize: 1 }, async ([job]) => {
-      if (!job) return;
-      const message = emailMessageSchema.parse(job.data);
-      try {
-        await sendEmail(message);
-      } catch (error) {
-        // Never log the body: it may carry a sign-in or invitation link.
-        logger.warn({ err: error, jobId: job.id, subject: message.subject }, "Sending an email failed; it will be retried");
-        throw error;
-      }
-    });
-    await boss.work(QUEUES.commentDigest, { ...polling, batchSize: 1 }, async ([job]) => {
-      if (job) await sendCommentDigest(commentDigestJobSchema.parse(job.data));
-    });
-    await boss.work(QUEUES.digestSweep, polling, async () => {
-      await sweepCommentDigests(env.AUTH_URL ?? "http://localhost:3000");
-    });
-    await boss.schedule(QUEUES.digestSweep, "7 * * * *");
-    logger.info("Job worker started");
-  })().catch((error: unknown) => {
-    state.worker = undefined;
-    throw error;
-  });
-  return state.worker;
-}
-
-/** Stops the worker and closes the queue's connections (graceful: running jobs finish). */
+/** Closes the queue's connections, stopping any worker on them (graceful: running jobs finish). */
 export async function stopJobs(): Promise<void> {
   const boss = state.boss;
   state.boss = undefined;
-  state.worker = undefined;
   if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
 }

@@ -6,7 +6,7 @@ import { env } from "@/lib/config/env";
  * Keys whose values never reach the log, wherever they appear (top level or one
  * level down, e.g. `{ req: { cookie } }`): secrets, and what the user wrote.
  */
-export const REDACTED_KEYS = ["token", "sessionToken", "cookie", "authorization", "password", "secret", "body", "email", "url"] as const;
+const REDACTED_KEYS = ["token", "sessionToken", "cookie", "authorization", "password", "secret", "body", "email", "url"] as const;
 
 const redactPaths = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]);
 

@@ -28,20 +28,25 @@ export function requestContextFrom(requestHeaders: Headers): RequestContext {
   };
 }
 
-/** IP and user agent of the current request; nulls outside one (jobs, scripts, tests). */
-export async function getRequestContext(): Promise<RequestContext> {
+/** The current request's headers; null outside one (jobs, scripts, tests). */
+export async function currentHeaders(): Promise<Headers | null> {
   try {
-    return requestContextFrom(await headers());
+    return await headers();
   } catch {
-    return { ip: null, userAgent: null };
+    return null;
   }
+}
+
+/** IP and user agent of the current request; nulls outside one. */
+export async function getRequestContext(): Promise<RequestContext> {
+  const requestHeaders = await currentHeaders();
+  return requestHeaders ? requestContextFrom(requestHeaders) : { ip: null, userAgent: null };
 }
 
 /**
  * Whether a state-changing request comes from the app's own pages. Browsers
  * send `Origin` on every POST; a request without one (or with "null") did not
- * come from our forms, so it is refused too. The app's origin is AUTH_URL's
- * when set (required in production), else the Host the request came to.
+ * come from our forms, so it is refused too.
  */
 export function isSameOrigin(requestHeaders: Headers, appUrl: string | undefined): boolean {
   const origin = requestHeaders.get("origin");
@@ -55,8 +60,17 @@ export function isSameOrigin(requestHeaders: Headers, appUrl: string | undefined
   }
 }
 
-function appOrigin(requestHeaders: Headers, appUrl: string | undefined): string | null {
+/** Where a development server answers when AUTH_URL is not set and there is no request to ask. */
+export const LOCAL_ORIGIN = "http://localhost:3000";
+
+/**
+ * The app's public origin, worked out here only: AUTH_URL's when set (required
+ * in production), else the Host the request came to (null without one), else,
+ * outside a request, the local development address.
+ */
+export function appOrigin(requestHeaders: Headers | null, appUrl: string | undefined): string | null {
   if (appUrl) return new URL(appUrl).origin;
+  if (!requestHeaders) return LOCAL_ORIGIN;
   const host = requestHeaders.get("host");
   if (!host) return null;
   const proto = requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http";

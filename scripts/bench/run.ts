@@ -18,6 +18,7 @@ import { applyMigrations } from "../db/migrations";
 import { dataDir } from "../db/paths";
 import { acquireE2eLock, reexecUnderBuildLock } from "../support/build-lock";
 import { appEnv as productionEnv, buildApp, freePort, percentile, startApp as startNextApp, stopApps } from "../support/next-app";
+import { SESSION_COOKIE } from "../../lib/config/session-cookies";
 import { seedBenchData } from "./seed";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 
@@ -64,7 +65,7 @@ async function startApp(databaseUrl: string, port: number): Promise<string> {
 
 type Page = { name: string; path: string; session: string | null };
 
-const cookie = (session: string | null) => (session ? { cookie: `authjs.session-token=${session}` } : undefined);
+const cookie = (session: string | null) => (session ? { cookie: `${SESSION_COOKIE.plain}=${session}` } : undefined);
 
 async function fetchPage(base: string, page: Page, mustContain?: string): Promise<string> {
   // Uncompressed, as autocannon asks: compression would add its CPU to one side of a ratio.

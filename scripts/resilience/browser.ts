@@ -3,7 +3,8 @@
 // payload, so only a browser running the page's JavaScript can show that the
 // friendly page appears (and how fast).
 import { chromium, type Browser } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../tests/e2e/support/chromium";
+import { SESSION_COOKIE } from "../../lib/config/session-cookies";
+import { chromiumLaunchOptions } from "../support/chromium";
 import type { SimulatedUser } from "./seed";
 
 export type BrowserCheck = { path: string; expected: string; seen: boolean; ms: number };
@@ -25,7 +26,7 @@ export async function seeInBrowser(
   const context = await browser.newContext().catch(() => null);
   if (!context) return { path, expected, seen: false, ms: Date.now() - started };
   try {
-    await context.addCookies([{ name: "authjs.session-token", value: user.sessionToken, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([{ name: SESSION_COOKIE.plain, value: user.sessionToken, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
     const page = await context.newPage();
     const opened = Date.now();
     const seen = await page

@@ -4,6 +4,7 @@
 // kept: a save or invitation is "acknowledged" only when the page says so, and
 // every page is searched for marks of other users (a leak).
 import type { DateOnly } from "../../lib/shared/dates";
+import { SESSION_COOKIE } from "../../lib/config/session-cookies";
 import { formBody, hiddenFields } from "./forms";
 import type { SimulatedUser } from "./seed";
 
@@ -194,7 +195,7 @@ function failureOutcome(answer: Answer): Outcome {
   return "unclear";
 }
 
-const cookieOf = (user: SimulatedUser) => `authjs.session-token=${user.sessionToken}`;
+const cookieOf = (user: SimulatedUser) => `${SESSION_COOKIE.plain}=${user.sessionToken}`;
 
 /** The signed-in shell names its user: this page was rendered for `user`. */
 function isOwnShell(html: string, user: SimulatedUser): boolean {

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { z } from "zod";
 import { previousWeekStart, currentWeekStart } from "../../lib/shared/week-dates";
-import { startSmtpServer } from "../../tests/support/smtp";
+import { startSmtpServer } from "../support/smtp";
 import { recreateDatabase } from "../db/databases";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/migrations";

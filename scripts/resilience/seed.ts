@@ -6,7 +6,7 @@ import pg from "pg";
 
 export type SimulatedUser = { index: number; id: string; name: string; email: string; sessionToken: string };
 
-export const userName = (index: number) => `Leader ${index}`;
+const userName = (index: number) => `Leader ${index}`;
 
 export async function seedUsers(databaseUrl: string, count: number): Promise<SimulatedUser[]> {
   const users = Array.from({ length: count }, (_, index) => ({

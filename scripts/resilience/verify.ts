@@ -2,7 +2,7 @@
 // SMTP server's mailbox: acknowledged saves kept, nothing crossed between
 // users, every queued email delivered to its own recipient.
 import pg from "pg";
-import type { ReceivedEmail } from "../../tests/support/smtp";
+import type { ReceivedEmail } from "../support/smtp";
 import { marksIn, type InviteAttempt, type SaveAttempt } from "./load";
 
 export type Check = { check: string; measured: string; ok: boolean };

@@ -5,7 +5,7 @@
 // setup, also when `npx playwright test` is started without the wrapper).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { acquireRunLock, type RunLock } from "../../tests/e2e/support/run-lock";
+import { acquireRunLock, type RunLock } from "./run-lock";
 import { dataDir } from "../db/paths";
 
 const LOCK_FILE = "/tmp/wheelhouse-e2e.lock";

@@ -67,6 +67,11 @@ mentorTest(
     const week = lastWeekStart();
     await logWeek(db, leader.id, week);
 
+    // With no mentor and no comments yet, the week's review has nothing to reply to.
+    await leaderPage.goto(`/weeks/${week}`);
+    await expect(leaderPage.getByRole("heading", { name: "Review", exact: true })).toBeVisible();
+    await expect(leaderPage.getByRole("textbox", { name: "Reply" })).toHaveCount(0);
+
     // The leader invites a mentor.
     await leaderPage.goto("/mentors");
     await hydrated(leaderPage);

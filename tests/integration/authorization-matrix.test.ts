@@ -5,7 +5,7 @@
 // that can only ever write to the caller's own account, leaves the leader's
 // data untouched). Any other error fails the test.
 import { afterAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/server/actions";
+import { NotFoundError } from "@/lib/server/errors";
 import { exportAccount, exportCsv } from "@/lib/account/export";
 import { CSV_FILES } from "@/lib/account/account.validation";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";

@@ -19,13 +19,14 @@ import { createTouchpoints, createWeeks } from "../support/factories/dashboard";
 import { createMentor } from "../support/factories/mentors";
 import { createUser, type TestUser } from "../support/factories/users";
 import { withRequest } from "../support/next-request";
+import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 
 const APP_URL = "https://wheelhouse.example.test";
 
 async function signIn(user: TestUser): Promise<string> {
   const sessionToken = randomBytes(32).toString("hex");
   await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
-  return `__Secure-authjs.session-token=${sessionToken}`;
+  return `${SESSION_COOKIE.secure}=${sessionToken}`;
 }
 
 type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;

@@ -32,6 +32,7 @@ import { resolve, type CallContext } from "../support/fuzz/arbitraries";
 import { actionArgs, callerArb, routeArgs, type Caller } from "../support/fuzz/calls";
 import { APP_URL, SESSION_COOKIE, changedRows, ensureAttacker, othersRows, refreshAttackerPools, seedWorld, type World } from "../support/fuzz/world";
 import { withRequest } from "../support/next-request";
+import { CALLBACK_URL_COOKIE } from "@/lib/config/session-cookies";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_124);
 const CALLS_PER_BATCH = 50;
@@ -93,7 +94,7 @@ function headersFor(caller: Caller, world: World): Headers {
     none: null,
     // %00 decodes to NUL, which PostgreSQL cannot even compare.
     garbage: `${SESSION_COOKIE}=${"%00'\" OR 1=1".repeat(3)}; other=1`,
-    "bad callback cookie": `${session}; __Secure-authjs.callback-url=javascript:alert(1)`,
+    "bad callback cookie": `${session}; ${CALLBACK_URL_COOKIE.secure}=javascript:alert(1)`,
   };
   const cookie = cookies[caller.session];
   if (cookie) headers.set("cookie", cookie);

@@ -34,9 +34,9 @@ import { currentWeekStart } from "@/lib/shared/week-dates";
 import { createStakeholder, createTouchpoint } from "../support/factories/stakeholders";
 import { createUser, type TestUser } from "../support/factories/users";
 import { form, withRequest } from "../support/next-request";
+import { CALLBACK_URL_COOKIE, SESSION_COOKIE } from "@/lib/config/session-cookies";
 
 const APP_URL = "https://wheelhouse.example.test";
-const SESSION_COOKIE = "__Secure-authjs.session-token";
 const idle = { status: "idle" } as const;
 
 afterAll(() => {
@@ -57,7 +57,7 @@ async function signedIn(): Promise<TestUser & { cookie: string }> {
   const user = await createUser();
   const sessionToken = randomBytes(32).toString("hex");
   await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
-  return { ...user, cookie: `${SESSION_COOKIE}=${sessionToken}` };
+  return { ...user, cookie: `${SESSION_COOKIE.secure}=${sessionToken}` };
 }
 
 /** Runs `run` as a request from the app's own pages (or `origin`), with these cookies. */
@@ -118,7 +118,7 @@ describe("signing out of every device", () => {
   });
 
   it("signs out a session that is already gone without an error", async () => {
-    await expect(as(`${SESSION_COOKIE}=no-such-session`, () => signOutAction())).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+    await expect(as(`${SESSION_COOKIE.secure}=no-such-session`, () => signOutAction())).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
   });
 });
 
@@ -211,7 +211,7 @@ describe("Auth.js's routes and hand-made requests", () => {
     const fromQuery = await call(request("/api/auth/session?callbackUrl=javascript:alert(1)", { cookie: ada.cookie }));
     expect(fromQuery.status).toBe(200);
     expect(await fromQuery.json()).toMatchObject({ user: { id: ada.id } });
-    const fromCookie = await call(request("/api/auth/session", { cookie: `${ada.cookie}; __Secure-authjs.callback-url=nonsense` }));
+    const fromCookie = await call(request("/api/auth/session", { cookie: `${ada.cookie}; ${CALLBACK_URL_COOKIE.secure}=nonsense` }));
     expect(fromCookie.status).toBe(200);
     const posted = await call(request("/api/auth/signin/email?callbackUrl=%00", { method: "POST", body: "email=a%40b.test", contentType: "application/x-www-form-urlencoded" }));
     expect(posted.status).toBeLessThan(500);
@@ -260,7 +260,7 @@ describe("Auth.js's routes and hand-made requests", () => {
   });
 
   it("treats a session cookie holding a NUL character as no session", async () => {
-    const response = await call(request("/api/auth/session", { cookie: `${SESSION_COOKIE}=%00` }));
+    const response = await call(request("/api/auth/session", { cookie: `${SESSION_COOKIE.secure}=%00` }));
     expect(response.status).toBe(200);
     expect(await response.json()).toBeNull();
   });

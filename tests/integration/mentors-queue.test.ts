@@ -1,7 +1,7 @@
 // The email queue end to end: a real pg-boss worker on the test database and
 // a real SMTP server on loopback that refuses the first delivery.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpServer, type SmtpServer } from "../support/smtp";
+import { startSmtpServer, type SmtpServer } from "../../scripts/support/smtp";
 
 const SUBJECT = `Queued hello ${Date.now()}`;
 // Only this test's email counts (other test files may have left jobs in the queue).
@@ -9,18 +9,20 @@ const ours = (email: { subject: string }) => email.subject === SUBJECT;
 let smtp: SmtpServer;
 
 let jobs: typeof import("@/lib/server/jobs");
+let worker: typeof import("@/lib/server/worker");
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   // lib/config/env.ts reads the environment once, when first imported: set it before.
   process.env.EMAIL_SERVER = smtp.url;
   jobs = await import("@/lib/server/jobs");
+  worker = await import("@/lib/server/worker");
   jobs.configureQueue({ retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
-  await jobs.startWorker();
+  await worker.startWorker();
 });
 
 afterAll(async () => {
-  await jobs?.stopJobs();
+  await worker?.stopWorker();
   await smtp?.stop();
 });
 

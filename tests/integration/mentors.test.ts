@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
 import { db } from "@/lib/server/db";
 import { stopJobs } from "@/lib/server/jobs";
@@ -315,6 +315,23 @@ describe("review threads", () => {
     // Nobody else hears of it, and it sends no email.
     expect(await listNotifications(grace.viewer)).toEqual({ unread: 0, items: [] });
     expect(await sendCommentDigest({ recipientId: ada.id, authorId: grace.id, baseUrl })).toEqual({ emailed: 0 });
+  });
+
+  it("tells the leader whether anyone else reads a thread: an active mentor who sees it", async () => {
+    const ada = await createUser();
+    await createWeek(ada.viewer, { startsOn: "2026-11-16" });
+    const note = await createVisionNote(ada, { title: "Platform bet" });
+    const week = { menteeId: ada.id, weekStartsOn: "2026-11-16" };
+    const noteRef = { menteeId: ada.id, noteId: note.id };
+    expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(false);
+
+    const grace = await createMentor(ada, { notes: false });
+    expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(true);
+    expect((await getThread(ada.viewer, noteRef))!.othersCanRead).toBe(false);
+    expect((await getThread(grace.viewer, week))!.othersCanRead).toBe(true);
+
+    await endMentorship(ada.viewer, grace.mentorshipId);
+    expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(false);
   });
 
   it("emails at most one digest an hour per mentor and leader, carrying every new comment", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import {
   createStakeholder as addStakeholder,
   deleteStakeholder,

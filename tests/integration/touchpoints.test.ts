@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExpectedError, NotFoundError } from "@/lib/server/actions";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
 import { fromDateOnly } from "@/lib/shared/dates";
 import { deleteStakeholder, getStakeholder } from "@/lib/stakeholders";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/server/actions";
+import { NotFoundError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
 import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
 import {

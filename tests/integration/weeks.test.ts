@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExpectedError } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
 import { getMenteeWeek } from "@/lib/mentoring/mentor-access";
 import { emptyWeek, getWeek, placeWeek, saveWeek, WeekConflictError } from "@/lib/weeks";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFrom, isSameOrigin, requestContextFrom } from "@/lib/server/request-context";
+import { appOrigin, clientIpFrom, isSameOrigin, requestContextFrom } from "@/lib/server/request-context";
 
 const APP = "https://wheelhouse.example.com";
 
@@ -39,5 +39,19 @@ describe("the same-origin check for server actions", () => {
     expect(isSameOrigin(new Headers({ origin: "http://localhost:3001", host: "localhost:3000" }), undefined)).toBe(false);
     expect(isSameOrigin(new Headers({ origin: "https://app.test", host: "app.test", "x-forwarded-proto": "https" }), undefined)).toBe(true);
     expect(isSameOrigin(new Headers({ origin: "http://localhost:3000" }), undefined)).toBe(false);
+  });
+});
+
+describe("the app's public origin (links in emails, the same-origin check)", () => {
+  it("is AUTH_URL's when set, in a request or not", () => {
+    expect(appOrigin(new Headers({ host: "elsewhere.test" }), `${APP}/path`)).toBe(APP);
+    expect(appOrigin(null, APP)).toBe(APP);
+  });
+
+  it("without AUTH_URL is the Host the request came to, or the local address outside a request", () => {
+    expect(appOrigin(new Headers({ host: "app.test", "x-forwarded-proto": "https" }), undefined)).toBe("https://app.test");
+    expect(appOrigin(new Headers({ host: "localhost:3000" }), undefined)).toBe("http://localhost:3000");
+    expect(appOrigin(new Headers(), undefined)).toBeNull();
+    expect(appOrigin(null, undefined)).toBe("http://localhost:3000");
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHART_FONT, CHART_TOKENS, chartDocument } from "@/components/charts/chart-document";
 import { markup } from "@/components/charts/markup";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { chartImageResponse } from "@/components/dashboard/chart-images";
+import { chartImageResponse } from "@/lib/server/chart-images";
 import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
 import { hours } from "@/lib/dashboard/figures";
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 
 // Auth.js swallows a failed session lookup and answers "no session"; these
 // stand in for it, for the request's cookies and for the sessions table.
@@ -34,14 +35,14 @@ describe("getViewer", () => {
   });
 
   it("is nobody, without asking the database, when the cookie is no session token at all", async () => {
-    cookies = { "authjs.session-token": "\u0000' OR 1=1" };
+    cookies = { [SESSION_COOKIE.plain]: "\u0000' OR 1=1" };
     auth.mockResolvedValue(null);
     await expect(getViewer()).resolves.toBeNull();
     expect(findSession).not.toHaveBeenCalled();
   });
 
   it("is nobody when the cookie names no session, or an expired one", async () => {
-    cookies = { "authjs.session-token": "gone-0123456789abcdef" };
+    cookies = { [SESSION_COOKIE.plain]: "gone-0123456789abcdef" };
     auth.mockResolvedValue(null);
     findSession.mockResolvedValueOnce(null).mockResolvedValueOnce({ userId: "user-1", expires: new Date(Date.now() - 1_000) });
     await expect(getViewer()).resolves.toBeNull();
@@ -50,14 +51,14 @@ describe("getViewer", () => {
   });
 
   it("fails, rather than signing the person out, when the sessions table cannot be read", async () => {
-    cookies = { "__Secure-authjs.session-token": "0b6c2b1e-5f9d-4a8e-9c1d-3e2f4a5b6c7d" };
+    cookies = { [SESSION_COOKIE.secure]: "0b6c2b1e-5f9d-4a8e-9c1d-3e2f4a5b6c7d" };
     auth.mockResolvedValue(null);
     findSession.mockRejectedValue(new Error("connect ECONNREFUSED"));
     await expect(getViewer()).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it("is the session's user when Auth.js's read failed but a second read finds the session live (a blip)", async () => {
-    cookies = { "authjs.session-token": "0b6c2b1e-5f9d-4a8e-9c1d-3e2f4a5b6c7d" };
+    cookies = { [SESSION_COOKIE.plain]: "0b6c2b1e-5f9d-4a8e-9c1d-3e2f4a5b6c7d" };
     auth.mockResolvedValue(null);
     findSession.mockResolvedValue({ userId: "user-1", expires: inAnHour() });
     await expect(getViewer()).resolves.toEqual({ userId: "user-1" });

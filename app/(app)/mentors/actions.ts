@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction, NotFoundError } from "@/lib/server/actions";
-import { buttonAction, type ButtonResult } from "@/lib/server/button-actions";
-import { appBaseUrl, cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
+import { formAction } from "@/lib/server/actions";
+import { appBaseUrl } from "@/lib/server/app-origin";
+import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
+import { cancelInvitation, endMentorship, inviteMentor, resendInvitation, updateSharing } from "@/lib/mentoring/mentorships";
 import { inviteSchema, mentorshipIdSchema, updateSharingSchema } from "@/lib/mentoring/mentorships.validation";
 
 export const inviteMentorAction = formAction(inviteSchema, async (viewer, input) => {
@@ -18,12 +19,8 @@ export const updateSharingAction = formAction(updateSharingSchema, async (viewer
   return "Sharing updated. Your mentor sees the change right away.";
 });
 
-/** Bound to one row on the page, but a public endpoint all the same: the id is parsed here and checked against the owner in lib. */
-function parseId(id: unknown): string {
-  const parsed = mentorshipIdSchema.safeParse({ id });
-  if (!parsed.success) throw new NotFoundError("That invitation");
-  return parsed.data.id;
-}
+/** Bound to one row on the page: the id is parsed here and checked against the owner in lib. */
+const parseId = (id: unknown) => parseBound(mentorshipIdSchema, id, "That invitation");
 
 export async function resendInvitationAction(id: unknown): Promise<ButtonResult> {
   const baseUrl = await appBaseUrl();

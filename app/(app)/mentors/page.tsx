@@ -6,9 +6,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listMentorships } from "@/lib/mentoring/mentorships";
 import { getCalendarSettings } from "@/lib/users";
 import { requireViewer } from "@/lib/server/viewer";
-import { inviteMentorAction } from "./actions";
+import { cancelInvitationAction, endMentorshipAction, inviteMentorAction, resendInvitationAction, updateSharingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mentors" };
+
+const rowActions = { end: endMentorshipAction, resend: resendInvitationAction, cancel: cancelInvitationAction, updateSharing: updateSharingAction };
 
 export default async function MentorsPage() {
   const viewer = await requireViewer();
@@ -36,7 +38,7 @@ export default async function MentorsPage() {
             No mentors yet. Invite one above: they get an email with a link that works once, for 7 days.
           </p>
         ) : (
-          <MentorshipList mentorships={live} timeZone={timeZone} label="Mentors and invitations" />
+          <MentorshipList mentorships={live} timeZone={timeZone} label="Mentors and invitations" actions={rowActions} />
         )}
       </section>
       {past.length > 0 ? (
@@ -44,7 +46,7 @@ export default async function MentorsPage() {
           <h2 id="past-title" className="text-base font-semibold text-muted">
             Past
           </h2>
-          <MentorshipList mentorships={past} timeZone={timeZone} label="Past mentors and invitations" />
+          <MentorshipList mentorships={past} timeZone={timeZone} label="Past mentors and invitations" actions={rowActions} />
         </section>
       ) : null}
     </div>

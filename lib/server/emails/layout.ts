@@ -1,7 +1,7 @@
 // Shared pieces of our HTML emails. Every value that comes from data is escaped.
 import "server-only";
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

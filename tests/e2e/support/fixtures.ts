@@ -17,6 +17,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, type ConsoleMessage, type Page, test as base, expect } from "@playwright/test";
 import pg from "pg";
+import { SESSION_COOKIE as SESSION_COOKIES } from "../../../lib/config/session-cookies";
 import type { StoredEmail } from "./mail-server";
 import { runState } from "./run-state";
 
@@ -46,7 +47,8 @@ type Fixtures = {
 
 type WorkerFixtures = { db: pg.Pool };
 
-export const SESSION_COOKIE = "authjs.session-token";
+/** The session cookie on the suite's plain-http server. */
+export const SESSION_COOKIE = SESSION_COOKIES.plain;
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   leaderOptions: [{}, { option: true }],

@@ -14,7 +14,7 @@ import { dataDir, projectRoot } from "../../../scripts/db/paths";
 import { freePort } from "../../../scripts/support/next-app";
 import { prepareTestDatabase } from "../../support/database";
 import { startMailServer } from "./mail-server";
-import { acquireRunLock } from "./run-lock";
+import { acquireRunLock } from "../../../scripts/support/run-lock";
 import { publishRunState } from "./run-state";
 
 const NEXT_BIN = join(projectRoot, "node_modules", ".bin", "next");

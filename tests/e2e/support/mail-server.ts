@@ -1,10 +1,10 @@
-// The end-to-end run's SMTP server (tests/support/smtp.ts): each message is
+// The end-to-end run's SMTP server (scripts/support/smtp.ts): each message is
 // written as a JSON file, so test workers (other processes) can read them
 // with the `mailbox` fixture.
 import { randomBytes } from "node:crypto";
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startSmtpServer, type ReceivedEmail } from "../../support/smtp";
+import { startSmtpServer, type ReceivedEmail } from "../../../scripts/support/smtp";
 
 export type StoredEmail = ReceivedEmail;
 

@@ -11,10 +11,12 @@ import { SHARE_EVERYTHING, createInvitation, createMentor } from "../factories/m
 import { createStakeholder, createTouchpoint } from "../factories/stakeholders";
 import { createUser, type TestUser } from "../factories/users";
 import { createVisionNote } from "../factories/vision-notes";
+import { SESSION_COOKIE as AUTH_SESSION_COOKIE } from "@/lib/config/session-cookies";
 
 export const APP_URL = "https://wheelhouse.example.test";
 /** Auth.js's session cookie on an https AUTH_URL. */
-export const SESSION_COOKIE = "__Secure-authjs.session-token";
+/** The session cookie on https, as the fuzzed calls send it. */
+export const SESSION_COOKIE = AUTH_SESSION_COOKIE.secure;
 
 /** Names of the id pools a generated call can draw from (resolved when the call runs). */
 export const POOLS = [

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReviewThread } from "@/components/reviews/review-thread";
+import { ReviewSection } from "@/app/(app)/reviews/review-section";
 import { MarkdownBody } from "@/components/notes/markdown";
 import { NoteMeta } from "@/components/notes/note-meta";
 import { RevisitForm } from "@/components/notes/revisit-form";
@@ -56,7 +56,7 @@ export default async function VisionNotePage({ params }: { params: Promise<{ id:
             />
           </div>
           <div className="mt-8">
-            <ReviewThread menteeId={viewer.userId} noteId={note.id} />
+            <ReviewSection menteeId={viewer.userId} noteId={note.id} />
           </div>
         </article>
         <aside aria-label="Revisits">

@@ -3,10 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { CROSS_ORIGIN_MESSAGE, ExpectedError, formAction, isSameOriginRequest } from "@/lib/server/actions";
+import { CROSS_ORIGIN_MESSAGE, formAction, isSameOriginRequest } from "@/lib/server/actions";
+import { ExpectedError } from "@/lib/server/errors";
 import { deleteAccount } from "@/lib/account/deletion";
 import { importAccount } from "@/lib/account/import";
 import { accountExportSchema, deleteAccountSchema, IMPORT_MAX_BYTES } from "@/lib/account/account.validation";
+import { SESSION_COOKIE, SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 import { recordAudit } from "@/lib/server/audit";
 import { errorState, successState, type FormState } from "@/lib/shared/forms";
 import { logger } from "@/lib/server/logger";
@@ -52,11 +54,6 @@ export async function importDataAction(_previous: FormState, formData: FormData)
   }
 }
 
-// Auth.js's session cookie, plain on http (development) and __Secure- on https.
-const SESSION_COOKIES = [
-  { name: "authjs.session-token", secure: false },
-  { name: "__Secure-authjs.session-token", secure: true },
-];
 
 export const deleteAccountAction = formAction(deleteAccountSchema, async (viewer, { confirmEmail }) => {
   await deleteAccount(viewer, confirmEmail);
@@ -64,8 +61,8 @@ export const deleteAccountAction = formAction(deleteAccountSchema, async (viewer
   await recordAudit({ userId: null, action: "account_deleted" });
   // The sessions are gone with the account; the browser's cookie goes too.
   const jar = await cookies();
-  for (const { name, secure } of SESSION_COOKIES) {
-    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure });
+  for (const name of SESSION_COOKIE_NAMES) {
+    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name === SESSION_COOKIE.secure });
   }
   redirect("/");
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { addTouchpointAction, deleteTouchpointAction, restoreTouchpointAction } from "@/app/(app)/touchpoints/actions";
 import { CadenceBadge, LastMet } from "@/components/stakeholders/cadence-badge";
 import { TouchpointList } from "@/components/touchpoints/touchpoint-list";
 import { TouchpointQuickAdd } from "@/components/touchpoints/touchpoint-quick-add";
@@ -87,7 +88,7 @@ export default async function StakeholderPage({ params }: Props) {
         <h2 id="log-touchpoint-title" className="mb-4 text-lg font-semibold">
           Log a touchpoint
         </h2>
-        <TouchpointQuickAdd stakeholders={options} defaultDate={todayIn(timeZone)} defaultStakeholderId={stakeholder.id} />
+        <TouchpointQuickAdd action={addTouchpointAction} stakeholders={options} defaultDate={todayIn(timeZone)} defaultStakeholderId={stakeholder.id} />
       </Card>
 
       <Card aria-labelledby="history-title" className="space-y-4">
@@ -96,6 +97,8 @@ export default async function StakeholderPage({ params }: Props) {
         </h2>
         <TouchpointList
           touchpoints={touchpoints}
+          deleteAction={deleteTouchpointAction}
+          restoreAction={restoreTouchpointAction}
           returnTo={`/stakeholders/${stakeholder.id}`}
           emptyMessage={`No touchpoints with ${stakeholder.name} yet. Log your first conversation above.`}
         />

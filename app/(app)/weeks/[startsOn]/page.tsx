@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { ReviewThread } from "@/components/reviews/review-thread";
+import { addTouchpointAction, deleteTouchpointAction, restoreTouchpointAction } from "@/app/(app)/touchpoints/actions";
+import { ReviewSection } from "@/app/(app)/reviews/review-section";
 import { TouchpointList } from "@/components/touchpoints/touchpoint-list";
 import { TouchpointQuickAdd } from "@/components/touchpoints/touchpoint-quick-add";
 import { LinkButton } from "@/components/ui/button";
@@ -82,9 +83,15 @@ export default async function WeekPage({ params }: Props) {
           </h2>
           <p className="mt-1 text-sm text-muted">Conversations with people outside engineering between {formatDateOnly(startsOn)} and {formatDateOnly(lastDay)}.</p>
         </div>
-        <TouchpointList touchpoints={touchpoints} emptyMessage={loggable ? undefined : "No touchpoints in this week yet."} />
+        <TouchpointList
+          touchpoints={touchpoints}
+          deleteAction={deleteTouchpointAction}
+          restoreAction={restoreTouchpointAction}
+          emptyMessage={loggable ? undefined : "No touchpoints in this week yet."}
+        />
         {loggable ? (
           <TouchpointQuickAdd
+            action={addTouchpointAction}
             stakeholders={stakeholders}
             defaultDate={today >= startsOn && today <= lastDay ? today : startsOn}
             minDate={startsOn}
@@ -92,7 +99,7 @@ export default async function WeekPage({ params }: Props) {
           />
         ) : null}
       </Card>
-      {week ? <ReviewThread menteeId={viewer.userId} weekStartsOn={startsOn} /> : null}
+      {week ? <ReviewSection menteeId={viewer.userId} weekStartsOn={startsOn} /> : null}
     </div>
   );
 }

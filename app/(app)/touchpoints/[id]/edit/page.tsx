@@ -7,6 +7,7 @@ import { safeCallbackPath } from "@/lib/shared/safe-redirect";
 import { listStakeholderOptions } from "@/lib/stakeholders";
 import { getTouchpoint } from "@/lib/touchpoints";
 import { requireViewer } from "@/lib/server/viewer";
+import { updateTouchpointAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit touchpoint" };
 
@@ -25,6 +26,7 @@ export default async function EditTouchpointPage({ params, searchParams }: Props
       <PageHeader title="Edit touchpoint" description={touchpoint.stakeholder ? `With ${touchpoint.stakeholder.name}` : "A group meeting"} />
       <Card>
         <TouchpointEditForm
+          action={updateTouchpointAction}
           id={touchpoint.id}
           stakeholders={stakeholders}
           returnTo={back}

@@ -1,6 +1,7 @@
-import { answerChartImage } from "@/components/dashboard/chart-images";
+import { dashboardChartImage } from "@/components/dashboard/chart-images";
 import { getMenteeDashboard } from "@/lib/mentoring/mentor-access";
 import { menteeIdSchema } from "@/lib/mentoring/mentorships.validation";
+import { answerChartImage } from "@/lib/server/chart-images";
 import { getViewer } from "@/lib/server/viewer";
 
 /** One of a mentee's dashboard charts as their mentor may see it (only what the mentee shares), as an SVG image. */
@@ -8,5 +9,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ ment
   const { menteeId, chart } = await params;
   const id = menteeIdSchema.safeParse(menteeId);
   const viewer = await getViewer();
-  return answerChartImage(request, chart, async (range) => (id.success ? ((await getMenteeDashboard(viewer, id.data, range))?.model ?? null) : null));
+  return answerChartImage(
+    request,
+    chart,
+    async (range) => (id.success ? ((await getMenteeDashboard(viewer, id.data, range))?.model ?? null) : null),
+    dashboardChartImage,
+  );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MarkdownBody } from "@/components/notes/markdown";
 import { NoteMeta } from "@/components/notes/note-meta";
-import { ReviewThread } from "@/components/reviews/review-thread";
+import { ReviewSection } from "@/app/(app)/reviews/review-section";
 import { getMenteeNote, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
 import { accessEndedOrNotFound } from "../../../access-ended";
@@ -33,7 +33,7 @@ export default async function MenteeNotePage({ params }: { params: Promise<{ men
         </header>
         {note.body.trim() ? <MarkdownBody>{note.body}</MarkdownBody> : <p className="text-muted">No text yet.</p>}
       </article>
-      <ReviewThread menteeId={menteeId} noteId={note.id} />
+      <ReviewSection menteeId={menteeId} noteId={note.id} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { MenteeTouchpoints } from "@/components/mentors/mentee-touchpoints";
 import { MenteeWeekView } from "@/components/mentors/mentee-week-view";
 import { RowActionButton } from "@/components/mentors/row-action-button";
-import { ReviewThread } from "@/components/reviews/review-thread";
+import { ReviewSection } from "@/app/(app)/reviews/review-section";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { WeekNav } from "@/components/weeks/week-nav";
@@ -72,7 +72,7 @@ export default async function MenteeWeekPage({ params }: Props) {
           <MenteeTouchpoints touchpoints={touchpoints} emptyMessage="No touchpoints in this week." />
         </Card>
       ) : null}
-      {week ? <ReviewThread menteeId={menteeId} weekStartsOn={startsOn} /> : null}
+      {week ? <ReviewSection menteeId={menteeId} weekStartsOn={startsOn} /> : null}
     </div>
   );
 }

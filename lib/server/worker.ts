@@ -1,0 +1,53 @@
+import "server-only";
+import { sendCommentDigest, sweepCommentDigests } from "@/lib/mentoring/notifications";
+import { sendEmail } from "@/lib/server/email";
+import { QUEUES, commentDigestJobSchema, emailMessageSchema, getBoss, pollingOptions, stopJobs } from "@/lib/server/jobs";
+import { logger } from "@/lib/server/logger";
+import { appBaseUrl } from "@/lib/server/app-origin";
+
+// The worker: the one module that knows which handler runs each queue, so the
+// queue (lib/server/jobs.ts) never loads the domain that enqueues into it.
+
+const globalForWorker = globalThis as unknown as { wheelhouseWorker?: { started?: Promise<void> } };
+const state = (globalForWorker.wheelhouseWorker ??= {});
+
+/**
+ * Starts the handlers in this process. Called once by instrumentation.ts when
+ * the app starts and by scripts/worker.ts (`npm run worker`); several workers
+ * on one database share the jobs safely.
+ */
+export function startWorker(): Promise<void> {
+  state.started ??= (async () => {
+    const boss = await getBoss();
+    const polling = pollingOptions();
+    await boss.work(QUEUES.email, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (!job) return;
+      const message = emailMessageSchema.parse(job.data);
+      try {
+        await sendEmail(message);
+      } catch (error) {
+        // Never log the body: it may carry a sign-in or invitation link.
+        logger.warn({ err: error, jobId: job.id, subject: message.subject }, "Sending an email failed; it will be retried");
+        throw error;
+      }
+    });
+    await boss.work(QUEUES.commentDigest, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (job) await sendCommentDigest(commentDigestJobSchema.parse(job.data));
+    });
+    await boss.work(QUEUES.digestSweep, polling, async () => {
+      await sweepCommentDigests(await appBaseUrl());
+    });
+    await boss.schedule(QUEUES.digestSweep, "7 * * * *");
+    logger.info("Job worker started");
+  })().catch((error: unknown) => {
+    state.started = undefined;
+    throw error;
+  });
+  return state.started;
+}
+
+/** Stops the worker and closes the queue's connections (graceful: running jobs finish). */
+export async function stopWorker(): Promise<void> {
+  state.started = undefined;
+  await stopJobs();
+}

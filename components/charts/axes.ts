@@ -2,11 +2,7 @@
 // viewBox and scale to their container's width (phones included).
 import type { ScaleBand, ScaleLinear } from "d3-scale";
 import { markup, round, type Markup } from "@/components/charts/markup";
-import type { ChartSize } from "@/lib/dashboard/view";
 import type { Bucket } from "@/lib/dashboard/windows";
-
-/** Each size's width, in which a chart draws its 12-unit labels: wide fills a laptop's column, narrow a phone. */
-export const CHART_WIDTHS: Record<ChartSize, number> = { wide: 560, narrow: 360 };
 
 /** Label every n-th bucket so labels never collide (one per 80 units of width at most); the latest one always. */
 export function labelledBuckets(buckets: Bucket[], width: number): Set<string> {
@@ -74,7 +70,8 @@ export function valueAxis({
   width: number;
 }): Markup {
   const [bottom = 0, top = 0] = y.range();
-  const titleX = side === "left" ? 10 : width - 10;
+  // A rotated title's glyphs reach about one font size across its baseline, towards the edge: keep them inside the image.
+  const titleX = side === "left" ? 13 : width - 13;
   // Grid lines share one path; tick labels are anchored by the group's class.
   const gridPath = grid ? ticks.map((tick) => `M${grid[0]} ${round(y(tick))}H${grid[1]}`).join("") : "";
   return markup`<g${side === "left" ? markup` class='e'` : null}>${grid ? markup`<path class='grid' d='${gridPath}'/>` : null}${ticks.map(

@@ -1,6 +1,6 @@
 "use client";
 // Values on hover and on keyboard focus, for every chart on the page, in one
-// small island. A chart's box says where its buckets lie in its drawing
+// small island. Each drawing a chart's box offers says where its buckets lie
 // (`data-bands`, see chartImageMarkup in chart-figure.tsx), and its image
 // carries the chart's numbers (a `<metadata>` of tab-separated lines, the
 // header row first), so the page does not: the explorer reads them from the
@@ -12,16 +12,16 @@ type Tip = { text: string; x: number; y: number; align: "start" | "center" | "en
 /** Where a chart's buckets lie, in its drawing's units (`width` × `height`). */
 type Bands = { left: number; step: number; count: number; top: number; bottom: number; width: number; height: number };
 
-/** The bands of the drawing the chart shows: the narrow one where its `<source>`'s media query holds, as the browser chose. */
+/** The bands of the drawing the chart shows: its first `<source>` whose media query holds, else its `<img>`'s, as the browser chose. */
 function bandsOf(chart: HTMLElement): Bands {
-  const narrow = chart.querySelector("source")?.media;
-  const text = narrow && window.matchMedia(narrow).matches ? chart.dataset.narrowBands : chart.dataset.bands;
-  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (text ?? "").split(" ").map(Number);
+  const sources = [...chart.querySelectorAll("source")];
+  const shown = sources.find((source) => window.matchMedia(source.media).matches) ?? chart.querySelector("img");
+  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (shown?.dataset.bands ?? "").split(" ").map(Number);
   return { left, step, count, top, bottom, width, height };
 }
 
 function chartAt(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>(".chart[data-bands]") : null;
+  return target instanceof Element ? target.closest<HTMLElement>(".chart[role=img]") : null;
 }
 
 type Numbers = { head: string[]; rows: string[][] };

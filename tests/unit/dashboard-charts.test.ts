@@ -11,10 +11,12 @@ import { markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { bucketSummary } from "@/components/charts/bucket-summary";
+import { chartBoxWidth, sizeChoices, sizeMedia } from "@/components/charts/chart-sizes";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
 import { hours } from "@/lib/dashboard/figures";
 import { buildDashboard } from "@/lib/dashboard/build";
+import { CHART_SIZES } from "@/lib/dashboard/view";
 
 const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
 const buckets = bucketsFor(window, []).slice(-3);
@@ -68,9 +70,10 @@ describe("chart markup", () => {
             .body.html,
         )?.[1] ?? "",
       );
-    // Six of twelve weeks and the axis title, then four and the title.
+    // Six of twelve weeks and the axis title, then four, then three, and the title.
     expect(labels(560)).toBe(7);
     expect(labels(360)).toBe(5);
+    expect(labels(280)).toBe(4);
   });
 
   it("breaks rating lines where nothing was rated", () => {
@@ -140,12 +143,12 @@ describe("chart markup", () => {
 describe("chart figure", () => {
   const table = { caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] };
   const wide = { width: 560, height: 260, bands: "60 40 3 6 212", body: markup`<path/>` };
-  const narrow = { width: 360, height: 260, bands: "60 20 3 6 212", body: markup`<path/>` };
+  const narrow = { width: 280, height: 260, bands: "60 20 3 6 212", body: markup`<path/>` };
   const draw = (width: number) => (width === 560 ? wide : narrow);
-  const imagesFor = (name: string) => ({
-    wide: { drawing: wide, src: `/dashboard/charts/${name}?range=all&v=abc` },
-    narrow: { drawing: narrow, src: `/dashboard/charts/${name}?range=all&size=narrow&v=def` },
-  });
+  const imagesFor = (name: string) => [
+    { media: "(max-width: 30rem)", image: { drawing: narrow, src: `/dashboard/charts/${name}?range=all&size=280&v=def` } },
+    { media: null, image: { drawing: wide, src: `/dashboard/charts/${name}?range=all&v=abc` } },
+  ];
   const figure = ({ title, summary, note, panels }: { title: string; summary: string; note?: string; panels?: ChartPanel[] }, tablesShown = false) =>
     chartFigure(
       {
@@ -183,7 +186,7 @@ describe("chart figure", () => {
   it("shows the chart as an image in a box the keyboard reaches, named by the figure's title, that tells the explorer where the buckets are", () => {
     const html = figure({ title: "T", summary: "S" });
     expect(html).toContain(
-      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys' data-bands='60 40 3 6 212 560 260' data-narrow-bands='60 20 3 6 212 360 260'><picture><source media='(max-width: 40rem)' srcset='/dashboard/charts/f-chart?range=all&amp;size=narrow&amp;v=def' width='360' height='260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260'></picture><span class='hl' hidden></span></div></div>",
+      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys'><picture><source media='(max-width: 30rem)' srcset='/dashboard/charts/f-chart?range=all&amp;size=280&amp;v=def' width='280' height='260' data-bands='60 20 3 6 212 280 260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260' data-bands='60 40 3 6 212 560 260'></picture><span class='hl' hidden></span></div></div>",
     );
     // One focus stop per chart, none per bar: values come from the table.
     expect(count(/tabindex/g, html)).toBe(1);
@@ -260,16 +263,17 @@ describe("chart figure", () => {
     const image = TimeChart.image(model, "time-chart");
     expect(image?.version).toMatch(/^[\w-]{22}$/);
     expect(TimeChart.image(model, "time-chart")).toBe(image);
-    expect(page).toContain(`<img src='/dashboard/charts/time-chart?v=${image?.version}'`);
+    expect(page).toContain(`<source media='(max-width: 51.8438rem)' srcset='/dashboard/charts/time-chart?v=${image?.version}'`);
     expect(renderToStaticMarkup(createElement(TimeChart.Figure, { model: other, chartsPath: "/mentees/m1/charts" }))).toContain(
-      `<img src='/mentees/m1/charts/time-chart?v=${image?.version}'`,
+      `srcset='/mentees/m1/charts/time-chart?v=${image?.version}'`,
     );
     expect(TimeChart.image(model, "coverage-chart")).toBeUndefined();
-    // A phone gets the narrow drawing, at an address of its own.
-    const narrow = TimeChart.image(model, "time-chart", "narrow");
-    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='360' height='260'/);
+    // A phone gets the narrowest drawing, at an address of its own; the widest is the image's own.
+    const narrow = TimeChart.image(model, "time-chart", 280);
+    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='280' height='260'/);
     expect(narrow?.version).not.toBe(image?.version);
-    expect(page).toContain(`<source media='(max-width: 40rem)' srcset='/dashboard/charts/time-chart?size=narrow&amp;v=${narrow?.version}' width='360' height='260'>`);
+    expect(page).toContain(`<picture><source media='(max-width: 27.4688rem)' srcset='/dashboard/charts/time-chart?size=280&amp;v=${narrow?.version}' width='280' height='260' data-bands='`);
+    expect(page).toContain(`<img src='/dashboard/charts/time-chart?size=700&amp;v=${TimeChart.image(model, "time-chart", 700)?.version}' alt='' width='700' height='260'`);
     // The image carries the chart's numbers for the explorer, as the table has them; the page does not.
     expect(image?.svg).toContain("<metadata>Week\tFirefighting\tStrategy\tOther\tStrategy share\nWeek of ");
     expect(page).not.toContain("Firefighting\tStrategy");
@@ -292,5 +296,40 @@ describe("chart figure", () => {
     expect(svg).toContain(
       "<marker id='chart-mark-diamond-text' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='M0 -5l5 5l-5 5l-5-5z' style='fill:var(--surface);stroke:var(--text);stroke-width:2'/></marker>",
     );
+  });
+});
+
+describe("chart sizes", () => {
+  const placements = [
+    { column: "page", split: false },
+    { column: "half", split: false },
+    { column: "page", split: true },
+    { column: "half", split: true },
+  ] as const;
+
+  it("follow the page's layout: a half column on a 1280-px laptop is at most the 426 px it measures", () => {
+    expect(chartBoxWidth(80, { column: "half", split: false }) * 16).toBeGreaterThan(410);
+    expect(chartBoxWidth(80, { column: "half", split: false }) * 16).toBeLessThanOrEqual(426);
+    // Across the page, a chart stops growing at 44rem.
+    expect(chartBoxWidth(90, { column: "page", split: false })).toBe(44);
+  });
+
+  it("give every box, from 360 to 1440 px, the widest drawing no wider than it, so 12-unit labels are 12-16 px", () => {
+    for (const placement of placements) {
+      const choices = sizeChoices(placement);
+      expect(choices.at(-1)?.maxWidth).toBeNull();
+      for (let viewport = 360; viewport <= 1440; viewport += 1) {
+        // What the browser does: the first source whose media query holds, else the image.
+        const size = choices.find(({ maxWidth }) => maxWidth === null || viewport <= maxWidth * 16)?.size ?? 0;
+        const box = chartBoxWidth(viewport / 16, placement) * 16;
+        const at = `${placement.column}${placement.split ? ", split" : ""}, at ${viewport} px`;
+        expect(size, at).toBeLessThanOrEqual(Math.max(box, CHART_SIZES[0]));
+        expect((12 * box) / size, at).toBeLessThanOrEqual(16);
+      }
+    }
+  });
+
+  it("are media queries in rem, like the layout's breakpoints", () => {
+    expect(sizeMedia(439.5 / 16)).toBe("(max-width: 27.4688rem)");
   });
 });

@@ -207,6 +207,42 @@ test.describe("the dashboard", () => {
     }
   });
 
+  test("each chart holds its final size, on a skeleton, while its image loads", async ({ leader: { page, id }, db }) => {
+    await seedHistory(db, id);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Every chart image waits until the page has been measured without it.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route("**/dashboard/charts/**", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto("/dashboard", { waitUntil: "domcontentloaded" });
+      await expect(page.locator(".chart img")).toHaveCount(5);
+      const layout = () =>
+        page.evaluate(() => [...document.querySelectorAll(".chart, figcaption")].map((element) => Math.round(element.getBoundingClientRect().top + window.scrollY)));
+      const skeletons = await page.locator(".chart img").evaluateAll((images: HTMLImageElement[]) =>
+        images.map((img) => {
+          // The drawing the browser picked: the first source whose media query holds, else the image's own.
+          const shown = [...(img.parentElement?.querySelectorAll("source") ?? [])].find((source) => window.matchMedia(source.media).matches) ?? img;
+          const box = img.getBoundingClientRect();
+          return {
+            loaded: img.complete && img.naturalWidth > 0,
+            shape: Math.abs(box.height - (box.width * Number(shown.getAttribute("height"))) / Number(shown.getAttribute("width"))) < 1,
+            background: getComputedStyle(img).backgroundColor,
+          };
+        }),
+      );
+      expect(skeletons).toEqual(Array(5).fill({ loaded: false, shape: true, background: "rgb(240, 240, 237)" }));
+      const before = await layout();
+      release();
+      await loadedCharts(page);
+      expect(await layout()).toEqual(before);
+      await page.unrouteAll();
+    }
+  });
+
   test("each chart is an image drawn in the page's colours, in light and in dark, and narrower on a phone", async ({ leader: { page } }) => {
     await page.goto("/weeks/current");
     await logWeek(page, { firefighting: "8", strategy: "4", other: "0" });
@@ -231,9 +267,11 @@ test.describe("the dashboard", () => {
         const canvas = Object.assign(document.createElement("canvas"), { width, height });
         const context = canvas.getContext("2d")!;
         context.drawImage(img, 0, 0, width, height);
-        return [...context.getImageData(Math.round(left + (count - 0.5) * step), Math.round(bottom - 3), 1, 1).data];
+        return [[...context.getImageData(Math.round(left + (count - 0.5) * step), Math.round(bottom - 3), 1, 1).data], [...context.getImageData(1, 1, 1, 1).data]];
       });
-      expect(pixel).toEqual(colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255]);
+      expect(pixel[0]).toEqual(colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255]);
+      // On the card's own background, which covers the skeleton shown while it loaded.
+      expect(pixel[1]).toEqual(colorScheme === "light" ? [0xff, 0xff, 0xff, 255] : [0x19, 0x1b, 0x1e, 255]);
     }
     // On the phone's drawing, a tap on this week's bar shows its values.
     const chart = page.getByRole("img", { name: /^Strategy share/ });

@@ -8,7 +8,10 @@
 import { useEffect, useRef, useState } from "react";
 import { bucketSummary, type BucketsIn } from "@/components/charts/bucket-summary";
 
+/** Where a tip goes: its top at `y`, and its start, centre or end at `x`. */
 type Tip = { text: string; x: number; y: number; align: "start" | "center" | "end" };
+// Room enough for a tip of three lines.
+const TIP_ROOM = 88;
 /** Where a chart's buckets lie, in its drawing's units (`width` × `height`). */
 type Bands = { left: number; step: number; count: number; top: number; bottom: number; width: number; height: number };
 
@@ -80,14 +83,20 @@ export function ChartExplorer() {
       setTip(null);
     }
 
-    /** Where the tip for a chart's bucket goes, in the viewport. */
+    /**
+     * Where the tip for a chart's bucket goes, in the viewport: under the
+     * chart, over its summary (which says the same in words), so that the
+     * legend and title above it stay in view; inside the chart's top when
+     * the viewport ends too soon below it.
+     */
     function placeOf(chart: HTMLElement, index: number): Omit<Tip, "text"> {
       const bands = bandsOf(chart);
       const box = chart.getBoundingClientRect();
       const scale = box.width / bands.width;
       const x = box.left + scale * (bands.left + (index + 0.5) * bands.step);
       const third = window.innerWidth / 3;
-      return { x, y: box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" };
+      const below = box.bottom + 8;
+      return { x, y: below + TIP_ROOM < window.innerHeight ? below : box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" };
     }
 
     function show(chart: HTMLElement, index: number, keyboard: boolean) {
@@ -186,7 +195,7 @@ export function ChartExplorer() {
           data-chart-tip=""
           aria-hidden="true"
           className="pointer-events-none fixed z-50 max-w-72 rounded-md border border-border bg-surface px-2.5 py-1.5 text-sm text-text shadow-lg"
-          style={{ left: tip.x, top: tip.y - 8, transform: `translate(${shift[tip.align]}, -100%)` }}
+          style={{ left: tip.x, top: tip.y, transform: `translateX(${shift[tip.align]})` }}
         >
           {tip.text}
         </p>

@@ -50,6 +50,6 @@ export function lineChart({
     width,
     HEIGHT,
     { x, top: margin.top - 8, bottom },
-    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, width - margin.right], width })}${bottomAxis(x, buckets, bottom, xLabel, width)}<g>${lines}</g>`,
+    markup`${valueAxis({ y, ticks, format, x: margin.left, label: valueLabel, grid: [margin.left, width - margin.right] })}${bottomAxis(x, buckets, bottom, xLabel, width)}<g>${lines}</g>`,
   );
 }

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import type pg from "pg";
 import { checkA11y, expect, test } from "./support/fixtures";
 
@@ -58,6 +58,23 @@ async function loadedCharts(page: Page) {
   await expect(images).toHaveCount(5);
   await images.evaluateAll((all: HTMLImageElement[]) => Promise.all(all.map((img) => img.decode())));
   return images;
+}
+
+/** The middle of the `index`-th bucket (from the end when negative) of the drawing a chart shows, in the page. */
+async function bucketPoint(chart: Locator, index: number) {
+  return chart.evaluate((box: HTMLElement, at: number) => {
+    const img = box.querySelector("img")!;
+    const shown = [...box.querySelectorAll("source")].find((source) => window.matchMedia(source.media).matches) ?? img;
+    const [left = 0, step = 0, count = 0, top = 0, bottom = 0, width = 1] = (shown.dataset.bands ?? "").split(" ").map(Number);
+    const rect = box.getBoundingClientRect();
+    const scale = rect.width / width;
+    return { x: rect.left + scale * (left + ((at + count) % count + 0.5) * step), y: rect.top + (scale * (top + bottom)) / 2 };
+  }, index);
+}
+
+/** Whether two boxes on the page overlap. */
+function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 function figure(page: Page, label: string) {
@@ -150,9 +167,13 @@ test.describe("the dashboard", () => {
     const tip = page.locator("[data-chart-tip]");
     const thisWeek = /\(so far\): Firefighting 8 h, Strategy 4 h, Other 0 h, Strategy share 33%/;
 
+    const legend = page.locator("#time-chart").getByRole("list", { name: "Legend" });
+
     // Keyboard: one stop per chart; it opens at the latest bar, the arrows move, and screen readers hear each one.
     await chart.focus();
     await expect(tip).toHaveText(thisWeek);
+    // The tip never hides the legend (or the title above it).
+    expect(overlap((await tip.boundingBox())!, (await legend.boundingBox())!)).toBe(false);
     await expect(page.getByRole("status").filter({ hasText: thisWeek })).toHaveCount(1);
     await page.keyboard.press("ArrowLeft");
     await expect(tip).toHaveText(/^Week of .*: Not logged$/);
@@ -161,10 +182,16 @@ test.describe("the dashboard", () => {
     await page.keyboard.press("Escape");
     await expect(tip).toHaveCount(0);
 
-    // Pointer: the rightmost bar is this week's.
-    const box = (await chart.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.87, box.y + box.height / 2);
+    // Pointer: the rightmost bar is this week's; the first, eleven weeks ago, is not logged.
+    const last = await bucketPoint(chart, -1);
+    await page.mouse.move(last.x, last.y);
     await expect(tip).toHaveText(thisWeek);
+    expect(overlap((await tip.boundingBox())!, (await legend.boundingBox())!)).toBe(false);
+    const first = await bucketPoint(chart, 0);
+    await page.mouse.move(first.x, first.y);
+    await expect(tip).toHaveText(/^Week of .*: Not logged$/);
+    expect(overlap((await tip.boundingBox())!, (await legend.boundingBox())!)).toBe(false);
+    const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, Math.max(1, box.y - 40));
     await expect(tip).toHaveCount(0);
   });
@@ -258,26 +285,30 @@ test.describe("the dashboard", () => {
       await expect(images).toHaveCount(5);
       // Across the laptop's page, the widest drawing; on the phone, the narrowest.
       expect(await page.locator("#time-chart img").evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(phone ? 280 : 700);
-      // The bottom of this week's bar is strategy, in the theme's strategy colour (app/globals.css --strategy).
-      const pixel = await page.locator("#time-chart .chart").evaluate(async (chart: HTMLElement) => {
+      // This week's bar holds 4 h of strategy, in the theme's strategy colour (app/globals.css --strategy): a run of its pixels in the bar's column.
+      const strategy = colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255];
+      const pixels = await page.locator("#time-chart .chart").evaluate(async (chart: HTMLElement, colour: number[]) => {
         const img = chart.querySelector("img")!;
         await img.decode();
         const shown = [...chart.querySelectorAll("source")].find((source) => new URL(source.srcset, location.href).href === img.currentSrc) ?? img;
-        const [left = 0, step = 0, count = 0, , bottom = 0, width = 0, height = 0] = (shown.dataset.bands ?? "").split(" ").map(Number);
+        const [left = 0, step = 0, count = 0, top = 0, bottom = 0, width = 0, height = 0] = (shown.dataset.bands ?? "").split(" ").map(Number);
         const canvas = Object.assign(document.createElement("canvas"), { width, height });
         const context = canvas.getContext("2d")!;
         context.drawImage(img, 0, 0, width, height);
-        return [[...context.getImageData(Math.round(left + (count - 0.5) * step), Math.round(bottom - 3), 1, 1).data], [...context.getImageData(1, 1, 1, 1).data]];
-      });
-      expect(pixel[0]).toEqual(colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255]);
+        const column = context.getImageData(Math.round(left + (count - 0.5) * step), top, 1, bottom - top).data;
+        let inColour = 0;
+        for (let offset = 0; offset < column.length; offset += 4) if (colour.every((value, channel) => column[offset + channel] === value)) inColour += 1;
+        return { inColour, corner: [...context.getImageData(1, 1, 1, 1).data] };
+      }, strategy);
+      expect(pixels.inColour).toBeGreaterThan(20);
       // On the card's own background, which covers the skeleton shown while it loaded.
-      expect(pixel[1]).toEqual(colorScheme === "light" ? [0xff, 0xff, 0xff, 255] : [0x19, 0x1b, 0x1e, 255]);
+      expect(pixels.corner).toEqual(colorScheme === "light" ? [0xff, 0xff, 0xff, 255] : [0x19, 0x1b, 0x1e, 255]);
     }
     // On the phone's drawing, a tap on this week's bar shows its values.
     const chart = page.getByRole("img", { name: /^Strategy share/ });
     await chart.scrollIntoViewIfNeeded();
-    const box = (await chart.boundingBox())!;
-    await page.mouse.click(box.x + box.width * 0.82, box.y + box.height / 2);
+    const thisWeek = await bucketPoint(chart, -1);
+    await page.mouse.click(thisWeek.x, thisWeek.y);
     await expect(page.locator("[data-chart-tip]")).toHaveText(/\(so far\): Firefighting 8 h, Strategy 4 h/);
   });
 });

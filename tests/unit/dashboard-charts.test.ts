@@ -43,13 +43,13 @@ describe("chart markup", () => {
       overlay: { label: "Strategy share", values: [0.5, null, 0.75], goal: 0.4 },
     });
     const html = drawing.body.html;
-    expect(drawing.height).toBe(260);
-    // Three bands side by side, centred in the plot (62 to 508).
+    expect(drawing.height).toBe(312);
+    // Three bands side by side, centred in the plot (62 to 544), from the bars' top to the share strip's bottom.
     const [left = 0, step = 0, buckets3, top, bottom] = drawing.bands.split(" ").map(Number);
     expect(buckets3).toBe(3);
     expect(left).toBeGreaterThanOrEqual(62);
-    expect(left - 62).toBeCloseTo(508 - (left + 3 * step), 0);
-    expect([top, bottom]).toEqual([6, 212]);
+    expect(left - 62).toBeCloseTo(544 - (left + 3 * step), 0);
+    expect([top, bottom]).toEqual([6, 264]);
     // No focus stop per bar: values come from the table.
     expect(html).not.toContain("tabindex");
     expect(count(/<path class='gap' d='M[^M']+'/g, html)).toBe(1);
@@ -58,6 +58,38 @@ describe("chart markup", () => {
     expect(html).toContain("Goal 40%");
     // The share line breaks at the gap: two separate segments.
     expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--text\)'/.exec(html)?.[1] ?? "")).toBe(2);
+  });
+
+  it("draws the strategy share in a strip of its own under the hours, on its own % axis, with the goal labelled on that axis", () => {
+    const drawing = (goal: number | null) =>
+      stackedBarChart({
+        width: 560,
+        buckets,
+        series: [{ key: "strategy", label: "Strategy", fill: "strategy" }],
+        values: [{ strategy: 14 }, { strategy: 10 }, { strategy: 28 }],
+        valueLabel: "Hours",
+        xLabel: "Week starting",
+        format: hours,
+        overlay: { label: "Strategy share", values: [0.5, 0.6, 0.25], goal },
+      }).body.html;
+    const html = drawing(0.6);
+    const ys = (d: string) => [...d.matchAll(/M[\d.]+ ([\d.]+)/g)].map(([, y]) => Number(y));
+    const [hoursGrid = "", shareGrid = ""] = [...html.matchAll(/<path class='grid' d='([^']+)'/g)].map(([, d]) => d ?? "");
+    const goalY = ys(/<path class='goal' d='([^']+)'/.exec(html)?.[1] ?? "")[0] ?? 0;
+    const hoursYs = ys(hoursGrid);
+    // The hours' grid lines (0 to 30 h) all lie above the strip; the goal and the share's lie in it.
+    expect(hoursYs.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...hoursYs)).toBeLessThan(Math.min(goalY, ...ys(shareGrid)));
+    expect(html).toContain("<text x='13' y='190'>Strategy share</text>");
+    // The goal's value is a tick of the share's axis, left of the plot (which starts at 62), where the 50% tick gives way to it;
+    // its name ends the strip's title row, after a sample of its line, above the plot.
+    expect(html).toContain(`<g class='e'><text class='strong' x='56' y='${goalY + 4}'>60%</text><text x='518' y='190'>Goal 60%</text></g>`);
+    expect(html).toMatch(/<path class='goal' d='M62 [\d.]+H544M524 186h20'\/>/);
+    expect(html).not.toContain(">50%<");
+    expect(html).toContain(">0%<");
+    expect(html).toContain(">100%<");
+    expect(drawing(null)).toContain(">50%<");
+    expect(drawing(null)).not.toContain("class='goal'");
   });
 
   it("labels fewer buckets in a narrow drawing, so its labels never collide", () => {
@@ -270,10 +302,10 @@ describe("chart figure", () => {
     expect(TimeChart.image(model, "coverage-chart")).toBeUndefined();
     // A phone gets the narrowest drawing, at an address of its own; the widest is the image's own.
     const narrow = TimeChart.image(model, "time-chart", 280);
-    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='280' height='260'/);
+    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='280' height='312'/);
     expect(narrow?.version).not.toBe(image?.version);
-    expect(page).toContain(`<picture><source media='(max-width: 27.4688rem)' srcset='/dashboard/charts/time-chart?size=280&amp;v=${narrow?.version}' width='280' height='260' data-bands='`);
-    expect(page).toContain(`<img src='/dashboard/charts/time-chart?size=700&amp;v=${TimeChart.image(model, "time-chart", 700)?.version}' alt='' width='700' height='260'`);
+    expect(page).toContain(`<picture><source media='(max-width: 27.4688rem)' srcset='/dashboard/charts/time-chart?size=280&amp;v=${narrow?.version}' width='280' height='312' data-bands='`);
+    expect(page).toContain(`<img src='/dashboard/charts/time-chart?size=700&amp;v=${TimeChart.image(model, "time-chart", 700)?.version}' alt='' width='700' height='312'`);
     // The image carries the chart's numbers for the explorer, as the table has them; the page does not.
     expect(image?.svg).toContain("<metadata>Week\tFirefighting\tStrategy\tOther\tStrategy share\nWeek of ");
     expect(page).not.toContain("Firefighting\tStrategy");

@@ -125,6 +125,28 @@ describe("chart markup", () => {
     expect(html).toContain("marker-mid='url(#chart-mark-circle-strategy)'");
   });
 
+  it("keeps series that share a value apart, in any width: side by side at each bucket, parallel between", () => {
+    for (const width of CHART_SIZES) {
+      const html = lineChart({
+        width,
+        buckets: bucketsFor(window, []),
+        series: (["story", "vision"] as const).map((key) => ({ key, label: key, style: LINE_STYLES[key], values: Array<number>(12).fill(4) })),
+        domain: [1, 5],
+        valueLabel: "Self-rating",
+        xLabel: "Week starting",
+        format: String,
+      }).body.html;
+      const [story = [], vision = []] = [...html.matchAll(/<path d='([^']+)' style='fill:none/g)].map(([, d]) => [...(d ?? "").matchAll(/[ML]([\d.]+),([\d.]+)/g)].map(([, x, y]) => [Number(x), Number(y)]));
+      expect(story).toHaveLength(12);
+      story.forEach(([x = 0, y = 0], index) => {
+        const [otherX = 0, otherY = 0] = vision[index] ?? [];
+        // Apart by more than half a marker across, and a line's width up.
+        expect(Math.hypot(x - otherX, y - otherY)).toBeGreaterThan(3.5);
+        expect(Math.abs(y - otherY)).toBeGreaterThanOrEqual(2.9);
+      });
+    }
+  });
+
   it("shades heatmap cells by count and writes the count when it fits", () => {
     expect(cellOpacity(0, 4)).toBe(0);
     expect(cellOpacity(4, 4)).toBe(1);

@@ -26,6 +26,9 @@ export const CHART_TOKENS = {
     firefighting: "#b34700",
     strategy: "#0072b2",
     other: "#6b6f76",
+    "habit-strategy": "#007a5a",
+    "habit-story": "#a8437f",
+    "habit-relationships": "#6a4fc9",
   },
   dark: {
     surface: "#191b1e",
@@ -39,6 +42,9 @@ export const CHART_TOKENS = {
     firefighting: "#ff8c42",
     strategy: "#56b4e9",
     other: "#b4b8bf",
+    "habit-strategy": "#3fcf9f",
+    "habit-story": "#e08cc0",
+    "habit-relationships": "#b9a6ff",
   },
 } as const;
 

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartDefs } from "@/components/charts/chart-defs";
-import { chartDocument } from "@/components/charts/chart-document";
+import { CHART_TOKENS, chartDocument } from "@/components/charts/chart-document";
 import { chartFigure, type ChartPanel } from "@/components/charts/chart-figure";
 import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
@@ -14,7 +14,7 @@ import { bucketSummary } from "@/components/charts/bucket-summary";
 import { chartBoxWidth, sizeChoices, sizeMedia } from "@/components/charts/chart-sizes";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
-import { hours } from "@/lib/dashboard/figures";
+import { hours, RATING_KEYS } from "@/lib/dashboard/figures";
 import { buildDashboard } from "@/lib/dashboard/build";
 import { CHART_SIZES } from "@/lib/dashboard/view";
 
@@ -112,7 +112,7 @@ describe("chart markup", () => {
     const drawing = lineChart({
       width: 560,
       buckets,
-      series: [{ key: "strategy", label: "Strategic time", style: { stroke: "strategy", marker: "circle" }, values: [3, null, 4] }],
+      series: [{ key: "strategy", label: "Strategic time", style: LINE_STYLES.strategy, values: [3, null, 4] }],
       domain: [1, 5],
       valueLabel: "Self-rating",
       xLabel: "Week starting",
@@ -121,8 +121,23 @@ describe("chart markup", () => {
     const html = drawing.body.html;
     expect(drawing.bands.split(" ")).toHaveLength(5);
     // The line breaks at the gap, and every point carries the series' marker, defined once for the image.
-    expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--strategy\)'/.exec(html)?.[1] ?? "")).toBe(2);
-    expect(html).toContain("marker-mid='url(#chart-mark-circle-strategy)'");
+    expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--habit-strategy\)'/.exec(html)?.[1] ?? "")).toBe(2);
+    expect(html).toContain("marker-mid='url(#chart-mark-circle-habit-strategy)'");
+  });
+
+  it("draws the habit ratings in colours of their own, none a time category's, each with AA contrast for graphics in both themes", () => {
+    const ratings = RATING_KEYS.map((key) => LINE_STYLES[key]);
+    expect(new Set(ratings.map((style) => style.stroke)).size).toBe(4);
+    for (const style of ratings) expect(["firefighting", "strategy", "other"]).not.toContain(style.stroke);
+    // WCAG's relative luminance and contrast ratio; graphics need 3:1 against the card.
+    const luminance = (hex: string) => {
+      const [r = 0, g = 0, b = 0] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+    for (const theme of [CHART_TOKENS.light, CHART_TOKENS.dark]) {
+      for (const style of ratings) expect(contrast(theme[style.stroke], theme.surface), style.stroke).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it("keeps series that share a value apart, in any width: side by side at each bucket, parallel between", () => {

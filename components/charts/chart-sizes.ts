@@ -17,12 +17,14 @@ export type ChartColumn = "page" | "half";
 export type ChartPlacement = { column: ChartColumn; split: boolean };
 
 const PX = 1 / 16;
+// `.chart`'s max-width (app/globals.css), in rem: a chart across a wide page stops growing.
+const MAX_WIDTH = 56;
 
 /**
  * The width of a chart's box, in rem, at a viewport `viewport` rem wide:
  * components/app/app-shell.tsx (main's padding, the sidebar from `lg`), the
  * pages' `max-w-6xl` and two columns, components/ui/card.tsx, chartFigure's
- * panels and `.chart`'s max-width (app/globals.css). A classic scrollbar is
+ * panels and `.chart`'s max-width. A classic scrollbar is
  * taken off the viewport, to be safe.
  */
 export function chartBoxWidth(viewport: number, { column, split }: ChartPlacement): number {
@@ -32,7 +34,7 @@ export function chartBoxWidth(viewport: number, { column, split }: ChartPlacemen
   const card = column === "half" && viewport >= 80 ? (main - 1.5) / 2 : main;
   const figure = card - 2 * PX - (sm ? 3 : 2.5);
   const panel = split && viewport >= 48 ? (figure - 1) / 2 : figure;
-  return Math.min(44, panel);
+  return Math.min(MAX_WIDTH, panel);
 }
 
 /** One choice of drawing: for viewports up to `maxWidth` rem (none: any wider), after the choices before it. */

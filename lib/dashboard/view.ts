@@ -33,7 +33,7 @@ export const chartImageNameSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(4
  * The widths a chart is drawn in (viewBox units, one a CSS pixel at 12-px labels): the page shows each
  * column the drawing no wider than it, so labels stay readable (components/charts/chart-sizes.ts).
  */
-export const CHART_SIZES = [280, 350, 440, 560, 700] as const;
+export const CHART_SIZES = [280, 350, 440, 560, 700, 880] as const;
 
 export type ChartSize = (typeof CHART_SIZES)[number];
 

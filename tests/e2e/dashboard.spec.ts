@@ -284,7 +284,7 @@ test.describe("the dashboard", () => {
       const images = page.locator(".chart img");
       await expect(images).toHaveCount(5);
       // Across the laptop's page, the widest drawing; on the phone, the narrowest.
-      expect(await page.locator("#time-chart img").evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(phone ? 280 : 700);
+      expect(await page.locator("#time-chart img").evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(phone ? 280 : 880);
       // This week's bar holds 4 h of strategy, in the theme's strategy colour (app/globals.css --strategy): a run of its pixels in the bar's column.
       const strategy = colorScheme === "light" ? [0x00, 0x72, 0xb2, 255] : [0x56, 0xb4, 0xe9, 255];
       const pixels = await page.locator("#time-chart .chart").evaluate(async (chart: HTMLElement, colour: number[]) => {

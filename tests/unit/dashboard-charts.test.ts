@@ -342,7 +342,7 @@ describe("chart figure", () => {
     expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='280' height='312'/);
     expect(narrow?.version).not.toBe(image?.version);
     expect(page).toContain(`<picture><source media='(max-width: 27.4688rem)' srcset='/dashboard/charts/time-chart?size=280&amp;v=${narrow?.version}' width='280' height='312' data-bands='`);
-    expect(page).toContain(`<img src='/dashboard/charts/time-chart?size=700&amp;v=${TimeChart.image(model, "time-chart", 700)?.version}' alt='' width='700' height='312'`);
+    expect(page).toContain(`<img src='/dashboard/charts/time-chart?size=880&amp;v=${TimeChart.image(model, "time-chart", 880)?.version}' alt='' width='880' height='312'`);
     // The image carries the chart's numbers for the explorer, as the table has them; the page does not.
     expect(image?.svg).toContain("<metadata>Week\tFirefighting\tStrategy\tOther\tStrategy share\nWeek of ");
     expect(page).not.toContain("Firefighting\tStrategy");
@@ -379,8 +379,8 @@ describe("chart sizes", () => {
   it("follow the page's layout: a half column on a 1280-px laptop is at most the 426 px it measures", () => {
     expect(chartBoxWidth(80, { column: "half", split: false }) * 16).toBeGreaterThan(410);
     expect(chartBoxWidth(80, { column: "half", split: false }) * 16).toBeLessThanOrEqual(426);
-    // Across the page, a chart stops growing at 44rem.
-    expect(chartBoxWidth(90, { column: "page", split: false })).toBe(44);
+    // Across the page, a chart stops growing at 56rem.
+    expect(chartBoxWidth(90, { column: "page", split: false })).toBe(56);
   });
 
   it("give every box, from 360 to 1440 px, the widest drawing no wider than it, so 12-unit labels are 12-16 px", () => {

@@ -5,7 +5,7 @@
 // carries the chart's numbers (a `<metadata>` of tab-separated lines, the
 // header row first), so the page does not: the explorer reads them from the
 // image the browser already holds. The highlight is drawn over the image.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { bucketSummary, type BucketsIn } from "@/components/charts/bucket-summary";
 
 /** Where a tip goes: its top at `y`, and its start, centre or end at `x`. */
@@ -184,6 +184,17 @@ export function ChartExplorer() {
     };
   }, []);
 
+  // A tip centred on a bar near a phone's edge would run past it: nudge it back inside the viewport.
+  const tipElement = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const element = tipElement.current;
+    if (!element) return;
+    element.style.translate = "";
+    const { left, right } = element.getBoundingClientRect();
+    const margin = 8;
+    element.style.translate = `${Math.max(0, margin - left) + Math.min(0, window.innerWidth - margin - right)}px`;
+  }, [tip]);
+
   const shift = { start: "0%", center: "-50%", end: "-100%" };
   return (
     <>
@@ -192,9 +203,10 @@ export function ChartExplorer() {
       </p>
       {tip ? (
         <p
+          ref={tipElement}
           data-chart-tip=""
           aria-hidden="true"
-          className="pointer-events-none fixed z-50 max-w-72 rounded-md border border-border bg-surface px-2.5 py-1.5 text-sm text-text shadow-lg"
+          className="pointer-events-none fixed z-50 w-max max-w-72 rounded-md border border-border bg-surface px-2.5 py-1.5 text-sm text-text shadow-lg"
           style={{ left: tip.x, top: tip.y, transform: `translateX(${shift[tip.align]})` }}
         >
           {tip.text}

@@ -304,12 +304,20 @@ test.describe("the dashboard", () => {
       // On the card's own background, which covers the skeleton shown while it loaded.
       expect(pixels.corner).toEqual(colorScheme === "light" ? [0xff, 0xff, 0xff, 255] : [0x19, 0x1b, 0x1e, 255]);
     }
-    // On the phone's drawing, a tap on this week's bar shows its values.
+    // On the phone's drawing, a tap on this week's bar shows its values, inside the screen, and so for a bar in the middle.
     const chart = page.getByRole("img", { name: /^Strategy share/ });
+    const tip = page.locator("[data-chart-tip]");
     await chart.scrollIntoViewIfNeeded();
     const thisWeek = await bucketPoint(chart, -1);
     await page.mouse.click(thisWeek.x, thisWeek.y);
-    await expect(page.locator("[data-chart-tip]")).toHaveText(/\(so far\): Firefighting 8 h, Strategy 4 h/);
+    await expect(tip).toHaveText(/\(so far\): Firefighting 8 h, Strategy 4 h/);
+    for (const index of [-1, 4]) {
+      const point = await bucketPoint(chart, index);
+      await page.mouse.click(point.x, point.y);
+      await expect(tip).toHaveText(/^Week of /);
+      const box = (await tip.boundingBox())!;
+      expect([box.x >= 0, box.x + box.width <= 390]).toEqual([true, true]);
+    }
   });
 });
 

@@ -2,11 +2,7 @@
 // viewBox and scale to their container's width (phones included).
 import type { ScaleBand, ScaleLinear } from "d3-scale";
 import { markup, round, type Markup } from "@/components/charts/markup";
-import type { ChartSize } from "@/lib/dashboard/view";
 import type { Bucket } from "@/lib/dashboard/windows";
-
-/** Each size's width, in which a chart draws its 12-unit labels: wide fills a laptop's column, narrow a phone. */
-export const CHART_WIDTHS: Record<ChartSize, number> = { wide: 560, narrow: 360 };
 
 /** Label every n-th bucket so labels never collide (one per 80 units of width at most); the latest one always. */
 export function labelledBuckets(buckets: Bucket[], width: number): Set<string> {
@@ -52,32 +48,30 @@ export function bottomAxis(x: ScaleBand<string>, buckets: Bucket[], y: number, l
   return markup`<g class='m'><path class='axis' d='M${left} ${y}H${right}'/>${buckets.map((bucket) => (labelled.has(bucket.key) ? bucketLabel(bucket) : null))}<text x='${(left + right) / 2}' y='${y + 34}'>${label}</text></g>`;
 }
 
-/** Ticks, optional grid lines across [gridFrom, gridTo], and a rotated axis title. */
+/**
+ * A left-hand value axis: ticks ending at `x`, grid lines across `grid`, and
+ * a rotated title (unless the chart titles the axis itself).
+ */
 export function valueAxis({
   y,
   ticks,
   format,
   x,
-  side,
   label,
   grid,
-  width,
 }: {
   y: ScaleLinear<number, number>;
   ticks: number[];
   format: (value: number) => string;
   x: number;
-  side: "left" | "right";
-  label: string;
-  grid?: [number, number];
-  /** The drawing's width, whose right edge a right-hand axis's title keeps to. */
-  width: number;
+  label?: string;
+  grid: [number, number];
 }): Markup {
   const [bottom = 0, top = 0] = y.range();
-  const titleX = side === "left" ? 10 : width - 10;
   // Grid lines share one path; tick labels are anchored by the group's class.
-  const gridPath = grid ? ticks.map((tick) => `M${grid[0]} ${round(y(tick))}H${grid[1]}`).join("") : "";
-  return markup`<g${side === "left" ? markup` class='e'` : null}>${grid ? markup`<path class='grid' d='${gridPath}'/>` : null}${ticks.map(
-    (tick) => markup`<text x='${side === "left" ? x - 6 : x + 6}' y='${y(tick) + 4}'>${format(tick)}</text>`,
-  )}<text class='m' transform='translate(${titleX} ${(bottom + top) / 2}) rotate(${side === "left" ? -90 : 90})'>${label}</text></g>`;
+  const gridPath = ticks.map((tick) => `M${grid[0]} ${round(y(tick))}H${grid[1]}`).join("");
+  // A rotated title's glyphs reach about one font size left of its baseline: x = 13 keeps them inside the image.
+  return markup`<g class='e'><path class='grid' d='${gridPath}'/>${ticks.map((tick) => markup`<text x='${x - 6}' y='${y(tick) + 4}'>${format(tick)}</text>`)}${
+    label ? markup`<text class='m' transform='translate(13 ${(bottom + top) / 2}) rotate(-90)'>${label}</text>` : null
+  }</g>`;
 }

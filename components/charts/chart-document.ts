@@ -26,6 +26,9 @@ export const CHART_TOKENS = {
     firefighting: "#b34700",
     strategy: "#0072b2",
     other: "#6b6f76",
+    "habit-strategy": "#007a5a",
+    "habit-story": "#a8437f",
+    "habit-relationships": "#6a4fc9",
   },
   dark: {
     surface: "#191b1e",
@@ -39,6 +42,9 @@ export const CHART_TOKENS = {
     firefighting: "#ff8c42",
     strategy: "#56b4e9",
     other: "#b4b8bf",
+    "habit-strategy": "#3fcf9f",
+    "habit-story": "#e08cc0",
+    "habit-relationships": "#b9a6ff",
   },
 } as const;
 
@@ -55,6 +61,8 @@ const STYLE = [
   `:root{${tokens(CHART_TOKENS.light)}}`,
   `@media (prefers-color-scheme:dark){:root{${tokens(CHART_TOKENS.dark)}}}`,
   `svg{font-family:${CHART_FONT};font-size:12px}`,
+  // Opaque, over the page's skeleton of the chart (app/globals.css).
+  ".bg{fill:var(--surface)}",
   "text{fill:var(--muted)}",
   ".m{text-anchor:middle}",
   ".e{text-anchor:end}",
@@ -71,8 +79,9 @@ const STYLE = [
 
 /**
  * A drawing as a standalone SVG document, named by `title`, with the chart's
- * `numbers` (for the chart explorer, components/charts/chart-explorer.tsx).
+ * `numbers` (for the chart explorer, components/charts/chart-explorer.tsx),
+ * on the card's background.
  */
 export function chartDocument({ width, height, body }: ChartDrawing, title: string, numbers: string): string {
-  return markup`<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'><title>${title}</title><metadata>${numbers}</metadata><style>${STYLE}</style>${CHART_DEFS}${body}</svg>`.html;
+  return markup`<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'><title>${title}</title><metadata>${numbers}</metadata><style>${STYLE}</style>${CHART_DEFS}<rect class='bg' width='${width}' height='${height}'/>${body}</svg>`.html;
 }

@@ -1,27 +1,30 @@
 "use client";
 // Values on hover and on keyboard focus, for every chart on the page, in one
-// small island. A chart's box says where its buckets lie in its drawing
+// small island. Each drawing a chart's box offers says where its buckets lie
 // (`data-bands`, see chartImageMarkup in chart-figure.tsx), and its image
 // carries the chart's numbers (a `<metadata>` of tab-separated lines, the
 // header row first), so the page does not: the explorer reads them from the
 // image the browser already holds. The highlight is drawn over the image.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { bucketSummary, type BucketsIn } from "@/components/charts/bucket-summary";
 
+/** Where a tip goes: its top at `y`, and its start, centre or end at `x`. */
 type Tip = { text: string; x: number; y: number; align: "start" | "center" | "end" };
+// Room enough for a tip of three lines.
+const TIP_ROOM = 88;
 /** Where a chart's buckets lie, in its drawing's units (`width` × `height`). */
 type Bands = { left: number; step: number; count: number; top: number; bottom: number; width: number; height: number };
 
-/** The bands of the drawing the chart shows: the narrow one where its `<source>`'s media query holds, as the browser chose. */
+/** The bands of the drawing the chart shows: its first `<source>` whose media query holds, else its `<img>`'s, as the browser chose. */
 function bandsOf(chart: HTMLElement): Bands {
-  const narrow = chart.querySelector("source")?.media;
-  const text = narrow && window.matchMedia(narrow).matches ? chart.dataset.narrowBands : chart.dataset.bands;
-  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (text ?? "").split(" ").map(Number);
+  const sources = [...chart.querySelectorAll("source")];
+  const shown = sources.find((source) => window.matchMedia(source.media).matches) ?? chart.querySelector("img");
+  const [left = 0, step = 1, count = 0, top = 0, bottom = 0, width = 1, height = 1] = (shown?.dataset.bands ?? "").split(" ").map(Number);
   return { left, step, count, top, bottom, width, height };
 }
 
 function chartAt(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>(".chart[data-bands]") : null;
+  return target instanceof Element ? target.closest<HTMLElement>(".chart[role=img]") : null;
 }
 
 type Numbers = { head: string[]; rows: string[][] };
@@ -80,14 +83,20 @@ export function ChartExplorer() {
       setTip(null);
     }
 
-    /** Where the tip for a chart's bucket goes, in the viewport. */
+    /**
+     * Where the tip for a chart's bucket goes, in the viewport: under the
+     * chart, over its summary (which says the same in words), so that the
+     * legend and title above it stay in view; inside the chart's top when
+     * the viewport ends too soon below it.
+     */
     function placeOf(chart: HTMLElement, index: number): Omit<Tip, "text"> {
       const bands = bandsOf(chart);
       const box = chart.getBoundingClientRect();
       const scale = box.width / bands.width;
       const x = box.left + scale * (bands.left + (index + 0.5) * bands.step);
       const third = window.innerWidth / 3;
-      return { x, y: box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" };
+      const below = box.bottom + 8;
+      return { x, y: below + TIP_ROOM < window.innerHeight ? below : box.top + scale * bands.top, align: x < third ? "start" : x > 2 * third ? "end" : "center" };
     }
 
     function show(chart: HTMLElement, index: number, keyboard: boolean) {
@@ -175,6 +184,17 @@ export function ChartExplorer() {
     };
   }, []);
 
+  // A tip centred on a bar near a phone's edge would run past it: nudge it back inside the viewport.
+  const tipElement = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const element = tipElement.current;
+    if (!element) return;
+    element.style.translate = "";
+    const { left, right } = element.getBoundingClientRect();
+    const margin = 8;
+    element.style.translate = `${Math.max(0, margin - left) + Math.min(0, window.innerWidth - margin - right)}px`;
+  }, [tip]);
+
   const shift = { start: "0%", center: "-50%", end: "-100%" };
   return (
     <>
@@ -183,10 +203,11 @@ export function ChartExplorer() {
       </p>
       {tip ? (
         <p
+          ref={tipElement}
           data-chart-tip=""
           aria-hidden="true"
-          className="pointer-events-none fixed z-50 max-w-72 rounded-md border border-border bg-surface px-2.5 py-1.5 text-sm text-text shadow-lg"
-          style={{ left: tip.x, top: tip.y - 8, transform: `translate(${shift[tip.align]}, -100%)` }}
+          className="pointer-events-none fixed z-50 w-max max-w-72 rounded-md border border-border bg-surface px-2.5 py-1.5 text-sm text-text shadow-lg"
+          style={{ left: tip.x, top: tip.y, transform: `translateX(${shift[tip.align]})` }}
         >
           {tip.text}
         </p>

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { CHART_WIDTHS, type ChartDrawing } from "@/components/charts/axes";
+import type { ChartDrawing } from "@/components/charts/axes";
 import type { BucketsIn } from "@/components/charts/bucket-summary";
 import { chartDocument } from "@/components/charts/chart-document";
 import { swatch, type Fill } from "@/components/charts/chart-paint";
 import { markup, type Markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
+import { sizeChoices, sizeMedia, type ChartColumn } from "@/components/charts/chart-sizes";
 import { chartImageQuery, dashboardViewQuery, type ChartSize, type RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 
@@ -26,16 +27,16 @@ function chartImage(drawing: ChartDrawing, title: string, table: ChartTableData)
   return { svg, version: createHash("sha256").update(svg).digest("base64url").slice(0, 22) };
 }
 
-/** A panel's drawing in each size, with its image and the image's address. */
-export type PanelImages = Record<ChartSize, { drawing: ChartDrawing; src: string }>;
+/** A panel's drawing in one size, and its image's address. */
+export type PanelImage = { drawing: ChartDrawing; src: string };
 
-/** One of a thing in each size. */
-function bySize<T>(make: (size: ChartSize) => T): Record<ChartSize, T> {
-  return { wide: make("wide"), narrow: make("narrow") };
+/** The drawings a panel's box shows, by viewport width (components/charts/chart-sizes.ts): the first whose media query holds, else the last. */
+export type PanelImages = Array<{ media: string | null; image: PanelImage }>;
+
+/** Whether a figure shows its panels side by side (from `md` on) rather than one chart alone. */
+function splitPanels(panels: ChartPanel[]): boolean {
+  return !(panels.length === 1 && panels[0] && !panels[0].heading);
 }
-
-/** The narrow drawings are for screens this narrow (a phone), where a chart fills the width. */
-const NARROW_MEDIA = "(max-width: 40rem)";
 
 /**
  * A dashboard chart: its figure as a component, and its images, each built
@@ -47,21 +48,20 @@ const NARROW_MEDIA = "(max-width: 40rem)";
  */
 export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
   const specOf = perModel(spec);
-  // Each panel in each size: its drawing and its image.
+  // Each panel's drawing and image in a size, made when first asked for.
   const imagesOf = perModel((model) => {
     const { panels, title, table } = specOf(model);
-    return new Map(
-      panels.map((panel) => {
-        const name = panel.heading ? `${title} (${panel.heading})` : title;
-        return [
-          panel.name,
-          bySize((size) => {
-            const drawing = panel.draw(CHART_WIDTHS[size]);
-            return { drawing, image: chartImage(drawing, name, table) };
-          }),
-        ];
-      }),
-    );
+    const built = new Map<string, { drawing: ChartDrawing; image: ChartImage }>();
+    return (name: string, size: ChartSize) => {
+      const key = `${name} ${size}`;
+      if (!built.has(key)) {
+        const panel = panels.find((p) => p.name === name);
+        if (!panel) return undefined;
+        const drawing = panel.draw(size);
+        built.set(key, { drawing, image: chartImage(drawing, panel.heading ? `${title} (${panel.heading})` : title, table) });
+      }
+      return built.get(key);
+    };
   });
   // A model is shown under one address at most (its owner's or a mentor's), with or without tables.
   const figuresOf = perModel(() => new Map<string, Markup>());
@@ -73,18 +73,21 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
     if (!figure) {
       const range = model.window.range;
       const images = imagesOf(model);
-      const imagesFor = (name: string): PanelImages => {
-        const sizes = images.get(name);
-        if (!sizes) throw new Error(`No chart image ${name}`);
-        return bySize((size) => ({ drawing: sizes[size].drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, sizes[size].image.version)}` }));
-      };
-      figures.set(key, (figure = chartFigure(specOf(model), { range, tablesShown: tables, imagesFor })));
+      const figureSpec = specOf(model);
+      const choices = sizeChoices({ column: figureSpec.column ?? "page", split: splitPanels(figureSpec.panels) });
+      const imagesFor = (name: string): PanelImages =>
+        choices.map(({ maxWidth, size }) => {
+          const made = images(name, size);
+          if (!made) throw new Error(`No chart image ${name}`);
+          return { media: maxWidth === null ? null : sizeMedia(maxWidth), image: { drawing: made.drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, made.image.version)}` } };
+        });
+      figures.set(key, (figure = chartFigure(figureSpec, { range, tablesShown: tables, imagesFor })));
     }
     return <Html markup={figure} />;
   }
 
   /** The image named `name` in `size`, if this chart draws one. */
-  const image = (model: DashboardModel, name: string, size: ChartSize = "wide"): ChartImage | undefined => imagesOf(model).get(name)?.[size].image;
+  const image = (model: DashboardModel, name: string, size: ChartSize = 560): ChartImage | undefined => imagesOf(model)(name, size)?.image;
   return { Figure, image };
 }
 
@@ -94,8 +97,12 @@ export type ChartTableData = { caption: string; head: string[]; rows: Array<Arra
 /** One drawing of a figure, drawn in a given width and shown as the image `name` (unique on the page), under its own heading when a figure has several. */
 export type ChartPanel = { name: string; heading?: string; draw: (width: number) => ChartDrawing };
 
-/** What a chart figure shows: the finding as its title, a legend in words, the charts, a text summary and the numbers. */
-export type FigureSpec = { id: string; title: string; summary: string; legend: LegendItem[]; panels: ChartPanel[]; table: ChartTableData; note?: string };
+/**
+ * What a chart figure shows: the finding as its title, a legend in words, the
+ * charts, a text summary and the numbers; and the column the page puts it in
+ * (across the page unless said), which its drawings' sizes follow.
+ */
+export type FigureSpec = { id: string; title: string; summary: string; legend: LegendItem[]; panels: ChartPanel[]; table: ChartTableData; note?: string; column?: ChartColumn };
 
 /** The page's own address with the tables shown or not, in the same range. */
 function tablesHref(range: RangeKey, tablesShown: boolean, fragment: string): string {
@@ -135,7 +142,7 @@ export function chartFigure(
     : link(tablesHref(range, true, `${id}-table`), "Show as table");
   const chart = (panel: ChartPanel) => chartImageMarkup(panel.heading ? `${id}-title ${panel.name}-heading` : `${id}-title`, imagesFor(panel.name));
   const charts =
-    panels.length === 1 && panels[0] && !panels[0].heading
+    !splitPanels(panels) && panels[0]
       ? chart(panels[0])
       : markup`<div class='grid gap-4 md:grid-cols-2'>${panels.map(
           (panel) => markup`<div><h4 id='${panel.name}-heading' class='text-sm font-medium'>${panel.heading}</h4>${chart(panel)}</div>`,
@@ -147,15 +154,20 @@ export function chartFigure(
 
 /**
  * A chart's image in a box the keyboard can focus, named by the figure's title
- * (and the panel's heading), which tells the chart explorer where its buckets
- * lie in each drawing (`data-bands`, `data-narrow-bands`: first left edge,
- * step, count, plot top and bottom, then the drawing's width and height) and
- * holds its highlight. A phone gets the narrow drawing, whose labels stay
- * readable. The images' sizes keep the page from moving as they load.
+ * (and the panel's heading), which holds its highlight. Each drawing on offer
+ * tells the chart explorer where its buckets lie (`data-bands`: first left
+ * edge, step, count, plot top and bottom, then the drawing's width and
+ * height); the browser shows the first whose media query holds, the widest
+ * whose labels stay readable in the box. The drawings' sizes keep the page
+ * from moving as they load.
  */
-function chartImageMarkup(labelledBy: string, { wide, narrow }: PanelImages): Markup {
-  const bands = ({ drawing }: PanelImages[ChartSize]) => `${drawing.bands} ${drawing.width} ${drawing.height}`;
-  return markup`<div class='chart' role='img' tabindex='0' aria-labelledby='${labelledBy}' aria-describedby='${EXPLORER_HINT_ID}' data-bands='${bands(wide)}' data-narrow-bands='${bands(narrow)}'><picture><source media='${NARROW_MEDIA}' srcset='${narrow.src}' width='${narrow.drawing.width}' height='${narrow.drawing.height}'><img src='${wide.src}' alt='' width='${wide.drawing.width}' height='${wide.drawing.height}'></picture><span class='hl' hidden></span></div>`;
+function chartImageMarkup(labelledBy: string, images: PanelImages): Markup {
+  const attributes = ({ drawing }: PanelImage) => markup`width='${drawing.width}' height='${drawing.height}' data-bands='${drawing.bands} ${drawing.width} ${drawing.height}'`;
+  const sources = images.map(({ media, image }) => (media ? markup`<source media='${media}' srcset='${image.src}' ${attributes(image)}>` : null));
+  const fallback = images.at(-1)?.image;
+  return markup`<div class='chart' role='img' tabindex='0' aria-labelledby='${labelledBy}' aria-describedby='${EXPLORER_HINT_ID}'><picture>${sources}${
+    fallback ? markup`<img src='${fallback.src}' alt='' ${attributes(fallback)}>` : null
+  }</picture><span class='hl' hidden></span></div>`;
 }
 
 /**

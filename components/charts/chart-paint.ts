@@ -8,7 +8,7 @@ import { markup, type Markup } from "@/components/charts/markup";
 // (components/charts/chart-document.ts).
 
 /** The colour tokens charts paint with (app/globals.css). */
-export type ChartColour = "firefighting" | "strategy" | "other" | "accent" | "text";
+export type ChartColour = "firefighting" | "strategy" | "other" | "accent" | "text" | "habit-strategy" | "habit-story" | "habit-relationships";
 
 const FILLS = {
   firefighting: { colour: "firefighting", pattern: "hatch" },
@@ -40,11 +40,15 @@ const MARKER_SHAPES = {
   diamond: "M0 -5l5 5l-5 5l-5-5z",
 } as const;
 
-/** Every line the charts draw with points: the four habit ratings, and the strategy share. */
+/**
+ * Every line the charts draw with points: the four habit ratings, in colours
+ * of their own (the time categories' colours mean those categories only), and
+ * the strategy share.
+ */
 export const LINE_STYLES = {
-  strategy: { stroke: "strategy", marker: "circle" },
-  story: { stroke: "firefighting", dash: "6 3", marker: "square" },
-  relationships: { stroke: "accent", dash: "2 3", marker: "triangle" },
+  strategy: { stroke: "habit-strategy", marker: "circle" },
+  story: { stroke: "habit-story", dash: "6 3", marker: "square" },
+  relationships: { stroke: "habit-relationships", dash: "2 3", marker: "triangle" },
   vision: { stroke: "text", dash: "8 3 2 3", marker: "diamond" },
   share: { stroke: "text", marker: "circle" },
 } as const satisfies Record<string, LineStyle>;

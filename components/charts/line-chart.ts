@@ -8,6 +8,9 @@ import type { Bucket } from "@/lib/dashboard/windows";
 export type LineSeries = { key: string; label: string; style: LineStyle; values: Array<number | null> };
 
 const HEIGHT = 240;
+// How far apart series are drawn: at most this across, and this up.
+const MAX_SPREAD = 8;
+const LIFT = 3;
 
 /** Lines over buckets on a fixed scale; a null is a gap that breaks the line. */
 export function lineChart({
@@ -36,11 +39,17 @@ export function lineChart({
   const y = scaleLinear().domain(domain).range([bottom, margin.top]);
   const centre = (index: number) => (x(buckets[index]?.key ?? "") ?? 0) + x.bandwidth() / 2;
 
-  const lines = series.map((s) => {
+  // Series that share a value would hide one another (ratings are whole
+  // numbers, and often equal): each is drawn a little aside of the bucket's
+  // centre and a little off its value, in the legend's order, so equal points
+  // sit side by side and equal lines run in parallel, each in its own dash.
+  const spread = Math.min(MAX_SPREAD, x.bandwidth() / Math.max(1, series.length));
+  const lines = series.map((s, order) => {
+    const offset = order - (series.length - 1) / 2;
     const path = lineShape<number | null>()
       .defined((v) => v !== null)
-      .x((_, index) => centre(index))
-      .y((v) => y(v ?? 0))
+      .x((_, index) => centre(index) + offset * spread)
+      .y((v) => y(v ?? 0) - offset * LIFT)
       .digits(1)(s.values);
     return path ? linePath(s.style, path) : null;
   });
@@ -50,6 +59,6 @@ export function lineChart({
     width,
     HEIGHT,
     { x, top: margin.top - 8, bottom },
-    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, width - margin.right], width })}${bottomAxis(x, buckets, bottom, xLabel, width)}<g>${lines}</g>`,
+    markup`${valueAxis({ y, ticks, format, x: margin.left, label: valueLabel, grid: [margin.left, width - margin.right] })}${bottomAxis(x, buckets, bottom, xLabel, width)}<g>${lines}</g>`,
   );
 }

@@ -8,10 +8,20 @@ import { percent } from "@/lib/dashboard/figures";
 
 export type BarSeries<K extends string> = { key: K; label: string; fill: Fill };
 
-/** A line drawn over the bars on its own 0–100% axis, with an optional goal line. */
+/**
+ * A share (0–1) per bucket drawn as a line in a strip of its own under the
+ * bars, on its own labelled 0–100% axis, with an optional goal line labelled
+ * on that axis: drawn over the bars, a share line and its goal read as hours.
+ */
 export type ShareOverlay = { label: string; values: Array<number | null>; goal: number | null };
 
-const HEIGHT = 260;
+// The bars' plot from TOP to BARS_BOTTOM; with a share strip, the bars end
+// higher and the strip (its title, then its plot) fits under them.
+const TOP = 20;
+const BARS_BOTTOM = 212;
+const SHARE = { barsBottom: 164, title: 190, top: 206, bottom: 264 };
+// Below the plot: the bucket labels and the axis title.
+const BELOW = 48;
 
 /**
  * Stacked bars, one per bucket. A null value is a gap (nothing logged), drawn
@@ -39,8 +49,10 @@ export function stackedBarChart<K extends string>({
   /** Counts: only whole-number ticks. */
   wholeNumbers?: boolean;
 }): ChartDrawing {
-  const margin = { top: 20, right: overlay ? 52 : 16, bottom: 48, left: 62 };
-  const bottom = HEIGHT - margin.bottom;
+  const margin = { top: TOP, right: 16, left: 62 };
+  const bottom = overlay ? SHARE.barsBottom : BARS_BOTTOM;
+  const plotBottom = overlay ? SHARE.bottom : bottom;
+  const height = plotBottom + BELOW;
   const x = scaleBand<string>()
     .domain(buckets.map((b) => b.key))
     .range([margin.left, chartWidth - margin.right])
@@ -51,7 +63,6 @@ export function stackedBarChart<K extends string>({
     .domain([0, Math.max(1, ...totals)])
     .nice(4)
     .range([bottom, margin.top]);
-  const share = scaleLinear().domain([0, 1]).range([bottom, margin.top]);
   const zero = Object.fromEntries(series.map((s) => [s.key, 0])) as Record<K, number>;
   const layers = stack<Record<K, number>, K>().keys(series.map((s) => s.key))(values.map((v) => v ?? zero));
   const width = x.bandwidth();
@@ -79,27 +90,43 @@ export function stackedBarChart<K extends string>({
     segments[layerIndex]?.length ? markup`<path stroke='${fillUrl(s.fill)}' d='${segments[layerIndex].join("")}'/>` : null,
   );
 
-  let lines: Markup | null = null;
-  if (overlay) {
-    const path = lineShape<number | null>()
-      .defined((v) => v !== null)
-      .x((_, index) => centre(index))
-      .y((v) => share(v ?? 0))
-      .digits(1)(overlay.values);
-    const goal = overlay.goal === null ? null : { y: share(overlay.goal), label: `Goal ${percent(overlay.goal)}` };
-    // The goal's label goes over the bars and the share line, on a halo of the background.
-    lines = markup`<g>${goal ? markup`<path class='goal' d='M${margin.left} ${goal.y}H${chartWidth - margin.right}'/>` : null}${path ? linePath(LINE_STYLES.share, path) : null}${
-      goal ? markup`<text class='strong e' x='${chartWidth - margin.right - 4}' y='${goal.y - 6}'>${goal.label}</text>` : null
-    }</g>`;
-  }
-
   const ticks = y.ticks(4).filter((t) => !wholeNumbers || Number.isInteger(t));
+  const grid: [number, number] = [margin.left, chartWidth - margin.right];
   return chartDrawing(
     chartWidth,
-    HEIGHT,
-    { x, top: margin.top - 14, bottom },
-    markup`${valueAxis({ y, ticks, format, x: margin.left, side: "left", label: valueLabel, grid: [margin.left, chartWidth - margin.right], width: chartWidth })}${
-    overlay ? valueAxis({ y: share, ticks: [0, 0.5, 1], format: percent, x: chartWidth - margin.right, side: "right", label: overlay.label, width: chartWidth }) : null
-  }${bottomAxis(x, buckets, bottom, xLabel, chartWidth)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g stroke-width='${width}'>${bars}</g>${lines}`,
+    height,
+    { x, top: margin.top - 14, bottom: plotBottom },
+    markup`${valueAxis({ y, ticks, format, x: margin.left, label: valueLabel, grid })}${
+      overlay ? shareStrip(overlay, centre, grid) : null
+    }${bottomAxis(x, buckets, plotBottom, xLabel, chartWidth)}${gaps ? markup`<path class='gap' d='${gaps}'/>` : null}<g stroke-width='${width}'>${bars}</g>`,
   );
+}
+
+/**
+ * The share strip under the bars: its title above it, its own 0–100% axis and
+ * the share line, and the goal as a dashed line, with its value among the
+ * axis's ticks and its name at the end of the title row (beside the data,
+ * never on it).
+ */
+function shareStrip(overlay: ShareOverlay, centre: (index: number) => number, [left, right]: [number, number]): Markup {
+  const share = scaleLinear().domain([0, 1]).range([SHARE.bottom, SHARE.top]);
+  const path = lineShape<number | null>()
+    .defined((v) => v !== null)
+    .x((_, index) => centre(index))
+    .y((v) => share(v ?? 0))
+    .digits(1)(overlay.values);
+  const goal = overlay.goal;
+  // A tick the goal's would run into gives way to it.
+  const ticks = [0, 0.5, 1].filter((tick) => goal === null || Math.abs(share(tick) - share(goal)) >= 13);
+  return markup`<path class='axis' d='M${left} ${SHARE.barsBottom}H${right}'/><text x='13' y='${SHARE.title}'>${overlay.label}</text>${valueAxis({
+    y: share,
+    ticks,
+    format: percent,
+    x: left,
+    grid: [left, right],
+  })}${
+    goal === null
+      ? null
+      : markup`<path class='goal' d='M${left} ${share(goal)}H${right}M${right - 20} ${SHARE.title - 4}h20'/><g class='e'><text class='strong' x='${left - 6}' y='${share(goal) + 4}'>${percent(goal)}</text><text x='${right - 26}' y='${SHARE.title}'>Goal ${percent(goal)}</text></g>`
+  }${path ? linePath(LINE_STYLES.share, path) : null}`;
 }

@@ -13,6 +13,8 @@ function coverageFigure(model: DashboardModel): FigureSpec {
     title: finding,
     summary,
     legend: [],
+    // Beside the ratings (or coverage) from `xl` on, on the dashboard pages.
+    column: "half",
     note: `Darker cells mean more touchpoints in that ${unit}; the busiest holds ${touchpoints(max)}.`,
     panels: [
       {

@@ -14,6 +14,8 @@ function ratingsFigure(model: DashboardModel): FigureSpec {
     id: "ratings-chart",
     title: finding,
     summary,
+    // Beside the ratings (or coverage) from `xl` on, on the dashboard pages.
+    column: "half",
     legend: RATING_KEYS.map((key) => ({ label: RATING_LABELS[key], sample: lineSample(STYLES[key]) })),
     panels: [
       {

@@ -49,5 +49,5 @@ function timeFigure(model: DashboardModel): FigureSpec {
   };
 }
 
-/** Hours per week (or month) by category, the strategy share as a line and the goal. */
+/** Hours per week (or month) by category, and under them the strategy share on its own % axis, against the goal. */
 export const TimeChart = modelChart(timeFigure);

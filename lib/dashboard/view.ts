@@ -29,19 +29,24 @@ export function dashboardViewQuery({ range, tables }: DashboardView): string {
 /** A chart image's name in its address (`/dashboard/charts/time-chart`): anything else is no image. */
 export const chartImageNameSchema = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(40);
 
-/** A chart is drawn in two sizes: wide, and narrow for a phone, where a wide drawing's labels would be too small to read. */
-const CHART_SIZES = ["wide", "narrow"] as const;
+/**
+ * The widths a chart is drawn in (viewBox units, one a CSS pixel at 12-px labels): the page shows each
+ * column the drawing no wider than it, so labels stay readable (components/charts/chart-sizes.ts).
+ */
+export const CHART_SIZES = [280, 350, 440, 560, 700, 880] as const;
 
 export type ChartSize = (typeof CHART_SIZES)[number];
+
+const DEFAULT_CHART_SIZE: ChartSize = 560;
 
 /** A chart image's query: its range, its size, and its version (a hash of the image), so the address changes whenever the image does. */
 export const chartImageQuerySchema = z.object({
   range: rangeSchema,
-  size: z.enum(CHART_SIZES).catch("wide"),
+  size: z.coerce.number().pipe(z.literal(CHART_SIZES)).catch(DEFAULT_CHART_SIZE),
   v: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
 });
 
 /** The query string (no "?") that `chartImageQuerySchema` reads back; the defaults are left out. */
 export function chartImageQuery(range: RangeKey, size: ChartSize, version: string): string {
-  return [dashboardViewQuery({ range, tables: false }), size === "wide" ? null : `size=${size}`, `v=${version}`].filter(Boolean).join("&");
+  return [dashboardViewQuery({ range, tables: false }), size === DEFAULT_CHART_SIZE ? null : `size=${size}`, `v=${version}`].filter(Boolean).join("&");
 }

@@ -104,7 +104,7 @@ mentorTest(
     await checkA11y(mentorPage);
     // The mentee's charts are images at the mentee's address, which answers to this mentor.
     const chartImage = mentorPage.locator("#time-chart img");
-    expect(await chartImage.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(560);
+    expect(await chartImage.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(880);
     const chartSrc = (await chartImage.getAttribute("src"))!;
     expect(chartSrc).toMatch(new RegExp(`^/mentees/${leader.id}/charts/time-chart\\?`));
 

@@ -62,10 +62,10 @@ describe("chart images", () => {
     expect(response.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
     expect(await response.text()).toBe(image?.svg);
     // A phone's narrower drawing is at its own address.
-    const narrow = TimeChart.image(await getDashboard(ada.viewer, "all"), "time-chart", "narrow");
-    const phone = await get(ownChart, `/dashboard/charts/time-chart?range=all&size=narrow&v=${narrow?.version}`, { chart: "time-chart" }, adaCookie);
+    const narrow = TimeChart.image(await getDashboard(ada.viewer, "all"), "time-chart", 280);
+    const phone = await get(ownChart, `/dashboard/charts/time-chart?range=all&size=280&v=${narrow?.version}`, { chart: "time-chart" }, adaCookie);
     expect(phone.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
-    expect(await phone.text()).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='360'/);
+    expect(await phone.text()).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='280'/);
     // Asked again with the version it has, the browser gets no body.
     const again = await get(ownChart, `/dashboard/charts/time-chart?range=all`, { chart: "time-chart" }, adaCookie, { "if-none-match": `"${image?.version}"` });
     expect(again.status).toBe(304);

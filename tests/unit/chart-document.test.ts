@@ -30,6 +30,9 @@ describe("a chart image", () => {
       /^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='560' height='260' viewBox='0 0 560 260'><title>Strategy &lt;share&gt; &amp; co<\/title><metadata>Week\tStrategy\nWeek of 16 Nov 2026\t&lt;4&gt; h<\/metadata><style>/,
     );
     expect(svg).toContain("<defs><pattern id='chart-fill-firefighting'");
+    // Opaque, on the card's background, over the page's skeleton.
+    expect(svg).toContain("</defs><rect class='bg' width='560' height='260'/>");
+    expect(svg).toContain(".bg{fill:var(--surface)}");
     expect(svg).toContain(drawing.body.html);
     expect(svg.endsWith("</svg>")).toBe(true);
     // An image loads nothing and runs nothing: every reference is to its own definitions.

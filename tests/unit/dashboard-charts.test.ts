@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartDefs } from "@/components/charts/chart-defs";
-import { chartDocument } from "@/components/charts/chart-document";
+import { CHART_TOKENS, chartDocument } from "@/components/charts/chart-document";
 import { chartFigure, type ChartPanel } from "@/components/charts/chart-figure";
 import { cellOpacity, heatmap } from "@/components/charts/heatmap";
 import { lineChart } from "@/components/charts/line-chart";
@@ -11,10 +11,12 @@ import { markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
 import { stackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { bucketSummary } from "@/components/charts/bucket-summary";
+import { chartBoxWidth, sizeChoices, sizeMedia } from "@/components/charts/chart-sizes";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import { bucketsFor, dashboardWindow } from "@/lib/dashboard/windows";
-import { hours } from "@/lib/dashboard/figures";
+import { hours, RATING_KEYS } from "@/lib/dashboard/figures";
 import { buildDashboard } from "@/lib/dashboard/build";
+import { CHART_SIZES } from "@/lib/dashboard/view";
 
 const window = dashboardWindow("12w", { timeZone: "UTC", weekStartsOn: 1 }, new Date("2026-11-24T10:00:00Z"));
 const buckets = bucketsFor(window, []).slice(-3);
@@ -41,13 +43,13 @@ describe("chart markup", () => {
       overlay: { label: "Strategy share", values: [0.5, null, 0.75], goal: 0.4 },
     });
     const html = drawing.body.html;
-    expect(drawing.height).toBe(260);
-    // Three bands side by side, centred in the plot (62 to 508).
+    expect(drawing.height).toBe(312);
+    // Three bands side by side, centred in the plot (62 to 544), from the bars' top to the share strip's bottom.
     const [left = 0, step = 0, buckets3, top, bottom] = drawing.bands.split(" ").map(Number);
     expect(buckets3).toBe(3);
     expect(left).toBeGreaterThanOrEqual(62);
-    expect(left - 62).toBeCloseTo(508 - (left + 3 * step), 0);
-    expect([top, bottom]).toEqual([6, 212]);
+    expect(left - 62).toBeCloseTo(544 - (left + 3 * step), 0);
+    expect([top, bottom]).toEqual([6, 264]);
     // No focus stop per bar: values come from the table.
     expect(html).not.toContain("tabindex");
     expect(count(/<path class='gap' d='M[^M']+'/g, html)).toBe(1);
@@ -56,6 +58,38 @@ describe("chart markup", () => {
     expect(html).toContain("Goal 40%");
     // The share line breaks at the gap: two separate segments.
     expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--text\)'/.exec(html)?.[1] ?? "")).toBe(2);
+  });
+
+  it("draws the strategy share in a strip of its own under the hours, on its own % axis, with the goal labelled on that axis", () => {
+    const drawing = (goal: number | null) =>
+      stackedBarChart({
+        width: 560,
+        buckets,
+        series: [{ key: "strategy", label: "Strategy", fill: "strategy" }],
+        values: [{ strategy: 14 }, { strategy: 10 }, { strategy: 28 }],
+        valueLabel: "Hours",
+        xLabel: "Week starting",
+        format: hours,
+        overlay: { label: "Strategy share", values: [0.5, 0.6, 0.25], goal },
+      }).body.html;
+    const html = drawing(0.6);
+    const ys = (d: string) => [...d.matchAll(/M[\d.]+ ([\d.]+)/g)].map(([, y]) => Number(y));
+    const [hoursGrid = "", shareGrid = ""] = [...html.matchAll(/<path class='grid' d='([^']+)'/g)].map(([, d]) => d ?? "");
+    const goalY = ys(/<path class='goal' d='([^']+)'/.exec(html)?.[1] ?? "")[0] ?? 0;
+    const hoursYs = ys(hoursGrid);
+    // The hours' grid lines (0 to 30 h) all lie above the strip; the goal and the share's lie in it.
+    expect(hoursYs.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...hoursYs)).toBeLessThan(Math.min(goalY, ...ys(shareGrid)));
+    expect(html).toContain("<text x='13' y='190'>Strategy share</text>");
+    // The goal's value is a tick of the share's axis, left of the plot (which starts at 62), where the 50% tick gives way to it;
+    // its name ends the strip's title row, after a sample of its line, above the plot.
+    expect(html).toContain(`<g class='e'><text class='strong' x='56' y='${goalY + 4}'>60%</text><text x='518' y='190'>Goal 60%</text></g>`);
+    expect(html).toMatch(/<path class='goal' d='M62 [\d.]+H544M524 186h20'\/>/);
+    expect(html).not.toContain(">50%<");
+    expect(html).toContain(">0%<");
+    expect(html).toContain(">100%<");
+    expect(drawing(null)).toContain(">50%<");
+    expect(drawing(null)).not.toContain("class='goal'");
   });
 
   it("labels fewer buckets in a narrow drawing, so its labels never collide", () => {
@@ -68,16 +102,17 @@ describe("chart markup", () => {
             .body.html,
         )?.[1] ?? "",
       );
-    // Six of twelve weeks and the axis title, then four and the title.
+    // Six of twelve weeks and the axis title, then four, then three, and the title.
     expect(labels(560)).toBe(7);
     expect(labels(360)).toBe(5);
+    expect(labels(280)).toBe(4);
   });
 
   it("breaks rating lines where nothing was rated", () => {
     const drawing = lineChart({
       width: 560,
       buckets,
-      series: [{ key: "strategy", label: "Strategic time", style: { stroke: "strategy", marker: "circle" }, values: [3, null, 4] }],
+      series: [{ key: "strategy", label: "Strategic time", style: LINE_STYLES.strategy, values: [3, null, 4] }],
       domain: [1, 5],
       valueLabel: "Self-rating",
       xLabel: "Week starting",
@@ -86,8 +121,45 @@ describe("chart markup", () => {
     const html = drawing.body.html;
     expect(drawing.bands.split(" ")).toHaveLength(5);
     // The line breaks at the gap, and every point carries the series' marker, defined once for the image.
-    expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--strategy\)'/.exec(html)?.[1] ?? "")).toBe(2);
-    expect(html).toContain("marker-mid='url(#chart-mark-circle-strategy)'");
+    expect(count(/M/g, /<path d='([^']+)' style='fill:none;stroke-width:2;stroke:var\(--habit-strategy\)'/.exec(html)?.[1] ?? "")).toBe(2);
+    expect(html).toContain("marker-mid='url(#chart-mark-circle-habit-strategy)'");
+  });
+
+  it("draws the habit ratings in colours of their own, none a time category's, each with AA contrast for graphics in both themes", () => {
+    const ratings = RATING_KEYS.map((key) => LINE_STYLES[key]);
+    expect(new Set(ratings.map((style) => style.stroke)).size).toBe(4);
+    for (const style of ratings) expect(["firefighting", "strategy", "other"]).not.toContain(style.stroke);
+    // WCAG's relative luminance and contrast ratio; graphics need 3:1 against the card.
+    const luminance = (hex: string) => {
+      const [r = 0, g = 0, b = 0] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+    for (const theme of [CHART_TOKENS.light, CHART_TOKENS.dark]) {
+      for (const style of ratings) expect(contrast(theme[style.stroke], theme.surface), style.stroke).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("keeps series that share a value apart, in any width: side by side at each bucket, parallel between", () => {
+    for (const width of CHART_SIZES) {
+      const html = lineChart({
+        width,
+        buckets: bucketsFor(window, []),
+        series: (["story", "vision"] as const).map((key) => ({ key, label: key, style: LINE_STYLES[key], values: Array<number>(12).fill(4) })),
+        domain: [1, 5],
+        valueLabel: "Self-rating",
+        xLabel: "Week starting",
+        format: String,
+      }).body.html;
+      const [story = [], vision = []] = [...html.matchAll(/<path d='([^']+)' style='fill:none/g)].map(([, d]) => [...(d ?? "").matchAll(/[ML]([\d.]+),([\d.]+)/g)].map(([, x, y]) => [Number(x), Number(y)]));
+      expect(story).toHaveLength(12);
+      story.forEach(([x = 0, y = 0], index) => {
+        const [otherX = 0, otherY = 0] = vision[index] ?? [];
+        // Apart by more than half a marker across, and a line's width up.
+        expect(Math.hypot(x - otherX, y - otherY)).toBeGreaterThan(3.5);
+        expect(Math.abs(y - otherY)).toBeGreaterThanOrEqual(2.9);
+      });
+    }
   });
 
   it("shades heatmap cells by count and writes the count when it fits", () => {
@@ -140,12 +212,12 @@ describe("chart markup", () => {
 describe("chart figure", () => {
   const table = { caption: "Hours per week", head: ["Week", "Strategy"], rows: [["Week of 16 Nov 2026", "4 h"]] };
   const wide = { width: 560, height: 260, bands: "60 40 3 6 212", body: markup`<path/>` };
-  const narrow = { width: 360, height: 260, bands: "60 20 3 6 212", body: markup`<path/>` };
+  const narrow = { width: 280, height: 260, bands: "60 20 3 6 212", body: markup`<path/>` };
   const draw = (width: number) => (width === 560 ? wide : narrow);
-  const imagesFor = (name: string) => ({
-    wide: { drawing: wide, src: `/dashboard/charts/${name}?range=all&v=abc` },
-    narrow: { drawing: narrow, src: `/dashboard/charts/${name}?range=all&size=narrow&v=def` },
-  });
+  const imagesFor = (name: string) => [
+    { media: "(max-width: 30rem)", image: { drawing: narrow, src: `/dashboard/charts/${name}?range=all&size=280&v=def` } },
+    { media: null, image: { drawing: wide, src: `/dashboard/charts/${name}?range=all&v=abc` } },
+  ];
   const figure = ({ title, summary, note, panels }: { title: string; summary: string; note?: string; panels?: ChartPanel[] }, tablesShown = false) =>
     chartFigure(
       {
@@ -183,7 +255,7 @@ describe("chart figure", () => {
   it("shows the chart as an image in a box the keyboard reaches, named by the figure's title, that tells the explorer where the buckets are", () => {
     const html = figure({ title: "T", summary: "S" });
     expect(html).toContain(
-      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys' data-bands='60 40 3 6 212 560 260' data-narrow-bands='60 20 3 6 212 360 260'><picture><source media='(max-width: 40rem)' srcset='/dashboard/charts/f-chart?range=all&amp;size=narrow&amp;v=def' width='360' height='260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260'></picture><span class='hl' hidden></span></div></div>",
+      "<div class='mt-3'><div class='chart' role='img' tabindex='0' aria-labelledby='f-title' aria-describedby='chart-keys'><picture><source media='(max-width: 30rem)' srcset='/dashboard/charts/f-chart?range=all&amp;size=280&amp;v=def' width='280' height='260' data-bands='60 20 3 6 212 280 260'><img src='/dashboard/charts/f-chart?range=all&amp;v=abc' alt='' width='560' height='260' data-bands='60 40 3 6 212 560 260'></picture><span class='hl' hidden></span></div></div>",
     );
     // One focus stop per chart, none per bar: values come from the table.
     expect(count(/tabindex/g, html)).toBe(1);
@@ -260,16 +332,17 @@ describe("chart figure", () => {
     const image = TimeChart.image(model, "time-chart");
     expect(image?.version).toMatch(/^[\w-]{22}$/);
     expect(TimeChart.image(model, "time-chart")).toBe(image);
-    expect(page).toContain(`<img src='/dashboard/charts/time-chart?v=${image?.version}'`);
+    expect(page).toContain(`<source media='(max-width: 51.8438rem)' srcset='/dashboard/charts/time-chart?v=${image?.version}'`);
     expect(renderToStaticMarkup(createElement(TimeChart.Figure, { model: other, chartsPath: "/mentees/m1/charts" }))).toContain(
-      `<img src='/mentees/m1/charts/time-chart?v=${image?.version}'`,
+      `srcset='/mentees/m1/charts/time-chart?v=${image?.version}'`,
     );
     expect(TimeChart.image(model, "coverage-chart")).toBeUndefined();
-    // A phone gets the narrow drawing, at an address of its own.
-    const narrow = TimeChart.image(model, "time-chart", "narrow");
-    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='360' height='260'/);
+    // A phone gets the narrowest drawing, at an address of its own; the widest is the image's own.
+    const narrow = TimeChart.image(model, "time-chart", 280);
+    expect(narrow?.svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' width='280' height='312'/);
     expect(narrow?.version).not.toBe(image?.version);
-    expect(page).toContain(`<source media='(max-width: 40rem)' srcset='/dashboard/charts/time-chart?size=narrow&amp;v=${narrow?.version}' width='360' height='260'>`);
+    expect(page).toContain(`<picture><source media='(max-width: 27.4688rem)' srcset='/dashboard/charts/time-chart?size=280&amp;v=${narrow?.version}' width='280' height='312' data-bands='`);
+    expect(page).toContain(`<img src='/dashboard/charts/time-chart?size=880&amp;v=${TimeChart.image(model, "time-chart", 880)?.version}' alt='' width='880' height='312'`);
     // The image carries the chart's numbers for the explorer, as the table has them; the page does not.
     expect(image?.svg).toContain("<metadata>Week\tFirefighting\tStrategy\tOther\tStrategy share\nWeek of ");
     expect(page).not.toContain("Firefighting\tStrategy");
@@ -292,5 +365,40 @@ describe("chart figure", () => {
     expect(svg).toContain(
       "<marker id='chart-mark-diamond-text' viewBox='-6 -6 12 12' markerWidth='12' markerHeight='12' markerUnits='userSpaceOnUse' overflow='visible'><path d='M0 -5l5 5l-5 5l-5-5z' style='fill:var(--surface);stroke:var(--text);stroke-width:2'/></marker>",
     );
+  });
+});
+
+describe("chart sizes", () => {
+  const placements = [
+    { column: "page", split: false },
+    { column: "half", split: false },
+    { column: "page", split: true },
+    { column: "half", split: true },
+  ] as const;
+
+  it("follow the page's layout: a half column on a 1280-px laptop is at most the 426 px it measures", () => {
+    expect(chartBoxWidth(80, { column: "half", split: false }) * 16).toBeGreaterThan(410);
+    expect(chartBoxWidth(80, { column: "half", split: false }) * 16).toBeLessThanOrEqual(426);
+    // Across the page, a chart stops growing at 56rem.
+    expect(chartBoxWidth(90, { column: "page", split: false })).toBe(56);
+  });
+
+  it("give every box, from 360 to 1440 px, the widest drawing no wider than it, so 12-unit labels are 12-16 px", () => {
+    for (const placement of placements) {
+      const choices = sizeChoices(placement);
+      expect(choices.at(-1)?.maxWidth).toBeNull();
+      for (let viewport = 360; viewport <= 1440; viewport += 1) {
+        // What the browser does: the first source whose media query holds, else the image.
+        const size = choices.find(({ maxWidth }) => maxWidth === null || viewport <= maxWidth * 16)?.size ?? 0;
+        const box = chartBoxWidth(viewport / 16, placement) * 16;
+        const at = `${placement.column}${placement.split ? ", split" : ""}, at ${viewport} px`;
+        expect(size, at).toBeLessThanOrEqual(Math.max(box, CHART_SIZES[0]));
+        expect((12 * box) / size, at).toBeLessThanOrEqual(16);
+      }
+    }
+  });
+
+  it("are media queries in rem, like the layout's breakpoints", () => {
+    expect(sizeMedia(439.5 / 16)).toBe("(max-width: 27.4688rem)");
   });
 });

@@ -30,11 +30,25 @@ function SignOutButton({ action }: { action: () => Promise<void> }) {
   );
 }
 
-/** Left navigation on wide screens; a top bar with scrolling links on phones. */
+const MENU_ID = "main-menu";
+
+/**
+ * Left navigation on wide screens. On phones and tablets a top bar whose Menu
+ * button opens every destination in a sheet: a popover, so it opens, closes on
+ * Escape or a tap outside, and returns focus without any JavaScript.
+ */
 type AppShellProps = { who: string; unreadNotifications: number; signOutAction: () => Promise<void>; children: ReactNode };
 
 export function AppShell({ who, unreadNotifications, signOutAction, children }: AppShellProps) {
   const items = navItems(unreadNotifications);
+  const account = (
+    <div className="border-t border-border pt-3">
+      <p className="truncate px-3 pb-2 text-xs text-muted" title={who}>
+        {who}
+      </p>
+      <SignOutButton action={signOutAction} />
+    </div>
+  );
   return (
     <div className="min-h-dvh lg:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2">
@@ -45,24 +59,50 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
           <Brand href="/dashboard" />
         </div>
         <nav aria-label="Main" className="mt-8 flex-1">
-          <NavLinks items={items} orientation="vertical" />
+          <NavLinks items={items} />
         </nav>
-        <div className="border-t border-border pt-3">
-          <p className="truncate px-3 pb-2 text-xs text-muted" title={who}>
-            {who}
-          </p>
-          <SignOutButton action={signOutAction} />
-        </div>
+        {account}
       </aside>
-      <header className="sticky top-0 z-10 border-b border-border bg-surface lg:hidden">
-        <div className="flex items-center justify-between px-4 py-2">
-          <Brand href="/dashboard" />
-          <SignOutButton action={signOutAction} />
+      <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-border bg-surface px-4 py-2 lg:hidden">
+        <Brand href="/dashboard" />
+        <div className="flex items-center gap-1">
+          <button
+            type="button"
+            popoverTarget={MENU_ID}
+            className="inline-flex min-h-10 items-center gap-2 rounded-md border border-border-strong px-3 text-sm font-medium hover:bg-surface-muted"
+          >
+            Menu
+            {unreadNotifications > 0 ? (
+              <span className="tabular rounded-full bg-accent px-1.5 text-xs text-accent-text">
+                {unreadNotifications}
+                <span className="sr-only"> unread notifications</span>
+              </span>
+            ) : null}
+          </button>
         </div>
-        <nav aria-label="Main">
-          <NavLinks items={items} orientation="horizontal" />
-        </nav>
       </header>
+      <div
+        id={MENU_ID}
+        popover="auto"
+        aria-label="Menu"
+        className="inset-x-0 top-0 m-0 max-h-dvh w-full max-w-none overflow-y-auto border-b border-border bg-surface px-3 pb-4 pt-2 text-text shadow-lg backdrop:bg-black/40 lg:hidden"
+      >
+        <div className="flex items-center justify-between px-3 pb-2">
+          <span className="text-base font-semibold">Menu</span>
+          <button
+            type="button"
+            popoverTarget={MENU_ID}
+            popoverTargetAction="hide"
+            className="inline-flex min-h-10 items-center rounded-md border border-border-strong px-3 text-sm font-medium hover:bg-surface-muted"
+          >
+            Close<span className="sr-only"> menu</span>
+          </button>
+        </div>
+        <nav aria-label="Main" className="pb-3">
+          <NavLinks items={items} />
+        </nav>
+        {account}
+      </div>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-10">
         {children}
       </main>

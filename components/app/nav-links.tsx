@@ -2,23 +2,30 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { MouseEvent } from "react";
 import { cn } from "@/components/ui/cn";
 
 export type NavItem = { href: string; label: string; match: string };
 
-export function NavLinks({ items, orientation }: { items: NavItem[]; orientation: "vertical" | "horizontal" }) {
+/** A link chosen in the phone menu (a popover) navigates in place, so the menu closes itself. */
+function closeMenu(event: MouseEvent<HTMLElement>) {
+  event.currentTarget.closest<HTMLElement>("[popover]")?.hidePopover();
+}
+
+export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <ul className={cn("flex gap-1", orientation === "vertical" ? "flex-col" : "overflow-x-auto px-3 pb-2")}>
+    <ul className="flex flex-col gap-1">
       {items.map((item) => {
         const current = pathname === item.match || pathname.startsWith(`${item.match}/`);
         return (
-          <li key={item.href} className="shrink-0">
+          <li key={item.href}>
             <Link
               href={item.href}
+              onClick={closeMenu}
               aria-current={current ? "page" : undefined}
               className={cn(
-                "block rounded-md px-3 py-2 text-sm font-medium",
+                "block rounded-md px-3 py-2.5 text-sm font-medium lg:py-2",
                 current ? "bg-accent-soft text-text" : "text-muted hover:bg-surface-muted hover:text-text",
               )}
             >

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { ButtonResult } from "@/lib/server/button-actions";
 import { formatDateOnly } from "@/lib/shared/dates";
 import type { Touchpoint } from "@/lib/touchpoints";
@@ -23,7 +24,7 @@ function describeTouchpoint({ stakeholder, department, occurredOn }: Touchpoint)
   return stakeholder ? `touchpoint with ${stakeholder.name} on ${on}` : `group meeting with ${DEPARTMENTS[department]} on ${on}`;
 }
 
-/** Touchpoints, newest first, each with edit and delete (with undo). */
+/** Touchpoints, newest first, each with edit and delete (with undo) in its row menu. */
 export function TouchpointList({ touchpoints, deleteAction, restoreAction, returnTo, emptyMessage = "No touchpoints yet. Log one below: who you talked to and what came of it." }: Props) {
   if (touchpoints.length === 0) {
     return <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-sm text-muted">{emptyMessage}</p>;
@@ -32,7 +33,7 @@ export function TouchpointList({ touchpoints, deleteAction, restoreAction, retur
     <ul className="divide-y divide-border" aria-label="Touchpoints">
       {touchpoints.map((touchpoint) => (
         <li key={touchpoint.id} className="py-4 first:pt-0 last:pb-0">
-          <article aria-labelledby={`touchpoint-${touchpoint.id}-topic`} className="flex flex-wrap items-start justify-between gap-3">
+          <article aria-labelledby={`touchpoint-${touchpoint.id}-topic`} className="flex items-start gap-2">
             <div className="min-w-0 flex-1">
               <p className="text-sm text-muted">
                 <time dateTime={touchpoint.occurredOn} className="tabular">
@@ -56,7 +57,7 @@ export function TouchpointList({ touchpoints, deleteAction, restoreAction, retur
               </h3>
               {touchpoint.outcome ? <p className="mt-1 whitespace-pre-line break-words text-sm">{touchpoint.outcome}</p> : null}
             </div>
-            <div className="flex shrink-0 items-center gap-1">
+            <RowMenu id={`touchpoint-${touchpoint.id}-actions`} label={`Edit or delete: ${touchpoint.topic}`}>
               <Link
                 href={`/touchpoints/${touchpoint.id}/edit${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`}
                 className={buttonClasses("ghost", "px-3")}
@@ -70,7 +71,7 @@ export function TouchpointList({ touchpoints, deleteAction, restoreAction, retur
                 what={describeTouchpoint(touchpoint)}
                 variant="ghost"
               />
-            </div>
+            </RowMenu>
           </article>
         </li>
       ))}

@@ -4,8 +4,8 @@ export function PageHeader({ title, description, action }: { title: string; desc
   return (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0">
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description ? <p className="mt-1 text-muted">{description}</p> : null}
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{title}</h1>
+        {description ? <p className="mt-1 break-words text-muted">{description}</p> : null}
       </div>
       {action}
     </header>

@@ -72,7 +72,9 @@ test.describe("accessibility (axe, WCAG 2.1 A/AA, light and dark)", () => {
 
     test("the dashboard and the navigation bar", async ({ leader: { page } }) => {
       await checkInBothSchemes(page, "/dashboard", "Dashboard");
+      await page.getByRole("button", { name: "Menu" }).click();
       await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toBeVisible();
+      await checkA11y(page);
     });
 
     test("the settings", async ({ leader: { page } }) => {

@@ -144,7 +144,8 @@ test.describe("stakeholders and touchpoints", () => {
     // The touchpoint came back with its stakeholder.
     await expect(history.getByRole("heading", { name: "On-call load on the ops team" })).toBeVisible();
 
-    await history.getByRole("button", { name: "Delete" }).click();
+    await history.getByRole("button", { name: "Edit or delete: On-call load on the ops team" }).click();
+    await history.getByRole("button", { name: /^Delete touchpoint/ }).click();
     await expect(history.getByRole("heading", { name: "On-call load on the ops team" })).toHaveCount(0);
     await expect(page.getByTestId("last-met")).toHaveText("Never met");
     await page.getByRole("button", { name: "Undo" }).click();
@@ -160,6 +161,7 @@ test.describe("stakeholders and touchpoints", () => {
     await logForm.getByRole("button", { name: "Log touchpoint" }).click();
     await expect(page.getByText("Touchpoint logged.")).toBeVisible();
 
+    await page.getByRole("region", { name: "History" }).getByRole("button", { name: "Edit or delete: Open source licences" }).click();
     await page.getByRole("region", { name: "History" }).getByRole("link", { name: /Edit/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Edit touchpoint" })).toBeVisible();
     await page.waitForLoadState("networkidle");
@@ -176,6 +178,7 @@ test.describe("stakeholders and touchpoints", () => {
     await logForm.getByLabel("Topic").fill("Board pre-read");
     await logForm.getByRole("button", { name: "Log touchpoint" }).click();
     await expect(page.getByText("Touchpoint logged.")).toBeVisible();
+    await page.getByRole("region", { name: "History" }).getByRole("button", { name: /Edit or delete/ }).click();
     const editHref = await page.getByRole("region", { name: "History" }).getByRole("link", { name: /Edit/ }).getAttribute("href");
     const touchpointEdit = editHref!.split("?")[0]!;
 

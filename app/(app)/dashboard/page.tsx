@@ -48,15 +48,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <ChartDefs />
       <PageHeader title="Dashboard" description={`${calendar} Today is ${formatDateOnly(window.today)}.`} action={logThisWeek} />
       <HeadlineFigures model={model} />
-      <DashboardSection id="goals-title" title="Goals">
-        <GoalProgress model={model} />
-      </DashboardSection>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{shown}</h2>
         <RangeSwitcher current={range} tables={tables} />
       </div>
       <DashboardSection id="time-title" title="Where the hours went">
         <TimeChart.Figure {...charts} />
+      </DashboardSection>
+      {/* After the first chart, so that a phone shows the headline and a chart within two screens. */}
+      <DashboardSection id="goals-title" title="Goals">
+        <GoalProgress model={model} />
       </DashboardSection>
       <div className="grid gap-6 xl:grid-cols-2">
         <DashboardSection id="coverage-title" title="Stakeholder coverage">

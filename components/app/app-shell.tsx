@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Brand } from "@/components/app/brand";
+import { CommandMenu, type Command } from "@/components/app/command-menu";
 import { NavLinks, type NavItem } from "@/components/app/nav-links";
 import { Button } from "@/components/ui/button";
 
@@ -20,6 +21,18 @@ function navItems(unreadNotifications: number): NavItem[] {
   ];
 }
 
+/** The command menu's actions first, then every destination of the navigation. */
+function commands(items: NavItem[]): Command[] {
+  return [
+    { label: "Log this week", href: "/weeks/current" },
+    // To this week's quick-add form (weeks/current), or the one on this page (command-menu.tsx).
+    { label: "Add a touchpoint", href: "/weeks/current?add=touchpoint", formId: "log-touchpoint" },
+    { label: "Write a vision note", href: "/notes/new" },
+    { label: "Add a stakeholder", href: "/stakeholders/new" },
+    ...items.map(({ href, label }) => ({ label: `Go to ${label}`, href })),
+  ];
+}
+
 function SignOutButton({ action }: { action: () => Promise<void> }) {
   return (
     <form action={action}>
@@ -27,6 +40,15 @@ function SignOutButton({ action }: { action: () => Promise<void> }) {
         Sign out
       </Button>
     </form>
+  );
+}
+
+/** Without JavaScript it is a link to the search page; the command menu opens instead when it can. */
+function SearchLink({ className, children }: { className: string; children: ReactNode }) {
+  return (
+    <a href="/search" data-command-menu="" aria-keyshortcuts="Control+K Meta+K" className={className}>
+      {children}
+    </a>
   );
 }
 
@@ -58,7 +80,11 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
         <div className="px-3">
           <Brand href="/dashboard" />
         </div>
-        <nav aria-label="Main" className="mt-8 flex-1">
+        <SearchLink className="mt-6 flex items-center justify-between rounded-md border border-border px-3 py-2 text-sm text-muted hover:bg-surface-muted hover:text-text">
+          Search or jump to…
+          <kbd className="rounded border border-border px-1.5 font-sans text-xs">Ctrl K</kbd>
+        </SearchLink>
+        <nav aria-label="Main" className="mt-4 flex-1">
           <NavLinks items={items} />
         </nav>
         {account}
@@ -66,6 +92,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
       <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-border bg-surface px-4 py-2 lg:hidden">
         <Brand href="/dashboard" />
         <div className="flex items-center gap-1">
+          <SearchLink className="inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium hover:bg-surface-muted">Search</SearchLink>
           <button
             type="button"
             popoverTarget={MENU_ID}
@@ -106,6 +133,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-10">
         {children}
       </main>
+      <CommandMenu commands={commands(items)} />
     </div>
   );
 }

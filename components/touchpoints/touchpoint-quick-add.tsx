@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { TouchpointFields, type StakeholderChoice } from "@/components/touchpoints/touchpoint-fields";
+import { focusFirstField } from "@/components/ui/focus-first-field";
 import { ActionForm, type ActionFormProps } from "@/components/ui/form";
 import type { DateOnly } from "@/lib/shared/dates";
 import { touchpointSchema } from "@/lib/touchpoints.validation";
@@ -18,12 +19,19 @@ type Props = {
   defaultStakeholderId?: string;
 };
 
+const QUICK_ADD_ID = "log-touchpoint";
+
 /** A compact form to log a touchpoint in a few seconds; it clears after each save. */
 export function TouchpointQuickAdd({ action, stakeholders, defaultDate, minDate, maxDate, defaultStakeholderId }: Props) {
   // A new key after each save starts the fields afresh, including "who with".
   const [round, setRound] = useState(0);
+  // "Add a touchpoint" in the command menu links here with this hash: start typing at once.
+  useEffect(() => {
+    if (window.location.hash === `#${QUICK_ADD_ID}`) focusFirstField(QUICK_ADD_ID);
+  }, []);
   return (
     <ActionForm
+      id={QUICK_ADD_ID}
       action={action}
       schema={touchpointSchema}
       submitLabel="Log touchpoint"

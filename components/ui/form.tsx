@@ -28,6 +28,7 @@ export type ActionFormProps = {
   children: ReactNode;
   extraActions?: ReactNode;
   className?: string;
+  id?: string;
   "aria-label"?: string;
 };
 

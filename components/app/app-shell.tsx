@@ -55,6 +55,16 @@ function SearchLink({ className, children }: { className: string; children: Reac
 const MENU_ID = "main-menu";
 
 /**
+ * A page that takes a moment streams: its skeleton (loading.tsx) first, then
+ * the page in a hidden element at the end of the body, which React's script
+ * puts in the skeleton's place. Without JavaScript nothing does, so show that
+ * element where it is and hide the skeleton. In the base layer, where the
+ * preflight's `[hidden]{display:none !important}` is: a layered !important
+ * outranks any unlayered one.
+ */
+const STREAMED_WITHOUT_SCRIPT = `@layer base{.shell{min-height:0}.shell [data-skeleton]{display:none}body>div[hidden][id^="S:"]{display:block!important;padding:1.5rem 1rem}}`;
+
+/**
  * Left navigation on wide screens. On phones and tablets a top bar whose Menu
  * button opens every destination in a sheet: a popover, so it opens, closes on
  * Escape or a tap outside, and returns focus without any JavaScript.
@@ -72,7 +82,10 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
     </div>
   );
   return (
-    <div className="min-h-dvh lg:flex">
+    <div className="shell min-h-dvh lg:flex">
+      <noscript>
+        <style>{STREAMED_WITHOUT_SCRIPT}</style>
+      </noscript>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2">
         Skip to content
       </a>

@@ -307,3 +307,38 @@ test.describe("the keyboard", () => {
     await expect(commandMenu(page)).toBeVisible();
   });
 });
+
+test("a slow page shows its skeleton at once, in the page's own column", async ({ leader: { page } }) => {
+  // The link's prefetch brings the page's loading state; the click shows it without asking the server.
+  const prefetched = page.waitForResponse((response) => {
+    const headers = response.request().headers();
+    return new URL(response.url()).pathname === "/stakeholders" && headers["next-router-prefetch"] === "1" && !headers["next-router-segment-prefetch"];
+  });
+  await page.goto("/dashboard");
+  await hydrated(page);
+  await prefetched;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // Hold the navigation's own request (not the prefetch of its loading state) until the skeleton was seen.
+  await page.route(
+    (url) => url.pathname === "/stakeholders",
+    async (route) => {
+      const headers = route.request().headers();
+      if (headers["rsc"] === "1" && !headers["next-router-prefetch"] && !headers["next-router-segment-prefetch"]) await released;
+      await route.continue();
+    },
+  );
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stakeholders" }).click();
+  const skeleton = page.locator("[data-skeleton]");
+  await expect(skeleton.getByRole("status")).toHaveText("Loading stakeholders…");
+  const skeletonBox = await skeleton.boundingBox();
+  release();
+  const heading = page.getByRole("heading", { level: 1, name: "Stakeholders" });
+  await expect(heading).toBeVisible();
+  await expect(skeleton).toHaveCount(0);
+  const column = await heading.evaluate((element) => {
+    const box = element.closest(".mx-auto")!.getBoundingClientRect();
+    return { x: box.x, width: box.width, top: box.top };
+  });
+  expect(column).toEqual({ x: skeletonBox!.x, width: skeletonBox!.width, top: skeletonBox!.y });
+});

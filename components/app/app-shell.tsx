@@ -62,7 +62,7 @@ const MENU_ID = "main-menu";
  * preflight's `[hidden]{display:none !important}` is: a layered !important
  * outranks any unlayered one.
  */
-const STREAMED_WITHOUT_SCRIPT = `@layer base{.shell{min-height:0}.shell [data-skeleton]{display:none}body>div[hidden][id^="S:"]{display:block!important;padding:1.5rem 1rem}}`;
+const STREAMED_WITHOUT_SCRIPT = `@layer base{.shell{min-height:0}.shell [data-skeleton],.shell main [aria-busy=true]{display:none}body>div[hidden][id^="S:"]{display:block!important;padding:1.5rem 1rem}}`;
 
 /**
  * Left navigation on wide screens. On phones and tablets a top bar whose Menu

@@ -23,19 +23,12 @@ function foldersOf(page: string): string[] {
 }
 
 const route = (page: string) => `/${relative(APP, dirname(page)).split(sep).join("/")}`;
-const decides = (file: string) => existsSync(file) && /\b(notFound|redirect)\(/.test(readFileSync(file, "utf8"));
+// accessEndedOrNotFound…: a mentee page's "ended your access" answer, else notFound() (app/(app)/mentees/access-ended.tsx).
+const decides = (file: string) => existsSync(file) && /\b(notFound|redirect|accessEndedOrNotFound\w*)\(/.test(readFileSync(file, "utf8"));
 
 const WITHOUT_SKELETON = new Set([
   // Only redirects, to the week's own page, which has one.
   "/weeks/current",
-  // Not yet: their 404s are decided in each page, so a skeleton above them
-  // would turn a 404 into a 200. Each needs its check moved into a layout
-  // above its loading.tsx, as stakeholders/[id]/layout.tsx does.
-  "/mentees/[menteeId]",
-  "/mentees/[menteeId]/notes",
-  "/mentees/[menteeId]/notes/[noteId]",
-  "/mentees/[menteeId]/stakeholders",
-  "/mentees/[menteeId]/weeks/[startsOn]",
 ]);
 
 describe("loading skeletons", () => {

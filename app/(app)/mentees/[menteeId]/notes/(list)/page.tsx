@@ -4,7 +4,7 @@ import { MenteeNoteList } from "@/components/mentors/mentee-note-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMenteeNotes, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
-import { accessEndedOrNotFound } from "../../access-ended";
+import { accessEndedOrNotFound } from "../../../access-ended";
 
 export const metadata: Metadata = { title: "Mentee's vision notes" };
 

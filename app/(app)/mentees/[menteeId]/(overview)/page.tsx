@@ -16,9 +16,9 @@ import { getMenteeDashboard, listMenteeWeeks, menteeName } from "@/lib/mentoring
 import { sharingSummary } from "@/lib/mentoring/mentorship-model";
 import { WEEKDAYS } from "@/lib/shared/time-zones";
 import { requireViewer } from "@/lib/server/viewer";
-import { accessEndedOrNotFound } from "../access-ended";
+import { accessEndedOrNotFound } from "../../access-ended";
 import { formatTimeZone } from "@/lib/shared/week-dates";
-import { leaveMentorshipAction } from "../actions";
+import { leaveMentorshipAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Mentee" };
 

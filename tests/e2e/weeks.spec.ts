@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, test } from "./support/fixtures";
+import { checkA11y, expect, settleTransitions, test } from "./support/fixtures";
 
 const STRATEGY_QUESTION = /Did you lay groundwork this week/;
 
@@ -275,9 +275,14 @@ test.describe("the weekly log", () => {
   test("an unrated habit looks quiet: a chosen “Skip” is not drawn in the accent a chosen rating is", async ({ leader: { page } }) => {
     await openCurrentWeek(page);
     const group = page.getByRole("group", { name: "Self-rating for Strategic over tactical time" });
-    const fill = (name: string) => group.getByRole("radio", { name }).evaluate((radio) => getComputedStyle(radio.closest("label")!).backgroundColor);
+    // Read once the colour transitions (of the scheme switch, of a choice) have ended.
+    const fill = async (name: string) => {
+      await settleTransitions(page);
+      return group.getByRole("radio", { name }).evaluate((radio) => getComputedStyle(radio.closest("label")!).backgroundColor);
+    };
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
+      await settleTransitions(page);
       const accent = await page.getByRole("button", { name: "Save week" }).evaluate((button) => getComputedStyle(button).backgroundColor);
       await expect(group.getByRole("radio", { name: "Skip – No rating" })).toBeChecked();
       expect(await fill("Skip – No rating")).not.toBe(accent);

@@ -156,9 +156,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 /** Fails the test with a readable list of serious or critical axe violations. */
-export async function checkA11y(page: Page, options: { include?: string; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
-  // Buttons change colour with a transition: one caught halfway (just pressed, or just
-  // re-rendered) is no contrast problem of the page's. Let finite transitions end first.
+/**
+ * Waits for the page's finite CSS transitions and animations to end. Buttons
+ * change colour with a transition: one caught halfway (just pressed, just
+ * re-rendered, or the colour scheme just switched) shows neither colour.
+ */
+export async function settleTransitions(page: Page): Promise<void> {
   await page.evaluate(() =>
     Promise.all(
       document
@@ -167,6 +170,11 @@ export async function checkA11y(page: Page, options: { include?: string; exclude
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
+}
+
+export async function checkA11y(page: Page, options: { include?: string; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
+  // A colour caught halfway through a transition is no contrast problem of the page's.
+  await settleTransitions(page);
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   if (options.include) axe = axe.include(options.include);
   for (const selector of options.exclude ?? []) axe = axe.exclude(selector);

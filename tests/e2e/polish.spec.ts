@@ -162,6 +162,8 @@ test.describe("small things that add up", () => {
     await page.goto(`/stakeholders/${ids.stakeholder}`);
     await expect(page.getByRole("button", { name: "Delete stakeholder Jane Doe", exact: true })).toBeVisible();
     const history = page.getByRole("region", { name: "History" });
+    // A touchpoint's Edit and Delete sit in its row menu.
+    await history.getByRole("button", { name: /^Edit or delete: / }).first().click();
     await expect(history.getByRole("button", { name: "Delete touchpoint with Jane Doe on 3 Dec 2026", exact: true })).toBeVisible();
     await page.goto(`/notes/${ids.note}`);
     await expect(page.getByRole("button", { name: "Delete vision note “Usage-based pricing”", exact: true })).toBeVisible();

@@ -107,9 +107,17 @@ export function formatWeekRange(start: DateOnly): string {
 }
 
 /** A zone as people read it: "America/New York". */
+// Per stored zone (a few hundred at most): resolving a name builds an Intl formatter, and this runs on every page header.
+const zoneLabels = new Map<string, string>();
+
 export function formatTimeZone(timeZone: string): string {
-  // A zone saved under an old name (Asia/Calcutta) reads as its current one until the next save.
-  return (canonicalTimeZone(timeZone) ?? timeZone).replaceAll("_", " ");
+  let label = zoneLabels.get(timeZone);
+  if (label === undefined) {
+    // A zone saved under an old name (Asia/Calcutta) reads as its current one until the next save.
+    label = (canonicalTimeZone(timeZone) ?? timeZone).replaceAll("_", " ");
+    zoneLabels.set(timeZone, label);
+  }
+  return label;
 }
 
 type Part = "weekday" | "day" | "month" | "year";

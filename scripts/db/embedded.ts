@@ -94,15 +94,17 @@ async function placeCluster(dataDir: string): Promise<Placement> {
   if (userInfo().uid === 0) {
     const account = postgresAccount();
     const initdb = join("native", "bin", "initdb");
-    const blocking = (await firstBlockingFolder(join(binariesRoot, initdb), account)) ?? (await firstBlockingFolder(dataDir, account));
+    const binariesBlocked = await firstBlockingFolder(join(binariesRoot, initdb), account);
+    const dataBlocked = await firstBlockingFolder(dataDir, account);
+    const blocking = binariesBlocked ?? dataBlocked;
     if (blocking) {
       try {
-        if (await firstBlockingFolder(join(binariesRoot, initdb), account)) {
+        if (binariesBlocked) {
           const { version } = JSON.parse(await readFile(join(binariesRoot, "package.json"), "utf8")) as { version: string };
           const dependencies = Object.fromEntries(["async-exit-hook", "pg"].map((name) => [name, join(dirname(fromEmbedded.resolve(`${name}/package.json`)))]));
           embeddedPackage = await stagedEmbeddedPostgres(packageRoot, binariesRoot, PLATFORM_PACKAGE, `${PLATFORM_PACKAGE.split("/")[1]}-${version}`, dependencies);
         }
-        if (await firstBlockingFolder(dataDir, account)) clusterDir = await relocatedDataDir(dataDir);
+        if (dataBlocked) clusterDir = await relocatedDataDir(dataDir);
       } catch (error) {
         throw new EmbeddedPostgresUnavailable(await unreachableMessage(dataDir, blocking, error instanceof Error ? error.message : String(error)));
       }

@@ -9,9 +9,8 @@ import { restorableSince } from "@/lib/shared/soft-delete";
 // nobody can get back or use any more: stakeholders, touchpoints and vision
 // notes deleted longer ago than the undo window (docs/decisions/008), expired
 // sessions, sign-in links and rate-limit counters. Every statement deletes one
-// bounded batch and locks with SKIP LOCKED, so it never waits on a row lock:
-// two workers running it at once share the rows, each purged once, and a
-// user's write is never held up or deadlocked by it.
+// bounded batch, taking its rows with SKIP LOCKED: two workers running it at
+// once share the rows, each purged once.
 
 /**
  * Hourly, at minute 37 (UTC). Hourly keeps each run small (an hour of
@@ -43,12 +42,13 @@ export type HousekeepingResult = { purged: HousekeepingCounts; failed: Housekeep
 export type HousekeepingOptions = { now?: Date; batchSize?: number; maxBatches?: number };
 
 /**
- * One batch of a soft-deleted kind. The owners are locked first (SKIP LOCKED:
- * a user mid-write or mid-account-deletion is left for the next batch or run)
- * because the dashboard's triggers (docs/decisions/012) stamp every owner of
- * the deleted rows: holding them already, the statement never waits on a
- * `User` row, so two purges, or a purge and a deletion cascading from the
- * user, cannot deadlock. The stamp makes each owner's dashboard rebuild once,
+ * One batch of a soft-deleted kind. The dashboard's triggers (docs/decisions/012)
+ * stamp every owner of the deleted rows, so the owners' `User` rows are
+ * locked first, in id order, before any row: two purges then queue on the
+ * same owner instead of deadlocking, and a user's own write (which never
+ * touches a row past the undo window) or account deletion (which locks the
+ * `User` row before its rows) goes before or after the batch. The rows themselves are taken with SKIP LOCKED, so a concurrent purge
+ * never takes one twice. The stamp makes each owner's dashboard rebuild once,
  * with the same numbers: the rows were already out of every count.
  */
 function trashBatch(table: Prisma.Sql, cutoff: Date, limit: number, onlyIf: Prisma.Sql = Prisma.empty): Prisma.Sql {
@@ -56,7 +56,8 @@ function trashBatch(table: Prisma.Sql, cutoff: Date, limit: number, onlyIf: Pris
     WITH owners AS MATERIALIZED (
       SELECT u.id FROM "User" u
       WHERE u.id IN (SELECT t."userId" FROM ${table} t WHERE t."deletedAt" < ${cutoff} ${onlyIf} ORDER BY t."deletedAt" LIMIT ${limit})
-      FOR NO KEY UPDATE OF u SKIP LOCKED
+      ORDER BY u.id
+      FOR NO KEY UPDATE OF u
     ), doomed AS MATERIALIZED (
       SELECT t.id FROM ${table} t
       WHERE t."deletedAt" < ${cutoff} ${onlyIf} AND t."userId" IN (SELECT id FROM owners)
@@ -108,11 +109,22 @@ function kinds(now: Date): Kind[] {
   ];
 }
 
-/** What a failure may say in the log: its kind and code, never a row (a PostgreSQL error's detail can quote one). */
+type DriverFailure = { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } };
+
+/**
+ * What a failure may say in the log: PostgreSQL's code and message, never its
+ * detail, which can quote a row ("Key (token)=(…)"); else the error's last line.
+ */
 function errorSummary(error: unknown): { type: string; code?: string; message: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: "A non-error was thrown" };
-  const code = (error as { code?: unknown }).code;
-  return { type: error.name, code: typeof code === "string" ? code : undefined, message: (error.message.split("\n")[0] ?? "").slice(0, 300) };
+  const { code, meta } = error as DriverFailure;
+  const cause = meta?.driverAdapterError?.cause;
+  const lastLine = error.message.split("\n").filter((line) => line.trim() !== "").at(-1) ?? "";
+  return {
+    type: error.name,
+    code: typeof cause?.originalCode === "string" ? cause.originalCode : typeof code === "string" ? code : undefined,
+    message: (typeof cause?.originalMessage === "string" ? cause.originalMessage : lastLine).slice(0, 300),
+  };
 }
 
 /**
@@ -125,8 +137,8 @@ export async function runHousekeeping({ now = new Date(), batchSize = BATCH_SIZE
   const failed: HousekeepingKind[] = [];
   for (const kind of kinds(now)) {
     try {
-      // A batch that deletes nothing means the kind is done, or what is left
-      // is locked: by another worker purging it now, or by its owner, for the next run.
+      // A batch that deletes nothing means the kind is done, or that another
+      // worker is purging what is left right now.
       for (let batch = 0; batch < maxBatches; batch++) {
         const deleted = await db.$executeRaw(kind.batch(batchSize));
         purged[kind.name] += deleted;
@@ -134,7 +146,7 @@ export async function runHousekeeping({ now = new Date(), batchSize = BATCH_SIZE
       }
     } catch (error) {
       failed.push(kind.name);
-      logger.error({ housekeeping: kind.name, purgedBefore: purged[kind.name], error: errorSummary(error) }, "Housekeeping failed for one kind of row");
+      logger.error({ housekeeping: kind.name, purgedBefore: purged[kind.name], failure: errorSummary(error) }, "Housekeeping failed for one kind of row");
     }
   }
   if (failed.length > 0 || Object.values(purged).some((count) => count > 0)) {

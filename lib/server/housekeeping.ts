@@ -42,26 +42,28 @@ export type HousekeepingResult = { purged: HousekeepingCounts; failed: Housekeep
 export type HousekeepingOptions = { now?: Date; batchSize?: number; maxBatches?: number };
 
 /**
- * One batch of a soft-deleted kind. The dashboard's triggers (docs/decisions/012)
- * stamp every owner of the deleted rows, so the owners' `User` rows are
- * locked first, in id order, before any row: two purges then queue on the
- * same owner instead of deadlocking, and a user's own write (which never
- * touches a row past the undo window) or account deletion (which locks the
- * `User` row before its rows) goes before or after the batch. The rows themselves are taken with SKIP LOCKED, so a concurrent purge
- * never takes one twice. The stamp makes each owner's dashboard rebuild once,
- * with the same numbers: the rows were already out of every count.
+ * One batch of a soft-deleted kind: the oldest rows past the window (through
+ * the partial index on `deletedAt`, so a batch costs the same however large
+ * the tables). The dashboard's triggers (docs/decisions/012) stamp every owner
+ * of the deleted rows, so the owners' `User` rows are locked first, in id
+ * order, before any row: two purges then queue on the same owner instead of
+ * deadlocking, and a user's own write (which never touches a row past the
+ * window) or account deletion (which locks the `User` row before its rows)
+ * goes before or after the batch. The rows are then taken with SKIP LOCKED and
+ * checked again, so a concurrent purge never takes one twice. The stamp makes
+ * each owner's dashboard rebuild once, with the same numbers: the rows were
+ * already out of every count.
  */
 function trashBatch(table: Prisma.Sql, cutoff: Date, limit: number, onlyIf: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const purgeable = Prisma.sql`t."deletedAt" < ${cutoff} ${onlyIf}`;
   return Prisma.sql`
-    WITH owners AS MATERIALIZED (
-      SELECT u.id FROM "User" u
-      WHERE u.id IN (SELECT t."userId" FROM ${table} t WHERE t."deletedAt" < ${cutoff} ${onlyIf} ORDER BY t."deletedAt" LIMIT ${limit})
-      ORDER BY u.id
-      FOR NO KEY UPDATE OF u
+    WITH candidates AS MATERIALIZED (
+      SELECT t.id, t."userId" FROM ${table} t WHERE ${purgeable} ORDER BY t."deletedAt" LIMIT ${limit}
+    ), owners AS MATERIALIZED (
+      SELECT u.id FROM "User" u WHERE u.id = ANY (ARRAY(SELECT "userId" FROM candidates)) ORDER BY u.id FOR NO KEY UPDATE OF u
     ), doomed AS MATERIALIZED (
       SELECT t.id FROM ${table} t
-      WHERE t."deletedAt" < ${cutoff} ${onlyIf} AND t."userId" IN (SELECT id FROM owners)
-      ORDER BY t."deletedAt" LIMIT ${limit}
+      WHERE t.id = ANY (ARRAY(SELECT id FROM candidates)) AND t."userId" = ANY (ARRAY(SELECT id FROM owners)) AND ${purgeable}
       FOR UPDATE OF t SKIP LOCKED
     )
     DELETE FROM ${table} WHERE id IN (SELECT id FROM doomed)`;

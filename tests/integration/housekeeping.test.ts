@@ -174,7 +174,44 @@ describe("housekeeping: the trash", () => {
     expect([total("touchpoints"), total("visionNotes"), total("stakeholders"), total("sessions")]).toEqual([120, 45, 30, 30]);
     expect(await Promise.all([db.touchpoint.count(), db.visionNote.count(), db.stakeholder.count(), db.session.count()])).toEqual([0, 0, 0, 0]);
   });
+
+  it("takes no row of an owner whose row another transaction holds, so an account deletion cannot deadlock with it", async () => {
+    const ada = await createUser();
+    const bob = await createUser();
+    for (const user of [ada, bob]) for (let i = 0; i < 3; i++) await createTouchpoint(user.id, { deletedAt: pastWindow() });
+    const deletion = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await deletion.connect();
+    try {
+      // An account deletion locks the user's row first...
+      await deletion.query("BEGIN");
+      await deletion.query(`SELECT id FROM "User" WHERE id = $1 FOR UPDATE`, [ada.id]);
+      const purge = runHousekeeping();
+      await waitForLockWait(deletion);
+      // ...then its cascade reaches the trash, which the waiting purge has not taken.
+      await deletion.query(`DELETE FROM "User" WHERE id = $1`, [ada.id]);
+      await deletion.query("COMMIT");
+
+      const { purged, failed } = await purge;
+      expect(failed).toEqual([]);
+      expect(purged.touchpoints).toBe(3);
+      expect(await db.touchpoint.count()).toBe(0);
+    } finally {
+      await deletion.end();
+    }
+  });
 });
+
+/** Until another session of this database waits on a lock. */
+async function waitForLockWait(client: pg.Client): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await client.query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+    );
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("The purge never waited on the held row");
+}
 
 describe("housekeeping: expired sign-in rows", () => {
   it("purges expired sessions, sign-in links and rate-limit counters, and keeps the live ones", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CalendarCategory } from "@/lib/calendar/rules.validation";
-import { instantInZone } from "@/lib/calendar/zones";
-import { addDaysTo, fromDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
+import { instantInZone, wallInZone } from "@/lib/calendar/zones";
+import { addDaysTo, fromDateOnly, type DateOnly } from "@/lib/shared/dates";
 import type { TimeCategory } from "@/lib/shared/vocabulary";
 import { nextWeekStart, weekStartOf, type WeekSettings } from "@/lib/shared/week-dates";
 
@@ -79,7 +79,8 @@ export function bucketIntoWeeks(spans: readonly ClassifiedSpan[], settings: Week
     if (span.category === "ignore") continue;
     let start = Math.round(span.start.getTime() / MINUTE);
     const end = Math.round(span.end.getTime() / MINUTE);
-    let weekStart = weekStartOf(todayIn(settings.timeZone, new Date(start * MINUTE)), settings.weekStartsOn);
+    const day = new Date(wallInZone(settings.timeZone, start * MINUTE)).toISOString().slice(0, 10);
+    let weekStart = weekStartOf(day, settings.weekStartsOn);
     while (start < end) {
       const weekEnd = boundary(nextWeekStart(weekStart));
       const pieceEnd = Math.min(end, weekEnd);

@@ -33,14 +33,35 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
-export function offsetAt(zone: string, instant: number): number {
+// Every zone changes its offset on a quarter hour (UTC), so an offset holds for
+// the whole quarter hour around an instant: one Intl call per quarter hour and
+// zone, not several per occurrence (an import converts tens of thousands).
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetFromIntl(zone: string, instant: number): number {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+  return Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!) - instant;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function offsetAt(zone: string, instant: number): number {
+  let ofZone = offsets.get(zone);
+  if (!ofZone) {
+    ofZone = new Map();
+    offsets.set(zone, ofZone);
+  }
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let offset = ofZone.get(quarter);
+  if (offset === undefined) {
+    if (ofZone.size > 100_000) ofZone.clear();
+    offset = offsetFromIntl(zone, quarter * QUARTER_HOUR);
+    ofZone.set(quarter, offset);
+  }
+  return offset;
 }
 
 /**

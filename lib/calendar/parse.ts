@@ -105,10 +105,13 @@ function cleanLines(text: string, warnings: Warnings): string {
   return lines.join("\r\n");
 }
 
-function parseComponents(text: string): ICAL.Component[] {
-  let jcal: unknown;
+type Jcal = [string, unknown[], Jcal[]];
+
+/** Each VCALENDAR's components, by name, as jCal. */
+function parseComponents(text: string): Array<Map<string, Jcal[]>> {
+  let parsed: unknown;
   try {
-    jcal = ICAL.parse(text);
+    parsed = ICAL.parse(text);
   } catch (error) {
     const cutShort = error instanceof Error && /did not end|not closed|component/i.test(error.message);
     throw new CalendarFileError(
@@ -117,8 +120,14 @@ function parseComponents(text: string): ICAL.Component[] {
         : "This calendar file is damaged: a line in it could not be read. Export it again and retry.",
     );
   }
-  const roots = (Array.isArray(jcal) && typeof jcal[0] === "string" ? [jcal] : (jcal as unknown[])) as unknown[];
-  return roots.map((root) => new ICAL.Component(root as [string, unknown[], unknown[]])).filter((root) => root.name === "vcalendar");
+  const roots = (Array.isArray(parsed) && typeof parsed[0] === "string" ? [parsed] : (parsed as unknown[])) as Jcal[];
+  return roots
+    .filter((root) => root[0] === "vcalendar")
+    .map((root) => {
+      const byName = new Map<string, Jcal[]>();
+      for (const component of root[2]) byName.set(component[0], [...(byName.get(component[0]) ?? []), component]);
+      return byName;
+    });
 }
 
 /** The events of an ICS file, with the warnings about what was skipped. */
@@ -130,12 +139,16 @@ export function parseCalendar(text: string, options: ParseOptions, warnings: War
   let allDay = 0;
   for (const calendar of calendars) {
     const vtimezones = new Map<string, ICAL.Component>();
-    for (const zone of calendar.getAllSubcomponents("vtimezone")) {
+    for (const jcal of calendar.get("vtimezone") ?? []) {
+      const zone = new ICAL.Component(jcal);
       const tzid = zone.getFirstPropertyValue("tzid");
       if (typeof tzid === "string") vtimezones.set(tzid, zone);
     }
-    const context: EventContext = { vtimezones, floating: floatingZone(options.timeZone), self, warnings };
-    for (const component of calendar.getAllSubcomponents("vevent")) {
+    const context: EventContext = { vtimezones, zones: new Map(), floating: floatingZone(options.timeZone), self, warnings };
+    // Each event read on its own, not as a child of its calendar: ical.js would otherwise search every
+    // component of the file for a VTIMEZONE each time it reads a time (zones.ts reads the zones instead).
+    for (const jcal of calendar.get("vevent") ?? []) {
+      const component = new ICAL.Component(jcal);
       const title = text255(component.getFirstPropertyValue("summary"));
       try {
         const event = readEvent(component, context);
@@ -151,6 +164,8 @@ export function parseCalendar(text: string, options: ParseOptions, warnings: War
 
 type EventContext = {
   vtimezones: ReadonlyMap<string, ICAL.Component>;
+  /** Each TZID's zone, resolved once per file. */
+  zones: Map<string, EventZone | null>;
   floating: EventZone;
   self: ReadonlySet<string>;
   warnings: Warnings;
@@ -172,7 +187,11 @@ function zoneOf(property: ICAL.Property, time: ICAL.Time, context: EventContext,
   if (time.zone?.tzid === "UTC") return resolveZone("UTC", context.vtimezones)!;
   const tzid = property.getParameter("tzid");
   if (typeof tzid !== "string" || tzid === "") return fallback;
-  const zone = resolveZone(tzid, context.vtimezones);
+  let zone = context.zones.get(tzid);
+  if (zone === undefined) {
+    zone = resolveZone(tzid, context.vtimezones);
+    context.zones.set(tzid, zone);
+  }
   if (!zone) throw new UnknownZone(tzid);
   return zone;
 }

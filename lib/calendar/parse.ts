@@ -125,7 +125,11 @@ function parseComponents(text: string): Array<Map<string, Jcal[]>> {
     .filter((root) => root[0] === "vcalendar")
     .map((root) => {
       const byName = new Map<string, Jcal[]>();
-      for (const component of root[2]) byName.set(component[0], [...(byName.get(component[0]) ?? []), component]);
+      for (const component of root[2]) {
+        const named = byName.get(component[0]);
+        if (named) named.push(component);
+        else byName.set(component[0], [component]);
+      }
       return byName;
     });
 }
@@ -149,7 +153,7 @@ export function parseCalendar(text: string, options: ParseOptions, warnings: War
     // component of the file for a VTIMEZONE each time it reads a time (zones.ts reads the zones instead).
     for (const jcal of calendar.get("vevent") ?? []) {
       const component = new ICAL.Component(jcal);
-      const title = text255(component.getFirstPropertyValue("summary"));
+      const title = trimmed(component.getFirstPropertyValue("summary"));
       try {
         const event = readEvent(component, context);
         if (event === "all-day") allDay++;
@@ -208,7 +212,7 @@ function addressOf(value: unknown): string | null {
   return address.includes("@") && address.length <= 320 ? address : null;
 }
 
-function text255(value: unknown, length = TITLE_LENGTH): string {
+function trimmed(value: unknown, length = TITLE_LENGTH): string {
   return typeof value === "string" ? value.trim().slice(0, length) : "";
 }
 
@@ -219,7 +223,7 @@ function stableUid(component: ICAL.Component): string {
 }
 
 function readEvent(component: ICAL.Component, context: EventContext): SourceEvent | "all-day" | null {
-  const title = text255(component.getFirstPropertyValue("summary"));
+  const title = trimmed(component.getFirstPropertyValue("summary"));
   const dtstart = component.getFirstProperty("dtstart");
   if (!dtstart) {
     context.warnings.add("Events without a start time were skipped", title);
@@ -233,7 +237,7 @@ function readEvent(component: ICAL.Component, context: EventContext): SourceEven
       ...peopleOf(component, context),
       ...identityOf(component, start.zone, context),
       title,
-      description: text255(component.getFirstPropertyValue("description"), DESCRIPTION_SNIPPET),
+      description: trimmed(component.getFirstPropertyValue("description"), DESCRIPTION_SNIPPET),
     };
     // An occurrence moved to a whole day no longer takes hours: its override cancels it.
     return isDate ? { ...event, cancelled: true } : event;

@@ -15,6 +15,13 @@ export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
 /** Enough for the rules' words; nothing more of a description is kept. */
 export const DESCRIPTION_SNIPPET = 1_000;
 const TITLE_LENGTH = 200;
+/** Events one file may hold: bounds the memory its parse takes, whatever their size. */
+export const MAX_EVENTS = 50_000;
+
+/** Thrown when reading takes longer than an import may: the server keeps answering others. */
+export function tooSlow(): CalendarFileError {
+  return new CalendarFileError("This calendar took too long to read. Import fewer weeks at a time, or export a shorter period.");
+}
 
 /** A time as an event gives it: wall-clock milliseconds (see zones.ts) in a zone. */
 export type EventTime = { wall: number; zone: EventZone };
@@ -77,6 +84,10 @@ export function decodeCalendar(input: string | Uint8Array): string {
   if (!looksLikeCalendar(text)) {
     throw new CalendarFileError("This is not a calendar file. Choose the .ics file your calendar exported (it starts with BEGIN:VCALENDAR).");
   }
+  const events = text.match(/^BEGIN:VEVENT/gim)?.length ?? 0;
+  if (events > MAX_EVENTS) {
+    throw new CalendarFileError(`This file holds ${events.toLocaleString("en-GB")} events; up to ${MAX_EVENTS.toLocaleString("en-GB")} can be imported at once. Export a shorter period and try again.`);
+  }
   return text;
 }
 
@@ -135,7 +146,7 @@ function parseComponents(text: string): Array<Map<string, Jcal[]>> {
 }
 
 /** The events of an ICS file, with the warnings about what was skipped. */
-export function parseCalendar(text: string, options: ParseOptions, warnings: Warnings): ParsedCalendar {
+export function parseCalendar(text: string, options: ParseOptions & { deadline: number }, warnings: Warnings): ParsedCalendar {
   const calendars = parseComponents(cleanLines(text, warnings));
   if (calendars.length === 0) throw new CalendarFileError("This file holds no calendar. Choose the .ics file your calendar exported.");
   const self = new Set(options.selfAddresses.map((address) => address.trim().toLowerCase()));
@@ -152,6 +163,7 @@ export function parseCalendar(text: string, options: ParseOptions, warnings: War
     // Each event read on its own, not as a child of its calendar: ical.js would otherwise search every
     // component of the file for a VTIMEZONE each time it reads a time (zones.ts reads the zones instead).
     for (const jcal of calendar.get("vevent") ?? []) {
+      if (events.length % 500 === 0 && Date.now() > options.deadline) throw tooSlow();
       const component = new ICAL.Component(jcal);
       const title = trimmed(component.getFirstPropertyValue("summary"));
       try {

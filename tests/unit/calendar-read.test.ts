@@ -228,6 +228,11 @@ describe("bad input", () => {
     expectFileError(new Uint8Array(20 * 1024 * 1024 + 1).fill(0x41), /21 MB; calendars up to 20 MB/);
   });
 
+  it("refuses a file with more events than an import may hold, before parsing it", () => {
+    const events = Array.from({ length: 50_001 }, (_, index) => `BEGIN:VEVENT\r\nUID:${index}\r\nEND:VEVENT`);
+    expectFileError(calendar(...events), /holds 50,001 events; up to 50,000 can be imported at once/);
+  });
+
   it("refuses a file cut short in the middle of an event", () => {
     expectFileError(["BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:x", "DTSTART:20250301T100000Z"].join("\r\n"), /cut short/);
   });

@@ -23,6 +23,7 @@ function dashboard() {
       recent,
       runStart: "2026-11-02",
       runEnd: "2026-11-16",
+      latestBeforeThisWeek: "2026-11-16",
       underTargetRun: 3,
       anyEver: true,
       goalStrategySharePercent: 60,

@@ -8,7 +8,7 @@ const STATES: Record<StripWeek["state"], { label: string; look: string }> = {
   logged: { label: "logged", look: "bg-accent" },
   missing: { label: "not logged", look: "border-2 border-dashed border-border-strong" },
   open: { label: "this week, not logged yet", look: "border-2 border-accent" },
-  before: { label: "before your first logged week", look: "bg-surface-muted" },
+  before: { label: "before your first logged week", look: "bg-border" },
 };
 
 const weekOf = (startsOn: string) => `Week of ${formatDateOnly(startsOn, { day: "numeric", month: "short", year: "numeric" })}`;

@@ -3,8 +3,7 @@ import { db } from "@/lib/server/db";
 import { ExpectedError } from "@/lib/server/errors";
 import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
-import type { RatingField } from "@/lib/shared/reflection-questions";
+import { NO_REFLECTIONS, type RatingField } from "@/lib/shared/reflection-questions";
 import { calendarSettingsOf, getCalendarSettings, getProfile, type CalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";
 import {

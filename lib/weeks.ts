@@ -3,8 +3,8 @@ import { db } from "@/lib/server/db";
 import { ExpectedError } from "@/lib/server/errors";
 import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
-import { getCalendarSettings, type CalendarSettings } from "@/lib/users";
+import { NO_REFLECTIONS, type RatingField } from "@/lib/shared/reflection-questions";
+import { calendarSettingsOf, getCalendarSettings, getProfile, type CalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";
 import {
   canLogWeek,
@@ -13,9 +13,13 @@ import {
   isWeekStart,
   neighbouringWeeks,
   previousWeekStart,
+  unloggedLastWeek,
   weekEndOf,
   weekStartOf,
+  weekStrip,
+  weekTimeline,
   weekToOpen,
+  type StripWeek,
 } from "@/lib/shared/week-dates";
 import type { WeekInput } from "@/lib/weeks.validation";
 
@@ -193,4 +197,95 @@ async function savedWeekStandingInFor(owner: Viewer, calendarStart: DateOnly): P
 async function conflictFor(viewer: Viewer, startsOn: DateOnly): Promise<WeekConflictError> {
   // A version that never existed (a crafted request) compares against the empty week.
   return new WeekConflictError((await getWeek(viewer, startsOn)) ?? emptyWeek(startsOn));
+}
+
+// ── All your weeks ───────────────────────────────────────────────────────
+
+/** Weeks per page of /weeks, gaps included. */
+export const WEEKS_PER_PAGE = 20;
+
+/** What the list shows of a logged week. */
+export type WeekSummary = Pick<SavedWeek, "firefightingMinutes" | "strategyMinutes" | "otherMinutes" | RatingField> & {
+  /** A mentor marked it reviewed (any mentor, also one whose access has ended since). */
+  reviewed: boolean;
+  comments: number;
+};
+
+/** A line of the list: a logged week, or a calendar week not logged (summary null). */
+export type ListedWeek = { startsOn: DateOnly; summary: WeekSummary | null };
+
+export type WeekList = {
+  settings: CalendarSettings;
+  /** The week today opens: the calendar week, or the saved week standing in for it. */
+  thisWeek: DateOnly;
+  /** 1-based, within 1…pages. */
+  page: number;
+  pages: number;
+  weeks: ListedWeek[];
+  /** The last 52 calendar weeks, oldest first. */
+  strip: StripWeek[];
+};
+
+/**
+ * The owner's weeks, newest first, `WEEKS_PER_PAGE` to a page (a page past
+ * the last shows the last), with the gaps since the first logged week and the
+ * strip of the last 52 weeks. Two statements beside the profile the shell
+ * reads anyway: every saved week start, then the page's weeks with their
+ * comment and review counts.
+ */
+export async function listWeeks(owner: Viewer, page: number, now: Date = new Date()): Promise<WeekList> {
+  const settings = calendarSettingsOf(await getProfile(owner.userId));
+  const rows = await db.week.findMany({ where: { userId: owner.userId }, select: { startsOn: true }, orderBy: { startsOn: "asc" } });
+  // Oldest first.
+  const saved = rows.map((row) => toDateOnly(row.startsOn));
+  const current = currentWeekStart(settings, now);
+  const timeline = weekTimeline(saved, settings.weekStartsOn, current);
+  const pages = Math.max(1, Math.ceil(timeline.length / WEEKS_PER_PAGE));
+  const shown = Math.min(Math.max(1, page), pages);
+  const lines = timeline.slice((shown - 1) * WEEKS_PER_PAGE, shown * WEEKS_PER_PAGE);
+  const logged = lines.filter((line) => line.logged).map((line) => fromDateOnly(line.startsOn));
+  const details =
+    logged.length === 0
+      ? []
+      : await db.week.findMany({
+          where: { userId: owner.userId, startsOn: { in: logged } },
+          select: {
+            startsOn: true,
+            firefightingMinutes: true,
+            strategyMinutes: true,
+            otherMinutes: true,
+            ratingStrategy: true,
+            ratingStory: true,
+            ratingRelationships: true,
+            ratingVision: true,
+            _count: { select: { comments: true, reviews: true } },
+          },
+        });
+  const summaries = new Map<DateOnly, WeekSummary>(
+    details.map(({ startsOn, _count, ...values }) => [toDateOnly(startsOn), { ...values, reviewed: _count.reviews > 0, comments: _count.comments }]),
+  );
+  return {
+    settings,
+    thisWeek: weekToOpen(todayIn(settings.timeZone, now), settings.weekStartsOn, saved),
+    page: shown,
+    pages,
+    // A week deleted between the two reads shows as not logged.
+    weeks: lines.map((line) => ({ startsOn: line.startsOn, summary: summaries.get(line.startsOn) ?? null })),
+    strip: weekStrip(saved, settings.weekStartsOn, current, saved[0] ? weekStartOf(saved[0], settings.weekStartsOn) : null),
+  };
+}
+
+/**
+ * Last week, when the owner has not logged it although they logged an
+ * earlier week (lib/shared/week-dates.ts `unloggedLastWeek`); else null.
+ */
+export async function lastWeekToLog(owner: Viewer, settings: CalendarSettings, now: Date = new Date()): Promise<DateOnly | null> {
+  const current = currentWeekStart(settings, now);
+  // The latest week before this calendar week: logged weeks count for the calendar week their first day falls in.
+  const latest = await db.week.findFirst({
+    where: { userId: owner.userId, startsOn: { lt: fromDateOnly(current) } },
+    orderBy: { startsOn: "desc" },
+    select: { startsOn: true },
+  });
+  return unloggedLastWeek(current, latest ? weekStartOf(toDateOnly(latest.startsOn), settings.weekStartsOn) : null);
 }

@@ -116,6 +116,11 @@ export const weekSchema = z
 
 export type WeekInput = z.output<typeof weekSchema>;
 
+/** The list of weeks' address (/weeks?page=2): anything but a page number is the first page. */
+export const weekListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
 /** "a", "a and b", "a, b and c". */
 function listInWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;

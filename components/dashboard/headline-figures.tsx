@@ -69,7 +69,15 @@ export function HeadlineFigures({ model, share }: { model: DashboardModel; share
           detail={`${last12.detail} · ${plural(headline.last12.loggedWeeks, "week")} logged`}
           tone={last12.tone}
         />
-        <Figure label="Logging streak" value={plural(headline.streakWeeks, "week")} detail="Logged weeks in a row, up to this one" />
+        <Figure
+          label="Logging streak"
+          value={plural(headline.streakWeeks, "week")}
+          detail={
+            <>
+              Logged weeks in a row, up to this one{share ? null : <> · {linkTo("/weeks", "All your weeks")}</>}
+            </>
+          }
+        />
         {!share || share.stakeholders ? (
           <>
             <Figure label="Touchpoints this month" value={headline.touchpointsThisMonth} detail="With people outside engineering" />

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { addDaysTo, daysBetween, type DateOnly } from "@/lib/shared/dates";
+import { unloggedLastWeek } from "@/lib/shared/week-dates";
 import type { Department, Horizon } from "@/lib/generated/prisma/enums";
 import { bucketsFor, weekBucketsFor, type DashboardWindow } from "@/lib/dashboard/windows";
 import {
@@ -54,6 +55,8 @@ export const weekStatsRowSchema = z.object({
   /** The latest run of consecutive logged weeks. */
   runStart: dateOnly.nullable(),
   runEnd: dateOnly.nullable(),
+  /** The latest calendar week before this one that a logged week counts for: is last week a gap? */
+  latestBeforeThisWeek: dateOnly.nullable(),
   /** Latest logged weeks (with hours) in a row under the strategy goal; gaps neither count nor break it. */
   underTargetRun: count,
   anyEver: z.boolean(),
@@ -190,6 +193,7 @@ export function buildDashboard(window: DashboardWindow, weeks: WeekStatsRow, tou
     window,
     buckets,
     isNew: !weeks.anyEver && !touchpoints.anyEver && !vision.anyEver,
+    lastWeekToLog: unloggedLastWeek(cw, weeks.latestBeforeThisWeek),
     headline,
     goals,
     time: { points: timePoints, ...describeTime(timePoints, goals.strategyShare?.target ?? null, window) },

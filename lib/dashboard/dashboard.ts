@@ -97,6 +97,7 @@ async function weekStats(viewer: Viewer, window: DashboardWindow) {
       ),
       'runStart', (SELECT "runStart" FROM latest_run),
       'runEnd', (SELECT "runEnd" FROM latest_run),
+      'latestBeforeThisWeek', (SELECT max(wk) FROM w WHERE wk < ${window.currentWeekStart}::date),
       -- Logged weeks with hours since the latest one that met the goal.
       'underTargetRun', CASE WHEN u.goal IS NULL THEN 0 ELSE (
         SELECT count(*) FROM w WHERE total > 0 AND "startsOn" > coalesce(

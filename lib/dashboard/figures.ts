@@ -2,6 +2,7 @@
 // the keys they are counted by, and the hours split with its formatting.
 import "server-only";
 import type { Department, Horizon } from "@/lib/generated/prisma/enums";
+import type { DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { DEPARTMENTS, HORIZONS } from "@/lib/shared/vocabulary";
 import type { Bucket, DashboardWindow } from "@/lib/dashboard/windows";
@@ -27,6 +28,8 @@ export type DashboardModel = {
   buckets: Bucket[];
   /** Nothing logged at all yet: the page shows how to start instead of empty charts. */
   isNew: boolean;
+  /** Last week when it is not logged although an earlier week is (the nudge to log it), else null. */
+  lastWeekToLog: DateOnly | null;
   headline: {
     thisWeek: Split & { logged: boolean };
     last4: Split & { loggedWeeks: number };

@@ -82,6 +82,68 @@ export function neighbouringWeeks(start: DateOnly, weekStartsOn: number, saved: 
   return { previous: sorted.findLast((week) => week < start)!, next: sorted.find((week) => week > start)! };
 }
 
+// ── All your weeks (the /weeks page) and the nudge about last week ──────────
+
+/** One line of the list of weeks: a logged week with its own dates, or a calendar week nobody logged. */
+export type TimelineWeek = { startsOn: DateOnly; logged: boolean };
+
+/**
+ * Every week from the first logged one (or this week, when that is earlier) up
+ * to this week (or next week, when it is logged), newest first: each saved
+ * week with its own dates, and each calendar week no saved week stands in for
+ * as a gap. `saved` is every saved week start, in any order.
+ */
+export function weekTimeline(saved: readonly DateOnly[], weekStartsOn: number, currentStart: DateOnly): TimelineWeek[] {
+  if (saved.length === 0) return [];
+  const byCalendarWeek = new Map<DateOnly, DateOnly[]>();
+  for (const start of saved) {
+    const calendarStart = standsInFor(start, weekStartsOn);
+    byCalendarWeek.set(calendarStart, [...(byCalendarWeek.get(calendarStart) ?? []), start]);
+  }
+  const calendarWeeks = [...byCalendarWeek.keys()].sort();
+  const first = calendarWeeks[0]! < currentStart ? calendarWeeks[0]! : currentStart;
+  const last = calendarWeeks.at(-1)! > currentStart ? calendarWeeks.at(-1)! : currentStart;
+  const timeline: TimelineWeek[] = [];
+  for (let calendarStart = last; calendarStart >= first; calendarStart = previousWeekStart(calendarStart)) {
+    const starts = byCalendarWeek.get(calendarStart);
+    if (!starts) timeline.push({ startsOn: calendarStart, logged: false });
+    else for (const startsOn of [...starts].sort().reverse()) timeline.push({ startsOn, logged: true });
+  }
+  return timeline;
+}
+
+/** A week of the strip: logged, a gap since the first logged week, this week still open, or before the first logged week. */
+export type StripWeek = { startsOn: DateOnly; state: "logged" | "missing" | "open" | "before" };
+
+/**
+ * The last `count` calendar weeks up to this one, oldest first, each with its
+ * state. A logged one carries the saved week's own first day, so its link
+ * opens that week; `saved` is the saved week starts, `first` the first
+ * calendar week logged (null with none).
+ */
+export function weekStrip(saved: readonly DateOnly[], weekStartsOn: number, currentStart: DateOnly, first: DateOnly | null, count = 52): StripWeek[] {
+  const strip: StripWeek[] = [];
+  for (let back = count - 1; back >= 0; back -= 1) {
+    const calendarStart = addDaysTo(currentStart, -7 * back);
+    const standIn = saved.find((start) => standsInFor(start, weekStartsOn) === calendarStart);
+    if (standIn) strip.push({ startsOn: standIn, state: "logged" });
+    else if (calendarStart === currentStart) strip.push({ startsOn: calendarStart, state: "open" });
+    else strip.push({ startsOn: calendarStart, state: first !== null && calendarStart > first ? "missing" : "before" });
+  }
+  return strip;
+}
+
+/**
+ * Last week, when the leader should hear that it is not logged: it is a gap
+ * after a week they did log. Someone who started this week (or never) has no
+ * last week to catch up on. `latestBefore` is the latest calendar week before
+ * this one that a logged week counts for, or null.
+ */
+export function unloggedLastWeek(currentStart: DateOnly, latestBefore: DateOnly | null): DateOnly | null {
+  const lastWeek = previousWeekStart(currentStart);
+  return latestBefore !== null && latestBefore < lastWeek ? lastWeek : null;
+}
+
 /** "This week", "Last week", "Next week" or "Week of 3 March 2025". */
 export function weekTitle(start: DateOnly, currentStart: DateOnly): string {
   if (start === currentStart) return "This week";

@@ -297,6 +297,7 @@ describe("chart figure", () => {
         recent: [],
         runStart: null,
         runEnd: null,
+        latestBeforeThisWeek: null,
         underTargetRun: 0,
         anyEver: false,
         goalStrategySharePercent: null,

@@ -14,6 +14,7 @@ function weeksRow(overrides: Partial<WeekStatsRow> = {}): WeekStatsRow {
     recent: [],
     runStart: null,
     runEnd: null,
+    latestBeforeThisWeek: null,
     underTargetRun: 0,
     anyEver: true,
     goalStrategySharePercent: null,

@@ -17,6 +17,7 @@ function fullDashboard() {
       recent: [{ week: "2026-11-16", firefighting: 600, strategy: 600, other: 0 }],
       runStart: "2026-11-16",
       runEnd: "2026-11-16",
+      latestBeforeThisWeek: "2026-11-16",
       underTargetRun: 0,
       anyEver: true,
       goalStrategySharePercent: 40,

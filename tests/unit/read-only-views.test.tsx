@@ -23,6 +23,7 @@ function dashboard() {
       recent,
       runStart: "2026-11-02",
       runEnd: "2026-11-16",
+      latestBeforeThisWeek: "2026-11-16",
       underTargetRun: 3,
       anyEver: true,
       goalStrategySharePercent: 60,
@@ -43,6 +44,8 @@ describe("headline figures", () => {
   it("link the leader to what needs doing, measured against their own goal", () => {
     const html = figures();
     expect(html).toContain('href="/weeks/current"');
+    // The streak figure leads to every week (/weeks).
+    expect(html).toContain('href="/weeks"');
     expect(html).toContain('href="/stakeholders?overdue=1"');
     expect(html).toContain('href="/notes"');
     expect(html).toContain("Below your 60% goal · 3 weeks logged");

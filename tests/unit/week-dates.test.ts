@@ -10,8 +10,11 @@ import {
   neighbouringWeeks,
   nextWeekStart,
   previousWeekStart,
+  unloggedLastWeek,
   weekEndOf,
   weekStartOf,
+  weekStrip,
+  weekTimeline,
   weekTitle,
   weekToOpen,
 } from "@/lib/shared/week-dates";
@@ -240,5 +243,106 @@ describe("formatWeekRange", () => {
     expect(formatTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
     expect(formatTimeZone("Asia/Calcutta")).toBe("Asia/Kolkata");
     expect(formatTimeZone("America/Godthab")).toBe("America/Nuuk");
+  });
+});
+
+// Monday weeks; this week began on Monday 1 December 2025.
+const NOW_WEEK = "2025-12-01";
+
+describe("weekTimeline (all your weeks)", () => {
+  it("is empty before the first logged week", () => {
+    expect(weekTimeline([], MONDAY, NOW_WEEK)).toEqual([]);
+  });
+
+  it("lists every week from the first logged one to this week, newest first, with the gaps", () => {
+    const timeline = weekTimeline(["2025-11-10", "2025-11-24", "2025-11-03"], MONDAY, NOW_WEEK);
+    expect(timeline).toEqual([
+      { startsOn: "2025-12-01", logged: false },
+      { startsOn: "2025-11-24", logged: true },
+      { startsOn: "2025-11-17", logged: false },
+      { startsOn: "2025-11-10", logged: true },
+      { startsOn: "2025-11-03", logged: true },
+    ]);
+  });
+
+  it("starts at next week when it is logged already, and at this week when only next week is", () => {
+    expect(weekTimeline(["2025-12-08", "2025-12-01"], MONDAY, NOW_WEEK).map((week) => week.startsOn)).toEqual(["2025-12-08", "2025-12-01"]);
+    expect(weekTimeline(["2025-12-08"], MONDAY, NOW_WEEK)).toEqual([
+      { startsOn: "2025-12-08", logged: true },
+      { startsOn: "2025-12-01", logged: false },
+    ]);
+  });
+
+  it("keeps weeks logged before a change of the first day with their own dates, standing in for their calendar week", () => {
+    // Monday weeks logged in November, then the setting moved to Sunday: this week began on Sunday 30 November.
+    const timeline = weekTimeline(["2025-11-10", "2025-11-24"], SUNDAY, "2025-11-30");
+    expect(timeline).toEqual([
+      { startsOn: "2025-11-30", logged: false },
+      // Stands in for the Sunday week of 23 November, which is no gap.
+      { startsOn: "2025-11-24", logged: true },
+      { startsOn: "2025-11-16", logged: false },
+      { startsOn: "2025-11-10", logged: true },
+    ]);
+  });
+
+  it("lists both weeks that stand in for one calendar week, newest first", () => {
+    // Monday 24 November, then Sunday 30 November as first days: after switching back to Monday both fall in the week of 24 November.
+    expect(weekTimeline(["2025-11-24", "2025-11-30"], MONDAY, NOW_WEEK)).toEqual([
+      { startsOn: "2025-12-01", logged: false },
+      { startsOn: "2025-11-30", logged: true },
+      { startsOn: "2025-11-24", logged: true },
+    ]);
+  });
+
+  it("has one line per calendar week with no saved week, and each saved week once, for any weeks and setting", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: -400, max: 8 }), { maxLength: 40 }), fc.integer({ min: 0, max: 6 }), (offsets, weekStartsOn) => {
+        const current = weekStartOf(NOW_WEEK, weekStartsOn);
+        const saved = offsets.map((offset) => addDaysTo(NOW_WEEK, offset));
+        const timeline = weekTimeline(saved, weekStartsOn, current);
+        expect(timeline.filter((week) => week.logged).map((week) => week.startsOn).sort()).toEqual([...saved].sort());
+        expect([...timeline].map((week) => week.startsOn)).toEqual(timeline.map((week) => week.startsOn).sort().reverse());
+        for (const gap of timeline.filter((week) => !week.logged)) {
+          expect(isWeekStart(gap.startsOn, weekStartsOn)).toBe(true);
+          expect(saved.some((start) => weekStartOf(start, weekStartsOn) === gap.startsOn)).toBe(false);
+        }
+      }),
+    );
+  });
+});
+
+describe("weekStrip (the last 52 weeks)", () => {
+  it("has 52 calendar weeks up to this one, oldest first, each logged, missing, open or before the first week", () => {
+    const strip = weekStrip(["2025-11-10", "2025-11-24"], MONDAY, NOW_WEEK, "2025-11-10");
+    expect(strip).toHaveLength(52);
+    expect(strip[0]).toEqual({ startsOn: "2024-12-09", state: "before" });
+    expect(strip.slice(-5)).toEqual([
+      { startsOn: "2025-11-03", state: "before" },
+      { startsOn: "2025-11-10", state: "logged" },
+      { startsOn: "2025-11-17", state: "missing" },
+      { startsOn: "2025-11-24", state: "logged" },
+      { startsOn: "2025-12-01", state: "open" },
+    ]);
+  });
+
+  it("shows this week logged once it is, and a week logged under an earlier setting under its own first day", () => {
+    const strip = weekStrip(["2025-11-24", "2025-11-30"], SUNDAY, "2025-11-30", "2025-11-23");
+    expect(strip.slice(-2)).toEqual([
+      { startsOn: "2025-11-24", state: "logged" },
+      { startsOn: "2025-11-30", state: "logged" },
+    ]);
+  });
+});
+
+describe("unloggedLastWeek (the nudge)", () => {
+  it("names last week when it is a gap after a logged week", () => {
+    expect(unloggedLastWeek(NOW_WEEK, "2025-11-17")).toBe("2025-11-24");
+    expect(unloggedLastWeek(NOW_WEEK, "2024-01-01")).toBe("2025-11-24");
+  });
+
+  it("says nothing when last week is logged, or nothing before this week is", () => {
+    expect(unloggedLastWeek(NOW_WEEK, "2025-11-24")).toBeNull();
+    // A leader who started this week (or has not started) has no last week to catch up on.
+    expect(unloggedLastWeek(NOW_WEEK, null)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/lib/shared/forms";
-import { formatHours, hoursProblemAsTyped, parseHours, strategyShare, weekSchema } from "@/lib/weeks.validation";
+import { formatHours, hoursProblemAsTyped, parseHours, strategyShare, weekListQuerySchema, weekSchema } from "@/lib/weeks.validation";
 
 /** A week as the form posts it. */
 function posted(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
@@ -123,5 +123,18 @@ describe("hours helpers", () => {
     expect(formatHours(0)).toBe("0");
     expect(strategyShare({ firefighting: 600, strategy: 300, other: 300 })).toBe(25);
     expect(strategyShare({ firefighting: 0, strategy: 0, other: 0 })).toBeNull();
+  });
+});
+
+describe("the list of weeks' address", () => {
+  it("reads a page number", () => {
+    expect(weekListQuerySchema.parse({ page: "3" })).toEqual({ page: 3 });
+    expect(weekListQuerySchema.parse({})).toEqual({ page: 1 });
+  });
+
+  it("answers the first page for anything that is not a page number, never an error", () => {
+    for (const page of ["0", "-2", "2.5", "abc", "", "1e400", "99999999999", ["2", "3"], "<script>"]) {
+      expect(weekListQuerySchema.parse({ page })).toEqual({ page: 1 });
+    }
   });
 });

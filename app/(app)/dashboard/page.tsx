@@ -11,6 +11,7 @@ import { VisionChart } from "@/components/dashboard/vision-chart";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { LastWeekNudge } from "@/components/weeks/last-week-nudge";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import { RANGES, dashboardViewSchema } from "@/lib/dashboard/view";
 import { formatDateOnly } from "@/lib/shared/dates";
@@ -47,6 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="mx-auto max-w-6xl space-y-6">
       <ChartDefs />
       <PageHeader title="Dashboard" description={`${calendar} Today is ${formatDateOnly(window.today)}.`} action={logThisWeek} />
+      {model.lastWeekToLog ? <LastWeekNudge startsOn={model.lastWeekToLog} /> : null}
       <HeadlineFigures model={model} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{shown}</h2>

@@ -119,6 +119,7 @@ export function addressOf(route: string, rows: Seeded, leaderId: string): { path
     "/stakeholders/[id]": leader(`/stakeholders/${rows.stakeholder}`),
     "/stakeholders/[id]/edit": leader(`/stakeholders/${rows.stakeholder}/edit`),
     "/touchpoints/[id]/edit": leader(`/touchpoints/${rows.touchpoint}/edit`),
+    "/weeks": leader("/weeks"),
     "/weeks/current": leader("/weeks/current"),
     "/weeks/[startsOn]": leader(`/weeks/${rows.week}`),
   };

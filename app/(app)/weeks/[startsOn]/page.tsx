@@ -9,13 +9,14 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { WeekEditor } from "@/components/weeks/week-editor";
+import { LastWeekNudge } from "@/components/weeks/last-week-nudge";
 import { WeekNav } from "@/components/weeks/week-nav";
 import { formatDateOnly, isDateOnly, todayIn } from "@/lib/shared/dates";
 import { listStakeholderOptions } from "@/lib/stakeholders";
 import { listTouchpointsBetween } from "@/lib/touchpoints";
 import { requireViewer } from "@/lib/server/viewer";
 import { formatTimeZone, formatWeekRange, nextWeekStart, previousWeekStart, weekEndOf, weekTitle } from "@/lib/shared/week-dates";
-import { emptyWeek, getWeek, placeWeek } from "@/lib/weeks";
+import { emptyWeek, getWeek, lastWeekToLog, placeWeek } from "@/lib/weeks";
 import { saveWeekAction } from "../actions";
 
 type Props = { params: Promise<{ startsOn: string }> };
@@ -37,10 +38,13 @@ export default async function WeekPage({ params }: Props) {
   const { settings, startsOn, currentStart, loggable } = place;
   const lastDay = weekEndOf(startsOn);
   const today = todayIn(settings.timeZone);
-  const [week, touchpoints, stakeholders] = await Promise.all([
+  const isThisWeek = startsOn === currentStart;
+  const [week, touchpoints, stakeholders, lastWeek] = await Promise.all([
     getWeek(viewer, startsOn),
     listTouchpointsBetween(viewer, startsOn, nextWeekStart(startsOn)),
     loggable ? listStakeholderOptions(viewer) : Promise.resolve([]),
+    // Only this week's page says that last week is not logged.
+    isThisWeek ? lastWeekToLog(viewer, settings) : Promise.resolve(null),
   ]);
 
   return (
@@ -52,13 +56,14 @@ export default async function WeekPage({ params }: Props) {
             <span data-testid="week-range">
               {formatWeekRange(startsOn)} · {formatTimeZone(settings.timeZone)}
             </span>
-            {startsOn === currentStart ? (
+            {isThisWeek ? (
               <span className="ml-2 inline-block rounded-full bg-accent-soft px-2 py-0.5 align-middle text-xs font-medium text-text">Current week</span>
             ) : null}
           </>
         }
-        action={<WeekNav place={place} />}
+        action={<WeekNav place={place} allWeeksHref="/weeks" />}
       />
+      {lastWeek ? <LastWeekNudge startsOn={lastWeek} /> : null}
 
       {loggable ? (
         <Card>
@@ -67,7 +72,7 @@ export default async function WeekPage({ params }: Props) {
             action={saveWeekAction}
             week={week ?? emptyWeek(startsOn)}
             timeZone={settings.timeZone}
-            focusFirstField={startsOn === currentStart}
+            focusFirstField={isThisWeek}
           />
         </Card>
       ) : (

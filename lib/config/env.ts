@@ -33,6 +33,8 @@ export const env = createEnv({
     // First retry delay of a failed email; it doubles per attempt. Short only for the resilience run.
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    // Bench only (`npm run bench`): the file the server appends its memory and cache figures to on SIGUSR2.
+    BENCH_REPORT_FILE: z.string().min(1).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -6,7 +6,8 @@ import { env } from "@/lib/config/env";
 // could call: with BENCH_REPORT_FILE set (only the bench sets it), SIGUSR2 makes
 // the server collect garbage when it can (the bench starts it with
 // --expose-gc) and append one JSON line per figure to that file. Without it,
-// nothing is registered and SIGUSR2 keeps Node's default.
+// nothing is registered and SIGUSR2 keeps Node's default. An "end" line closes
+// each report.
 
 type Figures = Record<string, number>;
 
@@ -27,6 +28,8 @@ export function reportToBench(source: string, read: () => Figures): void {
       (globalThis as { gc?: () => void }).gc?.();
       const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
       append("memory", { heapUsed, heapTotal, external, arrayBuffers });
+      // After every listener of this signal: the reader knows the report is whole.
+      setImmediate(() => append("end", {}));
     });
   }
   process.on("SIGUSR2", () => append(source, read()));

@@ -396,6 +396,8 @@ async function main() {
             when: when as string,
             RSS: mb(r.rss),
             heap: mb(r.heapUsed),
+            "heap held": mb(r.heapTotal),
+            external: mb(r.external),
             "dashboard caches": r.dashboardCaches.length,
             "kept dashboards": r.dashboardCaches.map((cache) => `${cache.entries} / ${cache.max}`).join(", "),
             "their models (JSON)": r.dashboardCaches.map((cache) => mb(cache.bytes)).join(", "),

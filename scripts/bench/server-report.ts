@@ -30,6 +30,9 @@ function rssBytes(pid: number): number {
 export type ServerReport = {
   rss: number;
   heapUsed: number;
+  /** The heap V8 holds, used or not, and memory outside it (buffers): where RSS grows when the heap does not. */
+  heapTotal: number;
+  external: number;
   /** One entry per module instance that keeps dashboards (one, unless the bundler duplicated it). */
   dashboardCaches: { entries: number; max: number; bytes: number }[];
 };
@@ -46,14 +49,16 @@ export async function readServerReport(pid: number, reportFile: string): Promise
     const parsed = lines.map((line) => JSON.parse(line) as Line);
     const memory = parsed.find((line) => line.source === "memory");
     const caches = parsed.filter((line) => line.source === "dashboardCache");
-    // The cache reports after the memory, in the same signal handler run.
-    if (memory && caches.length > 0) {
+    if (memory && parsed.some((line) => line.source === "end")) {
+      if (caches.length === 0) break;
       return {
         rss: rssBytes(pid),
         heapUsed: memory.heapUsed!,
+        heapTotal: memory.heapTotal!,
+        external: memory.external!,
         dashboardCaches: caches.map(({ entries, max, bytes }) => ({ entries: entries!, max: max!, bytes: bytes! })),
       };
     }
   }
-  throw new Error(`The server (process ${pid}) wrote no report to ${reportFile}: was a dashboard rendered first?`);
+  throw new Error(`The server (process ${pid}) wrote no whole report with a dashboard cache to ${reportFile}: was a dashboard rendered first?`);
 }

@@ -28,14 +28,15 @@ describe("lib/server/bench-report", () => {
     expect(process.listeners("SIGUSR2")).toEqual(listenersBefore);
   });
 
-  it("appends the heap once and each source's figures on SIGUSR2", async () => {
+  it("appends the heap once, each source's figures and an end line on SIGUSR2", async () => {
     const file = join(folder, "report.jsonl");
     const { reportToBench } = await loadReport(file);
     reportToBench("dashboardCache", () => ({ entries: 3, max: 500 }));
     reportToBench("other", () => ({ size: 7 }));
     process.emit("SIGUSR2", "SIGUSR2");
+    await new Promise((resolve) => setImmediate(resolve));
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((line) => line.source)).toEqual(["memory", "dashboardCache", "other"]);
+    expect(lines.map((line) => line.source)).toEqual(["memory", "dashboardCache", "other", "end"]);
     expect(lines[0]!.heapUsed).toBeGreaterThan(0);
     expect(lines[1]).toMatchObject({ entries: 3, max: 500 });
     rmSync(folder, { recursive: true, force: true });

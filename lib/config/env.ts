@@ -49,6 +49,8 @@ export const env = createEnv({
     // Internal calendar servers whose feeds may be fetched though they resolve to private addresses (plain http allowed).
     CALENDAR_FEED_ALLOWED_HOSTS: hostPortList.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    // Bench only (`npm run bench`): the file the server appends its memory and cache figures to on SIGUSR2.
+    BENCH_REPORT_FILE: z.string().min(1).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

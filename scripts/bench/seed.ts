@@ -1,12 +1,35 @@
 // Realistic data for the benchmark, written with set-based SQL so 200 users
 // and five years of logs take seconds: one leader with 260 weekly logs,
-// ~10 touchpoints a week with 40 stakeholders and 300 vision notes; one who
-// logged a single week; 198 others with a few months each.
+// ~10 touchpoints a week with 40 stakeholders, 300 vision notes, and a mentor
+// (accepted, everything shared) who commented on the last year's weeks; one who
+// logged a single week; 198 others with a few months each. Everyone has a session.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { currentWeekStart } from "../../lib/shared/week-dates";
+import { addDaysTo, type DateOnly } from "../../lib/shared/dates";
 
-export type BenchUsers = { veteran: { id: string; session: string }; newcomer: { id: string; session: string } };
+type BenchUser = { id: string; session: string };
+
+export type BenchUsers = {
+  veteran: BenchUser & {
+    /** This week (logged), and a past week with touchpoints and a review thread. */
+    currentWeek: DateOnly;
+    pastWeek: DateOnly;
+    /** Logged weeks the bench's writes use (saves, touchpoints, comments), none of them a timed page. */
+    writableWeeks: DateOnly[];
+    /** The stakeholder with the most touchpoints, and the stakeholder the bench's touchpoints are with. */
+    longHistoryStakeholderId: string;
+    noteId: string;
+  };
+  newcomer: BenchUser;
+  mentor: BenchUser;
+  /** The 198 others, for the soak's spread of dashboards. */
+  others: BenchUser[];
+};
+
+/** Weeks back from the current one that the bench writes to: past the timed ones, each logged (i % 23 <> 7 below). */
+const WRITABLE_WEEKS_BACK = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+const PAST_WEEK_BACK = 3;
 
 const TIME_ZONE = "Europe/Berlin";
 
@@ -17,6 +40,7 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
     const cw = currentWeekStart({ timeZone: TIME_ZONE, weekStartsOn: 1 });
     const veteran = "bench-veteran";
     const newcomer = "bench-newcomer";
+    const mentor = "bench-mentor";
     await client.query("BEGIN");
     await client.query(
       `INSERT INTO "User" (id, email, name, "timeZone", "weekStartsOn", "updatedAt")
@@ -97,15 +121,64 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
        FROM "User" u CROSS JOIN generate_series(0, 4) i WHERE u.id LIKE 'bench-user-%'`,
     );
 
-    const sessions = { veteran: randomUUID(), newcomer: randomUUID() };
+    // The veteran's mentor: accepted, everything shared, two comments on each of the last year's weeks;
+    // the veteran was notified of each and has read all but the latest few.
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "timeZone", "weekStartsOn", "updatedAt") VALUES ($1, 'bench-mentor@example.test', 'Mentor', $2, 1, now())`,
+      [mentor, TIME_ZONE],
+    );
+    await client.query(
+      `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", status, "acceptedAt", "shareReflections", "shareStakeholders", "shareNotes", "updatedAt")
+       VALUES ('bench-mentorship', $1, $2, 'bench-mentor@example.test', 'ACCEPTED', now() - interval '400 days', true, true, true, now())`,
+      [veteran, mentor],
+    );
+    await client.query(
+      `INSERT INTO "ReviewComment" (id, "menteeId", "authorId", "weekId", body, "createdAt", "updatedAt")
+       SELECT gen_random_uuid()::text, $1, $2, w.id, 'How did the roadmap conversation land with finance?', w."startsOn" + k * interval '1 day', now()
+       FROM "Week" w CROSS JOIN generate_series(1, 2) k WHERE w."userId" = $1 AND w."startsOn" > $3::date - 365`,
+      [veteran, mentor, cw],
+    );
+    await client.query(
+      `INSERT INTO "Notification" (id, "userId", "commentId", "readAt", "createdAt")
+       SELECT gen_random_uuid()::text, $1, c.id, CASE WHEN c."createdAt" < $2::date - 14 THEN c."createdAt" + interval '1 day' END, c."createdAt"
+       FROM "ReviewComment" c WHERE c."menteeId" = $1`,
+      [veteran, cw],
+    );
+
+    const { rows: stakeholders } = await client.query<{ id: string }>(
+      `SELECT s.id FROM "Stakeholder" s JOIN "Touchpoint" t ON t."stakeholderId" = s.id WHERE s."userId" = $1
+       GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 1`,
+      [veteran],
+    );
+    const { rows: notes } = await client.query<{ id: string }>(
+      `SELECT n.id FROM "VisionNote" n JOIN "VisionNoteRevisit" r ON r."noteId" = n.id WHERE n."userId" = $1
+       GROUP BY n.id ORDER BY count(*) DESC, n."createdAt" LIMIT 1`,
+      [veteran],
+    );
+
+    const { rows: users } = await client.query<{ id: string }>(`SELECT id FROM "User" ORDER BY id`);
+    const sessions = new Map(users.map(({ id }) => [id, randomUUID()]));
     await client.query(
       `INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt")
-       VALUES ($1, $2, now() + interval '1 day', now()), ($3, $4, now() + interval '1 day', now())`,
-      [sessions.veteran, veteran, sessions.newcomer, newcomer],
+       SELECT token, "userId", now() + interval '1 day', now() FROM unnest($1::text[], $2::text[]) AS s(token, "userId")`,
+      [[...sessions.values()], [...sessions.keys()]],
     );
     await client.query("COMMIT");
     await client.query("ANALYZE");
-    return { veteran: { id: veteran, session: sessions.veteran }, newcomer: { id: newcomer, session: sessions.newcomer } };
+    const user = (id: string): BenchUser => ({ id, session: sessions.get(id)! });
+    return {
+      veteran: {
+        ...user(veteran),
+        currentWeek: cw,
+        pastWeek: addDaysTo(cw, -7 * PAST_WEEK_BACK),
+        writableWeeks: WRITABLE_WEEKS_BACK.map((back) => addDaysTo(cw, -7 * back)),
+        longHistoryStakeholderId: stakeholders[0]!.id,
+        noteId: notes[0]!.id,
+      },
+      newcomer: user(newcomer),
+      mentor: user(mentor),
+      others: users.filter(({ id }) => id.startsWith("bench-user-")).map(({ id }) => user(id)),
+    };
   } finally {
     await client.end();
   }

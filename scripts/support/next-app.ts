@@ -75,12 +75,20 @@ export type StartOptions = {
   logFile?: string;
   /** More `next start` flags, e.g. --keepAliveTimeout. */
   args?: string[];
+  /** The app's folder: the project by default. */
+  cwd?: string;
+  /** What answers 200 once the server is up. */
+  healthPath?: string;
 };
 
-/** `next start` on 127.0.0.1:`port`, resolved once /api/health answers 200. */
-export async function startApp(env: NodeJS.ProcessEnv, port: number, { logFile, args = [] }: StartOptions = {}): Promise<StartedApp> {
+/** `next start` on 127.0.0.1:`port`, resolved once /api/health (or `healthPath`) answers 200. */
+export async function startApp(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  { logFile, args = [], cwd = projectRoot, healthPath = "/api/health" }: StartOptions = {},
+): Promise<StartedApp> {
   const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1", ...args], {
-    cwd: projectRoot,
+    cwd,
     env,
     stdio: ["ignore", logFile ? "pipe" : "ignore", logFile ? "pipe" : "ignore"],
     detached: true,
@@ -99,7 +107,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, { logFile, 
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120 && child.exitCode === null; attempt++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, port, process: child, exited: () => exit };
+      if ((await fetch(`${base}${healthPath}`)).ok) return { base, port, process: child, exited: () => exit };
     } catch {
       // Not listening yet.
     }

@@ -1,38 +1,20 @@
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import { RANGES, type RangeKey } from "@/lib/dashboard/view";
 import { addDaysTo } from "@/lib/shared/dates";
 import { createStakeholders, createTouchpoints, createVisionNotes, createWeeks } from "../support/factories/dashboard";
 import { createUser } from "../support/factories/users";
+import { recordStatements } from "../support/statements";
 
-// Counts the statements that reach PostgreSQL: every one goes through
-// pg.Client#query (Prisma's pg adapter and the pool included).
-const originalQuery = pg.Client.prototype.query;
 let statements: string[] = [];
 let prepared: string[] = [];
 
 async function countStatements(run: () => Promise<unknown>): Promise<number> {
-  statements = [];
-  prepared = [];
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0];
-    statements.push(typeof config === "string" ? config : String((config as { text?: string }).text));
-    const name = typeof config === "object" && config !== null ? (config as { name?: string }).name : undefined;
-    if (name) prepared.push(name);
-    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof originalQuery;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = originalQuery;
-  }
-  return statements.length;
+  const sent = await recordStatements(run);
+  statements = sent.map((statement) => statement.text);
+  prepared = sent.flatMap((statement) => (statement.name ? [statement.name] : []));
+  return sent.length;
 }
-
-afterEach(() => {
-  pg.Client.prototype.query = originalQuery;
-});
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 

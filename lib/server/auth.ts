@@ -89,7 +89,7 @@ const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAda
  */
 const matchesNothing = (value: string | undefined) => value !== undefined && !isStorable(value);
 
-type SessionRow = Profile & { sessionToken: string; userId: string; expires: Date; emailVerified: Date | null; image: string | null };
+type SessionRow = Profile & { userId: string; expires: Date; emailVerified: Date | null; image: string | null };
 
 /**
  * A session, its user and the user's profile in one statement, which every
@@ -101,7 +101,7 @@ type SessionRow = Profile & { sessionToken: string; userId: string; expires: Dat
  */
 async function readSessionAndUser(sessionToken: string) {
   const [row] = await queryPrepared<SessionRow>(Prisma.sql`
-    SELECT s."sessionToken", s."userId", s.expires AT TIME ZONE 'UTC' AS expires,
+    SELECT s."userId", s.expires AT TIME ZONE 'UTC' AS expires,
            u.email, u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u.name, u.image,
            u."timeZone", u."weekStartsOn", u."goalStrategySharePercent", u."goalTouchpointsPerWeek",
            u."goalDepartments"::text[] AS "goalDepartments", u."dataVersion"

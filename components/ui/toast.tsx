@@ -31,7 +31,13 @@ function loadToaster(): Promise<Sonner> {
 }
 
 function show(publish: (toast: Sonner["toast"]) => void): void {
-  void loadToaster().then(({ toast }) => publish(toast));
+  loadToaster().then(
+    ({ toast }) => publish(toast),
+    () => {
+      // Its script did not load (the network dropped): the next toast tries again.
+      sonner = null;
+    },
+  );
 }
 
 /** sonner's `toast`, as the app uses it: a message, a success, an error. */

@@ -224,8 +224,8 @@ export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = 
 
 /**
  * Rebuilds the viewer's dashboard after they wrote something it may show, so
- * that their next visit finds it kept: the default range, and every other
- * range this process keeps for them (the ones they looked at). `prepare`
+ * that their next visit finds it kept: every range this process keeps for
+ * them (the ones they looked at, the latest first), and the default. `prepare`
  * builds what the page builds from a model (its chart figures and images,
  * in components/), once per model. Nothing to do when the write changed
  * nothing the dashboard shows: the stamp still matches.
@@ -234,7 +234,10 @@ export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = 
 export async function rebuildDashboards(viewer: Viewer, prepare: (model: DashboardModel) => void, now: Date = new Date()): Promise<void> {
   // Read now, after the write committed: not the profile the request began with.
   const settings = await getProfile(viewer.userId);
-  const ranges = (Object.keys(RANGES) as RangeKey[]).filter((range) => range === DEFAULT_RANGE || builtDashboards.has(`${viewer.userId} ${range}`));
+  // The ones they looked at, the latest first (the cache lists its keys most recently used first), then the default.
+  const slot = `${viewer.userId} `;
+  const looked = [...builtDashboards.keys()].filter((key) => key.startsWith(slot)).map((key) => key.slice(slot.length));
+  const ranges = [...new Set([...looked, DEFAULT_RANGE])].filter((range): range is RangeKey => range in RANGES);
   // One at a time: a background task should not take both cores from the pages being served.
   for (const range of ranges) prepare(await dashboardOf(viewer, range, settings, now));
 }

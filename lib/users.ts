@@ -58,10 +58,12 @@ export function keepSignedInProfile(userId: string, profile: Profile): void {
  * viewer is a fresh object. Only for pages; an action that writes reads
  * afresh with `getSettings`.
  */
-export const getProfile = cache(
-  async (userId: string): Promise<Profile> =>
-    signedInProfiles().get(userId) ?? profileOf(await db.user.findUniqueOrThrow({ where: { id: userId }, select: PROFILE_SELECT })),
-);
+export const getProfile = cache(async (userId: string): Promise<Profile> => signedInProfiles().get(userId) ?? readProfile(userId));
+
+/** A user's profile as it is now, read afresh (after a write, say), whatever the render read before. */
+export async function readProfile(userId: string): Promise<Profile> {
+  return profileOf(await db.user.findUniqueOrThrow({ where: { id: userId }, select: PROFILE_SELECT }));
+}
 
 /** What week arithmetic needs; UTC until the browser has told us the zone. */
 export type CalendarSettings = { timeZone: string; weekStartsOn: number };

@@ -7,7 +7,7 @@ import { dashboardWindow, type DashboardWindow } from "@/lib/dashboard/windows";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { buildDashboard, touchpointStatsRowSchema, visionStatsRowSchema, weekStatsRowSchema } from "@/lib/dashboard/build";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { calendarSettingsOf, getProfile, type Profile } from "@/lib/users";
+import { calendarSettingsOf, getProfile, readProfile, type Profile } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";
 
 // The dashboard reads everything in a fixed number of statements, whatever
@@ -233,7 +233,7 @@ export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = 
  */
 export async function rebuildDashboards(viewer: Viewer, prepare: (model: DashboardModel) => void, now: Date = new Date()): Promise<void> {
   // Read now, after the write committed: not the profile the request began with.
-  const settings = await getProfile(viewer.userId);
+  const settings = await readProfile(viewer.userId);
   // The ones they looked at, the latest first (the cache lists its keys most recently used first), then the default.
   const slot = `${viewer.userId} `;
   const looked = [...builtDashboards.keys()].filter((key) => key.startsWith(slot)).map((key) => key.slice(slot.length));

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { Toasts } from "@/components/ui/toast";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-dvh bg-bg text-text antialiased">
         {children}
-        <Toaster position="bottom-right" theme="system" closeButton />
+        <Toasts />
       </body>
     </html>
   );

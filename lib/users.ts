@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/server/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/server/viewer";
 import type { SettingsInput } from "@/lib/users.validation";
 
@@ -18,28 +19,51 @@ export async function getSettings(viewer: Viewer): Promise<UserSettings> {
   });
 }
 
+// A user's settings, goals and data version: what the signed-in shell and the
+// dashboard (lib/dashboard/dashboard.ts) read on every render. Always built by
+// profileOf, so that a profile read with the session (lib/server/auth.ts) and
+// one read here are equal field for field, in the same order: the dashboard's
+// stamp is built from its fields.
+const PROFILE_SELECT = {
+  email: true,
+  name: true,
+  timeZone: true,
+  weekStartsOn: true,
+  goalStrategySharePercent: true,
+  goalTouchpointsPerWeek: true,
+  goalDepartments: true,
+  dataVersion: true,
+} as const;
+
+export type Profile = Prisma.UserGetPayload<{ select: typeof PROFILE_SELECT }>;
+
+export function profileOf(row: Profile): Profile {
+  const { email, name, timeZone, weekStartsOn, goalStrategySharePercent, goalTouchpointsPerWeek, goalDepartments, dataVersion } = row;
+  return { email, name, timeZone, weekStartsOn, goalStrategySharePercent, goalTouchpointsPerWeek, goalDepartments, dataVersion };
+}
+
+// The signed-in user's profile, read with their session in the same statement
+// (lib/server/viewer.ts keeps it here), for the rest of this render.
+const signedInProfiles = cache(() => new Map<string, Profile>());
+
+/** Keeps the profile the session's statement read, for `getProfile` in the same render. */
+export function keepSignedInProfile(userId: string, profile: Profile): void {
+  signedInProfiles().set(userId, profile);
+}
+
 /**
- * A user's settings, goals and data version, read once per render: the
- * signed-in shell and the dashboard (lib/dashboard/dashboard.ts) share the statement.
+ * A user's profile, read once per render: the signed-in user's came with
+ * their session, anyone else's (a mentee's, for their mentor) is read here.
  * By id, since React's `cache` compares arguments by identity and each
  * viewer is a fresh object. Only for pages; an action that writes reads
  * afresh with `getSettings`.
  */
-export const getProfile = cache(async (userId: string) =>
-  db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      email: true,
-      name: true,
-      timeZone: true,
-      weekStartsOn: true,
-      goalStrategySharePercent: true,
-      goalTouchpointsPerWeek: true,
-      goalDepartments: true,
-      dataVersion: true,
-    },
-  }),
-);
+export const getProfile = cache(async (userId: string): Promise<Profile> => signedInProfiles().get(userId) ?? readProfile(userId));
+
+/** A user's profile as it is now, read afresh (after a write, say), whatever the render read before. */
+export async function readProfile(userId: string): Promise<Profile> {
+  return profileOf(await db.user.findUniqueOrThrow({ where: { id: userId }, select: PROFILE_SELECT }));
+}
 
 /** What week arithmetic needs; UTC until the browser has told us the zone. */
 export type CalendarSettings = { timeZone: string; weekStartsOn: number };

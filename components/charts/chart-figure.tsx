@@ -66,7 +66,8 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
   // A model is shown under one address at most (its owner's or a mentor's), with or without tables.
   const figuresOf = perModel(() => new Map<string, Markup>());
 
-  function Figure({ model, chartsPath, tables = false }: { model: DashboardModel; chartsPath: string; tables?: boolean }) {
+  /** The figure's markup, and every image it points at, built on first use. */
+  function figure(model: DashboardModel, chartsPath: string, tables = false): Markup {
     const figures = figuresOf(model);
     const key = `${chartsPath} ${tables}`;
     let figure = figures.get(key);
@@ -83,12 +84,16 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
         });
       figures.set(key, (figure = chartFigure(figureSpec, { range, tablesShown: tables, imagesFor })));
     }
-    return <Html markup={figure} />;
+    return figure;
+  }
+
+  function Figure({ model, chartsPath, tables = false }: { model: DashboardModel; chartsPath: string; tables?: boolean }) {
+    return <Html markup={figure(model, chartsPath, tables)} />;
   }
 
   /** The image named `name` in `size`, if this chart draws one. */
   const image = (model: DashboardModel, name: string, size: ChartSize = 560): ChartImage | undefined => imagesOf(model)(name, size)?.image;
-  return { Figure, image };
+  return { Figure, figure, image };
 }
 
 /** A chart's numbers: a header row, then one row per bucket, or one per category with a column per bucket. */

@@ -1,22 +1,9 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
-import { cn } from "@/components/ui/cn";
+import { buttonClasses, type Variant } from "@/components/ui/button-classes";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
-
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 min-h-10";
-
-const variants: Record<Variant, string> = {
-  primary: "bg-accent text-accent-text hover:bg-accent-hover",
-  secondary: "border border-border-strong bg-surface text-text hover:bg-surface-muted",
-  ghost: "text-text hover:bg-surface-muted",
-  danger: "border border-danger bg-surface text-danger hover:bg-danger-soft",
-};
-
-export function buttonClasses(variant: Variant = "primary", className?: string) {
-  return cn(base, variants[variant], className);
-}
+// Also here, for the pages that style a plain link or button like one.
+export { buttonClasses };
 
 export function Button({ variant = "primary", className, type = "button", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
   return <button type={type} className={buttonClasses(variant, className)} {...props} />;

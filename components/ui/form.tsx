@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 import { fieldErrorsOf, formValues, idleFormState, type FieldErrors, type FormState, type FormValues } from "@/lib/shared/forms";
 import { Button } from "@/components/ui/button";

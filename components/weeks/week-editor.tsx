@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import { HoursFields } from "@/components/weeks/hours-fields";

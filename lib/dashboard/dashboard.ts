@@ -2,12 +2,12 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { queryPrepared } from "@/lib/server/db";
 import { addDaysTo } from "@/lib/shared/dates";
-import type { RangeKey } from "@/lib/dashboard/view";
+import { DEFAULT_RANGE, RANGES, type RangeKey } from "@/lib/dashboard/view";
 import { dashboardWindow, type DashboardWindow } from "@/lib/dashboard/windows";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { buildDashboard, touchpointStatsRowSchema, visionStatsRowSchema, weekStatsRowSchema } from "@/lib/dashboard/build";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { calendarSettingsOf, getProfile } from "@/lib/users";
+import { calendarSettingsOf, getProfile, readProfile, type Profile } from "@/lib/users";
 import { reportToBench } from "@/lib/server/bench-report";
 import type { Viewer } from "@/lib/server/viewer";
 
@@ -23,8 +23,10 @@ import type { Viewer } from "@/lib/server/viewer";
 // is kept, per user and range, until something it shows changes: the data
 // version that triggers stamp on the user in the same transaction as every
 // write (docs/decisions/012-dashboard-cache.md), the calendar, the goals, or
-// the day. Unchanged, a dashboard costs the settings read it shares with the
-// signed-in shell (lib/users.ts `getProfile`): no statement of its own.
+// the day. Unchanged, a dashboard costs no statement of its own: the profile
+// came with the session (lib/server/auth.ts, lib/users.ts `getProfile`). And
+// after a write through the app it is rebuilt in the background
+// (`rebuildDashboards`), so that even the next visit finds it kept.
 
 /** The first day of the calendar week a `date` expression falls in, in the user's week-start. */
 function weekOfSql(day: Prisma.Sql, window: DashboardWindow): Prisma.Sql {
@@ -181,7 +183,7 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
 // but these: a setting added to the profile is in the stamp unless it is named
 // here (a needless rebuild at worst, never a stale dashboard).
 // tests/integration/dashboard-cache.test.ts changes every column of the user.
-const NOT_SHOWN: ReadonlySet<string> = new Set(["email", "name"] satisfies Array<keyof Awaited<ReturnType<typeof getProfile>>>);
+const NOT_SHOWN: ReadonlySet<string> = new Set(["email", "name"] satisfies Array<keyof Profile>);
 
 // A model with its chart figures and images (components/charts/per-model.ts)
 // holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
@@ -196,23 +198,56 @@ reportToBench("dashboardCache", () => ({
   bytes: [...builtDashboards.values()].reduce((sum, { model }) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
 }));
 
-/** Everything the dashboard shows for one range: the profile read when unchanged since it was last built, and three aggregations otherwise. */
-export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = new Date()): Promise<DashboardModel> {
-  // The version is read before the data: a write that commits in between is
-  // seen by the aggregations, and its newer version by the next render.
-  const settings = await getProfile(viewer.userId);
+// Builds in progress, by slot and stamp: a render that comes while its
+// dashboard is being rebuilt (after a write, below) waits for that build
+// instead of running the aggregations again.
+const building = new Map<string, Promise<DashboardModel>>();
+
+function dashboardOf(viewer: Viewer, range: RangeKey, settings: Profile, now: Date): Promise<DashboardModel> {
   const window = dashboardWindow(range, calendarSettingsOf(settings), now);
   const slot = `${viewer.userId} ${range}`;
   const stamp = JSON.stringify([window.today, ...Object.entries(settings).filter(([field]) => !NOT_SHOWN.has(field))]);
   const built = builtDashboards.get(slot);
-  if (built?.stamp === stamp) return built.model;
+  if (built?.stamp === stamp) return Promise.resolve(built.model);
 
-  const [weeks, touchpoints, vision] = await Promise.all([
-    weekStats(viewer, window),
-    touchpointStats(viewer, window),
-    visionStats(viewer, window),
-  ]);
-  const model = buildDashboard(window, weeks, touchpoints, vision);
-  builtDashboards.set(slot, { stamp, model });
+  const key = `${slot} ${stamp}`;
+  let model = building.get(key);
+  if (!model) {
+    model = Promise.all([weekStats(viewer, window), touchpointStats(viewer, window), visionStats(viewer, window)])
+      .then(([weeks, touchpoints, vision]) => {
+        const made = buildDashboard(window, weeks, touchpoints, vision);
+        builtDashboards.set(slot, { stamp, model: made });
+        return made;
+      })
+      .finally(() => building.delete(key));
+    building.set(key, model);
+  }
   return model;
+}
+
+/** Everything the dashboard shows for one range: the profile read when unchanged since it was last built, and three aggregations otherwise. */
+export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = new Date()): Promise<DashboardModel> {
+  // The version is read before the data: a write that commits in between is
+  // seen by the aggregations, and its newer version by the next render.
+  return dashboardOf(viewer, range, await getProfile(viewer.userId), now);
+}
+
+/**
+ * Rebuilds the viewer's dashboard after they wrote something it may show, so
+ * that their next visit finds it kept: every range this process keeps for
+ * them (the ones they looked at, the latest first), and the default. `prepare`
+ * builds what the page builds from a model (its chart figures and images,
+ * in components/), once per model. Nothing to do when the write changed
+ * nothing the dashboard shows: the stamp still matches.
+ * Call it after the response (`after()`, app/(app)/dashboard/rebuild.ts).
+ */
+export async function rebuildDashboards(viewer: Viewer, prepare: (model: DashboardModel) => void, now: Date = new Date()): Promise<void> {
+  // Read now, after the write committed: not the profile the request began with.
+  const settings = await readProfile(viewer.userId);
+  // The ones they looked at, the latest first (the cache lists its keys most recently used first), then the default.
+  const slot = `${viewer.userId} `;
+  const looked = [...builtDashboards.keys()].filter((key) => key.startsWith(slot)).map((key) => key.slice(slot.length));
+  const ranges = [...new Set([...looked, DEFAULT_RANGE])].filter((range): range is RangeKey => range in RANGES);
+  // One at a time: a background task should not take both cores from the pages being served.
+  for (const range of ranges) prepare(await dashboardOf(viewer, range, settings, now));
 }

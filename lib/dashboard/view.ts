@@ -13,8 +13,11 @@ export const RANGES = {
 
 export type RangeKey = keyof typeof RANGES;
 
+/** The range the dashboard opens on. */
+export const DEFAULT_RANGE: RangeKey = "12w";
+
 /** `?range=` from the URL; anything unknown (or repeated) falls back to the default. */
-export const rangeSchema = z.enum(Object.keys(RANGES) as [RangeKey, ...RangeKey[]]).catch("12w");
+export const rangeSchema = z.enum(Object.keys(RANGES) as [RangeKey, ...RangeKey[]]).catch(DEFAULT_RANGE);
 
 /** A dashboard's address: its range, and whether its charts' tables are shown (`?tables=1`). Anything else falls back. */
 export const dashboardViewSchema = z.object({ range: rangeSchema, tables: z.literal("1").transform(() => true).catch(false) });
@@ -23,7 +26,7 @@ export type DashboardView = z.output<typeof dashboardViewSchema>;
 
 /** The query string (no "?") that `dashboardViewSchema` reads back; the defaults are left out. */
 export function dashboardViewQuery({ range, tables }: DashboardView): string {
-  return [range === "12w" ? null : `range=${range}`, tables ? "tables=1" : null].filter(Boolean).join("&");
+  return [range === DEFAULT_RANGE ? null : `range=${range}`, tables ? "tables=1" : null].filter(Boolean).join("&");
 }
 
 /** A chart image's name in its address (`/dashboard/charts/time-chart`): anything else is no image. */

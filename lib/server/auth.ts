@@ -8,7 +8,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { recordAudit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
+import { db, queryPrepared } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/config/env";
 import { CALLBACK_URL_COOKIE } from "@/lib/config/session-cookies";
@@ -16,6 +16,7 @@ import { sendEmail } from "@/lib/server/email";
 import { isStorable } from "@/lib/shared/forms";
 import { signInEmail } from "@/lib/server/emails/sign-in";
 import { logger } from "@/lib/server/logger";
+import { profileOf, type Profile } from "@/lib/users";
 import { consumeRateLimit } from "@/lib/server/rate-limit";
 import { clientIpFrom } from "@/lib/server/request-context";
 import { isHttpUrl, safeCallbackPath } from "@/lib/shared/safe-redirect";
@@ -23,6 +24,8 @@ import { isHttpUrl, safeCallbackPath } from "@/lib/shared/safe-redirect";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** The user's profile, read in the session's statement (readSessionAndUser). */
+    profile?: Profile;
   }
 }
 
@@ -86,9 +89,35 @@ const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAda
  */
 const matchesNothing = (value: string | undefined) => value !== undefined && !isStorable(value);
 
+type SessionRow = Profile & { userId: string; expires: Date; emailVerified: Date | null; image: string | null };
+
+/**
+ * A session, its user and the user's profile in one statement, which every
+ * signed-in request runs: the Prisma adapter's read takes two (session, then
+ * user), and the shell would read the profile in a third. Prepared, as the
+ * dashboard's aggregations are (lib/server/db.ts): its plan is kept per
+ * connection. Instants come back as `timestamptz`, so that pg reads them as
+ * UTC whatever the process's zone (Prisma stores UTC in `timestamp`).
+ */
+async function readSessionAndUser(sessionToken: string) {
+  const [row] = await queryPrepared<SessionRow>(Prisma.sql`
+    SELECT s."userId", s.expires AT TIME ZONE 'UTC' AS expires,
+           u.email, u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u.name, u.image,
+           u."timeZone", u."weekStartsOn", u."goalStrategySharePercent", u."goalTouchpointsPerWeek",
+           u."goalDepartments"::text[] AS "goalDepartments", u."dataVersion"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."sessionToken" = ${sessionToken}`);
+  if (!row) return null;
+  const { userId, expires, emailVerified, image } = row;
+  return {
+    session: { sessionToken, userId, expires },
+    user: { id: userId, email: row.email, emailVerified, name: row.name, image, profile: profileOf(row) },
+  };
+}
+
 const adapter: Adapter = {
   ...prismaAdapter,
-  getSessionAndUser: (sessionToken) => (matchesNothing(sessionToken) ? null : prismaAdapter.getSessionAndUser!(sessionToken)),
+  getSessionAndUser: (sessionToken) => (matchesNothing(sessionToken) ? null : readSessionAndUser(sessionToken)),
   getUserByEmail: (email) => (matchesNothing(email) ? null : prismaAdapter.getUserByEmail!(email)),
   // A magic link that is unknown, used or expired: note it in the history of
   // the address it names (Auth.js then shows /signin/error?error=Verification).
@@ -132,7 +161,13 @@ const nextAuth = NextAuth({
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
   callbacks: {
     redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).toString(),
-    session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+    // What a session is to the app: who, until when, and the profile read with it.
+    // Not its token (the cookie is httpOnly for a reason), nor the rest of the user row.
+    session: ({ session, user }) => ({
+      expires: session.expires,
+      user: { id: user.id, name: user.name, email: user.email, image: user.image },
+      profile: (user as { profile?: Profile }).profile,
+    }),
   },
   events: {
     signIn: ({ user, account, isNewUser }) =>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { keepSignedInProfile } from "@/lib/users";
 import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 
 declare const viewerBrand: unique symbol;
@@ -26,7 +27,11 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   // Check the id itself: a session object without a user id is no viewer.
   const userId = session?.user?.id;
-  if (typeof userId === "string" && userId.length > 0) return viewerOf(userId);
+  if (typeof userId === "string" && userId.length > 0) {
+    // Read in the session's statement: the shell and the dashboard need not read it again.
+    if (session?.profile) keepSignedInProfile(userId, session.profile);
+    return viewerOf(userId);
+  }
   return readSessionAgain();
 });
 

@@ -10,8 +10,10 @@ let statements: string[] = [];
 let prepared: string[] = [];
 
 async function countStatements(run: () => Promise<unknown>): Promise<number> {
-  ({ statements, prepared } = await recordStatements(run));
-  return statements.length;
+  const sent = await recordStatements(run);
+  statements = sent.map((statement) => statement.text);
+  prepared = sent.flatMap((statement) => (statement.name ? [statement.name] : []));
+  return sent.length;
 }
 
 const NOW = new Date("2026-11-24T10:00:00Z");

@@ -24,6 +24,7 @@ vi.hoisted(() => {
 });
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
+vi.mock("next/server", (original) => import("../support/next-request").then((module) => module.nextServer(original)));
 vi.mock("@/lib/server/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
 
 import { stopJobs } from "@/lib/server/jobs";

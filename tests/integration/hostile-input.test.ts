@@ -12,6 +12,7 @@ vi.hoisted(() => {
 });
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
+vi.mock("next/server", (original) => import("../support/next-request").then((module) => module.nextServer(original)));
 // The development outbox would write each sign-in email into .data/outbox.
 vi.mock("@/lib/server/outbox", () => ({ writeToOutbox: async () => undefined, listOutbox: async () => [] }));
 

@@ -7,7 +7,7 @@ import { createWeeks } from "../support/factories/dashboard";
 import { createMentor } from "../support/factories/mentors";
 import { createUser, type TestUser } from "../support/factories/users";
 import { weekInput } from "../support/factories/weeks";
-import { recordStatements } from "../support/statements";
+import { listed, recordStatements } from "../support/statements";
 
 // Tuesday 24 November 2026 in Berlin: this (Monday) week began on 23 November, last week on 16 November.
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -121,14 +121,14 @@ describe("all your weeks", () => {
     await db.reviewComment.create({ data: { menteeId: ada.id, authorId: mentor.id, weekId: reviewed, body: "Reviewed." } });
 
     let list: Awaited<ReturnType<typeof listWeeks>> | undefined;
-    const { statements } = await recordStatements(async () => (list = await listWeeks(ada.viewer, 1, NOW)));
+    const statements = await recordStatements(async () => (list = await listWeeks(ada.viewer, 1, NOW)));
 
     expect(list!.weeks[1]).toMatchObject({ startsOn: LAST_WEEK, summary: { reviewed: true, comments: 1 } });
     expect(list!.weeks[2]).toMatchObject({ startsOn: weeksBack(2), summary: { reviewed: false, comments: 3 } });
     expect(list!.weeks[3]).toMatchObject({ startsOn: weeksBack(3), summary: { reviewed: false, comments: 0 } });
     // The profile (shared with the signed-in shell in a page), every week start, the page's weeks with their counts.
-    expect(statements, statements.join("\n---\n")).toHaveLength(3);
-    expect(statements.filter((sql) => /"Week"/.test(sql)).every((sql) => sql.includes(`"userId" = $1`))).toBe(true);
+    expect(statements, listed(statements)).toHaveLength(3);
+    expect(statements.map((statement) => statement.text).filter((sql) => /"Week"/.test(sql)).every((sql) => sql.includes(`"userId" = $1`))).toBe(true);
   });
 });
 
@@ -177,7 +177,7 @@ describe("the nudge about last week", () => {
     await createWeeks(ada.id, [{ startsOn: weeksBack(2) }]);
     const first = await getDashboard(ada.viewer, "12w", NOW);
     expect(first.lastWeekToLog).toBe(LAST_WEEK);
-    const { statements } = await recordStatements(() => getDashboard(ada.viewer, "12w", NOW));
-    expect(statements).toHaveLength(1);
+    const statements = await recordStatements(() => getDashboard(ada.viewer, "12w", NOW));
+    expect(statements, listed(statements)).toHaveLength(1);
   });
 });

@@ -1,9 +1,12 @@
 // Stands in for Next's request context, so real server actions and route
 // handlers run in-process: `next/headers` answers from the request the test
 // runs them in (several may run at once, each in its own), and
-// `next/cache` does nothing. Nothing else is faked. Use from a test file:
+// `next/cache` does nothing, and `after()` from `next/server` runs its task
+// once the current one yields (`afterResponse()` waits for them all).
+// Nothing else is faked. Use from a test file:
 //   vi.mock("next/headers", () => import("../support/next-request").then((m) => m.nextHeaders));
 //   vi.mock("next/cache", () => import("../support/next-request").then((m) => m.nextCache));
+//   vi.mock("next/server", (original) => import("../support/next-request").then((m) => m.nextServer(original)));
 // and call actions inside withRequest(headers, () => action(...)).
 import { AsyncLocalStorage } from "node:async_hooks";
 
@@ -74,3 +77,23 @@ export const nextCache = {
   revalidatePath: () => undefined,
   revalidateTag: () => undefined,
 };
+
+const afterTasks = new Set<Promise<unknown>>();
+
+/** `next/server` with `after()` run here, without Next's request scope (which throws outside one). */
+export async function nextServer(original: () => Promise<unknown>) {
+  return {
+    ...(await original() as object),
+    after(task: Promise<unknown> | (() => unknown)) {
+      const run = Promise.resolve().then(() => (typeof task === "function" ? task() : task));
+      afterTasks.add(run);
+      const settle = () => afterTasks.delete(run);
+      run.then(settle, settle);
+    },
+  };
+}
+
+/** Waits for every task handed to `after()`, as a response's end would. */
+export async function afterResponse(): Promise<void> {
+  while (afterTasks.size > 0) await Promise.allSettled([...afterTasks]);
+}

@@ -1,20 +1,17 @@
+// Records the statements that reach PostgreSQL while `run` runs: every one
+// goes through pg.Client#query (Prisma's pg adapter and the pool included).
 import pg from "pg";
 
-export type Recorded = { statements: string[]; prepared: string[] };
+export type SentStatement = { text: string; name?: string };
 
-/**
- * The statements that reach PostgreSQL while `run` runs, and the names of the
- * prepared ones: every statement goes through pg.Client#query (Prisma's pg
- * adapter and the pool included).
- */
-export async function recordStatements(run: () => Promise<unknown>): Promise<Recorded> {
-  const recorded: Recorded = { statements: [], prepared: [] };
-  const originalQuery = pg.Client.prototype.query;
+const originalQuery = pg.Client.prototype.query;
+
+export async function recordStatements(run: () => Promise<unknown>): Promise<SentStatement[]> {
+  const sent: SentStatement[] = [];
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const config = args[0];
-    recorded.statements.push(typeof config === "string" ? config : String((config as { text?: string }).text));
     const name = typeof config === "object" && config !== null ? (config as { name?: string }).name : undefined;
-    if (name) recorded.prepared.push(name);
+    sent.push({ text: typeof config === "string" ? config : String((config as { text?: string }).text), ...(name ? { name } : {}) });
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof originalQuery;
   try {
@@ -22,5 +19,8 @@ export async function recordStatements(run: () => Promise<unknown>): Promise<Rec
   } finally {
     pg.Client.prototype.query = originalQuery;
   }
-  return recorded;
+  return sent;
 }
+
+/** The statements' texts, one after another, for a failure message. */
+export const listed = (sent: SentStatement[]) => sent.map((statement) => statement.text).join("\n---\n");

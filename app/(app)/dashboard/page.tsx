@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChartDefs } from "@/components/charts/chart-defs";
+import { DASHBOARD_CHARTS_PATH } from "@/components/dashboard/chart-images";
 import { CoverageChart } from "@/components/dashboard/coverage-chart";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { GoalProgress } from "@/components/dashboard/goal-progress";
@@ -41,7 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
 
-  const charts = { model, tables, chartsPath: "/dashboard/charts" };
+  const charts = { model, tables, chartsPath: DASHBOARD_CHARTS_PATH };
   const first = model.buckets[0];
   const shown = first ? `${RANGES[range]}, since ${formatDateOnly(first.key, { day: "numeric", month: "long", year: "numeric" })}` : RANGES[range];
   return (

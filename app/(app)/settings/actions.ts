@@ -7,10 +7,12 @@ import { signOut } from "@/lib/server/auth";
 import { signOutEverywhere, updateSettings } from "@/lib/users";
 import { settingsSchema } from "@/lib/users.validation";
 import { requireViewer } from "@/lib/server/viewer";
+import { rebuildDashboardAfterResponse } from "@/app/(app)/dashboard/rebuild";
 
 export const saveSettings = formAction(settingsSchema, async (viewer, input) => {
   await updateSettings(viewer, input);
   revalidatePath("/", "layout");
+  rebuildDashboardAfterResponse(viewer);
   return "Settings saved.";
 });
 

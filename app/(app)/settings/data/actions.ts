@@ -13,6 +13,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { errorState, successState, type FormState } from "@/lib/shared/forms";
 import { logger } from "@/lib/server/logger";
 import { requireViewer } from "@/lib/server/viewer";
+import { rebuildDashboardAfterResponse } from "@/app/(app)/dashboard/rebuild";
 
 const NOT_AN_EXPORT = "That file is not a Wheelhouse export we can read. Choose the .json file from “Download everything”.";
 
@@ -44,6 +45,7 @@ export async function importDataAction(_previous: FormState, formData: FormData)
     const summary = await importAccount(viewer, parsed.data);
     await recordAudit({ userId: viewer.userId, action: "import", detail: summary });
     revalidatePath("/", "layout");
+    rebuildDashboardAfterResponse(viewer);
     return successState(
       `Imported ${summary.weeks} weeks, ${summary.stakeholders} stakeholders, ${summary.touchpoints} touchpoints and ${summary.visionNotes} vision notes.`,
     );

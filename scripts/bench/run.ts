@@ -19,6 +19,7 @@ import { dataDir } from "../db/paths";
 import { acquireE2eLock, reexecUnderBuildLock } from "../support/build-lock";
 import { appEnv as productionEnv, buildApp, freePort, percentile, startApp as startNextApp, stopApps } from "../support/next-app";
 import { SESSION_COOKIE } from "../../lib/config/session-cookies";
+import { benchReminderTick } from "./reminder-tick";
 import { seedBenchData } from "./seed";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 
@@ -290,6 +291,7 @@ async function main() {
       },
       { target: `Dashboard JS ≤ ${TARGETS.extraJsKb} kB gzip more than an empty page`, measured: `+${kb(extraJs)}`, ok: extraJs <= TARGETS.extraJsKb * 1024 },
     ];
+    checks.push(await benchReminderTick(url, step));
     console.log("Targets");
     console.table(checks.map((c) => ({ target: c.target, measured: c.measured, result: verdict(c.ok) })));
     console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -25,6 +25,10 @@ let createUser: typeof import("../support/factories/users").createUser;
 let createInvitation: typeof import("../support/factories/mentors").createInvitation;
 let createMentor: typeof import("../support/factories/mentors").createMentor;
 let createStakeholder: typeof import("../support/factories/stakeholders").createStakeholder;
+let preferences: typeof import("@/lib/reminders/preferences");
+let users: typeof import("@/lib/users");
+let comments: typeof import("@/lib/mentoring/comments");
+let notifications: typeof import("@/lib/mentoring/notifications");
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -40,6 +44,10 @@ beforeAll(async () => {
   ({ createUser } = await import("../support/factories/users"));
   ({ createInvitation, createMentor } = await import("../support/factories/mentors"));
   ({ createStakeholder } = await import("../support/factories/stakeholders"));
+  preferences = await import("@/lib/reminders/preferences");
+  users = await import("@/lib/users");
+  comments = await import("@/lib/mentoring/comments");
+  notifications = await import("@/lib/mentoring/notifications");
   jobs.configureQueue({ retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
   await worker.startWorker();
 }, 30_000);
@@ -59,7 +67,8 @@ async function startOtherWorker(): Promise<void> {
   });
   let log = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The other worker did not start:\n${log}`)), 30_000);
+    // tsx compiles lib/ first: slow on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`The other worker did not start:\n${log}`)), 120_000);
     const read = (chunk: Buffer) => {
       log += chunk.toString();
       if (process.env.DEBUG_OTHER_WORKER) process.stderr.write(chunk);
@@ -74,7 +83,7 @@ async function startOtherWorker(): Promise<void> {
   });
 }
 
-async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -123,7 +132,7 @@ describe("the weekly reminder", () => {
     await sleep(4_000);
     expect(smtp.received.filter(to(leader))).toHaveLength(1);
     expect(await db.weeklyEmail.count({ where: { userId: leader.id, kind: "WEEK_REMINDER" } })).toBe(1);
-  }, 90_000);
+  }, 240_000);
 
   it("says what is due and links the week; a job run twice sends once", async () => {
     const leader = await createUser({ name: "Ada", timeZone: "Europe/Berlin" });
@@ -194,6 +203,63 @@ describe("the mentor digest", () => {
     expect(await weeklyEmails.sendWeeklyEmails(job(mentor), new Date(FUTURE.getTime() + 60_000))).toEqual({ reminder: false, digest: false });
     await sleep(500);
     expect(smtp.received.filter(to(mentor))).toHaveLength(0);
+  });
+});
+
+describe("when the weekly emails are due", () => {
+  const dueOf = async (user: TestUser) => (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { weeklyEmailDueAt: true } })).weeklyEmailDueAt;
+  const choice = { weekReminder: true, mentorDigest: true, commentDigest: true, weeklyEmailDay: 1, weeklyEmailTime: 8 * 60 + 30 };
+
+  it("follows the day, the time and the zone the user saves, and stops when no weekly email is on", async () => {
+    const leader = await createUser({ timeZone: "Australia/Sydney" });
+    const now = new Date();
+    await preferences.updateEmailPreferences(leader.viewer, choice, now);
+    expect(await dueOf(leader)).toEqual(nextWeeklyDue({ timeZone: "Australia/Sydney", day: 1, minute: 510 }, now));
+
+    await users.updateSettings(leader.viewer, { name: null, timeZone: "America/Denver", weekStartsOn: 0 });
+    const moved = await dueOf(leader);
+    expect(moved).toEqual(nextWeeklyDue({ timeZone: "America/Denver", day: 1, minute: 510 }, new Date(moved!.getTime() - 7 * 86_400_000)));
+
+    // Comment emails have no time of their own: turning them off leaves the schedule alone.
+    await preferences.updateEmailPreferences(leader.viewer, { ...choice, commentDigest: false }, now);
+    expect(await dueOf(leader)).not.toBeNull();
+    await preferences.updateEmailPreferences(leader.viewer, { ...choice, weekReminder: false, mentorDigest: false }, now);
+    expect(await dueOf(leader)).toBeNull();
+  });
+
+  it("waits for the zone: none before the browser tells it, then scheduled; accounts from before weekly emails are scheduled when a worker starts", async () => {
+    const newcomer = await createUser({ timeZone: null });
+    await preferences.updateEmailPreferences(newcomer.viewer, choice);
+    expect(await dueOf(newcomer)).toBeNull();
+    await users.adoptTimeZoneIfUnset(newcomer.viewer, "Asia/Tokyo");
+    expect(await dueOf(newcomer)).not.toBeNull();
+
+    const existing = await createUser({ timeZone: "Europe/Lisbon" });
+    const zoneless = await createUser({ timeZone: null });
+    expect(await dueOf(existing)).toBeNull();
+    const now = new Date();
+    await preferences.scheduleUnscheduledUsers(now);
+    expect(await dueOf(existing)).toEqual(nextWeeklyDue({ timeZone: "Europe/Lisbon", day: 5, minute: 16 * 60 }, now));
+    expect(await dueOf(zoneless)).toBeNull();
+  });
+});
+
+describe("comment digests", () => {
+  it("carry the one-click unsubscribe, and stop when comment emails are off", async () => {
+    const leader = await createUser({ name: "Ada" });
+    const mentor = await createMentor(leader, {});
+    await db.week.create({ data: { userId: leader.id, startsOn: fromDateOnly("2026-11-30"), strategyMinutes: 300 } });
+    const thread = { menteeId: leader.id, weekStartsOn: "2026-11-30" };
+    await comments.addComment(mentor.viewer, thread, "Strong week.", { baseUrl: "https://wheelhouse.example.test" });
+    const job = { recipientId: leader.id, authorId: mentor.id, baseUrl: "https://wheelhouse.example.test" };
+
+    await db.user.update({ where: { id: leader.id }, data: { emailCommentDigest: false } });
+    expect(await notifications.sendCommentDigest(job)).toEqual({ emailed: 0 });
+    await db.user.update({ where: { id: leader.id }, data: { emailCommentDigest: true } });
+    expect(await notifications.sendCommentDigest(job)).toEqual({ emailed: 1 });
+    const digest = await waitFor(() => smtp.received.find(to(leader)));
+    expect(digest.headers["list-unsubscribe"]).toMatch(/^<https:\/\/wheelhouse\.example\.test\/api\/unsubscribe\/u1\.[^>]*\.comment-digest\.[^>]+>$/);
+    expect(digest.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
   });
 });
 

@@ -77,15 +77,20 @@ export async function updateEmailPreferences(viewer: Viewer, input: EmailPrefere
  * worker starts; cheap when there are none.
  */
 export async function scheduleUnscheduledUsers(now: Date = new Date()): Promise<number> {
-  const users = await db.user.findMany({
-    where: { weeklyEmailDueAt: null, timeZone: { not: null }, OR: [{ emailWeekReminder: true }, { emailMentorDigest: true }] },
-    select: { id: true, ...scheduleSelect },
-    take: 10_000,
-  });
-  for (const user of users) {
-    await db.user.updateMany({ where: { id: user.id, weeklyEmailDueAt: null }, data: { weeklyEmailDueAt: weeklyEmailDueAfter(user, now) } });
+  let scheduled = 0;
+  for (;;) {
+    const users = await db.user.findMany({
+      where: { weeklyEmailDueAt: null, timeZone: { not: null }, OR: [{ emailWeekReminder: true }, { emailMentorDigest: true }] },
+      select: { id: true, ...scheduleSelect },
+      take: 1_000,
+    });
+    for (const user of users) {
+      await db.user.updateMany({ where: { id: user.id, weeklyEmailDueAt: null }, data: { weeklyEmailDueAt: weeklyEmailDueAfter(user, now) } });
+    }
+    scheduled += users.length;
+    // Each user found gets a due instant, so the next batch holds others.
+    if (users.length < 1_000) return scheduled;
   }
-  return users.length;
 }
 
 /** What an unsubscribe link stands for: whose email of which kind, and whether it is still on. */

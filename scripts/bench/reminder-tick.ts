@@ -48,8 +48,12 @@ async function tickQuery(databaseUrl: string, now: Date): Promise<{ text: string
   return { text: query.text, values: query.values };
 }
 
-/** 100,000 users with reminders, due over the coming week as their zone, day and time say. */
-async function seedReminderUsers(client: pg.Client, now: Date): Promise<void> {
+/**
+ * 100,000 users with reminders, each due next as their zone, day and time say
+ * after `sentUpTo`: the state a tick finds when every earlier one was sent.
+ */
+async function seedReminderUsers(client: pg.Client, sentUpTo: Date): Promise<void> {
+  await client.query(`DELETE FROM "User" WHERE id LIKE 'bench-reminder-%'`);
   const dueByChoice = new Map<string, Date>();
   const ids: string[] = [];
   const zones: string[] = [];
@@ -64,7 +68,7 @@ async function seedReminderUsers(client: pg.Client, now: Date): Promise<void> {
     const key = `${timeZone} ${day} ${minute}`;
     let due = dueByChoice.get(key);
     if (!due) {
-      due = nextWeeklyDue({ timeZone, day, minute }, now);
+      due = nextWeeklyDue({ timeZone, day, minute }, sentUpTo);
       dueByChoice.set(key, due);
     }
     ids.push(`bench-reminder-${i}`);
@@ -87,17 +91,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Seeds the users into `databaseUrl` and times the tick's query at two
- * moments: an ordinary minute, and Friday 16:00 in Berlin, when every Berlin
- * leader on the default is due at once (the batch limit holds).
+ * Seeds the users into `databaseUrl` and times the tick's query a minute
+ * after the last tick at two moments: an ordinary minute, and Friday 16:00 in
+ * Berlin, when every Berlin leader on the default is due at once (the batch
+ * limit holds).
  */
 export async function benchReminderTick(databaseUrl: string, log: (message: string) => void = console.log): Promise<TickBench> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const now = new Date();
-    log(`• Seeding ${USERS.toLocaleString("en-GB")} users with weekly reminders`);
-    await seedReminderUsers(client, now);
     const berlinFriday = nextWeeklyDue({ timeZone: "Europe/Berlin", day: 5, minute: 16 * 60 }, now);
     const moments = [
       { name: "an ordinary minute", at: new Date(now.getTime() + 3 * 86_400_000 + 7 * 60_000) },
@@ -106,6 +109,8 @@ export async function benchReminderTick(databaseUrl: string, log: (message: stri
     const rows: Array<Record<string, string | number>> = [];
     let worst = 0;
     for (const moment of moments) {
+      log(`• Seeding ${USERS.toLocaleString("en-GB")} users with weekly reminders, sent up to a minute before ${moment.name}`);
+      await seedReminderUsers(client, new Date(moment.at.getTime() - 60_000));
       const query = await tickQuery(databaseUrl, moment.at);
       for (let i = 0; i < 5; i++) await client.query(query.text, query.values);
       const times: number[] = [];

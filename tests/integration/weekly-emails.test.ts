@@ -244,6 +244,17 @@ describe("when the weekly emails are due", () => {
   });
 });
 
+describe("the email queue", () => {
+  it("carries the unsubscribe headers through a queued job to the SMTP server", async () => {
+    const { enqueueEmail } = await import("@/lib/server/jobs");
+    const link = tokens.unsubscribeLink("https://wheelhouse.example.test", "someone", "comment-digest");
+    await enqueueEmail({ to: "queued@example.test", subject: "Queued with headers", text: "Hi", html: "<p>Hi</p>", headers: link.headers });
+    const email = await waitFor(() => smtp.received.find((received) => received.subject === "Queued with headers"));
+    expect(email.headers["list-unsubscribe"]).toBe(`<${link.url}>`);
+    expect(email.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  });
+});
+
 describe("comment digests", () => {
   it("carry the one-click unsubscribe, and stop when comment emails are off", async () => {
     const leader = await createUser({ name: "Ada" });

@@ -29,6 +29,14 @@ describe("lib/config/env", () => {
     expect(env.EMAIL_RETRY_DELAY_SECONDS).toBe(2);
   });
 
+  it("reads the weekly emails' tick as whole seconds, a minute when unset", async () => {
+    expect((await loadEnv({ ...valid, NODE_ENV: "development", REMINDER_TICK_SECONDS: "2" })).env.REMINDER_TICK_SECONDS).toBe(2);
+    expect((await loadEnv({ ...valid, NODE_ENV: "development", REMINDER_TICK_SECONDS: undefined })).env.REMINDER_TICK_SECONDS).toBeUndefined();
+    for (const bad of ["0", "1.5", "3601", "soon"]) {
+      await expect(loadEnv({ ...valid, NODE_ENV: "development", REMINDER_TICK_SECONDS: bad })).rejects.toThrow(/REMINDER_TICK_SECONDS/);
+    }
+  });
+
   it("names the variable that is missing or bad", async () => {
     await expect(loadEnv({ ...valid, NODE_ENV: "development", DATABASE_URL: undefined })).rejects.toThrow(/DATABASE_URL/);
     await expect(loadEnv({ ...valid, NODE_ENV: "development", AUTH_SECRET: "short" })).rejects.toThrow(/AUTH_SECRET/);

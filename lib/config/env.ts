@@ -10,6 +10,20 @@ function requiredInProduction<T extends z.ZodType>(schema: T) {
   return isProduction ? schema : schema.optional();
 }
 
+// "calendar.internal:443" or "[fd00::5]:8443": a host and its port, nothing else.
+const HOST_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?):([1-9]\d{0,4})$/;
+
+const hostPortList = z
+  .string()
+  .transform((value) => value.split(",").map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== ""))
+  .pipe(
+    z.array(
+      z.string().refine((entry) => HOST_PORT.test(entry) && Number(entry.slice(entry.lastIndexOf(":") + 1)) <= 65_535, {
+        message: "must be comma-separated host:port pairs, e.g. calendar.internal:443",
+      }),
+    ),
+  );
+
 const smtpUrl = z
   .string()
   .regex(/^smtps?:\/\//, "must be an SMTP URL such as smtp://user:pass@host:587");
@@ -34,6 +48,8 @@ export const env = createEnv({
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
     // How often the scheduler looks for users whose weekly emails are due. A minute; shorter only for tests.
     REMINDER_TICK_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
+    // Internal calendar servers whose feeds may be fetched though they resolve to private addresses (plain http allowed).
+    CALENDAR_FEED_ALLOWED_HOSTS: hostPortList.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   },
   client: {},

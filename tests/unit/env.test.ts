@@ -37,6 +37,14 @@ describe("lib/config/env", () => {
     }
   });
 
+  it("reads the calendar feed hosts an operator allows as host:port pairs, and refuses anything else", async () => {
+    const { env } = await loadEnv({ ...valid, NODE_ENV: "development", CALENDAR_FEED_ALLOWED_HOSTS: " Calendar.Internal:443, 127.0.0.1:8080,[fd00::5]:8443 " });
+    expect(env.CALENDAR_FEED_ALLOWED_HOSTS).toEqual(["calendar.internal:443", "127.0.0.1:8080", "[fd00::5]:8443"]);
+    for (const bad of ["calendar.internal", "https://calendar.internal:443", "calendar.internal:0", "calendar.internal:70000", "a b:80"]) {
+      await expect(loadEnv({ ...valid, NODE_ENV: "development", CALENDAR_FEED_ALLOWED_HOSTS: bad }), bad).rejects.toThrow(/CALENDAR_FEED_ALLOWED_HOSTS/);
+    }
+  });
+
   it("names the variable that is missing or bad", async () => {
     await expect(loadEnv({ ...valid, NODE_ENV: "development", DATABASE_URL: undefined })).rejects.toThrow(/DATABASE_URL/);
     await expect(loadEnv({ ...valid, NODE_ENV: "development", AUTH_SECRET: "short" })).rejects.toThrow(/AUTH_SECRET/);

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/server/viewer";
 import type { SettingsInput } from "@/lib/users.validation";
+import { rescheduleWeeklyEmails } from "@/lib/reminders/preferences";
 
 export type UserSettings = {
   email: string;
@@ -81,11 +82,15 @@ export async function updateSettings(viewer: Viewer, input: SettingsInput): Prom
     where: { id: viewer.userId },
     data: { name: input.name, timeZone: input.timeZone, weekStartsOn: input.weekStartsOn },
   });
+  // The weekly emails' local time moves with the zone.
+  await rescheduleWeeklyEmails(viewer.userId);
 }
 
 /** Adopts the browser's zone the first time we see it; never overrides a choice. */
 export async function adoptTimeZoneIfUnset(viewer: Viewer, timeZone: string): Promise<void> {
-  await db.user.updateMany({ where: { id: viewer.userId, timeZone: null }, data: { timeZone } });
+  const { count } = await db.user.updateMany({ where: { id: viewer.userId, timeZone: null }, data: { timeZone } });
+  // Weekly emails wait for the zone: now they can be scheduled.
+  if (count > 0) await rescheduleWeeklyEmails(viewer.userId);
 }
 
 /** Ends every session of this user, on every device. */

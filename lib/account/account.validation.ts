@@ -34,6 +34,16 @@ const accountSchema = z.object({
     touchpointsPerWeek: z.number().int().min(1).max(50).nullable(),
     departments: z.array(z.enum(Department)).max(Object.keys(Department).length),
   }),
+  // Which emails the user gets and when; missing from files exported before there were weekly emails.
+  emails: z
+    .object({
+      weekReminder: z.boolean(),
+      mentorDigest: z.boolean(),
+      commentDigest: z.boolean(),
+      weeklyEmailDay: z.number().int().min(0).max(6),
+      weeklyEmailMinute: z.number().int().min(0).max(24 * 60 - 1),
+    })
+    .optional(),
   createdAt: timestamp,
 });
 

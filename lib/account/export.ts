@@ -23,7 +23,21 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
   const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { email: true, name: true, timeZone: true, weekStartsOn: true, goalStrategySharePercent: true, goalTouchpointsPerWeek: true, goalDepartments: true, createdAt: true },
+      select: {
+        email: true,
+        name: true,
+        timeZone: true,
+        weekStartsOn: true,
+        goalStrategySharePercent: true,
+        goalTouchpointsPerWeek: true,
+        goalDepartments: true,
+        emailWeekReminder: true,
+        emailMentorDigest: true,
+        emailCommentDigest: true,
+        weeklyEmailDay: true,
+        weeklyEmailMinute: true,
+        createdAt: true,
+      },
     }),
     db.week.findMany({ where: { userId }, orderBy: { startsOn: "asc" } }),
     db.stakeholder.findMany({ where: { userId, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -76,6 +90,13 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       timeZone: user.timeZone,
       weekStartsOn: user.weekStartsOn,
       goals: { strategySharePercent: user.goalStrategySharePercent, touchpointsPerWeek: user.goalTouchpointsPerWeek, departments: user.goalDepartments },
+      emails: {
+        weekReminder: user.emailWeekReminder,
+        mentorDigest: user.emailMentorDigest,
+        commentDigest: user.emailCommentDigest,
+        weeklyEmailDay: user.weeklyEmailDay,
+        weeklyEmailMinute: user.weeklyEmailMinute,
+      },
       createdAt: iso(user.createdAt),
     },
     weeks: weeks.map((week) => ({

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { fromDateOnly } from "@/lib/shared/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/server/viewer";
+import { rescheduleWeeklyEmails } from "@/lib/reminders/preferences";
 
 // An export (lib/account/export.ts) restored into an empty account.
 
@@ -34,7 +35,7 @@ async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unkn
  */
 export async function importAccount(viewer: Viewer, data: AccountExport): Promise<ImportSummary> {
   const userId = viewer.userId;
-  return db.$transaction(
+  const summary = await db.$transaction(
     async (tx) => {
       // Two imports at once would both see an empty account: take turns per user.
       await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
@@ -51,6 +52,13 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
           goalStrategySharePercent: data.account.goals.strategySharePercent,
           goalTouchpointsPerWeek: data.account.goals.touchpointsPerWeek,
           goalDepartments: data.account.goals.departments,
+          ...(data.account.emails && {
+            emailWeekReminder: data.account.emails.weekReminder,
+            emailMentorDigest: data.account.emails.mentorDigest,
+            emailCommentDigest: data.account.emails.commentDigest,
+            weeklyEmailDay: data.account.emails.weeklyEmailDay,
+            weeklyEmailMinute: data.account.emails.weeklyEmailMinute,
+          }),
         },
       });
 
@@ -123,5 +131,8 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // The weekly emails follow the imported zone and email settings.
+  await rescheduleWeeklyEmails(userId);
+  return summary;
 }
 

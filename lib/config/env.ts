@@ -46,6 +46,8 @@ export const env = createEnv({
     EMAIL_FROM: z.string().min(3).default("Wheelhouse <no-reply@wheelhouse.localhost>"),
     // First retry delay of a failed email; it doubles per attempt. Short only for the resilience run.
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
+    // How often the scheduler looks for users whose weekly emails are due. A minute; shorter only for tests.
+    REMINDER_TICK_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
     // Internal calendar servers whose feeds may be fetched though they resolve to private addresses (plain http allowed).
     CALENDAR_FEED_ALLOWED_HOSTS: hostPortList.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

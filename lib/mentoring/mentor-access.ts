@@ -518,3 +518,66 @@ export async function listMentorshipsAsMentor(viewer: Viewer): Promise<Mentorshi
     };
   });
 }
+
+// ── The mentor's weekly digest ────────────────────────────────────────────
+
+export type MentorDigestEntry = {
+  menteeId: string;
+  name: string;
+  /** Weeks logged or changed since the last digest. */
+  weeks: DateOnly[];
+  /** Vision notes written or changed since, when notes are shared. */
+  notes: Array<{ id: string; title: string }>;
+  /** Threads the leader wrote in since and that wait for the mentor's reply. */
+  waiting: Array<{ weekStartsOn: DateOnly } | { noteId: string; title: string }>;
+};
+
+/**
+ * What each leader shared with the viewer since `since`, read as the viewer
+ * may read it now: only through accepted mentorships (grantingWhere), notes
+ * and their threads only where notes are shared. A revoked or unshared
+ * mentorship adds nothing. Leaders with nothing new are left out.
+ */
+export async function listMentorDigest(viewer: Viewer, since: Date): Promise<MentorDigestEntry[]> {
+  const mentorships = await db.mentorship.findMany({
+    where: { mentorId: viewer.userId, ...grantingWhere("week") },
+    select: { menteeId: true, ...SHARE_SELECT, mentee: { select: { name: true, email: true } } },
+    orderBy: { acceptedAt: "asc" },
+  });
+  const entries: MentorDigestEntry[] = [];
+  const seen = new Set<string>();
+  for (const mentorship of mentorships) {
+    if (seen.has(mentorship.menteeId)) continue;
+    seen.add(mentorship.menteeId);
+    const share = shareOf(mentorship);
+    const menteeId = mentorship.menteeId;
+    const notesShared = mentorMayRead(share, "visionNote") && mentorMayRead(share, "noteComment");
+    const [weeks, notes, comments] = await Promise.all([
+      db.week.findMany({ where: { userId: menteeId, updatedAt: { gt: since } }, select: { startsOn: true }, orderBy: { startsOn: "asc" } }),
+      notesShared
+        ? db.visionNote.findMany({ where: { userId: menteeId, deletedAt: null, updatedAt: { gt: since } }, select: { id: true, title: true }, orderBy: { updatedAt: "asc" } })
+        : Promise.resolve([]),
+      db.reviewComment.findMany({
+        where: {
+          menteeId,
+          createdAt: { gt: since },
+          OR: [{ weekId: { not: null } }, ...(notesShared ? [{ noteId: { not: null }, note: { deletedAt: null } }] : [])],
+        },
+        select: { authorId: true, weekId: true, noteId: true, week: { select: { startsOn: true } }, note: { select: { title: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+    ]);
+    // The last word in each thread since: the leader's means the thread waits for the mentor.
+    const lastInThread = new Map<string, (typeof comments)[number]>();
+    for (const comment of comments) lastInThread.set(comment.weekId ?? `note:${comment.noteId}`, comment);
+    const waiting = [...lastInThread.values()]
+      .filter((comment) => comment.authorId === menteeId)
+      .flatMap((comment): MentorDigestEntry["waiting"] => {
+        if (comment.noteId && comment.note) return [{ noteId: comment.noteId, title: comment.note.title }];
+        return comment.week ? [{ weekStartsOn: toDateOnly(comment.week.startsOn) }] : [];
+      });
+    if (weeks.length + notes.length + waiting.length === 0) continue;
+    entries.push({ menteeId, name: menteeName(mentorship), weeks: weeks.map((week) => toDateOnly(week.startsOn)), notes, waiting });
+  }
+  return entries;
+}

@@ -97,6 +97,8 @@ export const MENTOR_RULES = {
   noteComment: "notes",
   notification: "each item",
   export: "each item",
+  // The mentor's weekly digest: each week, note and thread in it by its own rule (listMentorDigest).
+  digest: "each item",
   invitation: "never",
 } as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
 

@@ -6,6 +6,7 @@ import { sendEmail } from "@/lib/server/email";
 import { DIGEST_GATHER_SECONDS, enqueueCommentDigest, type CommentDigestJob } from "@/lib/server/jobs";
 import { visibleCommentsWhere, visibleNotificationsWhere } from "@/lib/mentoring/mentor-access";
 import type { Viewer } from "@/lib/server/viewer";
+import { unsubscribeLink } from "@/lib/reminders/unsubscribe-token";
 
 // A notification tells a user about one new comment, or a leader that a
 // mentor marked one of their weeks reviewed. They are listed in the app at
@@ -135,10 +136,17 @@ export async function markThreadNotificationsRead(viewer: Viewer, thread: { week
  * The email is written and sent here, not left in the email queue: a
  * leader's words (or a note's title) then reach a mentor only if mentor
  * access allows it at the moment of sending, and each retry asks again.
+ * A recipient who turned comment emails off gets none (they stay in the app).
  */
 export async function sendCommentDigest(job: CommentDigestJob, now: Date = new Date()): Promise<{ emailed: number; retryInSeconds?: number }> {
   const rows = await db.notification.findMany({
-    where: { userId: job.recipientId, emailedAt: null, readAt: null, comment: { authorId: job.authorId, ...visibleCommentsWhere(job.recipientId) } },
+    where: {
+      userId: job.recipientId,
+      emailedAt: null,
+      readAt: null,
+      user: { emailCommentDigest: true },
+      comment: { authorId: job.authorId, ...visibleCommentsWhere(job.recipientId) },
+    },
     select: { id: true, comment: { select: commentSelect }, user: { select: { email: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
@@ -169,6 +177,7 @@ export async function sendCommentDigest(job: CommentDigestJob, now: Date = new D
     author: first.comment.author.name ?? first.comment.author.email,
     comments: mine.map((n) => ({ on: whereOf(n.comment), body: n.comment.body })),
     url: new URL("/notifications", job.baseUrl).toString(),
+    unsubscribe: unsubscribeLink(job.baseUrl, job.recipientId, "comment-digest", now),
   });
   try {
     await sendEmail(email);
@@ -185,8 +194,8 @@ export async function sweepCommentDigests(baseUrl: string, now: Date = new Date(
   const before = new Date(now.getTime() - DIGEST_GATHER_SECONDS * 2 * 1000);
   const pairs = await db.$queryRaw<Array<{ recipientId: string; authorId: string }>>`
     SELECT DISTINCT n."userId" AS "recipientId", c."authorId"
-    FROM "Notification" n JOIN "ReviewComment" c ON c.id = n."commentId"
-    WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" < ${before}`;
+    FROM "Notification" n JOIN "ReviewComment" c ON c.id = n."commentId" JOIN "User" u ON u.id = n."userId"
+    WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" < ${before} AND u."emailCommentDigest"`;
   for (const pair of pairs) await enqueueCommentDigest({ ...pair, baseUrl }, 0);
   return pairs.length;
 }

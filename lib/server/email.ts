@@ -3,7 +3,10 @@ import { createTransport, type Transporter } from "nodemailer";
 import { env } from "@/lib/config/env";
 import { writeToOutbox } from "@/lib/server/outbox";
 
-export type EmailMessage = { to: string; subject: string; text: string; html: string };
+/** The List-Unsubscribe pair (RFC 8058) every non-transactional email carries; none on sign-in links and invitations. */
+export type EmailHeaders = { "List-Unsubscribe": string; "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+
+export type EmailMessage = { to: string; subject: string; text: string; html: string; headers?: EmailHeaders };
 
 let transporter: Transporter | undefined;
 

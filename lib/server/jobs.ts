@@ -26,7 +26,14 @@ const EMAIL_RETRIES = { retryLimit: 12, retryDelay: 30, retryBackoff: true };
 
 export type QueueSettings = { retryDelaySeconds?: number; pollingIntervalSeconds?: number };
 
-export const emailMessageSchema = z.object({ to: z.string().min(3), subject: z.string().min(1), text: z.string(), html: z.string() });
+export const emailMessageSchema = z.object({
+  to: z.string().min(3),
+  subject: z.string().min(1),
+  text: z.string(),
+  html: z.string(),
+  // Unsubscribe headers travel with the job, so a queued digest keeps them.
+  headers: z.object({ "List-Unsubscribe": z.string().regex(/^<https?:\/\/\S+>$/), "List-Unsubscribe-Post": z.literal("List-Unsubscribe=One-Click") }).optional(),
+});
 
 /** How long a first comment waits for the ones written right after it. */
 export const DIGEST_GATHER_SECONDS = 120;
@@ -65,6 +72,7 @@ async function createBoss(): Promise<PgBoss> {
   await boss.createQueue(QUEUES.digestSweep, { name: QUEUES.digestSweep, policy: "short", retryLimit: 2 });
   // "stately": one run at a time and one waiting, so a slow run never piles up the next ones.
   await boss.createQueue(QUEUES.housekeeping, { name: QUEUES.housekeeping, policy: "stately", retryLimit: 1, retryDelay: 300 });
+  await createWeeklyEmailQueues(boss);
   return boss;
 }
 
@@ -101,6 +109,67 @@ export async function enqueueCommentDigest(job: CommentDigestJob, startAfterSeco
     singletonKey: `${job.recipientId}:${job.authorId}`,
     startAfter: startAfterSeconds,
   });
+}
+
+// ── Weekly emails: the scheduler's tick and one job per user and week (lib/reminders/) ──
+
+export const WEEKLY_EMAIL_QUEUES = {
+  /** Finds the users whose weekly emails are due; each tick queues the next (pg-boss allows one cron schedule per queue). */
+  tick: "weekly-emails.tick",
+  /** One user's weekly emails at one due instant. */
+  send: "weekly-emails.send",
+} as const;
+
+export type WeeklyEmailJob = { userId: string; dueAt: string; baseUrl: string };
+
+export const weeklyEmailJobSchema = z.object({ userId: z.string().min(1), dueAt: z.iso.datetime(), baseUrl: z.url() });
+
+/** One tick waiting at a time, whoever queues it; one job waiting per user and due instant. */
+const TICK_KEY = "tick";
+
+async function createWeeklyEmailQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(WEEKLY_EMAIL_QUEUES.tick, { name: WEEKLY_EMAIL_QUEUES.tick, policy: "short", retryLimit: 0 });
+  await boss.createQueue(WEEKLY_EMAIL_QUEUES.send, { name: WEEKLY_EMAIL_QUEUES.send, policy: "short", ...emailRetries(), retryLimit: 5 });
+}
+
+/** How often the tick runs: REMINDER_TICK_SECONDS, a minute by default. */
+export function reminderTickSeconds(): number {
+  return env.REMINDER_TICK_SECONDS ?? 60;
+}
+
+/** Queues the next tick after `afterSeconds`; a no-op while one is already waiting (every instance may call it). */
+export async function enqueueWeeklyEmailTick(afterSeconds: number): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(WEEKLY_EMAIL_QUEUES.tick, {}, { singletonKey: TICK_KEY, startAfter: afterSeconds, retryLimit: 0 });
+}
+
+/**
+ * Every minute, pg-boss's own schedule queues a tick too, in case the chain of
+ * ticks broke (every worker stopped while one was running). Deduplicated with
+ * the waiting tick, like the chain's.
+ */
+export async function scheduleWeeklyEmailTicks(): Promise<void> {
+  const boss = await getBoss();
+  await boss.schedule(WEEKLY_EMAIL_QUEUES.tick, "* * * * *", {}, { singletonKey: TICK_KEY, retryLimit: 0 });
+}
+
+/**
+ * Queues one job per due user. The key is the user and the due instant, so a
+ * second tick (another instance, a restart) before the job ran adds nothing;
+ * the WeeklyEmail row keeps a later duplicate from sending.
+ */
+export async function enqueueWeeklyEmails(jobs: WeeklyEmailJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await getBoss();
+  await boss.insert(
+    jobs.map((job) => ({
+      name: WEEKLY_EMAIL_QUEUES.send,
+      data: weeklyEmailJobSchema.parse(job),
+      singletonKey: `${job.userId}:${job.dueAt}`,
+      ...emailRetries(),
+      retryLimit: 5,
+    })),
+  );
 }
 
 /** Closes the queue's connections, stopping any worker on them (graceful: running jobs finish). */

@@ -58,6 +58,15 @@ export async function viewerOfSession(sessionToken: string): Promise<Viewer | nu
   return session && session.expires.valueOf() > Date.now() ? viewerOf(session.userId) : null;
 }
 
+/**
+ * The recipient of a scheduled email, reading their own rows to write it
+ * (lib/reminders/weekly-emails.ts): the job acts for the user it was queued
+ * for, like a request of theirs, and for nobody else.
+ */
+export function viewerOfEmailRecipient(userId: string): Viewer {
+  return viewerOf(userId);
+}
+
 /** For signed-in pages and server actions: the viewer, or off to sign-in. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();

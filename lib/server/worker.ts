@@ -2,7 +2,21 @@ import "server-only";
 import { sendCommentDigest, sweepCommentDigests } from "@/lib/mentoring/notifications";
 import { sendEmail } from "@/lib/server/email";
 import { HOUSEKEEPING_CRON, runHousekeeping } from "@/lib/server/housekeeping";
-import { QUEUES, commentDigestJobSchema, emailMessageSchema, getBoss, pollingOptions, stopJobs } from "@/lib/server/jobs";
+import {
+  QUEUES,
+  WEEKLY_EMAIL_QUEUES,
+  commentDigestJobSchema,
+  emailMessageSchema,
+  enqueueWeeklyEmailTick,
+  getBoss,
+  pollingOptions,
+  reminderTickSeconds,
+  scheduleWeeklyEmailTicks,
+  stopJobs,
+  weeklyEmailJobSchema,
+} from "@/lib/server/jobs";
+import { scheduleUnscheduledUsers } from "@/lib/reminders/preferences";
+import { runWeeklyEmailTick, sendWeeklyEmails } from "@/lib/reminders/weekly-emails";
 import { logger } from "@/lib/server/logger";
 import { appBaseUrl } from "@/lib/server/app-origin";
 
@@ -45,12 +59,37 @@ export function startWorker(): Promise<void> {
       if (failed.length > 0) throw new Error(`Housekeeping failed for ${failed.join(", ")}`);
     });
     await boss.schedule(QUEUES.housekeeping, HOUSEKEEPING_CRON);
+    await startWeeklyEmails(polling);
     logger.info("Job worker started");
   })().catch((error: unknown) => {
     state.started = undefined;
     throw error;
   });
   return state.started;
+}
+
+/**
+ * The weekly emails' scheduler: each tick queues the users who are due and
+ * then the next tick, REMINDER_TICK_SECONDS later; a cron schedule restarts
+ * the chain should it break. Accounts from before weekly emails get their
+ * first due instant here.
+ */
+async function startWeeklyEmails(polling: { pollingIntervalSeconds: number }): Promise<void> {
+  const boss = await getBoss();
+  const tickSeconds = reminderTickSeconds();
+  await boss.work(WEEKLY_EMAIL_QUEUES.tick, { ...polling, pollingIntervalSeconds: Math.min(polling.pollingIntervalSeconds, tickSeconds) }, async () => {
+    try {
+      await runWeeklyEmailTick(await appBaseUrl());
+    } finally {
+      await enqueueWeeklyEmailTick(tickSeconds);
+    }
+  });
+  await boss.work(WEEKLY_EMAIL_QUEUES.send, { ...polling, batchSize: 1 }, async ([job]) => {
+    if (job) await sendWeeklyEmails(weeklyEmailJobSchema.parse(job.data));
+  });
+  await scheduleWeeklyEmailTicks();
+  await scheduleUnscheduledUsers();
+  await enqueueWeeklyEmailTick(0);
 }
 
 /** Stops the worker and closes the queue's connections (graceful: running jobs finish). */

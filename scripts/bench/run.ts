@@ -24,6 +24,7 @@ import { baselinePage, benchPages, benchWrites, landingPage, type BenchPage } fr
 import { seedBenchData, type BenchUsers } from "./seed";
 import { benchAppEnv as appEnv, prepareDatabase, sessionCookie as cookie } from "./setup";
 import { nextServerPid, readServerReport, type ServerReport } from "./server-report";
+import { benchReminderTick } from "./reminder-tick";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 import { FormPoster } from "./writes";
 
@@ -468,6 +469,7 @@ async function main() {
           ]
         : []),
     ];
+    checks.push(await benchReminderTick(url, step));
     console.log("Targets");
     console.table(checks.map((c) => ({ target: c.target, measured: c.measured, result: verdict(c.ok) })));
     const failed = checks.filter((c) => !c.ok).length;

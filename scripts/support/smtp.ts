@@ -13,6 +13,8 @@ export type ReceivedEmail = {
   subject: string;
   text: string;
   html: string;
+  /** Each header's raw value by its lower-cased name (the last one when repeated). */
+  headers: Record<string, string>;
   receivedAt: string;
 };
 
@@ -53,6 +55,7 @@ export async function startSmtpServer({ onMessage }: SmtpServerOptions = {}): Pr
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: parsed.html || "",
+            headers: Object.fromEntries(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).replace(/\r?\n(?=[ \t])/g, "").trim()])),
             receivedAt: new Date().toISOString(),
           };
           if (failing) {

@@ -12,14 +12,16 @@ import { AWKWARD_TEXT, createMentorship, createUser, fillAccount } from "../supp
 
 /**
  * Not in the export, on purpose: sign-in rows (Account, Session), the security
- * history (AuditEvent), notifications (about other people's comments), and of
+ * history (AuditEvent), notifications (about other people's comments), which
+ * weekly emails went out (WeeklyEmail), and of
  * the rows that are exported, these columns. Anything else a user owns must
  * come back from an import, column by column.
  */
-const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notification"]);
+const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notification", "WeeklyEmail"]);
 const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
-  User: ["email", "emailVerified", "image", "createdAt", "updatedAt", "dataVersion"],
+  // The next weekly email's instant is computed again from the imported zone and settings.
+  User: ["email", "emailVerified", "image", "createdAt", "updatedAt", "dataVersion", "weeklyEmailDueAt"],
   // A counter for concurrent saves: an imported week starts again at 1.
   Week: ["version"],
 };
@@ -231,6 +233,8 @@ describe("account import", () => {
 
     expect(summary).toEqual({ weeks: 2, stakeholders: 2, touchpoints: 3, visionNotes: 2 });
     expect(await ownedRows(fresh.id)).toEqual(before);
+    // Every weekly email is off in the file: nothing is scheduled.
+    expect(await db.user.findUniqueOrThrow({ where: { id: fresh.id }, select: { weeklyEmailDueAt: true } })).toEqual({ weeklyEmailDueAt: null });
     // New ids: the original rows are untouched and still Ada's.
     const second = await exportAccount(fresh.viewer);
     expect(second.stakeholders.map((row) => row.id)).not.toEqual(first.stakeholders.map((row) => row.id));
@@ -300,12 +304,14 @@ describe("account deletion", () => {
     await db.session.create({ data: { userId: ada.id, sessionToken: "ada-session", expires: new Date(Date.now() + 86_400_000) } });
     await db.session.create({ data: { userId: mentee.id, sessionToken: "mentee-session", expires: new Date(Date.now() + 86_400_000) } });
     await db.auditEvent.create({ data: { userId: ada.id, action: "sign_in", ip: "203.0.113.9" } });
+    await db.weeklyEmail.create({ data: { userId: ada.id, kind: "WEEK_REMINDER", week: fromDateOnly("2026-11-30") } });
 
     await deleteAccount(ada.viewer, ` ${ada.email.toUpperCase()} `);
 
     expect(await db.user.count({ where: { id: ada.id } })).toBe(0);
     expect(await ownedCounts(ada.id)).toEqual({ weeks: 0, stakeholders: 0, touchpoints: 0, visionNotes: 0, revisits: 0 });
     expect(await db.session.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.weeklyEmail.count({ where: { userId: ada.id } })).toBe(0);
     // As a mentee: the mentorship and its comments are gone.
     expect(await db.mentorship.count({ where: { menteeId: ada.id } })).toBe(0);
     expect(await db.reviewComment.count({ where: { menteeId: ada.id } })).toBe(0);

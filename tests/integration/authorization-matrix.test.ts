@@ -14,7 +14,7 @@ import { fromDateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { updateGoals } from "@/lib/dashboard/goals";
 import { stopJobs } from "@/lib/server/jobs";
-import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentoring/mentor-access";
+import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek, listMentorDigest } from "@/lib/mentoring/mentor-access";
 import { MENTOR_RULES, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
 import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
@@ -83,6 +83,9 @@ const CELLS = [
   // The role's own data export (JSON and CSV): anything of the leader's rows in it, and the note's title.
   "export:read",
   "export:readNote",
+  // The role's weekly mentor digest: anything of the leader's in it, and the note's title.
+  "digest:read",
+  "digest:readNote",
   "invitation:read",
   "invitation:create",
   "invitation:update",
@@ -93,14 +96,15 @@ const CELLS = [
 
 type Cell = (typeof CELLS)[number];
 
-const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "weekComment:read", "weekComment:create", "weekComment:update", "weekComment:delete", "export:read"];
+const MENTOR_BASE: Cell[] = ["dashboard:read", "week:read", "weekComment:read", "weekComment:create", "weekComment:update", "weekComment:delete", "export:read", "digest:read"];
 
 const ALLOWED: Record<Role, Cell[]> = {
-  owner: CELLS.filter((cell) => !cell.endsWith("Others")),
+  // A mentor digest is about the leaders one mentors: the owner's own rows are never in theirs.
+  owner: CELLS.filter((cell) => !cell.endsWith("Others") && !cell.startsWith("digest:")),
   "mentor sharing nothing": MENTOR_BASE,
   "mentor sharing reflections": [...MENTOR_BASE, "reflection:read"],
   "mentor sharing stakeholders": [...MENTOR_BASE, "touchpoint:read", "stakeholder:read"],
-  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create", "export:readNote"],
+  "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create", "export:readNote", "digest:readNote"],
   "mentor after revocation": [],
   "invitee who has not accepted": [],
   "another user": [],
@@ -126,6 +130,8 @@ type World = {
   invitationId: string;
   /** The role's own export, taken before anything is tried: the JSON file and every CSV file. */
   export: string;
+  /** What the role's weekly mentor digest would hold, everything since ever, taken before anything is tried. */
+  digest: string;
 };
 
 async function buildWorld(role: Role): Promise<World> {
@@ -173,6 +179,7 @@ async function buildWorld(role: Role): Promise<World> {
     ownCommentId,
     invitationId: invitation.id,
     export: viewer ? await exportText(viewer) : "",
+    digest: viewer ? JSON.stringify(await listMentorDigest(viewer, new Date(0))) : "",
   };
 }
 
@@ -311,6 +318,8 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   },
   "export:read": async (w) => LEADER_TEXTS.some((text) => w.export.includes(text)),
   "export:readNote": async (w) => w.export.includes(NOTE_TITLE),
+  "digest:read": async (w) => [w.leader.id, ...LEADER_TEXTS].some((text) => w.digest.includes(text)),
+  "digest:readNote": async (w) => w.digest.includes(NOTE_TITLE),
   "invitation:read": async (w) => (w.viewer ? (await listMentorships(w.viewer)).some((m) => m.id === w.invitationId) : false),
   "invitation:create": async (w) => {
     const before = await db.mentorship.count({ where: { menteeId: w.leader.id } });

@@ -29,6 +29,14 @@ describe("lib/config/env", () => {
     expect(env.EMAIL_RETRY_DELAY_SECONDS).toBe(2);
   });
 
+  it("reads the weekly emails' tick as whole seconds, a minute when unset", async () => {
+    expect((await loadEnv({ ...valid, NODE_ENV: "development", REMINDER_TICK_SECONDS: "2" })).env.REMINDER_TICK_SECONDS).toBe(2);
+    expect((await loadEnv({ ...valid, NODE_ENV: "development", REMINDER_TICK_SECONDS: undefined })).env.REMINDER_TICK_SECONDS).toBeUndefined();
+    for (const bad of ["0", "1.5", "3601", "soon"]) {
+      await expect(loadEnv({ ...valid, NODE_ENV: "development", REMINDER_TICK_SECONDS: bad })).rejects.toThrow(/REMINDER_TICK_SECONDS/);
+    }
+  });
+
   it("reads the calendar feed hosts an operator allows as host:port pairs, and refuses anything else", async () => {
     const { env } = await loadEnv({ ...valid, NODE_ENV: "development", CALENDAR_FEED_ALLOWED_HOSTS: " Calendar.Internal:443, 127.0.0.1:8080,[fd00::5]:8443 " });
     expect(env.CALENDAR_FEED_ALLOWED_HOSTS).toEqual(["calendar.internal:443", "127.0.0.1:8080", "[fd00::5]:8443"]);

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { formAction, isSameOriginRequest } from "@/lib/server/actions";
 import { recordAudit } from "@/lib/server/audit";
 import { signOut } from "@/lib/server/auth";
+import { updateEmailPreferences } from "@/lib/reminders/preferences";
+import { emailPreferencesSchema } from "@/lib/reminders/preferences.validation";
 import { signOutEverywhere, updateSettings } from "@/lib/users";
 import { settingsSchema } from "@/lib/users.validation";
 import { requireViewer } from "@/lib/server/viewer";
@@ -14,6 +16,12 @@ export const saveSettings = formAction(settingsSchema, async (viewer, input) => 
   revalidatePath("/", "layout");
   rebuildDashboardAfterResponse(viewer);
   return "Settings saved.";
+});
+
+export const saveEmailPreferences = formAction(emailPreferencesSchema, async (viewer, input) => {
+  await updateEmailPreferences(viewer, input);
+  revalidatePath("/settings");
+  return "Email settings saved.";
 });
 
 export async function signOutAllDevices(): Promise<void> {

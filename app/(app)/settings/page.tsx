@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/app/settings-form";
+import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/shared/time-zones";
 import { getSettings } from "@/lib/users";
+import { getEmailPreferences } from "@/lib/reminders/preferences";
 import { requireViewer } from "@/lib/server/viewer";
-import { saveSettings, signOutAllDevices } from "./actions";
+import { saveEmailPreferences, saveSettings, signOutAllDevices } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
-  const settings = await getSettings(viewer);
+  const [settings, emails] = await Promise.all([getSettings(viewer), getEmailPreferences(viewer)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Settings" description={`Signed in as ${settings.email}`} />
@@ -27,6 +29,19 @@ export default async function SettingsPage() {
           timeZone={settings.timeZone === null ? null : (canonicalTimeZone(settings.timeZone) ?? settings.timeZone)}
           weekStartsOn={settings.weekStartsOn}
           timeZones={timeZoneOptions()}
+        />
+      </Card>
+      <Card id="notifications" aria-labelledby="notifications-title">
+        <h2 id="notifications-title" className="mb-4 text-lg font-semibold">
+          Notifications
+        </h2>
+        <EmailPreferencesForm
+          action={saveEmailPreferences}
+          enabled={{ weekReminder: emails.weekReminder, mentorDigest: emails.mentorDigest, commentDigest: emails.commentDigest }}
+          day={emails.weeklyEmailDay}
+          minute={emails.weeklyEmailMinute}
+          timeZone={emails.timeZone}
+          next={emails.weeklyEmailDueAt}
         />
       </Card>
       <Card aria-labelledby="trust-title">

@@ -25,7 +25,7 @@ export { expect };
 
 export type LeaderOptions = { timeZone?: string; weekStartsOn?: number; name?: string };
 export type Leader = { id: string; email: string; context: BrowserContext; page: Page };
-export type Email = { to: string; subject: string; text: string; html: string };
+export type Email = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
 export type Mailbox = {
   /** The oldest email to `to` (matching `subject`) this test has not received yet; waits for it. */
   waitFor(to: string, options?: { subject?: RegExp; timeoutMs?: number }): Promise<Email>;
@@ -138,7 +138,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
             const email = read.get(file)!;
             if (!email.to.includes(address) || (subject && !subject.test(email.subject))) continue;
             received.add(file);
-            return { to: address, subject: email.subject, text: email.text, html: email.html };
+            return { to: address, subject: email.subject, text: email.text, html: email.html, headers: email.headers };
           }
           if (Date.now() > deadline) {
             throw new Error(`No email to ${address}${subject ? ` with a subject matching ${subject}` : ""} arrived within ${timeoutMs} ms.`);

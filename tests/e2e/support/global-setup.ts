@@ -111,6 +111,8 @@ function appEnvironment({ databaseUrl, baseUrl, smtpPort }: { databaseUrl: strin
     AUTH_URL: baseUrl,
     EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`,
     EMAIL_FROM: "Wheelhouse <no-reply@wheelhouse.test>",
+    // The weekly emails' scheduler looks every 2 s, so a reminder set for the next minute arrives in the test.
+    REMINDER_TICK_SECONDS: "2",
   };
   // The specs test the email sign-in only; OAuth buttons would depend on the caller's shell.
   for (const name of ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", "AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"]) delete env[name];

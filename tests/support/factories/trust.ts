@@ -11,7 +11,17 @@ export const AWKWARD_TEXT = '=HYPERLINK("http://evil.example","click") — "quot
 export async function fillAccount(user: TestUser): Promise<{ stakeholderId: string; noteId: string }> {
   await db.user.update({
     where: { id: user.id },
-    data: { goalStrategySharePercent: 40, goalTouchpointsPerWeek: 5, goalDepartments: ["SALES", "FINANCE"] },
+    data: {
+      goalStrategySharePercent: 40,
+      goalTouchpointsPerWeek: 5,
+      goalDepartments: ["SALES", "FINANCE"],
+      // Not the defaults, so the round trip shows they travel: Tuesday 08:30, every email off.
+      emailWeekReminder: false,
+      emailMentorDigest: false,
+      emailCommentDigest: false,
+      weeklyEmailDay: 2,
+      weeklyEmailMinute: 510,
+    },
   });
   await db.week.create({
     data: {

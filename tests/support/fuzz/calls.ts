@@ -11,6 +11,7 @@ import { stakeholderSchema, updateStakeholderSchema } from "@/lib/stakeholders.v
 import { touchpointSchema, updateTouchpointSchema } from "@/lib/touchpoints.validation";
 import { deleteAccountSchema, CSV_FILES } from "@/lib/account/account.validation";
 import { settingsSchema } from "@/lib/users.validation";
+import { emailPreferencesSchema } from "@/lib/reminders/preferences.validation";
 import { revisitSchema, updateVisionNoteSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 import { weekSchema } from "@/lib/weeks.validation";
 import {
@@ -142,6 +143,9 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     "app/(app)/reviews/actions.ts#editCommentAction": form(editCommentSchema, { id: ids("comment") }),
     "app/(app)/reviews/actions.ts#deleteCommentAction": boundArgs(ids("comment")),
     "app/(app)/settings/actions.ts#saveSettings": form(settingsSchema, { timeZone: timeZoneArb }),
+    "app/(app)/settings/actions.ts#saveEmailPreferences": form(emailPreferencesSchema, {
+      weeklyEmailTime: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("16:00", "00:00", "23:59", "02:30") }, { weight: 1, arbitrary: fc.constantFrom("24:00", "7:00", "16:60", "", "4 pm") }),
+    }),
     "app/(app)/settings/actions.ts#signOutAllDevices": fc.oneof(fc.constant<unknown[]>([new FormSpec([])]), fc.array(wrongType, { maxLength: 2 })),
     "app/(app)/settings/data/actions.ts#importDataAction": formActionArgs(exportFile().map((file) => new FormSpec([["file", file]]))),
     "app/(app)/settings/data/actions.ts#deleteAccountAction": form(deleteAccountSchema, { confirmEmail }),
@@ -201,6 +205,7 @@ function authRequest(method: "GET" | "POST"): fc.Arbitrary<unknown[]> {
 export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
   const exportFileName = fc.oneof(fc.constantFrom(...CSV_FILES), fc.constantFrom("export.json", "../.env", "weeks.CSV", "weeks.csv%00"), hostileQueryValue);
   const chartName = fc.oneof(fc.constantFrom("time-chart", "coverage-chart", "ratings-chart", "vision-written", "vision-revisited", "nope"), hostileQueryValue);
+  const unsubscribeToken = idArb("attacker.unsubscribeToken", "victim.unsubscribeToken");
   const chartQuery = fc.array(fc.tuple(fc.constantFrom("range", "size", "v"), fc.oneof(fc.constantFrom("all", "12m", "narrow", "wide", "x"), hostileQueryValue)), { maxLength: 3 });
   return {
     "app/api/health/route.ts#GET": fc.constant([new RequestSpec("GET", "/api/health")]),
@@ -214,6 +219,11 @@ export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
     "app/(app)/dashboard/charts/[chart]/route.ts#GET": fc
       .tuple(chartName, chartQuery)
       .map(([chart, query]) => [new RequestSpec("GET", "/dashboard/charts/chart", query), new ParamsSpec({ chart })]),
+    // The one-click unsubscribe: the attacker's own links, other users' expired and forged ones, and anything else.
+    "app/api/unsubscribe/[token]/route.ts#GET": unsubscribeToken.map((token) => [new RequestSpec("GET", "/api/unsubscribe/token"), new ParamsSpec({ token })]),
+    "app/api/unsubscribe/[token]/route.ts#POST": fc
+      .tuple(unsubscribeToken, fc.option(fc.constantFrom<string | FormSpec>("List-Unsubscribe=One-Click", new FormSpec([["List-Unsubscribe", "One-Click"]]), "{", ""), { nil: undefined }))
+      .map(([token, body]) => [new RequestSpec("POST", "/api/unsubscribe/token", [], body), new ParamsSpec({ token })]),
     "app/(app)/mentees/[menteeId]/charts/[chart]/route.ts#GET": fc
       .tuple(ids("user"), chartName, chartQuery)
       .map(([menteeId, chart, query]) => [new RequestSpec("GET", "/mentees/mentee/charts/chart", query), new ParamsSpec({ menteeId, chart })]),

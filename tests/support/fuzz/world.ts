@@ -12,6 +12,8 @@ import { createStakeholder, createTouchpoint } from "../factories/stakeholders";
 import { createUser, type TestUser } from "../factories/users";
 import { createVisionNote } from "../factories/vision-notes";
 import { SESSION_COOKIE as AUTH_SESSION_COOKIE } from "@/lib/config/session-cookies";
+import { EMAIL_KINDS } from "@/lib/reminders/preferences.validation";
+import { createUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
 
 export const APP_URL = "https://wheelhouse.example.test";
 /** Auth.js's session cookie on an https AUTH_URL. */
@@ -46,6 +48,8 @@ export const POOLS = [
   "victim.comment",
   "victim.mentorship",
   "victim.inviteToken",
+  "attacker.unsubscribeToken",
+  "victim.unsubscribeToken",
   "victim.week",
   "victim.email",
   "gone.id",
@@ -66,6 +70,22 @@ export type World = {
   others: string[];
   pools: Pools;
 };
+
+/**
+ * Unsubscribe links for other users that must be refused: expired ones
+ * (signed, but more than 90 days old) and forged ones (the attacker's own
+ * signature on another user's id, or on another kind).
+ */
+function refusedUnsubscribeTokens(attackerId: string, victimIds: string[]): string[] {
+  const longAgo = new Date(Date.now() - 100 * 86_400_000);
+  return victimIds.flatMap((victimId) =>
+    EMAIL_KINDS.flatMap((kind) => {
+      const [version, , ownKind, expires, signature] = createUnsubscribeToken(attackerId, kind).split(".");
+      const otherKind = EMAIL_KINDS.find((other) => other !== ownKind)!;
+      return [createUnsubscribeToken(victimId, kind, longAgo), [version, victimId, kind, expires, signature].join("."), [version, attackerId, otherKind, expires, signature].join(".")];
+    }),
+  );
+}
 
 /** Week starts (Mondays, Europe/Berlin users) the attacker may log: this week and the three before. */
 function recentWeeks(now = new Date()): DateOnly[] {
@@ -180,6 +200,8 @@ export async function seedWorld(): Promise<World> {
       "victim.comment": victimComments,
       "victim.mentorship": [boMentorsAda.mentorshipId, adaInvitation.id, boInvitation.id],
       "victim.inviteToken": [adaInvitation.token, boInvitation.token],
+      "attacker.unsubscribeToken": EMAIL_KINDS.map((kind) => createUnsubscribeToken(attacker.id, kind)),
+      "victim.unsubscribeToken": refusedUnsubscribeTokens(attacker.id, [ada.id, bo.id, nils.id]),
       "victim.week": weeks,
       "victim.email": [ada.email, bo.email, mia.email, nils.email],
       "gone.id": await goneIds(ada),

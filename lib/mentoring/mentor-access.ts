@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError } from "@/lib/server/errors";
-import { getDashboard } from "@/lib/dashboard/dashboard";
+import { getDashboard, getQuarterDashboard } from "@/lib/dashboard/dashboard";
 import type { RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { formatDateOnly, fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
@@ -391,6 +391,13 @@ export async function getMenteeStoryPack(
     now,
   );
   return pack ? { access, pack: { ...pack, dashboard: redactDashboard(pack.dashboard, access.share) } } : null;
+}
+
+/** The figures of the mentee's story of a quarter (its charts), redacted as in the pack: only when the story is shared. */
+export async function getMenteeQuarterDashboard(viewer: Viewer | null, menteeId: string, quarter: QuarterKey, now: Date = new Date()): Promise<DashboardModel | null> {
+  const access = await getMenteeAccessFor(viewer, menteeId, "story");
+  if (!access) return null;
+  return redactDashboard(await getQuarterDashboard(asMentee(access), quarter, now), access.share);
 }
 
 /** The mentee's current quarter, in their calendar, for a mentor the story is shared with. */

@@ -199,11 +199,10 @@ function Relationships({ relationships, links }: { relationships: NonNullable<St
                   · {short(t.occurredOn)}
                   {t.stakeholder ? ` · ${t.stakeholder}` : ""}
                 </span>
-                {t.outcome ? <p className="mt-0.5 whitespace-pre-line">{t.outcome}</p> : null}
-                {t.businessValue ? (
+                {t.outcome ? (
                   <p className="mt-0.5 whitespace-pre-line">
                     <span className="font-medium">Business value: </span>
-                    {t.businessValue}
+                    {t.outcome}
                   </p>
                 ) : null}
               </li>

@@ -74,6 +74,8 @@ const touchpointSchema = z.object({
   channel: z.enum(TouchpointChannel),
   topic: plain(TOPIC_MAX).min(1),
   outcome: text(OUTCOME_MAX),
+  // Absent from files exported before the quarterly story.
+  notable: z.boolean().default(false),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -106,6 +106,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       channel: row.channel,
       topic: row.topic,
       outcome: row.outcome,
+      notable: row.notable,
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
     })),
@@ -217,6 +218,7 @@ export async function exportCsv(viewer: Viewer, file: CsvFile): Promise<string> 
         { header: "Channel", value: (row) => TOUCHPOINT_CHANNELS[row.channel] },
         { header: "Topic", value: (row) => row.topic },
         { header: "Outcome", value: (row) => row.outcome },
+        { header: "Notable", value: (row) => (row.notable ? "Yes" : "") },
       ];
       return toCsv(touchpointColumns, data.touchpoints, zone);
     }

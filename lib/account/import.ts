@@ -91,6 +91,7 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
             channel: row.channel,
             topic: row.topic,
             outcome: row.outcome,
+            notable: row.notable,
             createdAt: new Date(row.createdAt),
             updatedAt: new Date(row.updatedAt),
           })),

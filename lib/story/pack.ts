@@ -34,8 +34,10 @@ export type StoryTouchpoint = {
   topic: string;
   department: Department;
   stakeholder: string | null;
+  /** What came of it, in business terms. */
   outcome: string | null;
-  businessValue: string | null;
+  /** The leader marked its outcome as one to tell. */
+  notable: boolean;
 };
 
 /** A vision note as the pack lists it, with the day it was written, revisited or changed status. */
@@ -270,7 +272,7 @@ function draftOf(lines: GatheredLine[]): string {
 async function readTouchpoints(owner: Viewer, from: DateOnly, to: DateOnly): Promise<StoryTouchpoint[]> {
   const rows = await db.touchpoint.findMany({
     where: { userId: owner.userId, deletedAt: null, occurredOn: { gte: fromDateOnly(from), lte: fromDateOnly(to) } },
-    select: { id: true, occurredOn: true, topic: true, department: true, outcome: true, notable: true, businessValue: true, stakeholder: { select: { name: true } } },
+    select: { id: true, occurredOn: true, topic: true, department: true, outcome: true, notable: true, stakeholder: { select: { name: true } } },
     orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map((row) => ({
@@ -280,8 +282,7 @@ async function readTouchpoints(owner: Viewer, from: DateOnly, to: DateOnly): Pro
     department: row.department,
     stakeholder: row.stakeholder?.name ?? null,
     outcome: row.outcome,
-    // Only a notable touchpoint's business value is part of the story.
-    businessValue: row.notable ? (row.businessValue ?? "") : null,
+    notable: row.notable,
   }));
 }
 
@@ -298,7 +299,7 @@ function relationshipsOf(dashboard: DashboardModel, touchpoints: StoryTouchpoint
       .sort((a, b) => totals[b] - totals[a])
       .map((d) => ({ department: d, label: DEPARTMENTS[d], count: totals[d], touchpoints: counted.filter((t) => t.department === d) })),
     notCovered: DEPARTMENT_KEYS.filter((d) => d !== "OTHER" && totals[d] === 0).map((d) => ({ department: d, label: DEPARTMENTS[d] })),
-    notable: counted.filter((t) => t.businessValue !== null),
+    notable: counted.filter((t) => t.notable),
   };
 }
 

@@ -535,6 +535,31 @@ export async function listOwnCommentsOnMentees(viewer: Viewer): Promise<OwnComme
   });
 }
 
+/**
+ * The ratings the viewer gave other leaders' quarters, for their export: the
+ * words are theirs; whose quarter it was, only while the story is shared with them.
+ */
+export async function listOwnStoryRatingsOnMentees(viewer: Viewer) {
+  const rows = await db.storyRating.findMany({
+    where: { mentorship: { mentorId: viewer.userId } },
+    orderBy: [{ quarter: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      quarter: true,
+      habit: true,
+      rating: true,
+      evidence: true,
+      createdAt: true,
+      updatedAt: true,
+      mentorship: { select: { ...SHARE_SELECT, status: true, mentee: { select: { email: true } } } },
+    },
+  });
+  return rows.map(({ mentorship, quarter, ...row }) => ({
+    otherPerson: mentorship && mentorship.status === ACTIVE.status && mentorMayRead(shareOf(mentorship), "story") ? mentorship.mentee.email : null,
+    quarter: quarter as QuarterKey,
+    ...row,
+  }));
+}
+
 export type MentorshipAsMentor = {
   menteeId: string;
   /** The leader's email while the mentorship is active, else only their name. */

@@ -9,7 +9,7 @@ import { lastWeekStart } from "./support/signed-in-pages";
 
 const id = (prefix: string) => `e2e_${prefix}_${randomBytes(6).toString("hex")}`;
 
-const narrative = (page: Page) => page.getByLabel("Your narrative");
+const narrative = (page: Page) => page.getByRole("textbox", { name: "Your narrative" });
 const saveNarrative = (page: Page) => page.getByRole("button", { name: "Save narrative" }).click();
 
 /** Opens /story and answers the quarter it opened. */

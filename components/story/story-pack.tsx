@@ -130,7 +130,14 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       </DashboardSection>
 
       <DashboardSection id="story-habits-title" title="The four habits">
-        {pack.dashboard.ratings.points.length > 0 ? <RatingsChart.Figure {...charts} /> : <p className="text-muted">Weekly self-ratings not shared.</p>}
+        {pack.dashboard.ratings.points.length > 0 ? (
+          // Drawn for half a page's width, as beside the coverage chart on the dashboard: no wider here, or its labels would grow with it.
+          <div className="max-w-xl">
+            <RatingsChart.Figure {...charts} />
+          </div>
+        ) : (
+          <p className="text-muted">Weekly self-ratings not shared.</p>
+        )}
         <Assessment pack={pack} />
         {assessmentForm}
         {mentorRatingForm}

@@ -18,7 +18,7 @@ export function InviteForm({ action }: Props) {
         rows={3}
         help="A line about why you are asking them. It goes in the email."
       />
-      <SharingFields share={{ reflections: true, stakeholders: false, notes: false }} />
+      <SharingFields share={{ reflections: true, stakeholders: false, notes: false, story: false }} />
     </ActionForm>
   );
 }

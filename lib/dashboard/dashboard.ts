@@ -3,7 +3,8 @@ import { LRUCache } from "lru-cache";
 import { queryPrepared } from "@/lib/server/db";
 import { addDaysTo } from "@/lib/shared/dates";
 import { DEFAULT_RANGE, RANGES, type RangeKey } from "@/lib/dashboard/view";
-import { dashboardWindow, type DashboardWindow } from "@/lib/dashboard/windows";
+import { dashboardWindow, quarterWindow, type DashboardWindow } from "@/lib/dashboard/windows";
+import type { QuarterKey } from "@/lib/shared/quarters";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { buildDashboard, touchpointStatsRowSchema, visionStatsRowSchema, weekStatsRowSchema } from "@/lib/dashboard/build";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -204,14 +205,28 @@ reportToBench("dashboardCache", () => ({
 const building = new Map<string, Promise<DashboardModel>>();
 
 function dashboardOf(viewer: Viewer, range: RangeKey, settings: Profile, now: Date): Promise<DashboardModel> {
-  const window = dashboardWindow(range, calendarSettingsOf(settings), now);
-  const slot = `${viewer.userId} ${range}`;
+  return builtFor(viewer, range, settings, dashboardWindow(range, calendarSettingsOf(settings), now));
+}
+
+/**
+ * The dashboard of one quarter, week by week (the quarterly story's figures):
+ * the same aggregations and model as every range, kept the same way. The
+ * running quarter is the "This quarter" range itself.
+ */
+export async function getQuarterDashboard(viewer: Viewer, quarter: QuarterKey, now: Date = new Date()): Promise<DashboardModel> {
+  const settings = await getProfile(viewer.userId);
+  return builtFor(viewer, quarter, settings, quarterWindow(quarter, calendarSettingsOf(settings), now));
+}
+
+/** The model kept for `key` (a range or a quarter) while its stamp matches, else built once however many renders ask. */
+function builtFor(viewer: Viewer, key: string, settings: Profile, window: DashboardWindow): Promise<DashboardModel> {
+  const slot = `${viewer.userId} ${key}`;
   const stamp = JSON.stringify([window.today, ...Object.entries(settings).filter(([field]) => !NOT_SHOWN.has(field))]);
   const built = builtDashboards.get(slot);
   if (built?.stamp === stamp) return Promise.resolve(built.model);
 
-  const key = `${slot} ${stamp}`;
-  let model = building.get(key);
+  const pending = `${slot} ${stamp}`;
+  let model = building.get(pending);
   if (!model) {
     model = Promise.all([weekStats(viewer, window), touchpointStats(viewer, window), visionStats(viewer, window)])
       .then(([weeks, touchpoints, vision]) => {
@@ -219,8 +234,8 @@ function dashboardOf(viewer: Viewer, range: RangeKey, settings: Profile, now: Da
         builtDashboards.set(slot, { stamp, model: made });
         return made;
       })
-      .finally(() => building.delete(key));
-    building.set(key, model);
+      .finally(() => building.delete(pending));
+    building.set(pending, model);
   }
   return model;
 }

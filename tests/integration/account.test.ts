@@ -22,8 +22,12 @@ const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
   // The next weekly email's instant is computed again from the imported zone and settings.
   User: ["email", "emailVerified", "image", "createdAt", "updatedAt", "dataVersion", "weeklyEmailDueAt"],
-  // A counter for concurrent saves: an imported week starts again at 1.
+  // A counter for concurrent saves: an imported week or narrative starts again at 1.
   Week: ["version"],
+  StoryNarrative: ["version"],
+  // A mentor's rating of the user's quarter is theirs, through their mentorship: in the file for the
+  // record, not imported (the user's own ratings have none).
+  StoryRating: ["mentorshipId"],
 };
 // Trash is left out of the export, and ids are new on import.
 const isIdentity = (column: string) => column === "id" || column === "userId" || column === "deletedAt";
@@ -145,7 +149,7 @@ describe("account export", () => {
     const data = await exportAccount(ada.viewer);
 
     expect(data.mentorships).toEqual([
-      expect.objectContaining({ role: "mentee", otherPerson: mentor.email, status: "ACCEPTED", shareNotes: true }),
+      expect.objectContaining({ role: "mentee", otherPerson: mentor.email, status: "ACCEPTED", shareNotes: true, shareStory: false }),
       expect.objectContaining({ role: "mentor", otherPerson: mentee.email, status: "ACCEPTED" }),
     ]);
     expect(data.comments).toEqual([expect.objectContaining({ thread: "yours", author: mentor.email, noteTitle: "Platform team by Q3", body: "Good direction." })]);
@@ -171,7 +175,7 @@ describe("account export", () => {
 
     expect(await everything(grace.viewer)).toContain("Platform team by Q3");
 
-    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: true, shareNotes: false });
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: true, shareNotes: false, shareStory: false });
     await db.visionNote.update({ where: { id: noteId }, data: { title: "Renamed secret bet" } });
     const unshared = await exportAccount(grace.viewer);
     for (const text of adasTexts) expect(await everything(grace.viewer)).not.toContain(text);
@@ -190,7 +194,7 @@ describe("account export", () => {
       ["Calm week.", true, null, null, null],
     ]);
     expect(ended.mentorships).toEqual([
-      expect.objectContaining({ role: "mentor", otherPerson: "Ada", status: "ENDED", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false }),
+      expect.objectContaining({ role: "mentor", otherPerson: "Ada", status: "ENDED", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }),
     ]);
   });
 
@@ -200,7 +204,7 @@ describe("account export", () => {
 
     const touchpoints = await exportCsv(ada.viewer, "touchpoints.csv");
     const lines = touchpoints.split("\r\n");
-    expect(lines[0]).toBe("Date,Stakeholder,Department,Channel,Topic,Outcome");
+    expect(lines[0]).toBe("Date,Stakeholder,Department,Channel,Topic,Outcome,Notable");
     expect(touchpoints).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")`);
     expect(touchpoints).toContain("Group meeting");
     expect(touchpoints).not.toContain("In the trash");

@@ -5,7 +5,7 @@
 // that can only ever write to the caller's own account, leaves the leader's
 // data untouched). Any other error fails the test.
 import { afterAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, VersionConflictError } from "@/lib/server/errors";
 import { exportAccount, exportCsv } from "@/lib/account/export";
 import { CSV_FILES } from "@/lib/account/account.validation";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
@@ -14,14 +14,25 @@ import { fromDateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { updateGoals } from "@/lib/dashboard/goals";
 import { stopJobs } from "@/lib/server/jobs";
-import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek, listMentorDigest } from "@/lib/mentoring/mentor-access";
-import { MENTOR_RULES, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
+import {
+  getMenteeDashboard,
+  getMenteeNote,
+  getMenteeStakeholder,
+  getMenteeStoryPack,
+  getMenteeTouchpoint,
+  getMenteeWeek,
+  listMentorDigest,
+  saveMentorStoryRatings,
+} from "@/lib/mentoring/mentor-access";
+import { MENTOR_RULES, SHARE_NONE, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
 import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
-import { WeekConflictError, getWeek, saveWeek } from "@/lib/weeks";
+import { getWeek, saveWeek } from "@/lib/weeks";
+import { getStoryPack, noRatings } from "@/lib/story/pack";
+import { saveNarrative, saveSelfAssessment } from "@/lib/story/story";
 import { SHARE_EVERYTHING, createInvitation, createMentor } from "../support/factories/mentors";
 import { createStakeholder as seedStakeholder, createTouchpoint as seedTouchpoint } from "../support/factories/stakeholders";
 import { createUser, type TestUser } from "../support/factories/users";
@@ -34,6 +45,8 @@ const baseUrl = "https://wheelhouse.example.test";
 const WEEK = "2026-11-16";
 const INVITEE_EMAIL = "invitee@example.test";
 const NOTE_TITLE = "Platform bet";
+const QUARTER = "2026-Q4";
+const NARRATIVE = "The leader's quarter, in their words";
 /** What the leader's rows say: in an export only as far as the role may read them. */
 const LEADER_TEXTS = [WEEK, "Secret reflection", "Priya", "Roadmap", NOTE_TITLE, "The leader's own words"];
 
@@ -43,6 +56,7 @@ type Role =
   | "mentor sharing reflections"
   | "mentor sharing stakeholders"
   | "mentor sharing notes"
+  | "mentor sharing the story"
   | "mentor after revocation"
   | "invitee who has not accepted"
   | "another user"
@@ -86,6 +100,12 @@ const CELLS = [
   // The role's weekly mentor digest: anything of the leader's in it, and the note's title.
   "digest:read",
   "digest:readNote",
+  // The quarterly story: its narrative (a mentor never writes the leader's), and the ratings beside it
+  // (the leader's own, or the role's own as a mentor).
+  "story:read",
+  "story:update",
+  "storyRating:read",
+  "storyRating:create",
   "invitation:read",
   "invitation:create",
   "invitation:update",
@@ -105,6 +125,7 @@ const ALLOWED: Record<Role, Cell[]> = {
   "mentor sharing reflections": [...MENTOR_BASE, "reflection:read"],
   "mentor sharing stakeholders": [...MENTOR_BASE, "touchpoint:read", "stakeholder:read"],
   "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create", "export:readNote", "digest:readNote"],
+  "mentor sharing the story": [...MENTOR_BASE, "story:read", "storyRating:read", "storyRating:create"],
   "mentor after revocation": [],
   "invitee who has not accepted": [],
   "another user": [],
@@ -116,6 +137,7 @@ const SHARES: Partial<Record<Role, Partial<Share>>> = {
   "mentor sharing reflections": { reflections: true },
   "mentor sharing stakeholders": { stakeholders: true },
   "mentor sharing notes": { notes: true },
+  "mentor sharing the story": { story: true },
 };
 
 type World = {
@@ -145,6 +167,8 @@ async function buildWorld(role: Role): Promise<World> {
   const bystander = await createMentor(leader, SHARE_EVERYTHING);
   const bystanderComment = await addComment(bystander.viewer, thread, "Another mentor's comment", { baseUrl });
   const invitation = await createInvitation(leader, { inviteEmail: INVITEE_EMAIL, share: SHARE_EVERYTHING });
+  await saveNarrative(leader.viewer, { quarter: QUARTER, version: 0, body: NARRATIVE });
+  await saveSelfAssessment(leader.viewer, { quarter: QUARTER, ratings: { ...noRatings(), story: { rating: 3, evidence: "Told the billing story" } } });
 
   let viewer: Viewer | null = null;
   let ownCommentId = leaderComment.id;
@@ -194,7 +218,7 @@ async function refusedAsMissing(run: () => Promise<unknown>): Promise<void> {
     await run();
   } catch (error) {
     if (error instanceof NotFoundError) return;
-    if (error instanceof WeekConflictError && error.saved.version === 0) return;
+    if (error instanceof VersionConflictError && (error.saved as { version: number }).version === 0) return;
     throw error;
   }
 }
@@ -214,6 +238,7 @@ const touchpointInput = (stakeholderId: string) => ({
   channel: "CALL" as const,
   topic: "Changed topic",
   outcome: null,
+  notable: false,
   with: { kind: "stakeholder" as const, stakeholderId },
 });
 
@@ -316,6 +341,22 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
     if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, noteId: w.noteId }, "New on the note", { baseUrl }));
     return (await db.reviewComment.count({ where: { noteId: w.noteId } })) > before;
   },
+  "story:read": async (w) =>
+    (isOwner(w) ? await getStoryPack(w.viewer!, QUARTER) : (await getMenteeStoryPack(w.viewer, w.leader.id, QUARTER))?.pack)?.narrative?.body === NARRATIVE,
+  "story:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => saveNarrative(w.viewer!, { quarter: QUARTER, version: 1, body: "Rewritten story" }));
+    return (await db.storyNarrative.findUniqueOrThrow({ where: { userId_quarter: { userId: w.leader.id, quarter: QUARTER } } })).body === "Rewritten story";
+  },
+  "storyRating:read": async (w) =>
+    (isOwner(w) ? await getStoryPack(w.viewer!, QUARTER) : (await getMenteeStoryPack(w.viewer, w.leader.id, QUARTER))?.pack)?.assessment.self.story?.evidence ===
+    "Told the billing story",
+  "storyRating:create": async (w) => {
+    const before = await db.storyRating.count({ where: { userId: w.leader.id } });
+    const ratings = { ...noRatings(), vision: { rating: 5, evidence: null } };
+    if (isOwner(w)) await saveSelfAssessment(w.viewer!, { quarter: QUARTER, ratings: { ...ratings, story: { rating: 3, evidence: "Told the billing story" } } });
+    else await refusedAsMissing(() => saveMentorStoryRatings(w.viewer, { menteeId: w.leader.id, quarter: QUARTER, ratings }));
+    return (await db.storyRating.count({ where: { userId: w.leader.id } })) > before;
+  },
   "export:read": async (w) => LEADER_TEXTS.some((text) => w.export.includes(text)),
   "export:readNote": async (w) => w.export.includes(NOTE_TITLE),
   "digest:read": async (w) => [w.leader.id, ...LEADER_TEXTS].some((text) => w.digest.includes(text)),
@@ -323,11 +364,11 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   "invitation:read": async (w) => (w.viewer ? (await listMentorships(w.viewer)).some((m) => m.id === w.invitationId) : false),
   "invitation:create": async (w) => {
     const before = await db.mentorship.count({ where: { menteeId: w.leader.id } });
-    if (w.viewer) await inviteMentor(w.viewer, { email: "new.mentor@example.test", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false }, { baseUrl });
+    if (w.viewer) await inviteMentor(w.viewer, { email: "new.mentor@example.test", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }, { baseUrl });
     return (await db.mentorship.count({ where: { menteeId: w.leader.id } })) > before;
   },
   "invitation:update": async (w) => {
-    if (w.viewer) await refusedAsMissing(() => updateSharing(w.viewer!, w.invitationId, { shareReflections: false, shareStakeholders: false, shareNotes: false }));
+    if (w.viewer) await refusedAsMissing(() => updateSharing(w.viewer!, w.invitationId, { shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }));
     return !(await db.mentorship.findUniqueOrThrow({ where: { id: w.invitationId } })).shareNotes;
   },
   "invitation:delete": async (w) => {
@@ -360,7 +401,7 @@ describe("mentor rules", () => {
     const rules: Record<string, string> = MENTOR_RULES;
     const rowKinds = kinds.filter((kind): kind is MentorRowResource => kind in rules && rules[kind] !== "each item");
     for (const [role, share] of Object.entries(SHARES) as Array<[Role, Partial<Share>]>) {
-      const full: Share = { reflections: false, stakeholders: false, notes: false, ...share };
+      const full: Share = { ...SHARE_NONE, ...share };
       const expected = rowKinds.filter((kind) => mentorMayRead(full, kind));
       expect(rowKinds.filter((kind) => ALLOWED[role].includes(`${kind}:read` as Cell)), role).toEqual(expected);
     }

@@ -119,6 +119,17 @@ const commentSchema = z.object({
   editedAt: timestamp.nullable(),
 });
 
+/** Links to a quarter's story made for people without an account; kept for the record (never the token), not imported. */
+const storyShareLinkSchema = z.object({
+  quarter: plain(7),
+  label: text(80),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+  revokedAt: timestamp.nullable(),
+  viewCount: z.number().int().min(0),
+  lastViewedAt: timestamp.nullable(),
+});
+
 export const accountExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -131,6 +142,8 @@ export const accountExportSchema = z
     visionNotes: z.array(visionNoteSchema).max(10_000),
     mentorships: z.array(mentorshipSchema).max(10_000),
     comments: z.array(commentSchema).max(100_000),
+    // Optional: files exported before shared links existed import as they are.
+    storyShareLinks: z.array(storyShareLinkSchema).max(10_000).optional(),
   })
   .superRefine((file, context) => {
     const seen = (values: string[]) => new Set(values).size === values.length;

@@ -20,7 +20,7 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 /** Everything the viewer owns, as one JSON-ready object (trash, i.e. soft-deleted rows, left out). */
 export async function exportAccount(viewer: Viewer, now = new Date()): Promise<AccountExport> {
   const userId = viewer.userId;
-  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees] = await Promise.all([
+  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees, storyShareLinks] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true, name: true, timeZone: true, weekStartsOn: true, goalStrategySharePercent: true, goalTouchpointsPerWeek: true, goalDepartments: true, createdAt: true },
@@ -64,6 +64,12 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       },
     }),
     listOwnCommentsOnMentees(viewer),
+    db.storyShareLink.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      // Never the token hash.
+      select: { quarter: true, label: true, createdAt: true, expiresAt: true, revokedAt: true, viewCount: true, lastViewedAt: true },
+    }),
   ]);
 
   return {
@@ -144,6 +150,15 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
         editedAt: isoOrNull(editedAt),
       })),
     ].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    storyShareLinks: storyShareLinks.map((row) => ({
+      quarter: row.quarter,
+      label: row.label,
+      createdAt: iso(row.createdAt),
+      expiresAt: iso(row.expiresAt),
+      revokedAt: isoOrNull(row.revokedAt),
+      viewCount: row.viewCount,
+      lastViewedAt: isoOrNull(row.lastViewedAt),
+    })),
   };
 }
 

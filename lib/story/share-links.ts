@@ -1,0 +1,133 @@
+import "server-only";
+import { recordAudit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { consumeRateLimit, rateLimitReached } from "@/lib/server/rate-limit";
+import { getRequestContext } from "@/lib/server/request-context";
+import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from "@/lib/server/secret-tokens";
+import type { Viewer } from "@/lib/server/viewer";
+import { restorableSince } from "@/lib/shared/soft-delete";
+import type { CreateShareLinkInput } from "@/lib/story/share-links.validation";
+
+// Read-only links to one quarter's story for someone without an account. The
+// link's token is the only key: it is stored as a hash, checked for shape,
+// expiry and revocation here, and opens exactly its owner's pack of its
+// quarter. Pages and proxy.ts decide nothing (decision record 023).
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How many links of one quarter the leader's list shows, newest first. */
+const LIST_LIMIT = 50;
+
+export type ShareLinkState = "active" | "expired" | "revoked";
+
+/** One link as its owner sees it on the story page. Never the token or its hash. */
+export type ShareLinkView = {
+  id: string;
+  quarter: string;
+  label: string | null;
+  state: ShareLinkState;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  viewCount: number;
+  lastViewedAt: Date | null;
+};
+
+const VIEW_SELECT = { id: true, quarter: true, label: true, createdAt: true, expiresAt: true, revokedAt: true, viewCount: true, lastViewedAt: true } as const;
+
+function shareLinkState(row: { expiresAt: Date; revokedAt: Date | null }, now: Date): ShareLinkState {
+  if (row.revokedAt) return "revoked";
+  return row.expiresAt.getTime() > now.getTime() ? "active" : "expired";
+}
+
+/**
+ * A new link to the viewer's pack of `quarter`. The token is returned once,
+ * for the leader to copy; only its hash is kept, so it cannot be shown again.
+ */
+export async function createShareLink(viewer: Viewer, input: CreateShareLinkInput, now = new Date()): Promise<{ link: ShareLinkView; token: string }> {
+  const token = createLinkToken();
+  const row = await db.storyShareLink.create({
+    data: {
+      userId: viewer.userId,
+      quarter: input.quarter,
+      label: input.label,
+      tokenHash: hashLinkToken(token),
+      expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+    },
+    select: VIEW_SELECT,
+  });
+  await recordAudit({ userId: viewer.userId, action: "story_link_created", detail: { linkId: row.id, quarter: row.quarter, expiresInDays: input.expiresInDays } });
+  return { link: { ...row, state: shareLinkState(row, now) }, token };
+}
+
+/** The viewer's links to `quarter`'s pack, newest first, with how often and when each was opened. */
+export async function listShareLinks(viewer: Viewer, quarter: string, now = new Date()): Promise<ShareLinkView[]> {
+  const rows = await db.storyShareLink.findMany({
+    where: { userId: viewer.userId, quarter },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMIT,
+    select: VIEW_SELECT,
+  });
+  return rows.map((row) => ({ ...row, state: shareLinkState(row, now) }));
+}
+
+/** Stops a link at once: the next request with it is refused. Undone by restoreShareLink for a while. */
+export async function revokeShareLink(viewer: Viewer, id: string, now = new Date()): Promise<void> {
+  const { count } = await db.storyShareLink.updateMany({ where: { id, userId: viewer.userId, revokedAt: null }, data: { revokedAt: now } });
+  if (count === 0) throw new NotFoundError("That link");
+  await recordAudit({ userId: viewer.userId, action: "story_link_revoked", detail: { linkId: id } });
+}
+
+/** Undoes a revocation made in the last few minutes (the product's undo window); the expiry stays as it was. */
+export async function restoreShareLink(viewer: Viewer, id: string, now = new Date()): Promise<void> {
+  const { count } = await db.storyShareLink.updateMany({
+    where: { id, userId: viewer.userId, revokedAt: { gte: restorableSince(now) } },
+    data: { revokedAt: null },
+  });
+  if (count === 0) throw new NotFoundError("That link");
+  await recordAudit({ userId: viewer.userId, action: "story_link_restored", detail: { linkId: id } });
+}
+
+/** What a link opens: its owner's pack of one quarter. */
+export type OpenedShareLink = { linkId: string; owner: Viewer; quarter: string; expiresAt: Date };
+
+export type ShareLinkLookup = { kind: "ok"; link: OpenedShareLink } | { kind: "invalid" } | { kind: "limited"; retryAfterSeconds: number };
+
+/**
+ * The link a token opens, when it is live: well formed, its hash known, not
+ * revoked, not expired, its owner still there (deleting the account deletes
+ * the links). Tokens that open nothing are counted per address, and an
+ * address that has tried too many is refused before any lookup, so tokens
+ * cannot be guessed. `view` counts and records the opening (the page and the
+ * download do; the chart images the page loads do not).
+ */
+export async function openShareLink(token: string, { view, as }: { view: boolean; as?: "page" | "markdown" }, now = new Date()): Promise<ShareLinkLookup> {
+  const client = (await getRequestContext()).ip ?? "unknown";
+  const limit = await rateLimitReached("sharedLinkMissesPerIp", client);
+  if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+  const where = { tokenHash: hashLinkToken(token), revokedAt: null, expiresAt: { gt: now } };
+  const select = { id: true, userId: true, quarter: true, expiresAt: true } as const;
+  const row = !isWellFormedLinkToken(token)
+    ? null
+    : view
+      ? ((await db.storyShareLink.updateManyAndReturn({ where, data: { viewCount: { increment: 1 }, lastViewedAt: now }, select }))[0] ?? null)
+      : await db.storyShareLink.findFirst({ where, select });
+  if (!row) {
+    await consumeRateLimit("sharedLinkMissesPerIp", client);
+    return { kind: "invalid" };
+  }
+  if (view) await recordAudit({ userId: row.userId, action: "story_link_viewed", detail: { linkId: row.id, quarter: row.quarter, as } });
+  return { kind: "ok", link: { linkId: row.id, owner: asLinkOwner(row.userId), quarter: row.quarter, expiresAt: row.expiresAt } };
+}
+
+/**
+ * Reads through a link reuse the owner's own read functions with the owner as
+ * viewer. Only this module mints such a viewer, and only for a link
+ * openShareLink has just found live.
+ */
+function asLinkOwner(userId: string): Viewer {
+  // The share-link switch (eslint.config.mjs allows it here, as for the mentee switch).
+  return Object.freeze({ userId }) as Viewer;
+}

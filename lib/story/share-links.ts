@@ -16,6 +16,11 @@ import type { CreateShareLinkInput } from "@/lib/story/share-links.validation";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Where a link's token opens the shared pack (app/shared/story/[token]/), outside the signed-in app. */
+export function sharedStoryPath(token: string): string {
+  return `/shared/story/${token}`;
+}
+
 /** How many links of one quarter the leader's list shows, newest first. */
 const LIST_LIMIT = 50;
 

@@ -78,8 +78,13 @@ export async function createVisionNote(viewer: Viewer, input: VisionNoteInput): 
   return db.visionNote.create({ data: { ...dataOf(input), userId: viewer.userId }, select: { id: true } });
 }
 
-export async function updateVisionNote(viewer: Viewer, id: string, input: VisionNoteInput): Promise<void> {
-  const { count } = await db.visionNote.updateMany({ where: { id, userId: viewer.userId, deletedAt: null }, data: dataOf(input) });
+export async function updateVisionNote(viewer: Viewer, id: string, input: VisionNoteInput, { now = new Date() }: { now?: Date } = {}): Promise<void> {
+  const where = { id, userId: viewer.userId, deletedAt: null };
+  const [, { count }] = await db.$transaction([
+    // When the status moves, say when: the quarterly story lists the notes that changed status.
+    db.visionNote.updateMany({ where: { ...where, status: { not: input.status } }, data: { statusChangedAt: now } }),
+    db.visionNote.updateMany({ where, data: dataOf(input) }),
+  ]);
   if (count === 0) throw new NotFoundError("That vision note");
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { ExpectedError } from "@/lib/server/errors";
+import { ExpectedError, VersionConflictError } from "@/lib/server/errors";
 import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NO_REFLECTIONS } from "@/lib/shared/reflection-questions";
@@ -126,12 +126,11 @@ export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new D
 }
 
 /** The save was based on an older version: someone saved this week since the form was loaded. */
-export class WeekConflictError extends ExpectedError {
-  constructor(readonly saved: SavedWeek) {
+export class WeekConflictError extends VersionConflictError<SavedWeek> {
+  constructor(saved: SavedWeek) {
     super(
       "This week was saved somewhere else (another tab or device) since you opened it, so we did not overwrite it. Nothing is lost: compare below and choose what to keep.",
-      undefined,
-      { conflict: saved },
+      saved,
     );
     this.name = "WeekConflictError";
   }

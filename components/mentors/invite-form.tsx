@@ -1,6 +1,7 @@
 "use client";
 
 import { SharingFields } from "@/components/mentors/sharing-fields";
+import { SHARE_NONE } from "@/lib/mentoring/mentorship-model";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import type { FormState } from "@/lib/shared/forms";
@@ -18,7 +19,7 @@ export function InviteForm({ action }: Props) {
         rows={3}
         help="A line about why you are asking them. It goes in the email."
       />
-      <SharingFields share={{ reflections: true, stakeholders: false, notes: false }} />
+      <SharingFields share={{ ...SHARE_NONE, reflections: true }} />
     </ActionForm>
   );
 }

@@ -4,6 +4,12 @@ const CHOICES = [
   { name: "shareReflections", key: "reflections", label: "Reflections and self-ratings", help: "Your answers to the weekly questions, highlights and 1–5 ratings." },
   { name: "shareStakeholders", key: "stakeholders", label: "Stakeholders and touchpoints", help: "Who you meet across the company, and what came of it." },
   { name: "shareNotes", key: "notes", label: "Vision notes", help: "Your notes, and comments on them." },
+  {
+    name: "shareStory",
+    key: "story",
+    label: "Quarterly story",
+    help: "Your narrative and self-assessment for each quarter, with what else you share. Your mentor can add their own ratings beside yours.",
+  },
 ] as const;
 
 /** The leader's sharing choices; the time split and dashboard are always shared. */

@@ -100,6 +100,8 @@ const mentorshipSchema = z.object({
   shareReflections: z.boolean(),
   shareStakeholders: z.boolean(),
   shareNotes: z.boolean(),
+  // Absent from files exported before the quarterly story.
+  shareStory: z.boolean().default(false),
   invitedAt: timestamp,
   acceptedAt: timestamp.nullable(),
   endedAt: timestamp.nullable(),

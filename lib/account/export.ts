@@ -169,6 +169,7 @@ function mentorshipRecord(row: ShareColumns & { status: string; message: string 
     shareReflections: row.shareReflections,
     shareStakeholders: row.shareStakeholders,
     shareNotes: row.shareNotes,
+    shareStory: row.shareStory,
     invitedAt: iso(row.invitedAt),
     acceptedAt: isoOrNull(row.acceptedAt),
     endedAt: isoOrNull(row.endedAt),

@@ -3,7 +3,8 @@ import { LRUCache } from "lru-cache";
 import { queryPrepared } from "@/lib/server/db";
 import { addDaysTo } from "@/lib/shared/dates";
 import type { RangeKey } from "@/lib/dashboard/view";
-import { dashboardWindow, type DashboardWindow } from "@/lib/dashboard/windows";
+import { dashboardWindow, quarterWindow, type DashboardWindow } from "@/lib/dashboard/windows";
+import type { QuarterKey } from "@/lib/shared/quarters";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { buildDashboard, touchpointStatsRowSchema, visionStatsRowSchema, weekStatsRowSchema } from "@/lib/dashboard/build";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -191,8 +192,21 @@ export async function getDashboard(viewer: Viewer, range: RangeKey, now: Date = 
   // The version is read before the data: a write that commits in between is
   // seen by the aggregations, and its newer version by the next render.
   const settings = await getProfile(viewer.userId);
-  const window = dashboardWindow(range, calendarSettingsOf(settings), now);
-  const slot = `${viewer.userId} ${range}`;
+  return builtFor(viewer, range, settings, dashboardWindow(range, calendarSettingsOf(settings), now));
+}
+
+/**
+ * The dashboard of one quarter, week by week (the quarterly story's figures):
+ * the same aggregations and model as every range, kept the same way. The
+ * running quarter is the "This quarter" range itself.
+ */
+export async function getQuarterDashboard(viewer: Viewer, quarter: QuarterKey, now: Date = new Date()): Promise<DashboardModel> {
+  const settings = await getProfile(viewer.userId);
+  return builtFor(viewer, quarter, settings, quarterWindow(quarter, calendarSettingsOf(settings), now));
+}
+
+async function builtFor(viewer: Viewer, key: string, settings: Awaited<ReturnType<typeof getProfile>>, window: DashboardWindow): Promise<DashboardModel> {
+  const slot = `${viewer.userId} ${key}`;
   const stamp = JSON.stringify([window.today, ...Object.entries(settings).filter(([field]) => !NOT_SHOWN.has(field))]);
   const built = builtDashboards.get(slot);
   if (built?.stamp === stamp) return built.model;

@@ -65,6 +65,11 @@ export function sumSplits(rows: Array<{ firefighting: number; strategy: number; 
   return splitOf(sum);
 }
 
+/** The hours and strategy share of a range: its logged points' hours summed (the share weighs every hour alike). */
+export function totalOf(points: TimePoint[]): Split {
+  return sumSplits(points.filter((p) => p.share !== null).map((p) => ({ firefighting: p.firefighting * 60, strategy: p.strategy * 60, other: p.other * 60 })));
+}
+
 export function percent(share: number | null): string {
   return share === null ? "–" : `${Math.round(share * 100)}%`;
 }

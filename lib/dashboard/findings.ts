@@ -11,7 +11,7 @@ import {
   percent,
   RATING_KEYS,
   RATING_LABELS,
-  sumSplits,
+  totalOf,
   zeros,
   type CoverageColumn,
   type RatingKey,
@@ -41,7 +41,7 @@ export function describeTime(points: TimePoint[], target: number | null, window:
       : change > 0
         ? `Strategy share rose to ${percent(last.share)}`
         : `Strategy share fell to ${percent(last.share)}`;
-  const total = sumSplits(logged.map((p) => ({ firefighting: p.firefighting * 60, strategy: p.strategy * 60, other: p.other * 60 })));
+  const total = totalOf(points);
   const gaps = points.length - points.filter((p) => p.logged).length;
   const parts = [
     logged.length === 1

@@ -3,6 +3,7 @@
 import "server-only";
 import { addDaysTo, fromDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { weekStartOf, type WeekSettings } from "@/lib/shared/week-dates";
+import { currentQuarter, quarterWeeks, type QuarterKey } from "@/lib/shared/quarters";
 import type { RangeKey } from "@/lib/dashboard/view";
 
 // ── Windows ──────────────────────────────────────────────────────────────────
@@ -24,7 +25,21 @@ export type DashboardWindow = {
 };
 
 export function dashboardWindow(range: RangeKey, settings: WeekSettings, now: Date): DashboardWindow {
-  const today = todayIn(settings.timeZone, now);
+  return windowOn(range, settings, todayIn(settings.timeZone, now));
+}
+
+/**
+ * The window of one quarter (lib/shared/quarters.ts), drawn week by week: the
+ * running quarter is the dashboard's "This quarter" itself; an earlier one is
+ * that range as it stood on the last day of its last week, so that every day
+ * counts in the quarter its week started in.
+ */
+export function quarterWindow(quarter: QuarterKey, settings: WeekSettings, now: Date): DashboardWindow {
+  if (quarter === currentQuarter(settings, now)) return dashboardWindow("quarter", settings, now);
+  return windowOn("quarter", settings, quarterWeeks(quarter, settings.weekStartsOn).lastDay);
+}
+
+function windowOn(range: RangeKey, settings: WeekSettings, today: DateOnly): DashboardWindow {
   const currentWeekStart = weekStartOf(today, settings.weekStartsOn);
   const monthStart = monthOf(today);
   const base = { range, timeZone: settings.timeZone, weekStartsOn: settings.weekStartsOn, today, currentWeekStart, monthStart };

@@ -8,6 +8,7 @@ import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   MENTOR_RULES,
+  SHARE_NONE,
   SHARE_SELECT,
   mentorMayRead,
   redactDashboard,
@@ -25,6 +26,10 @@ import type { Viewer } from "@/lib/server/viewer";
 import { getVisionNote, listVisionNotes, type VisionNote, type VisionNoteList } from "@/lib/vision-notes";
 import { nextWeekStart } from "@/lib/shared/week-dates";
 import { getWeek, placeWeek, type SavedWeek, type WeekPlace } from "@/lib/weeks";
+import { getCurrentQuarter, readStoryPack, type StoryPack } from "@/lib/story/pack";
+import { saveRatings } from "@/lib/story/story";
+import type { MentorAssessmentInput } from "@/lib/story/story.validation";
+import { currentQuarter, type QuarterKey } from "@/lib/shared/quarters";
 
 // The one place that decides what a mentor may read. Every read of another
 // user's data goes through getMenteeAccess (one query for an ACCEPTED
@@ -187,7 +192,7 @@ export async function listMentees(viewer: Viewer | null, now: Date = new Date())
   const since = new Date(now.getTime() - UNREVIEWED_WINDOW_DAYS * 86_400_000);
   const rows = await db.$queryRaw<MenteeRow[]>`
     SELECT m.id AS "mentorshipId", m."menteeId", u.name, u.email, m."acceptedAt",
-           m."shareReflections", m."shareStakeholders", m."shareNotes",
+           m."shareReflections", m."shareStakeholders", m."shareNotes", m."shareStory",
            (SELECT max(w."startsOn") FROM "Week" w WHERE w."userId" = m."menteeId") AS "latestWeek",
            (SELECT count(*) FROM "Week" w
              WHERE w."userId" = m."menteeId" AND w."startsOn" >= ${since}::date
@@ -362,6 +367,46 @@ export async function getMenteeNote(viewer: Viewer | null, menteeId: string, not
   return note ? { access, note } : null;
 }
 
+// ── The quarterly story: only when shared, and each part by its own rule ──
+
+/** The mentee's quarterly story as their mentor may read it: null unless the story is shared, and redacted part by part like everything else. */
+export async function getMenteeStoryPack(
+  viewer: Viewer | null,
+  menteeId: string,
+  quarter: QuarterKey,
+  now: Date = new Date(),
+): Promise<Shared<{ pack: StoryPack }> | null> {
+  const access = await getMenteeAccessFor(viewer, menteeId, "story");
+  if (!access) return null;
+  const pack = await readStoryPack(
+    asMentee(access),
+    quarter,
+    {
+      reflections: mentorMayRead(access.share, "reflection"),
+      stakeholders: mentorMayRead(access.share, "touchpoint"),
+      notes: mentorMayRead(access.share, "visionNote"),
+      draft: false,
+      mentorRatings: { mentorshipId: access.mentorshipId },
+    },
+    now,
+  );
+  return pack ? { access, pack: { ...pack, dashboard: redactDashboard(pack.dashboard, access.share) } } : null;
+}
+
+/** The mentee's current quarter, in their calendar, for a mentor the story is shared with. */
+export async function getMenteeCurrentQuarter(viewer: Viewer | null, menteeId: string, now: Date = new Date()): Promise<QuarterKey | null> {
+  const access = await getMenteeAccessFor(viewer, menteeId, "story");
+  return access ? getCurrentQuarter(asMentee(access), now) : null;
+}
+
+/** A mentor's own ratings of the mentee's quarter, beside the leader's: only while the story is shared with them. */
+export async function saveMentorStoryRatings(viewer: Viewer | null, input: MentorAssessmentInput, now: Date = new Date()): Promise<void> {
+  const access = await getMenteeAccessFor(viewer, input.menteeId, "storyRating");
+  if (!access) throw await refusal(viewer, input.menteeId, "That story");
+  if (input.quarter > currentQuarter(await getCalendarSettings(asMentee(access)), now)) throw new NotFoundError("That quarter");
+  await saveRatings(asMentee(access), input.quarter, { rater: access.mentorshipId, mentorshipId: access.mentorshipId }, input.ratings);
+}
+
 // ── Review threads ────────────────────────────────────────────────────────
 
 export type ThreadRef = { menteeId: string; weekStartsOn: DateOnly } | { menteeId: string; noteId: string };
@@ -511,7 +556,7 @@ export async function listMentorshipsAsMentor(viewer: Viewer): Promise<Mentorshi
       mentee: active ? row.mentee.email : menteeName({ mentee: row.mentee }),
       status: active ? "ACCEPTED" : "ENDED",
       message: active ? row.message : null,
-      share: active ? shareOf(row) : { reflections: false, stakeholders: false, notes: false },
+      share: active ? shareOf(row) : SHARE_NONE,
       invitedAt: row.invitedAt,
       acceptedAt: row.acceptedAt,
       endedAt: row.endedAt,

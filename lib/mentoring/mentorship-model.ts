@@ -43,27 +43,30 @@ export const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
 };
 
 /** The leader's sharing choices. Time split and dashboard are always shared. */
-export type Share = { reflections: boolean; stakeholders: boolean; notes: boolean };
+export type Share = { reflections: boolean; stakeholders: boolean; notes: boolean; story: boolean };
 
 /** The same choices as a mentorship row stores them. */
-export type ShareColumns = { shareReflections: boolean; shareStakeholders: boolean; shareNotes: boolean };
+export type ShareColumns = { shareReflections: boolean; shareStakeholders: boolean; shareNotes: boolean; shareStory: boolean };
 
-const SHARE_COLUMN = { reflections: "shareReflections", stakeholders: "shareStakeholders", notes: "shareNotes" } as const satisfies Record<
+const SHARE_COLUMN = { reflections: "shareReflections", stakeholders: "shareStakeholders", notes: "shareNotes", story: "shareStory" } as const satisfies Record<
   keyof Share,
   keyof ShareColumns
 >;
 
 /** Select these to read a row's sharing choices with shareOf. */
-export const SHARE_SELECT = { shareReflections: true, shareStakeholders: true, shareNotes: true } as const;
+export const SHARE_SELECT = { shareReflections: true, shareStakeholders: true, shareNotes: true, shareStory: true } as const;
+
+/** Nothing beyond what is always shared. */
+export const SHARE_NONE: Share = { reflections: false, stakeholders: false, notes: false, story: false };
 
 /** The one mapping from a row's (or a form's) columns to a Share. */
 export function shareOf(row: ShareColumns): Share {
-  return { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes };
+  return { reflections: row.shareReflections, stakeholders: row.shareStakeholders, notes: row.shareNotes, story: row.shareStory };
 }
 
 /** And back, to store a Share. */
 export function shareColumns(share: Share): ShareColumns {
-  return { shareReflections: share.reflections, shareStakeholders: share.stakeholders, shareNotes: share.notes };
+  return { shareReflections: share.reflections, shareStakeholders: share.stakeholders, shareNotes: share.notes, shareStory: share.story };
 }
 
 /**
@@ -85,6 +88,9 @@ export const MENTOR_RULES = {
   visionNote: "notes",
   revisit: "notes",
   noteComment: "notes",
+  // The quarterly story (lib/story/): the pack, whose parts each follow their own rule too, and the mentor's own ratings in it.
+  story: "story",
+  storyRating: "story",
   notification: "each item",
   export: "each item",
   invitation: "never",
@@ -109,7 +115,12 @@ export function mentorMayRead(share: Share, resource: MentorRowResource): boolea
 }
 
 export function sharingSummary(share: Share): string {
-  const extra = [share.reflections && "reflections and ratings", share.stakeholders && "stakeholders and touchpoints", share.notes && "vision notes"].filter(
+  const extra = [
+    share.reflections && "reflections and ratings",
+    share.stakeholders && "stakeholders and touchpoints",
+    share.notes && "vision notes",
+    share.story && "the quarterly story",
+  ].filter(
     (part): part is string => typeof part === "string",
   );
   const always = "Time split and dashboard";

@@ -12,6 +12,7 @@ const sharingSchema = z.object({
   shareReflections: checkbox,
   shareStakeholders: checkbox,
   shareNotes: checkbox,
+  shareStory: checkbox,
 });
 
 export const inviteSchema = sharingSchema.extend({

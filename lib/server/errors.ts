@@ -22,3 +22,18 @@ export class NotFoundError extends ExpectedError {
     this.name = "NotFoundError";
   }
 }
+
+/**
+ * A save based on an older version than the one stored: someone saved the same
+ * thing elsewhere (another tab or device) since the form was loaded. Nothing was
+ * written; `saved` is what is stored now, for the form to show beside what was typed.
+ */
+export class VersionConflictError<T> extends ExpectedError {
+  constructor(
+    message: string,
+    readonly saved: T,
+  ) {
+    super(message, undefined, { conflict: saved });
+    this.name = "VersionConflictError";
+  }
+}

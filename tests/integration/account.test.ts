@@ -143,7 +143,7 @@ describe("account export", () => {
     const data = await exportAccount(ada.viewer);
 
     expect(data.mentorships).toEqual([
-      expect.objectContaining({ role: "mentee", otherPerson: mentor.email, status: "ACCEPTED", shareNotes: true }),
+      expect.objectContaining({ role: "mentee", otherPerson: mentor.email, status: "ACCEPTED", shareNotes: true, shareStory: false }),
       expect.objectContaining({ role: "mentor", otherPerson: mentee.email, status: "ACCEPTED" }),
     ]);
     expect(data.comments).toEqual([expect.objectContaining({ thread: "yours", author: mentor.email, noteTitle: "Platform team by Q3", body: "Good direction." })]);
@@ -169,7 +169,7 @@ describe("account export", () => {
 
     expect(await everything(grace.viewer)).toContain("Platform team by Q3");
 
-    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: true, shareNotes: false });
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: true, shareNotes: false, shareStory: false });
     await db.visionNote.update({ where: { id: noteId }, data: { title: "Renamed secret bet" } });
     const unshared = await exportAccount(grace.viewer);
     for (const text of adasTexts) expect(await everything(grace.viewer)).not.toContain(text);
@@ -188,7 +188,7 @@ describe("account export", () => {
       ["Calm week.", true, null, null, null],
     ]);
     expect(ended.mentorships).toEqual([
-      expect.objectContaining({ role: "mentor", otherPerson: "Ada", status: "ENDED", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false }),
+      expect.objectContaining({ role: "mentor", otherPerson: "Ada", status: "ENDED", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }),
     ]);
   });
 

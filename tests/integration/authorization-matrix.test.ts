@@ -15,7 +15,7 @@ import { db } from "@/lib/server/db";
 import { updateGoals } from "@/lib/dashboard/goals";
 import { stopJobs } from "@/lib/server/jobs";
 import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentoring/mentor-access";
-import { MENTOR_RULES, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
+import { MENTOR_RULES, SHARE_NONE, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
 import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
@@ -111,7 +111,7 @@ const SHARES: Partial<Record<Role, Partial<Share>>> = {
   "mentor sharing nothing": {},
   "mentor sharing reflections": { reflections: true },
   "mentor sharing stakeholders": { stakeholders: true },
-  "mentor sharing notes": { notes: true },
+  "mentor sharing notes": { notes: true, story: false },
 };
 
 type World = {
@@ -314,11 +314,11 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   "invitation:read": async (w) => (w.viewer ? (await listMentorships(w.viewer)).some((m) => m.id === w.invitationId) : false),
   "invitation:create": async (w) => {
     const before = await db.mentorship.count({ where: { menteeId: w.leader.id } });
-    if (w.viewer) await inviteMentor(w.viewer, { email: "new.mentor@example.test", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false }, { baseUrl });
+    if (w.viewer) await inviteMentor(w.viewer, { email: "new.mentor@example.test", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }, { baseUrl });
     return (await db.mentorship.count({ where: { menteeId: w.leader.id } })) > before;
   },
   "invitation:update": async (w) => {
-    if (w.viewer) await refusedAsMissing(() => updateSharing(w.viewer!, w.invitationId, { shareReflections: false, shareStakeholders: false, shareNotes: false }));
+    if (w.viewer) await refusedAsMissing(() => updateSharing(w.viewer!, w.invitationId, { shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }));
     return !(await db.mentorship.findUniqueOrThrow({ where: { id: w.invitationId } })).shareNotes;
   },
   "invitation:delete": async (w) => {
@@ -351,7 +351,7 @@ describe("mentor rules", () => {
     const rules: Record<string, string> = MENTOR_RULES;
     const rowKinds = kinds.filter((kind): kind is MentorRowResource => kind in rules && rules[kind] !== "each item");
     for (const [role, share] of Object.entries(SHARES) as Array<[Role, Partial<Share>]>) {
-      const full: Share = { reflections: false, stakeholders: false, notes: false, ...share };
+      const full: Share = { ...SHARE_NONE, ...share };
       const expected = rowKinds.filter((kind) => mentorMayRead(full, kind));
       expect(rowKinds.filter((kind) => ALLOWED[role].includes(`${kind}:read` as Cell)), role).toEqual(expected);
     }

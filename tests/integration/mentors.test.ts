@@ -33,7 +33,7 @@ import { createVisionNote } from "../support/factories/vision-notes";
 import { createWeek } from "../support/factories/weeks";
 
 const baseUrl = "https://wheelhouse.example.test";
-const share = { shareReflections: true, shareStakeholders: false, shareNotes: false };
+const share = { shareReflections: true, shareStakeholders: false, shareNotes: false, shareStory: false };
 
 beforeEach(emptyQueue);
 afterAll(stopJobs);
@@ -52,7 +52,7 @@ describe("inviting a mentor", () => {
     expect(email!.html).toContain("Would you &lt;b&gt;coach&lt;/b&gt; me?");
     const token = tokenFromEmail(email!);
     const row = await mentorshipRow(id);
-    expect(row).toMatchObject({ status: "PENDING", inviteEmail: "grace@example.test", mentorId: null, shareReflections: true, shareNotes: false });
+    expect(row).toMatchObject({ status: "PENDING", inviteEmail: "grace@example.test", mentorId: null, shareReflections: true, shareNotes: false, shareStory: false });
     expect(row.inviteTokenHash).toBe(hashInviteToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.inviteExpiresAt!.getTime() - now.getTime()).toBe(INVITE_TTL_MS);
@@ -165,13 +165,13 @@ describe("mentoring", () => {
     await createWeek(ada.viewer, { startsOn: "2026-11-16", reflectionStory: "Explained the outage in revenue terms.", ratingStory: 4 });
 
     expect((await getMenteeWeek(grace.viewer, ada.id, "2026-11-16"))!.week).toMatchObject({ strategyMinutes: 480, reflectionStory: null, ratingStory: null });
-    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: false, shareNotes: false });
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: true, shareStakeholders: false, shareNotes: false, shareStory: false });
     expect((await getMenteeWeek(grace.viewer, ada.id, "2026-11-16"))!.week).toMatchObject({ reflectionStory: "Explained the outage in revenue terms.", ratingStory: 4 });
   });
 
   it("ends at once when the leader revokes, and when the mentor leaves", async () => {
     const ada = await createUser();
-    const grace = await createMentor(ada, { reflections: true, stakeholders: true, notes: true });
+    const grace = await createMentor(ada, { reflections: true, stakeholders: true, notes: true, story: false });
     const alan = await createMentor(ada);
     await createWeek(ada.viewer, { startsOn: "2026-11-16" });
     expect(await getMenteeWeek(grace.viewer, ada.id, "2026-11-16")).not.toBeNull();
@@ -284,7 +284,7 @@ describe("review threads", () => {
 
   it("keeps vision-note threads to mentors the notes are shared with, inbox included", async () => {
     const ada = await createUser();
-    const grace = await createMentor(ada, { notes: true });
+    const grace = await createMentor(ada, { notes: true, story: false });
     const note = await createVisionNote(ada, { title: "Platform bet" });
     const ref = { menteeId: ada.id, noteId: note.id };
     await addComment(grace.viewer, ref, "Which team would own it?", { baseUrl });
@@ -292,7 +292,7 @@ describe("review threads", () => {
     await addComment(ada.viewer, ref, "Platform, from Q2.", { baseUrl });
     expect((await listNotifications(grace.viewer)).items).toMatchObject([{ href: `/mentees/${ada.id}/notes/${note.id}#comments` }]);
 
-    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: false, shareStakeholders: false, shareNotes: false });
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false });
     expect(await getThread(grace.viewer, ref)).toBeNull();
     expect((await listNotifications(grace.viewer)).items).toEqual([]);
     await expect(addComment(grace.viewer, ref, "Still there?", { baseUrl })).rejects.toThrow(NotFoundError);
@@ -325,7 +325,7 @@ describe("review threads", () => {
     const noteRef = { menteeId: ada.id, noteId: note.id };
     expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(false);
 
-    const grace = await createMentor(ada, { notes: false });
+    const grace = await createMentor(ada, { notes: false, story: false });
     expect((await getThread(ada.viewer, week))!.othersCanRead).toBe(true);
     expect((await getThread(ada.viewer, noteRef))!.othersCanRead).toBe(false);
     expect((await getThread(grace.viewer, week))!.othersCanRead).toBe(true);
@@ -367,7 +367,7 @@ describe("review threads", () => {
 
   it("writes a digest at the moment of sending, with nothing the leader stopped sharing since", async () => {
     const ada = await createUser({ name: "Ada" });
-    const grace = await createMentor(ada, { notes: true });
+    const grace = await createMentor(ada, { notes: true, story: false });
     await createWeek(ada.viewer, { startsOn: "2026-11-16" });
     const note = await createVisionNote(ada, { title: "Secret platform bet" });
     await addComment(grace.viewer, { menteeId: ada.id, noteId: note.id }, "Who owns it?", { baseUrl });
@@ -376,7 +376,7 @@ describe("review threads", () => {
     await addComment(ada.viewer, { menteeId: ada.id, weekStartsOn: "2026-11-16" }, "Yes, a calm one", { baseUrl });
     // Queued, not sent yet, when the leader stops sharing notes.
     expect(await queuedDigests()).toEqual(expect.arrayContaining([expect.objectContaining({ recipientId: grace.id, authorId: ada.id })]));
-    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: false, shareStakeholders: false, shareNotes: false });
+    await updateSharing(ada.viewer, grace.mentorshipId, { shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false });
 
     expect(await sendCommentDigest({ recipientId: grace.id, authorId: ada.id, baseUrl })).toEqual({ emailed: 1 });
     const [digest, ...others] = await sentEmails(grace.email);

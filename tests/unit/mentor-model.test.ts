@@ -68,7 +68,7 @@ describe("invitation state", () => {
 describe("sharing rules", () => {
   const resources: MentorRowResource[] = ["dashboard", "week", "reflection", "touchpoint", "stakeholder", "visionNote"];
   const all = [false, true].flatMap((reflections) =>
-    [false, true].flatMap((stakeholders) => [false, true].map((notes): Share => ({ reflections, stakeholders, notes }))),
+    [false, true].flatMap((stakeholders) => [false, true].flatMap((notes) => [false, true].map((story): Share => ({ reflections, stakeholders, notes, story })))),
   );
 
   it("always shares the dashboard and the weeks' time split, and the rest only as chosen", () => {
@@ -86,9 +86,9 @@ describe("sharing rules", () => {
   });
 
   it("says what is shared in words", () => {
-    expect(sharingSummary({ reflections: false, stakeholders: false, notes: false })).toBe("Time split and dashboard only");
-    expect(sharingSummary({ reflections: true, stakeholders: false, notes: false })).toBe("Time split and dashboard, reflections and ratings");
-    expect(sharingSummary({ reflections: true, stakeholders: true, notes: true })).toBe(
+    expect(sharingSummary({ reflections: false, stakeholders: false, notes: false, story: false })).toBe("Time split and dashboard only");
+    expect(sharingSummary({ reflections: true, stakeholders: false, notes: false, story: false })).toBe("Time split and dashboard, reflections and ratings");
+    expect(sharingSummary({ reflections: true, stakeholders: true, notes: true, story: false })).toBe(
       "Time split and dashboard, reflections and ratings, stakeholders and touchpoints and vision notes",
     );
   });

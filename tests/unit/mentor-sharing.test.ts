@@ -31,12 +31,12 @@ function fullDashboard() {
 describe("the dashboard a mentor sees", () => {
   it("keeps everything when everything is shared", () => {
     const model = fullDashboard();
-    expect(redactDashboard(model, { reflections: true, stakeholders: true, notes: true })).toEqual(model);
+    expect(redactDashboard(model, { reflections: true, stakeholders: true, notes: true, story: false })).toEqual(model);
   });
 
   it("always keeps the time split and the strategy goal, and empties every section not shared", () => {
     const model = fullDashboard();
-    const seen = redactDashboard(model, { reflections: false, stakeholders: false, notes: false });
+    const seen = redactDashboard(model, { reflections: false, stakeholders: false, notes: false, story: false });
     expect(seen.time).toEqual(model.time);
     expect(seen.headline.last12).toEqual(model.headline.last12);
     expect(seen.goals.strategyShare).toEqual(model.goals.strategyShare);
@@ -52,21 +52,21 @@ describe("the dashboard a mentor sees", () => {
 
   it("gives the same view of the same model and sharing choice, so its charts are built once", () => {
     const model = fullDashboard();
-    const none = { reflections: false, stakeholders: false, notes: false };
+    const none = { reflections: false, stakeholders: false, notes: false, story: false };
     const first = redactDashboard(model, none);
     expect(redactDashboard(model, { ...none })).toBe(first);
-    expect(redactDashboard(model, { ...none, notes: true })).not.toBe(first);
+    expect(redactDashboard(model, { ...none, notes: true, story: false })).not.toBe(first);
     expect(redactDashboard(fullDashboard(), none)).not.toBe(first);
   });
 
   it("shares each part on its own", () => {
     const model = fullDashboard();
-    expect(redactDashboard(model, { reflections: true, stakeholders: false, notes: false }).ratings).toEqual(model.ratings);
-    const stakeholders = redactDashboard(model, { reflections: false, stakeholders: true, notes: false });
+    expect(redactDashboard(model, { reflections: true, stakeholders: false, notes: false, story: false }).ratings).toEqual(model.ratings);
+    const stakeholders = redactDashboard(model, { reflections: false, stakeholders: true, notes: false, story: false });
     expect(stakeholders.coverage).toEqual(model.coverage);
     expect(stakeholders.headline.overdueStakeholders).toBe(1);
     expect(stakeholders.ratings.points).toEqual([]);
-    const notes = redactDashboard(model, { reflections: false, stakeholders: false, notes: true });
+    const notes = redactDashboard(model, { reflections: false, stakeholders: false, notes: true, story: false });
     expect(notes.vision).toEqual(model.vision);
     expect(notes.headline.notesDueForRevisit).toBe(1);
     expect(notes.coverage.columns).toEqual([]);
@@ -80,7 +80,7 @@ describe("mentor forms", () => {
       message: null,
       shareReflections: false,
       shareStakeholders: false,
-      shareNotes: true,
+      shareNotes: true, shareStory: false,
     });
   });
 

@@ -49,13 +49,13 @@ describe("headline figures", () => {
   });
 
   it("show a mentor only what is shared, without links into the mentor's own pages", () => {
-    const nothingShared = figures({ reflections: false, stakeholders: false, notes: false });
+    const nothingShared = figures({ reflections: false, stakeholders: false, notes: false, story: false });
     expect(nothingShared).not.toContain("<a ");
     expect(nothingShared).toContain("Not logged yet");
     expect(nothingShared).toContain("Below their 60% goal · 3 weeks logged");
     expect(nothingShared).not.toMatch(/Touchpoints this month|Overdue stakeholders|Vision notes to revisit/);
 
-    const everythingShared = figures({ reflections: true, stakeholders: true, notes: true });
+    const everythingShared = figures({ reflections: true, stakeholders: true, notes: true, story: false });
     expect(everythingShared).not.toContain("<a ");
     expect(everythingShared).toMatch(/Touchpoints this month.*Overdue stakeholders.*Vision notes to revisit/);
   });

@@ -6,8 +6,8 @@ import { createInviteToken, hashInviteToken, INVITE_TTL_MS, type Share } from "@
 import { listOutbox } from "@/lib/server/outbox";
 import { createUser, type TestUser } from "./users";
 
-export const SHARE_NOTHING: Share = { reflections: false, stakeholders: false, notes: false };
-export const SHARE_EVERYTHING: Share = { reflections: true, stakeholders: true, notes: true };
+export const SHARE_NOTHING: Share = { reflections: false, stakeholders: false, notes: false, story: false };
+export const SHARE_EVERYTHING: Share = { reflections: true, stakeholders: true, notes: true, story: true };
 
 export type InvitationOverrides = {
   inviteEmail?: string;
@@ -40,6 +40,7 @@ export async function createInvitation(mentee: TestUser, overrides: InvitationOv
       shareReflections: share.reflections,
       shareStakeholders: share.stakeholders,
       shareNotes: share.notes,
+      shareStory: share.story,
     },
     select: { id: true },
   });

@@ -199,7 +199,7 @@ export async function ensureAttacker(world: World): Promise<void> {
   const [{ intact }] = await db.$queryRaw<[{ intact: boolean }]>`
     SELECT EXISTS (SELECT 1 FROM "Session" WHERE "sessionToken" = ${attacker.sessionToken})
        AND EXISTS (SELECT 1 FROM "Mentorship" WHERE id = ${mentee.mentorshipId} AND "mentorId" = ${attacker.id} AND status = 'ACCEPTED'
-                   AND "shareReflections" AND "shareStakeholders" AND "shareNotes")
+                   AND "shareReflections" AND "shareStakeholders" AND "shareNotes" AND "shareStory")
        AND EXISTS (SELECT 1 FROM "Mentorship" WHERE id = ${mentor.mentorshipId}) AS intact`;
   if (intact) return;
   await db.user.upsert({
@@ -214,7 +214,7 @@ export async function ensureAttacker(world: World): Promise<void> {
   });
   await db.mentorship.update({
     where: { id: mentee.mentorshipId },
-    data: { status: "ACCEPTED", mentorId: attacker.id, endedAt: null, shareReflections: true, shareStakeholders: true, shareNotes: true },
+    data: { status: "ACCEPTED", mentorId: attacker.id, endedAt: null, shareReflections: true, shareStakeholders: true, shareNotes: true, shareStory: true },
   });
   await db.mentorship.upsert({
     where: { id: mentor.mentorshipId },

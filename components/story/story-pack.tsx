@@ -1,0 +1,286 @@
+import type { ReactNode } from "react";
+import { ChartDefs } from "@/components/charts/chart-defs";
+import { DashboardSection } from "@/components/dashboard/dashboard-section";
+import { RatingsChart } from "@/components/dashboard/ratings-chart";
+import { TimeChart } from "@/components/dashboard/time-chart";
+import { MarkdownBody } from "@/components/notes/markdown";
+import { hours, percent } from "@/lib/dashboard/figures";
+import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
+import { VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
+import { spanningNote, type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
+
+/** Where the pack's figures and lines link to, for the reader it is shown to; null shows them as plain text (no way into the app). */
+export type StoryLinks = {
+  week: (startsOn: DateOnly) => string;
+  touchpoint: (touchpoint: StoryTouchpoint) => string;
+  note: (id: string) => string;
+};
+
+type Props = {
+  pack: StoryPack;
+  links: StoryLinks | null;
+  /** Where the charts' images are served for this reader (the page's own `charts/` route). */
+  chartsPath: string;
+  /** The page was asked for its charts' numbers as tables (`?tables=1`). */
+  tables?: boolean;
+  /** The owner's narrative editor, shown instead of the narrative as read. */
+  narrativeEditor?: ReactNode;
+  /** The owner's self-assessment form, shown under the ratings. */
+  assessmentForm?: ReactNode;
+  /** A mentor's own rating form, shown under the ratings. */
+  mentorRatingForm?: ReactNode;
+};
+
+const short = (day: DateOnly) => formatDateOnly(day, { day: "numeric", month: "short" });
+
+function Source({ href, children }: { href: string | null; children: ReactNode }) {
+  return href ? (
+    <a href={href} className="text-accent underline underline-offset-2">
+      {children}
+    </a>
+  ) : (
+    <span>{children}</span>
+  );
+}
+
+/**
+ * One quarter's story, read-only: the headline, the leader's narrative, where
+ * the time went week by week, relationships, vision and the habits. Every
+ * figure and gathered line links to its week, touchpoint or note (when
+ * `links` is given). The owner's and a mentor's forms come in as slots, so a
+ * read-only view renders the same pack without them.
+ */
+export function StoryPackView({ pack, links, chartsPath, tables = false, narrativeEditor, assessmentForm, mentorRatingForm }: Props) {
+  const charts = { model: pack.dashboard, chartsPath, tables };
+  const spanning = spanningNote(pack);
+  const weekHref = (day: DateOnly) => links?.week(day) ?? null;
+  return (
+    <div className="space-y-6" data-testid="story-pack">
+      <ChartDefs />
+      <section aria-labelledby="story-headline" className="rounded-lg border border-border bg-surface p-5 sm:p-6">
+        <h2 id="story-headline" className="text-xl font-semibold tracking-tight">
+          {pack.headline.finding}
+        </h2>
+        <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Figure label={pack.inProgress ? `${pack.name} so far` : pack.name} value={percent(pack.headline.share)} />
+          <Figure label="Quarter before" value={percent(pack.headline.previousShare)} />
+          <Figure label="Goal" value={pack.headline.goal === null ? "Not set" : percent(pack.headline.goal)} />
+          <Figure label="Weeks logged" value={`${pack.headline.loggedWeeks} of ${pack.headline.totalWeeks}`} />
+        </dl>
+        <p className="mt-4 text-sm text-muted">
+          Strategy share of the hours logged in the weeks that start from {formatDateOnly(pack.weeks.first)} to {formatDateOnly(pack.weeks.last)}. A week counts in
+          the quarter its first day falls in.
+        </p>
+        {spanning.length > 0 ? (
+          <ul className="mt-2 space-y-1 text-sm text-muted" data-testid="story-spanning">
+            {spanning.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <DashboardSection id="story-narrative-title" title="In my words">
+        {narrativeEditor ?? (pack.narrative ? <MarkdownBody>{pack.narrative.body}</MarkdownBody> : <p className="text-muted">No narrative written for this quarter yet.</p>)}
+        {pack.gathered && pack.gathered.length > 0 ? (
+          <details className="mt-4 text-sm">
+            <summary className="cursor-pointer font-medium">Gathered from the weeks ({pack.gathered.length} lines)</summary>
+            <ul className="mt-2 space-y-1">
+              {pack.gathered.map((line, index) => (
+                <li key={index} className="break-words">
+                  <span className="text-muted">{line.section}: </span>
+                  {line.text} <Source href={weekHref(line.weekStartsOn)}>week of {short(line.weekStartsOn)}</Source>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </DashboardSection>
+
+      <DashboardSection id="story-time-title" title="Where the hours went">
+        <TimeChart.Figure {...charts} />
+        <h3 className="mt-4 text-sm font-medium">Week by week</h3>
+        <ul className="mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2">
+          {pack.dashboard.time.points.map((point) => (
+            <li key={point.bucket.key}>
+              <Source href={weekHref(point.bucket.key)}>{point.bucket.longLabel}</Source>
+              {point.logged ? `: ${percent(point.share)} strategy, ${hours(point.total)} logged` : ": not logged"}
+              {point.bucket.inProgress ? " (so far)" : ""}
+            </li>
+          ))}
+        </ul>
+      </DashboardSection>
+
+      <DashboardSection id="story-relationships-title" title="Relationships">
+        {pack.relationships ? <Relationships relationships={pack.relationships} links={links} /> : <p className="text-muted">Not shared.</p>}
+      </DashboardSection>
+
+      <DashboardSection id="story-vision-title" title="Vision">
+        {pack.vision ? (
+          <div className="grid gap-4 md:grid-cols-3">
+            <NoteList title="Written" notes={pack.vision.written} links={links} />
+            <NoteList title="Revisited" notes={pack.vision.revisited} links={links} />
+            <NoteList title="Changed status" notes={pack.vision.statusChanged} links={links} withStatus />
+          </div>
+        ) : (
+          <p className="text-muted">Not shared.</p>
+        )}
+      </DashboardSection>
+
+      <DashboardSection id="story-habits-title" title="The four habits">
+        {pack.dashboard.ratings.points.length > 0 ? <RatingsChart.Figure {...charts} /> : <p className="text-muted">Weekly self-ratings not shared.</p>}
+        <Assessment pack={pack} />
+        {assessmentForm}
+        {mentorRatingForm}
+      </DashboardSection>
+    </div>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="text-2xl font-semibold tabular">{value}</dd>
+    </div>
+  );
+}
+
+function Relationships({ relationships, links }: { relationships: NonNullable<StoryPack["relationships"]>; links: StoryLinks | null }) {
+  const touchpointHref = (t: StoryTouchpoint) => links?.touchpoint(t) ?? null;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h3 className="text-sm font-medium">Touchpoints by department</h3>
+        {relationships.covered.length === 0 ? (
+          <p className="mt-1 text-sm text-muted">No touchpoints logged in this quarter.</p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm">
+            {relationships.covered.map((department) => (
+              <li key={department.department}>
+                <details>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium">{department.label}</span>: <span className="tabular">{department.count}</span>
+                  </summary>
+                  <ul className="mt-1 ml-5 list-disc space-y-0.5">
+                    {department.touchpoints.map((t) => (
+                      <li key={t.id} className="break-words">
+                        <Source href={touchpointHref(t)}>{t.topic}</Source>
+                        <span className="text-muted">
+                          {" "}
+                          · {short(t.occurredOn)}
+                          {t.stakeholder ? ` · ${t.stakeholder}` : ""}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <p className="text-sm">
+        <span className="font-medium">Not met this quarter: </span>
+        {relationships.notCovered.length === 0 ? "every department." : relationships.notCovered.map((d) => d.label).join(", ")}
+      </p>
+      <div>
+        <h3 className="text-sm font-medium">Notable outcomes</h3>
+        {relationships.notable.length === 0 ? (
+          <p className="mt-1 text-sm text-muted">No touchpoint marked as notable this quarter. Mark one when you log or edit it.</p>
+        ) : (
+          <ul className="mt-2 space-y-3 text-sm">
+            {relationships.notable.map((t) => (
+              <li key={t.id} className="break-words">
+                <Source href={touchpointHref(t)}>{t.topic}</Source>
+                <span className="text-muted">
+                  {" "}
+                  · {short(t.occurredOn)}
+                  {t.stakeholder ? ` · ${t.stakeholder}` : ""}
+                </span>
+                {t.outcome ? <p className="mt-0.5 whitespace-pre-line">{t.outcome}</p> : null}
+                {t.businessValue ? (
+                  <p className="mt-0.5 whitespace-pre-line">
+                    <span className="font-medium">Business value: </span>
+                    {t.businessValue}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function NoteList({ title, notes, links, withStatus = false }: { title: string; notes: StoryNote[]; links: StoryLinks | null; withStatus?: boolean }) {
+  return (
+    <div>
+      <h3 className="text-sm font-medium">
+        {title}: <span className="tabular">{notes.length}</span>
+      </h3>
+      {notes.length === 0 ? (
+        <p className="mt-1 text-sm text-muted">None.</p>
+      ) : (
+        <ul className="mt-1 space-y-0.5 text-sm">
+          {notes.map((note) => (
+            <li key={note.id} className="break-words">
+              <Source href={links?.note(note.id) ?? null}>{note.title}</Source>
+              <span className="text-muted">
+                {" "}
+                · {short(note.on)}
+                {withStatus ? ` · now ${VISION_NOTE_STATUSES[note.status].toLowerCase()}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function change(now: number | undefined, before: number | undefined): string {
+  if (now === undefined || before === undefined) return "";
+  const delta = now - before;
+  return delta === 0 ? "same as last quarter" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} since last quarter`;
+}
+
+function Assessment({ pack }: { pack: StoryPack }) {
+  const { self, previousSelf, mentors } = pack.assessment;
+  const cell = (ratings: HabitRatings, habit: HabitKey) => ratings[habit];
+  return (
+    <div className="mt-6">
+      <h3 className="font-medium">Quarterly self-assessment</h3>
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="story-assessment">
+        {HABITS.map((habit) => {
+          const mine = cell(self, habit.key);
+          const before = cell(previousSelf, habit.key);
+          return (
+            <li key={habit.key} className="rounded-md border border-border p-3 text-sm" data-habit={habit.key}>
+              <p className="font-medium">{habit.name}</p>
+              <p className="mt-1">
+                <span className="tabular font-semibold">{mine ? `${mine.rating} of 5` : "Not rated"}</span>
+                {mine && before ? <span className="text-muted"> · {change(mine.rating, before.rating)}</span> : null}
+              </p>
+              {mine?.evidence ? <p className="mt-1 whitespace-pre-line break-words">{mine.evidence}</p> : null}
+              {mentors.map((mentor) => {
+                const theirs = cell(mentor.ratings, habit.key);
+                return theirs ? (
+                  <div key={mentor.mentorshipId} className="mt-2 border-t border-border pt-2" data-mentor-rating>
+                    <p>
+                      <span className="text-muted">{mentor.name}: </span>
+                      <span className="tabular font-semibold">{theirs.rating} of 5</span>
+                    </p>
+                    {theirs.evidence ? <p className="mt-1 whitespace-pre-line break-words">{theirs.evidence}</p> : null}
+                  </div>
+                ) : null;
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

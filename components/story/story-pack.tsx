@@ -82,7 +82,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       </section>
 
       <DashboardSection id="story-narrative-title" title="In my words">
-        {narrativeEditor ?? (pack.narrative ? <MarkdownBody>{pack.narrative.body}</MarkdownBody> : <p className="text-muted">No narrative written for this quarter yet.</p>)}
+        {narrativeEditor ?? (pack.narrative ? <MarkdownBody appLinks={links !== null}>{pack.narrative.body}</MarkdownBody> : <p className="text-muted">No narrative written for this quarter yet.</p>)}
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm">
             <summary className="cursor-pointer font-medium">Gathered from the weeks ({pack.gathered.length} lines)</summary>

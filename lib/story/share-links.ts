@@ -1,13 +1,16 @@
 import "server-only";
 import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { consumeRateLimit, rateLimitReached } from "@/lib/server/rate-limit";
 import { getRequestContext } from "@/lib/server/request-context";
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from "@/lib/server/secret-tokens";
 import type { Viewer } from "@/lib/server/viewer";
 import { restorableSince } from "@/lib/shared/soft-delete";
+import { quarterKeySchema } from "@/lib/shared/quarters";
+import { getCurrentQuarter, readStoryPack, type StoryPack, type StoryVisibility } from "@/lib/story/pack";
 import type { CreateShareLinkInput } from "@/lib/story/share-links.validation";
+import { getProfile } from "@/lib/users";
 
 // Read-only links to one quarter's story for someone without an account. The
 // link's token is the only key: it is stored as a hash, checked for shape,
@@ -51,6 +54,7 @@ function shareLinkState(row: { expiresAt: Date; revokedAt: Date | null }, now: D
  * for the leader to copy; only its hash is kept, so it cannot be shown again.
  */
 export async function createShareLink(viewer: Viewer, input: CreateShareLinkInput, now = new Date()): Promise<{ link: ShareLinkView; token: string }> {
+  if (input.quarter > (await getCurrentQuarter(viewer, now))) throw new ExpectedError("That quarter has not begun yet, so there is no story to share.", "quarter");
   const token = createLinkToken();
   const row = await db.storyShareLink.create({
     data: {
@@ -94,45 +98,86 @@ export async function restoreShareLink(viewer: Viewer, id: string, now = new Dat
   await recordAudit({ userId: viewer.userId, action: "story_link_restored", detail: { linkId: id } });
 }
 
-/** What a link opens: its owner's pack of one quarter. */
-export type OpenedShareLink = { linkId: string; owner: Viewer; quarter: string; expiresAt: Date };
+type LiveLink = { id: string; userId: string; quarter: string; expiresAt: Date };
 
-export type ShareLinkLookup = { kind: "ok"; link: OpenedShareLink } | { kind: "invalid" } | { kind: "limited"; retryAfterSeconds: number };
+type Lookup = { kind: "ok"; link: LiveLink } | { kind: "invalid" } | { kind: "limited"; retryAfterSeconds: number };
 
 /**
  * The link a token opens, when it is live: well formed, its hash known, not
  * revoked, not expired, its owner still there (deleting the account deletes
  * the links). Tokens that open nothing are counted per address, and an
- * address that has tried too many is refused before any lookup, so tokens
- * cannot be guessed. `view` counts and records the opening (the page and the
- * download do; the chart images the page loads do not).
+ * address that has tried too many is refused whatever it sends, so tokens
+ * cannot be guessed.
  */
-export async function openShareLink(token: string, { view, as }: { view: boolean; as?: "page" | "markdown" }, now = new Date()): Promise<ShareLinkLookup> {
+async function findLiveLink(token: string, now: Date): Promise<Lookup> {
   const client = (await getRequestContext()).ip ?? "unknown";
-  const limit = await rateLimitReached("sharedLinkMissesPerIp", client);
+  const wellFormed = isWellFormedLinkToken(token);
+  const [limit, link] = await Promise.all([
+    rateLimitReached("sharedLinkMissesPerIp", client),
+    wellFormed
+      ? db.storyShareLink.findFirst({
+          where: { tokenHash: hashLinkToken(token), revokedAt: null, expiresAt: { gt: now } },
+          select: { id: true, userId: true, quarter: true, expiresAt: true },
+        })
+      : null,
+  ]);
   if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
-
-  const where = { tokenHash: hashLinkToken(token), revokedAt: null, expiresAt: { gt: now } };
-  const select = { id: true, userId: true, quarter: true, expiresAt: true } as const;
-  const row = !isWellFormedLinkToken(token)
-    ? null
-    : view
-      ? ((await db.storyShareLink.updateManyAndReturn({ where, data: { viewCount: { increment: 1 }, lastViewedAt: now }, select }))[0] ?? null)
-      : await db.storyShareLink.findFirst({ where, select });
-  if (!row) {
+  if (!link) {
     await consumeRateLimit("sharedLinkMissesPerIp", client);
     return { kind: "invalid" };
   }
-  if (view) await recordAudit({ userId: row.userId, action: "story_link_viewed", detail: { linkId: row.id, quarter: row.quarter, as } });
-  return { kind: "ok", link: { linkId: row.id, owner: asLinkOwner(row.userId), quarter: row.quarter, expiresAt: row.expiresAt } };
+  return { kind: "ok", link };
+}
+
+/** Counts an opening of the link, for its owner's list and security history. */
+async function recordView(link: LiveLink, as: "page" | "markdown", now: Date): Promise<void> {
+  await db.storyShareLink.updateMany({ where: { id: link.id }, data: { viewCount: { increment: 1 }, lastViewedAt: now } });
+  await recordAudit({ userId: link.userId, action: "story_link_viewed", detail: { linkId: link.id, quarter: link.quarter, as } });
+}
+
+/**
+ * What a shared pack shows: the story as the leader tells it (headline,
+ * charts, relationships, vision, their saved narrative and self-ratings).
+ * Never their weekly reflections or a draft made from them, never a mentor's
+ * ratings, and no other quarter.
+ */
+const SHARED_VISIBILITY: StoryVisibility = { reflections: false, stakeholders: true, notes: true, draft: false, mentorRatings: "all" };
+
+export type SharedStory =
+  | { kind: "ok"; pack: StoryPack; ownerName: string | null; expiresAt: Date }
+  | { kind: "invalid" }
+  | { kind: "limited"; retryAfterSeconds: number };
+
+/**
+ * The pack a shared link opens, for anyone who has the link: exactly its
+ * owner's pack of its quarter. `as` says what asks: the page and the Markdown
+ * download count as an opening (and are recorded in the owner's audit
+ * trail); the chart images the page loads do not.
+ */
+export async function getSharedStoryPack(token: string, { as }: { as: "page" | "markdown" | "chart" }, now = new Date()): Promise<SharedStory> {
+  const found = await findLiveLink(token, now);
+  if (found.kind !== "ok") return found;
+  const { link } = found;
+  const owner = asLinkOwner(link.userId);
+  const quarter = quarterKeySchema.safeParse(link.quarter);
+  if (!quarter.success) return { kind: "invalid" };
+  const [pack] = await Promise.all([readStoryPack(owner, quarter.data, SHARED_VISIBILITY, now), as === "chart" ? null : recordView(link, as, now)]);
+  if (!pack) return { kind: "invalid" };
+  const { name } = await getProfile(link.userId);
+  return {
+    kind: "ok",
+    pack: { ...pack, earlier: [], gathered: null, assessment: { ...pack.assessment, mentors: [] } },
+    ownerName: name,
+    expiresAt: link.expiresAt,
+  };
 }
 
 /**
  * Reads through a link reuse the owner's own read functions with the owner as
  * viewer. Only this module mints such a viewer, and only for a link
- * openShareLink has just found live.
+ * findLiveLink has just found live.
  */
 function asLinkOwner(userId: string): Viewer {
-  // The share-link switch (eslint.config.mjs allows it here, as for the mentee switch).
+  // The share-link switch (eslint.config.mjs allows it here, as the mentee switch in mentor-access.ts).
   return Object.freeze({ userId }) as Viewer;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/shared/forms";
+import { quarterKeySchema } from "@/lib/shared/quarters";
 
 /** How long a new link works, in days: the choices the form offers. */
 export const SHARE_LINK_EXPIRY_DAYS = [7, 30, 90] as const;
@@ -8,7 +9,7 @@ export const DEFAULT_SHARE_LINK_EXPIRY_DAYS = 30;
 const EXPIRY_MESSAGE = "Choose how long the link works: 7, 30 or 90 days.";
 
 export const createShareLinkSchema = z.object({
-  quarter: z.string({ error: "That quarter could not be found." }).regex(/^\d{4}-Q[1-4]$/, "That quarter could not be found."),
+  quarter: quarterKeySchema,
   expiresInDays: z
     .string({ error: EXPIRY_MESSAGE })
     .optional()

@@ -19,6 +19,7 @@ import { dataDir } from "../db/paths";
 import { acquireE2eLock, reexecUnderBuildLock } from "../support/build-lock";
 import { appEnv as productionEnv, buildApp, freePort, percentile, startApp as startNextApp, stopApps } from "../support/next-app";
 import { SESSION_COOKIE } from "../../lib/config/session-cookies";
+import { quarterName } from "../../lib/shared/quarters";
 import { seedBenchData } from "./seed";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 
@@ -196,13 +197,17 @@ async function main() {
     const veteran12w: Page = { name: "Dashboard, 5-year user, 12 weeks", path: "/dashboard", session: users.veteran.session };
     const newcomer: Page = { name: "Dashboard, one-week user", path: "/dashboard", session: users.newcomer.session };
     const landing: Page = { name: "Landing page (signed out)", path: "/", session: null };
-    const measured = [baseline, veteranAll, veteran12w, newcomer];
+    // Issue 16: this quarter's story of the 5-year user, signed in and through a shared link (no session).
+    const story: Page = { name: "Quarterly story, 5-year user", path: `/story/${users.veteran.quarter}`, session: users.veteran.session };
+    const sharedStory: Page = { name: "Shared story link, 5-year user", path: `/shared/story/${users.veteran.storyLinkToken}`, session: null };
+    const measured = [baseline, veteranAll, veteran12w, newcomer, story, sharedStory];
     // Not a target: the same page right after each write, rebuilt from the database.
     const veteranAllAfterWrite: Page = { ...veteranAll, name: "Dashboard, 5-year user, range=all, right after a write" };
     stamper = await writeStamper(url, users.veteran.id);
 
     await fetchPage(timed, baseline, "Baseline");
     for (const page of [veteranAll, veteran12w, newcomer]) await fetchPage(timed, page, "Where the hours went");
+    for (const page of [story, sharedStory]) await fetchPage(timed, page, quarterName(users.veteran.quarter));
 
     step("Counting SQL statements per render");
     const statements = new Map<Page, number>();
@@ -273,7 +278,7 @@ async function main() {
     console.log("JavaScript loaded (script files, gzip)");
     console.table([veteranAll, baseline, landing].map((page) => ({ page: page.name, files: scripts.get(page)!.files, gzip: kb(scripts.get(page)!.gzip) })));
 
-    const p95Ratio = (connections: number) => latency.get(key(veteranAll, connections))!.p95 / latency.get(key(baseline, connections))!.p95;
+    const p95Ratio = (connections: number, page = veteranAll) => latency.get(key(page, connections))!.p95 / latency.get(key(baseline, connections))!.p95;
     // The worst case: a render right after a write, which rebuilds.
     const dashboardStatements = Math.max(...[veteranAll, veteran12w, newcomer, veteranAllAfterWrite].map((page) => statements.get(page)! - baseStatements));
     const extraJs = scripts.get(veteranAll)!.gzip - Math.min(scripts.get(baseline)!.gzip, scripts.get(landing)!.gzip);
@@ -283,6 +288,13 @@ async function main() {
         measured: `${p95Ratio(connections).toFixed(2)}×`,
         ok: p95Ratio(connections) <= TARGETS.p95Ratio,
       })),
+      ...[story, sharedStory].flatMap((page) =>
+        LOADS.map((connections) => ({
+          target: `${page.name} p95 ≤ ${TARGETS.p95Ratio}× trivial page, ${connections} connection${connections === 1 ? "" : "s"}`,
+          measured: `${p95Ratio(connections, page).toFixed(2)}×`,
+          ok: p95Ratio(connections, page) <= TARGETS.p95Ratio,
+        })),
+      ),
       {
         target: `≤ ${TARGETS.queries} SQL statements per dashboard render`,
         measured: `${dashboardStatements.toFixed(1)} (+${baseStatements.toFixed(1)} for session and shell, as on every signed-in page)`,

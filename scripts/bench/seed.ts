@@ -2,11 +2,15 @@
 // and five years of logs take seconds: one leader with 260 weekly logs,
 // ~10 touchpoints a week with 40 stakeholders and 300 vision notes; one who
 // logged a single week; 198 others with a few months each.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
+import { currentQuarter, type QuarterKey } from "../../lib/shared/quarters";
 import { currentWeekStart } from "../../lib/shared/week-dates";
 
-export type BenchUsers = { veteran: { id: string; session: string }; newcomer: { id: string; session: string } };
+export type BenchUsers = {
+  veteran: { id: string; session: string; quarter: QuarterKey; storyLinkToken: string };
+  newcomer: { id: string; session: string };
+};
 
 const TIME_ZONE = "Europe/Berlin";
 
@@ -103,9 +107,17 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
        VALUES ($1, $2, now() + interval '1 day', now()), ($3, $4, now() + interval '1 day', now())`,
       [sessions.veteran, veteran, sessions.newcomer, newcomer],
     );
+    // A link to the veteran's story of this quarter; only its hash is stored (lib/story/share-links.ts).
+    const quarter = currentQuarter({ timeZone: TIME_ZONE, weekStartsOn: 1 });
+    const storyLinkToken = randomBytes(32).toString("base64url");
+    await client.query(
+      `INSERT INTO "StoryShareLink" (id, "userId", quarter, "tokenHash", "expiresAt")
+       VALUES (gen_random_uuid()::text, $1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'), now() + interval '30 days')`,
+      [veteran, quarter, storyLinkToken],
+    );
     await client.query("COMMIT");
     await client.query("ANALYZE");
-    return { veteran: { id: veteran, session: sessions.veteran }, newcomer: { id: newcomer, session: sessions.newcomer } };
+    return { veteran: { id: veteran, session: sessions.veteran, quarter, storyLinkToken }, newcomer: { id: newcomer, session: sessions.newcomer } };
   } finally {
     await client.end();
   }

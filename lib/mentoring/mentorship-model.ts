@@ -94,6 +94,8 @@ export const MENTOR_RULES = {
   notification: "each item",
   export: "each item",
   invitation: "never",
+  // Links to the leader's story for people without an account (lib/story/share-links.ts): the leader's alone.
+  shareLink: "never",
 } as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
 
 export type MentorResource = keyof typeof MENTOR_RULES;

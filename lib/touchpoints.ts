@@ -13,6 +13,8 @@ export type Touchpoint = {
   channel: TouchpointChannel;
   topic: string;
   outcome: string | null;
+  /** Its outcome is one to tell in the quarterly story. */
+  notable: boolean;
   /** The stakeholder's department, or the department met in a group meeting. */
   department: Department;
   /** Null for a group meeting with a department. */
@@ -40,6 +42,7 @@ const touchpointSelect = {
   channel: true,
   topic: true,
   outcome: true,
+  notable: true,
   department: true,
   stakeholder: { select: { id: true, name: true } },
 } as const;
@@ -58,7 +61,7 @@ const newestFirst = [{ occurredOn: "desc" }, { createdAt: "desc" }, { id: "asc" 
  * copied so coverage can be grouped by department.
  */
 async function dataOf(viewer: Viewer, input: TouchpointInput) {
-  const common = { occurredOn: fromDateOnly(input.occurredOn), channel: input.channel, topic: input.topic, outcome: input.outcome };
+  const common = { occurredOn: fromDateOnly(input.occurredOn), channel: input.channel, topic: input.topic, outcome: input.outcome, notable: input.notable };
   if (input.with.kind === "department") return { ...common, stakeholderId: null, department: input.with.department };
   const stakeholder = await db.stakeholder.findFirst({
     where: { id: input.with.stakeholderId, userId: viewer.userId, deletedAt: null },

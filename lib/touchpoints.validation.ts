@@ -2,7 +2,7 @@
 // Whether a stakeholder id is the viewer's own is checked in lib/touchpoints.ts.
 import { z } from "zod";
 import { dateOnlySchema, isDateOnly } from "@/lib/shared/dates";
-import { idSchema } from "@/lib/shared/forms";
+import { checkboxSchema, idSchema } from "@/lib/shared/forms";
 import { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { stakeholderIdSchema } from "@/lib/stakeholders.validation";
 
@@ -42,6 +42,8 @@ const touchpointFields = {
     .max(OUTCOME_MAX, `Keep the outcome under ${OUTCOME_MAX.toLocaleString("en-GB")} characters.`)
     .transform((value) => (value === "" ? null : value))
     .default(null),
+  // Its outcome is one to tell in the quarterly story.
+  notable: checkboxSchema,
 };
 
 type Who = { stakeholderId?: string | null; department?: Department | null };

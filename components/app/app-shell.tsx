@@ -8,6 +8,7 @@ function navItems(unreadNotifications: number): NavItem[] {
   return [
     { href: "/dashboard", label: "Dashboard", match: "/dashboard" },
     { href: "/weeks/current", label: "This week", match: "/weeks" },
+    { href: "/story", label: "Story", match: "/story" },
     { href: "/stakeholders", label: "Stakeholders", match: "/stakeholders" },
     { href: "/notes", label: "Vision notes", match: "/notes" },
     { href: "/mentors", label: "Mentors", match: "/mentors" },

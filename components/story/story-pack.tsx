@@ -8,7 +8,8 @@ import { hours, percent } from "@/lib/dashboard/figures";
 import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
-import { spanningNote, type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
+import { spanningWeeksNote } from "@/lib/shared/quarters";
+import { type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
 
 /** Where the pack's figures and lines link to, for the reader it is shown to; null shows them as plain text (no way into the app). */
 export type StoryLinks = {
@@ -53,7 +54,7 @@ function Source({ href, children }: { href: string | null; children: ReactNode }
  */
 export function StoryPackView({ pack, links, chartsPath, tables = false, narrativeEditor, assessmentForm, mentorRatingForm }: Props) {
   const charts = { model: pack.dashboard, chartsPath, tables };
-  const spanning = spanningNote(pack);
+  const spanning = spanningWeeksNote(pack.quarter, pack.calendar.weekStartsOn);
   const weekHref = (day: DateOnly) => links?.week(day) ?? null;
   return (
     <div className="space-y-6" data-testid="story-pack">
@@ -199,11 +200,10 @@ function Relationships({ relationships, links }: { relationships: NonNullable<St
                   · {short(t.occurredOn)}
                   {t.stakeholder ? ` · ${t.stakeholder}` : ""}
                 </span>
-                {t.outcome ? <p className="mt-0.5 whitespace-pre-line">{t.outcome}</p> : null}
-                {t.businessValue ? (
+                {t.outcome ? (
                   <p className="mt-0.5 whitespace-pre-line">
                     <span className="font-medium">Business value: </span>
-                    {t.businessValue}
+                    {t.outcome}
                   </p>
                 ) : null}
               </li>

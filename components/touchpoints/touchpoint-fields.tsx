@@ -18,6 +18,7 @@ export type TouchpointDefaults = {
   channel?: TouchpointChannel;
   topic?: string;
   outcome?: string | null;
+  notable?: boolean;
 };
 
 type Who = "stakeholder" | "department";
@@ -109,6 +110,24 @@ export function TouchpointFields({
         defaultValue={defaults.outcome ?? ""}
         help="What came of it, in business terms. Optional."
       />
+      <div className="flex items-start gap-3">
+        <input
+          id="field-notable"
+          type="checkbox"
+          name="notable"
+          defaultChecked={defaults.notable ?? false}
+          aria-describedby="field-notable-help"
+          className="mt-1 size-4 accent-accent"
+        />
+        <div>
+          <label htmlFor="field-notable" className="text-sm font-medium">
+            Notable
+          </label>
+          <p id="field-notable-help" className="text-sm text-muted">
+            Tell this outcome in your quarterly story.
+          </p>
+        </div>
+      </div>
     </>
   );
 }

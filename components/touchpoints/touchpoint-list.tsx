@@ -54,6 +54,9 @@ export function TouchpointList({ touchpoints, deleteAction, restoreAction, retur
               </p>
               <h3 id={`touchpoint-${touchpoint.id}-topic`} className="mt-1 font-medium break-words">
                 {touchpoint.topic}
+                {touchpoint.notable ? (
+                  <span className="ml-2 inline-block rounded-full bg-accent-soft px-2 py-0.5 align-middle text-xs font-medium text-text">Notable</span>
+                ) : null}
               </h3>
               {touchpoint.outcome ? <p className="mt-1 whitespace-pre-line break-words text-sm">{touchpoint.outcome}</p> : null}
             </div>

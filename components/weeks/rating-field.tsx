@@ -10,16 +10,17 @@ const CHOICES = [
   ...Object.entries(RATING_MEANINGS).map(([value, meaning]) => ({ value, label: value, meaning })),
 ];
 
-type Props = { name: string; habitName: string; defaultValue: string };
+type Props = { name: string; habitName: string; defaultValue: string; legend?: string };
 
-/** A 1–5 self-rating as a radio group; "Skip" leaves the habit unrated. */
-export function RatingField({ name, habitName, defaultValue }: Props) {
+/** A 1–5 rating of a habit as a radio group (a self-rating unless `legend` says otherwise); "Skip" leaves the habit unrated. */
+export function RatingField({ name, habitName, defaultValue, legend = "Self-rating" }: Props) {
   const { errors, typedValue } = useFormField(name);
   const checked = typedValue ?? defaultValue;
   return (
     <fieldset aria-describedby={[`field-${name}-help`, errors?.length ? `field-${name}-error` : null].filter(Boolean).join(" ")}>
       <legend className="mb-1 text-sm font-medium">
-        Self-rating<span className="sr-only"> for {habitName}</span>
+        {legend}
+        <span className="sr-only"> for {habitName}</span>
       </legend>
       <div className="flex flex-wrap gap-2">
         {CHOICES.map((choice, index) => (

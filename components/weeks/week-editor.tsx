@@ -1,15 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { flushSync } from "react-dom";
-import { toast } from "sonner";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import { HoursFields } from "@/components/weeks/hours-fields";
 import { RatingField } from "@/components/weeks/rating-field";
 import { WeekConflict } from "@/components/weeks/week-conflict";
 import { takenFromNewerSave, weekFormValues } from "@/components/weeks/week-values";
-import { formValues, type FormState, type FormValues } from "@/lib/shared/forms";
+import { useVersionedForm } from "@/components/ui/use-versioned-form";
+import type { FormState } from "@/lib/shared/forms";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
 import { HOURS_FIELDS, weekSchema } from "@/lib/weeks.validation";
@@ -23,80 +21,20 @@ type Props = {
   focusFirstField?: boolean;
 };
 
-type Conflict = { saved: SavedWeek; typed: FormValues };
-
-/** Where focus goes once the form has settled, when what held it is gone. */
-type Refocus = { to: "save" | "first"; at: number };
-
 /**
  * The week's log. Each save names the version it is based on; when someone
  * saved the week elsewhere in the meantime the server refuses, and the user
  * sees both versions and chooses which to keep.
  */
 export function WeekEditor({ action, week, timeZone, focusFirstField = false }: Props) {
-  // The version this form's values are based on: what was loaded, then what we saved or chose.
-  const [version, setVersion] = useState(week.version);
-  // The values of that version: what the user's changes are measured against.
-  const [base, setBase] = useState(week);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  // "Use saved" shows a version newer than the page's own until the page catches up.
-  const [chosen, setChosen] = useState<SavedWeek | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [refocus, setRefocus] = useState<Refocus | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const shown = chosen && chosen.version >= week.version ? chosen : week;
+  const { version, base, shown, conflict, formKey, rootRef, onResult, keepMine, takeSaved } = useVersionedForm({
+    loaded: week,
+    savedKey: "week",
+    takenFromNewer: (from, saved, typed) => takenFromNewerSave(weekFormValues(from), weekFormValues(saved), typed),
+    firstField: HOURS_FIELDS.firefighting,
+    usedSavedMessage: "Showing the saved version of this week.",
+  });
   const defaults = weekFormValues(shown);
-
-  useEffect(() => {
-    if (!refocus) return;
-    const form = rootRef.current?.querySelector("form");
-    const active = document.activeElement;
-    // Only when focus was lost (the button pressed is gone, or the whole form was replaced), never taken from where the user is.
-    if (!form || (active && active !== document.body)) return;
-    const target = refocus.to === "save" ? form.querySelector<HTMLElement>('button[type="submit"]') : form.querySelector<HTMLElement>(`[name="${HOURS_FIELDS.firefighting}"]`);
-    target?.focus();
-  }, [refocus]);
-
-  function onResult(state: FormState) {
-    if (state.status === "success") {
-      const saved = savedWeekOf(state.data);
-      if (saved) {
-        setVersion(saved.version);
-        setBase(saved);
-      }
-      setConflict(null);
-      setRefocus({ to: "save", at: state.at });
-    } else if (state.status === "error") {
-      const newer = conflictOf(state.data);
-      if (newer) setConflict({ saved: newer, typed: state.values });
-    }
-  }
-
-  function keepMine(event: React.MouseEvent<HTMLButtonElement>) {
-    if (!conflict) return;
-    const form = event.currentTarget.form;
-    if (!form) return;
-    // The fields changed here keep what is in them now; the others take the newer save's values.
-    const taken = takenFromNewerSave(weekFormValues(base), weekFormValues(conflict.saved), formValues(new FormData(form)));
-    flushSync(() => {
-      setVersion(conflict.saved.version);
-      setBase(conflict.saved);
-    });
-    for (const [name, value] of Object.entries(taken)) setFieldValue(form, name, value);
-    form.requestSubmit();
-  }
-
-  function takeSaved() {
-    if (!conflict) return;
-    setChosen(conflict.saved);
-    setBase(conflict.saved);
-    setVersion(conflict.saved.version);
-    setConflict(null);
-    // A fresh form shows the saved values instead of what was typed.
-    setFormKey((key) => key + 1);
-    setRefocus({ to: "first", at: Date.now() });
-    toast("Showing the saved version of this week.");
-  }
 
   return (
     <div ref={rootRef}>
@@ -158,26 +96,4 @@ export function WeekEditor({ action, week, timeZone, focusFirstField = false }: 
       </ActionForm>
     </div>
   );
-}
-
-/** Puts a value in a field of the (uncontrolled) form as typing would, so its listeners see it. */
-function setFieldValue(form: HTMLFormElement, name: string, value: string) {
-  const field = form.elements.namedItem(name);
-  if (field instanceof RadioNodeList) {
-    field.value = value;
-  } else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-    field.value = value;
-  } else {
-    return;
-  }
-  form.dispatchEvent(new Event("input", { bubbles: true }));
-}
-
-function savedWeekOf(data: unknown): SavedWeek | null {
-  return (data as { week?: SavedWeek } | undefined)?.week ?? null;
-}
-
-function conflictOf(data: unknown): SavedWeek | null {
-  const saved = (data as { conflict?: SavedWeek } | undefined)?.conflict;
-  return saved ?? null;
 }

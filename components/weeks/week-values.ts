@@ -1,5 +1,6 @@
 // A saved week as the form's field values, for defaults and for comparing
 // a refused save with what was saved in the meantime.
+import type { FieldChange } from "@/components/ui/version-conflict";
 import type { FormValues } from "@/lib/shared/forms";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
@@ -33,8 +34,6 @@ export function sameFieldValue(field: string, a: string, b: string): boolean {
   return a.replaceAll("\r\n", "\n").trim() === b.replaceAll("\r\n", "\n").trim();
 }
 
-/** How a field differs between the version a form started from, a newer save, and what the form holds. */
-export type FieldChange = "unchanged" | "mine" | "theirs" | "both";
 
 export function fieldChange(field: string, base: WeekFormValues, saved: WeekFormValues, mine: FormValues): FieldChange {
   const baseValue = base[field] ?? "";

@@ -10,6 +10,9 @@ import { OUTCOME_MAX, TOPIC_MAX } from "@/lib/touchpoints.validation";
 import { timeZoneSchema } from "@/lib/users.validation";
 import { BODY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from "@/lib/vision-notes.validation";
 import { MAX_WEEK_HOURS, MAX_WEEK_TEXT } from "@/lib/weeks.validation";
+import { quarterKeySchema } from "@/lib/shared/quarters";
+import { HABITS } from "@/lib/shared/reflection-questions";
+import { EVIDENCE_MAX, NARRATIVE_MAX } from "@/lib/story/story.validation";
 
 export const EXPORT_FORMAT = "wheelhouse-export";
 export const EXPORT_VERSION = 1;
@@ -74,6 +77,8 @@ const touchpointSchema = z.object({
   channel: z.enum(TouchpointChannel),
   topic: plain(TOPIC_MAX).min(1),
   outcome: text(OUTCOME_MAX),
+  // Absent from files exported before the quarterly story.
+  notable: z.boolean().default(false),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -105,6 +110,30 @@ const mentorshipSchema = z.object({
   invitedAt: timestamp,
   acceptedAt: timestamp.nullable(),
   endedAt: timestamp.nullable(),
+});
+
+/** Your quarterly stories' narratives (lib/story/). */
+const storyNarrativeSchema = z.object({
+  quarter: quarterKeySchema,
+  body: plain(NARRATIVE_MAX).min(1),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/**
+ * Habit ratings of a quarter: your own (imported), your mentors' of your quarters, and yours of a
+ * mentee's (kept for the record, not imported: they involve someone else).
+ */
+const storyRatingSchema = z.object({
+  by: z.enum(["you", "your mentor", "you as mentor"]),
+  /** The mentor, for their ratings of yours; the mentee, for yours of theirs while shared with you. */
+  otherPerson: text(254),
+  quarter: quarterKeySchema,
+  habit: z.enum(HABITS.map((habit) => habit.key) as [string, ...string[]]),
+  rating: z.number().int().min(1).max(5),
+  evidence: text(EVIDENCE_MAX),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
 /** Comments in your threads and the ones you wrote in others'; kept for the record, not imported. */
@@ -144,8 +173,10 @@ export const accountExportSchema = z
     visionNotes: z.array(visionNoteSchema).max(10_000),
     mentorships: z.array(mentorshipSchema).max(10_000),
     comments: z.array(commentSchema).max(100_000),
-    // Optional: files exported before shared links existed import as they are.
-    storyShareLinks: z.array(storyShareLinkSchema).max(10_000).optional(),
+    // Absent from files exported before the quarterly story.
+    storyNarratives: z.array(storyNarrativeSchema).max(10_000).default([]),
+    storyRatings: z.array(storyRatingSchema).max(100_000).default([]),
+    storyShareLinks: z.array(storyShareLinkSchema).max(10_000).default([]),
   })
   .superRefine((file, context) => {
     const seen = (values: string[]) => new Set(values).size === values.length;
@@ -153,6 +184,9 @@ export const accountExportSchema = z
     if (!seen(file.stakeholders.map((row) => row.id))) context.addIssue({ code: "custom", path: ["stakeholders"], message: "Two stakeholders share an id." });
     if (!seen(file.touchpoints.map((row) => row.id))) context.addIssue({ code: "custom", path: ["touchpoints"], message: "Two touchpoints share an id." });
     if (!seen(file.visionNotes.map((row) => row.id))) context.addIssue({ code: "custom", path: ["visionNotes"], message: "Two vision notes share an id." });
+    if (!seen(file.storyNarratives.map((row) => row.quarter))) context.addIssue({ code: "custom", path: ["storyNarratives"], message: "Two narratives are for the same quarter." });
+    const own = file.storyRatings.filter((row) => row.by === "you").map((row) => `${row.quarter} ${row.habit}`);
+    if (!seen(own)) context.addIssue({ code: "custom", path: ["storyRatings"], message: "Two of your ratings are for the same habit and quarter." });
     const stakeholders = new Map(file.stakeholders.map((row) => [row.id, row.department]));
     file.touchpoints.forEach((touchpoint, index) => {
       if (touchpoint.stakeholderId !== null && !stakeholders.has(touchpoint.stakeholderId)) {

@@ -6,7 +6,9 @@ import { toDateOnly } from "@/lib/shared/dates";
 import { HABITS, reflectionsOf } from "@/lib/shared/reflection-questions";
 import { DEPARTMENTS, HORIZONS, TOUCHPOINT_CHANNELS, VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import type { Viewer } from "@/lib/server/viewer";
-import { listMentorshipsAsMentor, listOwnCommentsOnMentees } from "@/lib/mentoring/mentor-access";
+import { listMentorshipsAsMentor, listOwnCommentsOnMentees, listOwnStoryRatingsOnMentees } from "@/lib/mentoring/mentor-access";
+import type { QuarterKey } from "@/lib/shared/quarters";
+import { SELF_RATER } from "@/lib/story/pack";
 import { SHARE_SELECT, shareColumns, type ShareColumns } from "@/lib/mentoring/mentorship-model";
 
 // Your data in your hands: a complete JSON export that imports back into an
@@ -20,7 +22,7 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 /** Everything the viewer owns, as one JSON-ready object (trash, i.e. soft-deleted rows, left out). */
 export async function exportAccount(viewer: Viewer, now = new Date()): Promise<AccountExport> {
   const userId = viewer.userId;
-  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees, storyShareLinks] = await Promise.all([
+  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees, storyNarratives, storyRatings, ratingsOnMentees, storyShareLinks] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true, name: true, timeZone: true, weekStartsOn: true, goalStrategySharePercent: true, goalTouchpointsPerWeek: true, goalDepartments: true, createdAt: true },
@@ -64,6 +66,22 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       },
     }),
     listOwnCommentsOnMentees(viewer),
+    db.storyNarrative.findMany({ where: { userId }, orderBy: { quarter: "asc" }, select: { quarter: true, body: true, createdAt: true, updatedAt: true } }),
+    db.storyRating.findMany({
+      where: { userId },
+      orderBy: [{ quarter: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: {
+        rater: true,
+        quarter: true,
+        habit: true,
+        rating: true,
+        evidence: true,
+        createdAt: true,
+        updatedAt: true,
+        mentorship: { select: { inviteEmail: true, mentor: { select: { email: true } } } },
+      },
+    }),
+    listOwnStoryRatingsOnMentees(viewer),
     db.storyShareLink.findMany({
       where: { userId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -112,6 +130,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       channel: row.channel,
       topic: row.topic,
       outcome: row.outcome,
+      notable: row.notable,
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
     })),
@@ -150,6 +169,18 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
         editedAt: isoOrNull(editedAt),
       })),
     ].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    storyNarratives: storyNarratives.map((row) => ({ quarter: row.quarter as QuarterKey, body: row.body, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) })),
+    storyRatings: [
+      ...storyRatings.map(({ rater, mentorship, quarter, createdAt, updatedAt, ...row }) => ({
+        by: rater === SELF_RATER ? ("you" as const) : ("your mentor" as const),
+        otherPerson: rater === SELF_RATER ? null : (mentorship?.mentor?.email ?? mentorship?.inviteEmail ?? null),
+        quarter: quarter as QuarterKey,
+        ...row,
+        createdAt: iso(createdAt),
+        updatedAt: iso(updatedAt),
+      })),
+      ...ratingsOnMentees.map(({ createdAt, updatedAt, ...row }) => ({ by: "you as mentor" as const, ...row, createdAt: iso(createdAt), updatedAt: iso(updatedAt) })),
+    ],
     storyShareLinks: storyShareLinks.map((row) => ({
       quarter: row.quarter,
       label: row.label,
@@ -232,6 +263,7 @@ export async function exportCsv(viewer: Viewer, file: CsvFile): Promise<string> 
         { header: "Channel", value: (row) => TOUCHPOINT_CHANNELS[row.channel] },
         { header: "Topic", value: (row) => row.topic },
         { header: "Outcome", value: (row) => row.outcome },
+        { header: "Notable", value: (row) => (row.notable ? "Yes" : "") },
       ];
       return toCsv(touchpointColumns, data.touchpoints, zone);
     }

@@ -6,13 +6,24 @@ import { db } from "@/lib/server/db";
 import { fromDateOnly } from "@/lib/shared/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/server/viewer";
+import { SELF_RATER } from "@/lib/story/pack";
 
 // An export (lib/account/export.ts) restored into an empty account.
 
 /** Whether an import may go into this account: no weeks, stakeholders, touchpoints or notes, trash included. */
-export async function isAccountEmpty(viewer: Viewer, tx: Pick<typeof db, "week" | "stakeholder" | "touchpoint" | "visionNote"> = db): Promise<boolean> {
+export async function isAccountEmpty(
+  viewer: Viewer,
+  tx: Pick<typeof db, "week" | "stakeholder" | "touchpoint" | "visionNote" | "storyNarrative" | "storyRating"> = db,
+): Promise<boolean> {
   const where = { userId: viewer.userId };
-  const counts = await Promise.all([tx.week.count({ where }), tx.stakeholder.count({ where }), tx.touchpoint.count({ where }), tx.visionNote.count({ where })]);
+  const counts = await Promise.all([
+    tx.week.count({ where }),
+    tx.stakeholder.count({ where }),
+    tx.touchpoint.count({ where }),
+    tx.visionNote.count({ where }),
+    tx.storyNarrative.count({ where }),
+    tx.storyRating.count({ where: { ...where, rater: SELF_RATER } }),
+  ]);
   return counts.every((count) => count === 0);
 }
 
@@ -91,6 +102,7 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
             channel: row.channel,
             topic: row.topic,
             outcome: row.outcome,
+            notable: row.notable,
             createdAt: new Date(row.createdAt),
             updatedAt: new Date(row.updatedAt),
           })),
@@ -118,6 +130,28 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
         note.revisits.map((revisitedAt) => ({ userId, noteId: note.newId, revisitedAt: new Date(revisitedAt) })),
       );
       await createInChunks(revisits, (chunk) => tx.visionNoteRevisit.createMany({ data: chunk }));
+
+      await createInChunks(data.storyNarratives, (chunk) =>
+        tx.storyNarrative.createMany({
+          data: chunk.map((row) => ({ userId, quarter: row.quarter, body: row.body, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) })),
+        }),
+      );
+      // Only your own ratings: a mentor's involve someone else.
+      const ownRatings = data.storyRatings.filter((row) => row.by === "you");
+      await createInChunks(ownRatings, (chunk) =>
+        tx.storyRating.createMany({
+          data: chunk.map((row) => ({
+            userId,
+            quarter: row.quarter,
+            habit: row.habit,
+            rater: SELF_RATER,
+            rating: row.rating,
+            evidence: row.evidence,
+            createdAt: new Date(row.createdAt),
+            updatedAt: new Date(row.updatedAt),
+          })),
+        }),
+      );
 
       return { weeks: data.weeks.length, stakeholders: data.stakeholders.length, touchpoints: data.touchpoints.length, visionNotes: data.visionNotes.length };
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError } from "@/lib/server/errors";
-import { getDashboard } from "@/lib/dashboard/dashboard";
+import { getDashboard, getQuarterDashboard } from "@/lib/dashboard/dashboard";
 import type { RangeKey } from "@/lib/dashboard/view";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { formatDateOnly, fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
@@ -393,6 +393,13 @@ export async function getMenteeStoryPack(
   return pack ? { access, pack: { ...pack, dashboard: redactDashboard(pack.dashboard, access.share) } } : null;
 }
 
+/** The figures of the mentee's story of a quarter (its charts), redacted as in the pack: only when the story is shared. */
+export async function getMenteeQuarterDashboard(viewer: Viewer | null, menteeId: string, quarter: QuarterKey, now: Date = new Date()): Promise<DashboardModel | null> {
+  const access = await getMenteeAccessFor(viewer, menteeId, "story");
+  if (!access) return null;
+  return redactDashboard(await getQuarterDashboard(asMentee(access), quarter, now), access.share);
+}
+
 /** The mentee's current quarter, in their calendar, for a mentor the story is shared with. */
 export async function getMenteeCurrentQuarter(viewer: Viewer | null, menteeId: string, now: Date = new Date()): Promise<QuarterKey | null> {
   const access = await getMenteeAccessFor(viewer, menteeId, "story");
@@ -526,6 +533,31 @@ export async function listOwnCommentsOnMentees(viewer: Viewer): Promise<OwnComme
       ...comment,
     };
   });
+}
+
+/**
+ * The ratings the viewer gave other leaders' quarters, for their export: the
+ * words are theirs; whose quarter it was, only while the story is shared with them.
+ */
+export async function listOwnStoryRatingsOnMentees(viewer: Viewer) {
+  const rows = await db.storyRating.findMany({
+    where: { mentorship: { mentorId: viewer.userId } },
+    orderBy: [{ quarter: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      quarter: true,
+      habit: true,
+      rating: true,
+      evidence: true,
+      createdAt: true,
+      updatedAt: true,
+      mentorship: { select: { ...SHARE_SELECT, status: true, mentee: { select: { email: true } } } },
+    },
+  });
+  return rows.map(({ mentorship, quarter, ...row }) => ({
+    otherPerson: mentorship && mentorship.status === ACTIVE.status && mentorMayRead(shareOf(mentorship), "story") ? mentorship.mentee.email : null,
+    quarter: quarter as QuarterKey,
+    ...row,
+  }));
 }
 
 export type MentorshipAsMentor = {

@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { idSchema, isStorable } from "@/lib/shared/forms";
-
-/** A checkbox: "on" when ticked, absent when not. */
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+import { checkboxSchema as checkbox, idSchema, isStorable } from "@/lib/shared/forms";
 
 const EMAIL_MESSAGE = "Enter your mentor's email address, such as mentor@company.com.";
 

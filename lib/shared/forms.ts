@@ -78,3 +78,6 @@ export function invalidState(error: z.ZodError, values: FormValues): FormState {
 export function successState(message: string, data?: unknown): FormState {
   return { status: "success", message, at: Date.now(), data };
 }
+
+/** A checkbox: "on" when ticked, absent when not. */
+export const checkboxSchema = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());

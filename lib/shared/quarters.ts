@@ -117,3 +117,13 @@ export function quartersBack(latest: QuarterKey, earliest: QuarterKey, count: nu
   for (let quarter = latest; quarter >= earliest && quarters.length < count; quarter = previousQuarter(quarter)) quarters.push(quarter);
   return quarters;
 }
+
+/** What the page says of the weeks at a quarter's edges that span two quarters, if any. */
+export function spanningWeeksNote(quarter: QuarterKey, weekStartsOn: number): string[] {
+  const { before, after } = spanningWeeks(quarter, weekStartsOn);
+  const label = (day: DateOnly) => formatDateOnly(day, { day: "numeric", month: "long", year: "numeric" });
+  const notes: string[] = [];
+  if (before) notes.push(`The week of ${label(before)} ends in ${quarterName(quarter)} but counts in the quarter before, where its first day falls.`);
+  if (after) notes.push(`The week of ${label(after)} ends in the next quarter, on ${label(addDaysTo(after, 6))}, but counts in ${quarterName(quarter)}, where its first day falls.`);
+  return notes;
+}

@@ -56,7 +56,7 @@ function relationships(pack: StoryPack): string[] {
   const covered = found.covered.map((row) => `${row.label} (${row.count})`).join(", ");
   const notable = found.notable.map((touchpoint) => {
     const who = touchpoint.stakeholder ? `${inline(touchpoint.stakeholder)}, ${DEPARTMENTS[touchpoint.department]}` : DEPARTMENTS[touchpoint.department];
-    const value = touchpoint.businessValue ? `: ${inline(touchpoint.businessValue)}` : "";
+    const value = touchpoint.outcome ? `: ${inline(touchpoint.outcome)}` : "";
     return `- ${day(touchpoint.occurredOn)}, ${who}: ${inline(touchpoint.topic)}${value}`;
   });
   return [

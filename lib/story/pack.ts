@@ -8,8 +8,8 @@ import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Department, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
-import { DEPARTMENT_KEYS, percent, totalOf, type DashboardModel } from "@/lib/dashboard/figures";
-import { addDaysTo, formatDateOnly, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { DEPARTMENT_KEYS, totalOf, type DashboardModel } from "@/lib/dashboard/figures";
+import { formatDateOnly, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import {
   currentQuarter,
@@ -25,6 +25,7 @@ import {
 import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 import { calendarSettingsOf, getProfile, type CalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";
+import { headlineFinding } from "@/lib/story/headline";
 import { NARRATIVE_SECTIONS, type HabitRating, type NarrativeSection } from "@/lib/story/story.validation";
 
 /** A touchpoint as the pack lists it. */
@@ -34,8 +35,10 @@ export type StoryTouchpoint = {
   topic: string;
   department: Department;
   stakeholder: string | null;
+  /** What came of it, in business terms. */
   outcome: string | null;
-  businessValue: string | null;
+  /** The leader marked its outcome as one to tell. */
+  notable: boolean;
 };
 
 /** A vision note as the pack lists it, with the day it was written, revisited or changed status. */
@@ -186,30 +189,6 @@ export async function readStoryPack(owner: Viewer, quarter: QuarterKey, visibili
   };
 }
 
-// ── The headline ──────────────────────────────────────────────────────────
-
-/** One sentence: the quarter's strategy share against the previous quarter and the goal. */
-export function headlineFinding(share: number | null, previousShare: number | null, goal: number | null, inProgress: boolean): string {
-  const quarter = inProgress ? "this quarter so far" : "this quarter";
-  if (share === null) return `No hours logged ${quarter} yet.`;
-  const points = (a: number, b: number) => Math.round(a * 100) - Math.round(b * 100);
-  const change =
-    previousShare === null
-      ? ""
-      : points(share, previousShare) > 0
-        ? `, up from ${percent(previousShare)} the quarter before`
-        : points(share, previousShare) < 0
-          ? `, down from ${percent(previousShare)} the quarter before`
-          : `, the same as the quarter before`;
-  const against =
-    goal === null
-      ? ""
-      : points(share, goal) >= 0
-        ? `, meeting your ${percent(goal)} goal`
-        : `, ${points(goal, share)} points short of your ${percent(goal)} goal`;
-  return `Strategy took ${percent(share)} of your logged hours ${quarter}${change}${against}.`;
-}
-
 // ── Weeks and the narrative's draft ──────────────────────────────────────
 
 type WeekRow = {
@@ -271,7 +250,7 @@ function draftOf(lines: GatheredLine[]): string {
 async function readTouchpoints(owner: Viewer, from: DateOnly, to: DateOnly): Promise<StoryTouchpoint[]> {
   const rows = await db.touchpoint.findMany({
     where: { userId: owner.userId, deletedAt: null, occurredOn: { gte: fromDateOnly(from), lte: fromDateOnly(to) } },
-    select: { id: true, occurredOn: true, topic: true, department: true, outcome: true, notable: true, businessValue: true, stakeholder: { select: { name: true } } },
+    select: { id: true, occurredOn: true, topic: true, department: true, outcome: true, notable: true, stakeholder: { select: { name: true } } },
     orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map((row) => ({
@@ -281,8 +260,7 @@ async function readTouchpoints(owner: Viewer, from: DateOnly, to: DateOnly): Pro
     department: row.department,
     stakeholder: row.stakeholder?.name ?? null,
     outcome: row.outcome,
-    // Only a notable touchpoint's business value is part of the story.
-    businessValue: row.notable ? (row.businessValue ?? "") : null,
+    notable: row.notable,
   }));
 }
 
@@ -299,7 +277,7 @@ function relationshipsOf(dashboard: DashboardModel, touchpoints: StoryTouchpoint
       .sort((a, b) => totals[b] - totals[a])
       .map((d) => ({ department: d, label: DEPARTMENTS[d], count: totals[d], touchpoints: counted.filter((t) => t.department === d) })),
     notCovered: DEPARTMENT_KEYS.filter((d) => d !== "OTHER" && totals[d] === 0).map((d) => ({ department: d, label: DEPARTMENTS[d] })),
-    notable: counted.filter((t) => t.businessValue !== null),
+    notable: counted.filter((t) => t.notable),
   };
 }
 
@@ -376,17 +354,4 @@ async function readRatings(owner: Viewer, quarters: QuarterKey[], mentors: Story
     }
   }
   return { self, mentors: new Map([...byMentor].map(([quarter, list]) => [quarter, [...list.values()]])) };
-}
-
-/** The quarter a week's first day puts it in, said for the page when a week spans two quarters. */
-export function spanningNote(pack: Pick<StoryPack, "spanning" | "name">): string[] {
-  const notes: string[] = [];
-  const label = (day: DateOnly) => formatDateOnly(day, { day: "numeric", month: "long" });
-  if (pack.spanning.before) {
-    notes.push(`The week of ${label(pack.spanning.before)} ends in ${pack.name} but counts in the quarter before, where its first day falls.`);
-  }
-  if (pack.spanning.after) {
-    notes.push(`The week of ${label(pack.spanning.after)} ends in the next quarter (on ${label(addDaysTo(pack.spanning.after, 6))}) but counts in ${pack.name}, where its first day falls.`);
-  }
-  return notes;
 }

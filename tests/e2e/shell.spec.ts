@@ -10,6 +10,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const DESTINATIONS: [name: string, url: RegExp][] = [
   ["Dashboard", /\/dashboard$/],
   ["This week", /\/weeks\/\d{4}-\d\d-\d\d$/],
+  ["Story", /\/story\/\d{4}-Q[1-4]$/],
   ["Stakeholders", /\/stakeholders$/],
   ["Vision notes", /\/notes$/],
   ["Mentors", /\/mentors$/],

@@ -51,9 +51,9 @@ async function seedQuarter(db: pg.Pool, userId: string, quarter: QuarterKey): Pr
   const departments = ["SALES", "FINANCE", "PRODUCT", "CUSTOMER_SUCCESS", "EXECUTIVE", "MARKETING"];
   for (let i = 0; i < 12; i++) {
     await db.query(
-      `INSERT INTO "Touchpoint" (id, "userId", department, "occurredOn", channel, topic, outcome, notable, "businessValue", "updatedAt")
-       VALUES ($1, $2, $3, $4, 'MEETING', $5, 'Agreed next steps', $6, $7, now())`,
-      [id("tp"), userId, departments[i % departments.length], addDaysTo(first, i * 7 + 1), `Quarterly sync ${i + 1}`, i === 3, i === 3 ? "Saved a renewal worth 8% of revenue." : null],
+      `INSERT INTO "Touchpoint" (id, "userId", department, "occurredOn", channel, topic, outcome, notable, "updatedAt")
+       VALUES ($1, $2, $3, $4, 'MEETING', $5, $6, $7, now())`,
+      [id("tp"), userId, departments[i % departments.length], addDaysTo(first, i * 7 + 1), `Quarterly sync ${i + 1}`, i === 3 ? "Saved a renewal worth 8% of revenue." : "Agreed next steps", i === 3],
     );
   }
   for (let i = 0; i < 4; i++) {

@@ -216,6 +216,7 @@ const touchpointInput = (stakeholderId: string) => ({
   channel: "CALL" as const,
   topic: "Changed topic",
   outcome: null,
+  notable: false,
   with: { kind: "stakeholder" as const, stakeholderId },
 });
 

@@ -60,7 +60,7 @@ describe("stakeholders", () => {
     await createTouchpoint(ada.id, { stakeholderId: priya.id, occurredOn: "2026-11-01" });
     expect(await getStakeholder(ada.viewer, priya.id, { now })).toMatchObject({ overdue: true, daysSinceLastMet: 23 });
 
-    await logTouchpoint(ada.viewer, { occurredOn: "2026-11-24", channel: "CALL", topic: "Budget", outcome: null, with: { kind: "stakeholder", stakeholderId: priya.id } });
+    await logTouchpoint(ada.viewer, { occurredOn: "2026-11-24", channel: "CALL", topic: "Budget", outcome: null, notable: false, with: { kind: "stakeholder", stakeholderId: priya.id } });
 
     expect(await getStakeholder(ada.viewer, priya.id, { now })).toMatchObject({ overdue: false, lastMetOn: "2026-11-24", daysSinceLastMet: 0, dueOn: "2026-12-01" });
     const list = await listStakeholders(ada.viewer, { ...everyone, overdue: true }, { now });

@@ -21,11 +21,11 @@ import { createUser } from "../support/factories/users";
 const now = new Date("2026-11-24T10:00:00Z");
 
 function withStakeholder(stakeholderId: string, overrides: Partial<TouchpointInput> = {}): TouchpointInput {
-  return { occurredOn: "2026-11-24", channel: "ONE_ON_ONE", topic: "Pricing", outcome: "Shared usage data.", with: { kind: "stakeholder", stakeholderId }, ...overrides };
+  return { occurredOn: "2026-11-24", channel: "ONE_ON_ONE", topic: "Pricing", outcome: "Shared usage data.", notable: false, with: { kind: "stakeholder", stakeholderId }, ...overrides };
 }
 
 function groupMeeting(department: "SALES" | "MARKETING" | "LEGAL", overrides: Partial<TouchpointInput> = {}): TouchpointInput {
-  return { occurredOn: "2026-11-24", channel: "MEETING", topic: "Pipeline review", outcome: null, with: { kind: "department", department }, ...overrides };
+  return { occurredOn: "2026-11-24", channel: "MEETING", topic: "Pipeline review", outcome: null, notable: false, with: { kind: "department", department }, ...overrides };
 }
 
 describe("touchpoints", () => {

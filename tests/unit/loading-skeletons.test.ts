@@ -29,6 +29,9 @@ const decides = (file: string) => existsSync(file) && /\b(notFound|redirect|acce
 const WITHOUT_SKELETON = new Set([
   // Only redirects, to the week's own page, which has one.
   "/weeks/current",
+  // Only redirect, to the running quarter's story, which has one.
+  "/story",
+  "/mentees/[menteeId]/story",
 ]);
 
 describe("loading skeletons", () => {

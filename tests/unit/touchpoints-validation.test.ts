@@ -19,8 +19,14 @@ describe("touchpointSchema", () => {
       channel: "ONE_ON_ONE",
       topic: "Pricing for the enterprise tier",
       outcome: "Agreed to share usage data.",
+      notable: false,
       with: { kind: "stakeholder", stakeholderId: "stakeholder-1" },
     });
+  });
+
+  it("reads the notable mark as a ticked checkbox", () => {
+    expect(touchpointSchema.parse({ ...valid, notable: "on" }).notable).toBe(true);
+    expect(touchpointSchema.parse({ ...valid, notable: "no" }).notable).toBe(false);
   });
 
   it("parses a group meeting with a department, with no outcome", () => {

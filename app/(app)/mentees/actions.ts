@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
 import { dateOnlySchema } from "@/lib/shared/dates";
-import { markWeekReviewed } from "@/lib/mentoring/mentor-access";
+import { formAction } from "@/lib/server/actions";
+import { markWeekReviewed, saveMentorStoryRatings } from "@/lib/mentoring/mentor-access";
+import { mentorAssessmentSchema } from "@/lib/story/story.validation";
 import { leaveMentorship } from "@/lib/mentoring/mentorships";
 import { menteeIdSchema, mentorshipIdSchema } from "@/lib/mentoring/mentorships.validation";
 
@@ -28,3 +30,11 @@ export async function leaveMentorshipAction(mentorshipId: unknown): Promise<Butt
   revalidateReviews();
   return result;
 }
+
+/** A mentor's ratings of a mentee's quarter, beside the mentee's own: the leader sees them on their story. */
+export const saveMentorRatingsAction = formAction(mentorAssessmentSchema, async (viewer, input) => {
+  await saveMentorStoryRatings(viewer, input);
+  revalidatePath(`/mentees/${encodeURIComponent(input.menteeId)}/story/${input.quarter}`);
+  revalidatePath(`/story/${input.quarter}`);
+  return "Ratings saved.";
+});

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type pg from "pg";
+import { quarterOfDay } from "@/lib/shared/quarters";
 
 const APP = join(process.cwd(), "app", "(app)");
 
@@ -74,8 +75,8 @@ export async function seedLeader(db: pg.Pool, leaderId: string, mentorId: string
     [rows.note, leaderId],
   );
   await db.query(
-    `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", status, "acceptedAt", "shareReflections", "shareStakeholders", "shareNotes", "updatedAt")
-     VALUES ($1, $2, $3, 'mentor@wheelhouse.test', 'ACCEPTED', now(), true, true, true, now())`,
+    `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", status, "acceptedAt", "shareReflections", "shareStakeholders", "shareNotes", "shareStory", "updatedAt")
+     VALUES ($1, $2, $3, 'mentor@wheelhouse.test', 'ACCEPTED', now(), true, true, true, true, now())`,
     [id("ms"), leaderId, mentorId],
   );
   const comment = id("c");
@@ -103,6 +104,8 @@ export function addressOf(route: string, rows: Seeded, leaderId: string): { path
     "/mentees/[menteeId]/notes": mentor(`/mentees/${leaderId}/notes`),
     "/mentees/[menteeId]/notes/[noteId]": mentor(`/mentees/${leaderId}/notes/${rows.note}`),
     "/mentees/[menteeId]/stakeholders": mentor(`/mentees/${leaderId}/stakeholders`),
+    "/mentees/[menteeId]/story": mentor(`/mentees/${leaderId}/story`),
+    "/mentees/[menteeId]/story/[quarter]": mentor(`/mentees/${leaderId}/story/${quarterOfDay(rows.week)}`),
     "/mentees/[menteeId]/weeks/[startsOn]": mentor(`/mentees/${leaderId}/weeks/${rows.week}`),
     "/mentors": leader("/mentors"),
     "/notes": leader("/notes"),
@@ -115,6 +118,8 @@ export function addressOf(route: string, rows: Seeded, leaderId: string): { path
     "/settings/data": leader("/settings/data"),
     "/settings/security": leader("/settings/security"),
     "/stakeholders": leader("/stakeholders"),
+    "/story": leader("/story"),
+    "/story/[quarter]": leader(`/story/${quarterOfDay(rows.week)}`),
     "/stakeholders/new": leader("/stakeholders/new"),
     "/stakeholders/[id]": leader(`/stakeholders/${rows.stakeholder}`),
     "/stakeholders/[id]/edit": leader(`/stakeholders/${rows.stakeholder}/edit`),

@@ -39,6 +39,7 @@ export type TouchpointOverrides = {
   channel?: TouchpointChannel;
   topic?: string;
   outcome?: string | null;
+  notable?: boolean;
   deletedAt?: Date | null;
 };
 

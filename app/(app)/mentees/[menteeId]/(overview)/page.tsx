@@ -58,7 +58,7 @@ export default async function MenteePage({ params, searchParams }: Props) {
           />
         }
       />
-      {share.stakeholders || share.notes ? (
+      {share.stakeholders || share.notes || share.story ? (
         <nav aria-label={`${name}'s pages`} className="flex flex-wrap gap-4 text-sm font-medium">
           {share.stakeholders ? (
             <Link href={`${menteePath}/stakeholders`} className="text-accent underline-offset-2 hover:underline">
@@ -68,6 +68,11 @@ export default async function MenteePage({ params, searchParams }: Props) {
           {share.notes ? (
             <Link href={`${menteePath}/notes`} className="text-accent underline-offset-2 hover:underline">
               Vision notes
+            </Link>
+          ) : null}
+          {share.story ? (
+            <Link href={`${menteePath}/story`} className="text-accent underline-offset-2 hover:underline">
+              Quarterly story
             </Link>
           ) : null}
         </nav>

@@ -37,6 +37,7 @@ export default async function EditTouchpointPage({ params, searchParams }: Props
             channel: touchpoint.channel,
             topic: touchpoint.topic,
             outcome: touchpoint.outcome,
+            notable: touchpoint.notable,
           }}
         />
       </Card>

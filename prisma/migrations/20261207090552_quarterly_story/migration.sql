@@ -1,6 +1,5 @@
 -- AlterTable
-ALTER TABLE "Touchpoint" ADD COLUMN     "businessValue" TEXT,
-ADD COLUMN     "notable" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Touchpoint" ADD COLUMN     "notable" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "VisionNote" ADD COLUMN     "statusChangedAt" TIMESTAMP(3);

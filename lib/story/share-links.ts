@@ -11,6 +11,8 @@ import { quarterKeySchema } from "@/lib/shared/quarters";
 import { getCurrentQuarter, readStoryPack, type StoryPack, type StoryVisibility } from "@/lib/story/pack";
 import type { CreateShareLinkInput } from "@/lib/story/share-links.validation";
 import { getProfile } from "@/lib/users";
+import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 
 // Read-only links to one quarter's story for someone without an account. The
 // link's token is the only key: it is stored as a hash, checked for shape,
@@ -150,18 +152,17 @@ export type SharedStory =
 
 /**
  * The pack a shared link opens, for anyone who has the link: exactly its
- * owner's pack of its quarter. `as` says what asks: the page and the Markdown
- * download count as an opening (and are recorded in the owner's audit
- * trail); the chart images the page loads do not.
+ * owner's pack of its quarter. Each call is an opening (`as`: the page or
+ * the Markdown download), counted and recorded in the owner's audit trail.
  */
-export async function getSharedStoryPack(token: string, { as }: { as: "page" | "markdown" | "chart" }, now = new Date()): Promise<SharedStory> {
+export async function getSharedStoryPack(token: string, { as }: { as: "page" | "markdown" }, now = new Date()): Promise<SharedStory> {
   const found = await findLiveLink(token, now);
   if (found.kind !== "ok") return found;
   const { link } = found;
   const owner = asLinkOwner(link.userId);
   const quarter = quarterKeySchema.safeParse(link.quarter);
   if (!quarter.success) return { kind: "invalid" };
-  const [pack] = await Promise.all([readStoryPack(owner, quarter.data, SHARED_VISIBILITY, now), as === "chart" ? null : recordView(link, as, now)]);
+  const [pack] = await Promise.all([readStoryPack(owner, quarter.data, SHARED_VISIBILITY, now), recordView(link, as, now)]);
   if (!pack) return { kind: "invalid" };
   const { name } = await getProfile(link.userId);
   return {
@@ -170,6 +171,14 @@ export async function getSharedStoryPack(token: string, { as }: { as: "page" | "
     ownerName: name,
     expiresAt: link.expiresAt,
   };
+}
+
+/** The dashboard model a shared pack's charts draw (as the owner's own chart images do), while the link works; not an opening. */
+export async function getSharedStoryCharts(token: string, now = new Date()): Promise<DashboardModel | null> {
+  const found = await findLiveLink(token, now);
+  const quarter = quarterKeySchema.safeParse(found.kind === "ok" ? found.link.quarter : null);
+  if (found.kind !== "ok" || !quarter.success) return null;
+  return getQuarterDashboard(asLinkOwner(found.link.userId), quarter.data, now);
 }
 
 /**

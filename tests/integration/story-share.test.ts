@@ -13,7 +13,7 @@ import { RATE_LIMITS } from "@/lib/server/rate-limit";
 import { hashLinkToken } from "@/lib/server/secret-tokens";
 import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
 import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
-import { createShareLink, getSharedStoryPack, listShareLinks, restoreShareLink, revokeShareLink } from "@/lib/story/share-links";
+import { createShareLink, getSharedStoryCharts, getSharedStoryPack, listShareLinks, restoreShareLink, revokeShareLink } from "@/lib/story/share-links";
 import { GET as downloadShared } from "@/app/shared/story/[token]/story.md/route";
 import { createUser, type TestUser } from "../support/factories/users";
 import { withRequest } from "../support/next-request";
@@ -178,12 +178,14 @@ describe("what a token opens", () => {
     for (let i = 0; i < RATE_LIMITS.sharedLinkMissesPerIp.points + 2; i++) expect((await open(token, "192.0.2.68")).kind).toBe("ok");
   });
 
-  it("loads chart images without counting them as openings", async () => {
+  it("draws the pack's charts without counting them as openings, and none for a dead link", async () => {
     const { now } = quarters();
     const { token } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 30, label: null });
-    expect((await from("203.0.113.10", () => getSharedStoryPack(token, { as: "chart" }))).kind).toBe("ok");
+    const charts = await from("203.0.113.10", () => getSharedStoryCharts(token));
+    expect(charts?.time.points.length).toBeGreaterThan(0);
     expect(await db.storyShareLink.findFirstOrThrow({ where: { userId: ada.id } })).toMatchObject({ viewCount: 0, lastViewedAt: null });
     expect(await db.auditEvent.count({ where: { userId: ada.id, action: "story_link_viewed" } })).toBe(0);
+    expect(await from("203.0.113.10", () => getSharedStoryCharts("A".repeat(43)))).toBeNull();
   });
 });
 

@@ -1,17 +1,9 @@
 import { dashboardChartImage } from "@/components/dashboard/chart-images";
 import { answerChartImage } from "@/lib/server/chart-images";
-import { getSharedStoryPack } from "@/lib/story/share-links";
+import { getSharedStoryCharts } from "@/lib/story/share-links";
 
 /** One of a shared story's charts, as an SVG image: of the link's pack only, and only while the link works. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string; chart: string }> }) {
   const { token, chart } = await params;
-  return answerChartImage(
-    request,
-    chart,
-    async () => {
-      const shared = await getSharedStoryPack(token, { as: "chart" });
-      return shared.kind === "ok" ? shared.pack.dashboard : null;
-    },
-    dashboardChartImage,
-  );
+  return answerChartImage(request, chart, () => getSharedStoryCharts(token), dashboardChartImage);
 }

@@ -1,6 +1,7 @@
 // Read-only links to a quarter's story (issue 16, point 4): the token opens
 // exactly its owner's pack of its quarter while the link is live, and
 // nothing at all otherwise; the route handlers serve that pack only.
+import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
@@ -15,6 +16,8 @@ import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
 import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
 import { createShareLink, getSharedStoryCharts, getSharedStoryPack, listShareLinks, restoreShareLink, revokeShareLink } from "@/lib/story/share-links";
 import { GET as downloadShared } from "@/app/shared/story/[token]/story.md/route";
+import { GET as downloadOwn } from "@/app/(app)/story/[quarter]/story.md/route";
+import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { createUser, type TestUser } from "../support/factories/users";
 import { withRequest } from "../support/next-request";
 
@@ -221,5 +224,47 @@ describe("the shared Markdown download", () => {
       expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
       expect(response.headers.get("content-disposition")).toBeNull();
     }
+  });
+});
+
+describe("the leader's own Markdown download", () => {
+  async function signIn(user: TestUser): Promise<string> {
+    const sessionToken = randomBytes(32).toString("hex");
+    await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
+    return `${SESSION_COOKIE.secure}=${sessionToken}; ${SESSION_COOKIE.plain}=${sessionToken}`;
+  }
+  const download = (quarter: string, cookie: string | null) => {
+    const request = new Request(`https://wheelhouse.example.test/story/${quarter}/story.md`, { headers: cookie ? { cookie } : {} });
+    return withRequest(request.headers, () => downloadOwn(request, { params: Promise.resolve({ quarter }) }));
+  };
+
+  it("is the viewer's own pack of that quarter, as text that is never rendered, and is in their security history", async () => {
+    const grace = await createUser({ name: "Grace" });
+    const { now } = quarters();
+    await narrate(ada, now, `## Wins\n\n${PAYLOAD}\n\n| a | b |`);
+    await narrate(grace, now, "Grace's own words");
+
+    const response = await download(now, await signIn(ada));
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="wheelhouse-story-${now}.md"`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const text = await response.text();
+    expect(text).toContain(PAYLOAD);
+    for (const section of ["## Time split per week", "## Relationships", "## Vision", "## Self-assessment"]) expect(text).toContain(section);
+    expect(text).not.toContain("Grace's own words");
+    expect(await db.auditEvent.findFirst({ where: { userId: ada.id, action: "export" } })).toMatchObject({ detail: { file: `wheelhouse-story-${now}.md` } });
+
+    // Another leader at the same address gets their own, never Ada's.
+    const theirs = await (await download(now, await signIn(grace))).text();
+    expect(theirs).toContain("Grace's own words");
+    expect(theirs).not.toContain(PAYLOAD);
+  });
+
+  it("answers 404 for a quarter that is not one or has not begun, and sends a visitor without a session to sign in", async () => {
+    const cookie = await signIn(ada);
+    for (const quarter of ["2026-Q5", "2099-Q1", "nope", "2026-Q4%00"]) expect((await download(quarter, cookie)).status, quarter).toBe(404);
+    await expect(download(quarters().now, null)).rejects.toThrow(/NEXT_REDIRECT/);
   });
 });

@@ -110,6 +110,9 @@ async function printsOnFourPagesWithCharts(page: Page) {
   await expect(page.getByRole("navigation")).toHaveCount(0);
   for (const heading of await page.locator("main h2").all()) expect(await heading.evaluate((element) => getComputedStyle(element).breakAfter)).toBe("avoid");
   for (const chart of await page.locator(".chart").all()) expect(await chart.evaluate((element) => getComputedStyle(element).breakInside)).toBe("avoid");
+  // The narrative's script payload printed as words, never run.
+  await expect(page.getByText(PAYLOAD, { exact: false })).toBeVisible();
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.emulateMedia({ media: "screen" });
 }
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
+import type { DashboardModel } from "@/lib/dashboard/figures";
 import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
@@ -7,12 +9,10 @@ import { getRequestContext } from "@/lib/server/request-context";
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from "@/lib/server/secret-tokens";
 import type { Viewer } from "@/lib/server/viewer";
 import { restorableSince } from "@/lib/shared/soft-delete";
-import { quarterKeySchema } from "@/lib/shared/quarters";
+import { quarterKeySchema, type QuarterKey } from "@/lib/shared/quarters";
 import { getCurrentQuarter, readStoryPack, type StoryPack, type StoryVisibility } from "@/lib/story/pack";
 import type { CreateShareLinkInput } from "@/lib/story/share-links.validation";
 import { getProfile } from "@/lib/users";
-import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
-import type { DashboardModel } from "@/lib/dashboard/figures";
 
 // Read-only links to one quarter's story for someone without an account. The
 // link's token is the only key: it is stored as a hash, checked for shape,
@@ -100,7 +100,7 @@ export async function restoreShareLink(viewer: Viewer, id: string, now = new Dat
   await recordAudit({ userId: viewer.userId, action: "story_link_restored", detail: { linkId: id } });
 }
 
-type LiveLink = { id: string; userId: string; quarter: string; expiresAt: Date };
+type LiveLink = { id: string; userId: string; quarter: QuarterKey; expiresAt: Date };
 
 type Lookup = { kind: "ok"; link: LiveLink } | { kind: "invalid" } | { kind: "limited"; retryAfterSeconds: number };
 
@@ -124,11 +124,12 @@ async function findLiveLink(token: string, now: Date): Promise<Lookup> {
       : null,
   ]);
   if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
-  if (!link) {
+  const quarter = quarterKeySchema.safeParse(link?.quarter);
+  if (!link || !quarter.success) {
     await consumeRateLimit("sharedLinkMissesPerIp", client);
     return { kind: "invalid" };
   }
-  return { kind: "ok", link };
+  return { kind: "ok", link: { ...link, quarter: quarter.data } };
 }
 
 /** Counts an opening of the link, for its owner's list and security history. */
@@ -159,10 +160,7 @@ export async function getSharedStoryPack(token: string, { as }: { as: "page" | "
   const found = await findLiveLink(token, now);
   if (found.kind !== "ok") return found;
   const { link } = found;
-  const owner = asLinkOwner(link.userId);
-  const quarter = quarterKeySchema.safeParse(link.quarter);
-  if (!quarter.success) return { kind: "invalid" };
-  const [pack] = await Promise.all([readStoryPack(owner, quarter.data, SHARED_VISIBILITY, now), recordView(link, as, now)]);
+  const [pack] = await Promise.all([readStoryPack(asLinkOwner(link.userId), link.quarter, SHARED_VISIBILITY, now), recordView(link, as, now)]);
   if (!pack) return { kind: "invalid" };
   const { name } = await getProfile(link.userId);
   return {
@@ -176,9 +174,7 @@ export async function getSharedStoryPack(token: string, { as }: { as: "page" | "
 /** The dashboard model a shared pack's charts draw (as the owner's own chart images do), while the link works; not an opening. */
 export async function getSharedStoryCharts(token: string, now = new Date()): Promise<DashboardModel | null> {
   const found = await findLiveLink(token, now);
-  const quarter = quarterKeySchema.safeParse(found.kind === "ok" ? found.link.quarter : null);
-  if (found.kind !== "ok" || !quarter.success) return null;
-  return getQuarterDashboard(asLinkOwner(found.link.userId), quarter.data, now);
+  return found.kind === "ok" ? getQuarterDashboard(asLinkOwner(found.link.userId), found.link.quarter, now) : null;
 }
 
 /**

@@ -1,7 +1,6 @@
 "use client";
 
 import { SharingFields } from "@/components/mentors/sharing-fields";
-import { SHARE_NONE } from "@/lib/mentoring/mentorship-model";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import type { FormState } from "@/lib/shared/forms";
@@ -19,7 +18,7 @@ export function InviteForm({ action }: Props) {
         rows={3}
         help="A line about why you are asking them. It goes in the email."
       />
-      <SharingFields share={{ ...SHARE_NONE, reflections: true }} />
+      <SharingFields share={{ reflections: true, stakeholders: false, notes: false, story: false }} />
     </ActionForm>
   );
 }

@@ -90,6 +90,8 @@ const visionNoteSchema = z.object({
   horizon: z.enum(Horizon),
   tags: z.array(plain(TAG_MAX).min(1)).max(TAGS_MAX),
   status: z.enum(VisionNoteStatus),
+  // Absent from files exported before the quarterly story.
+  statusChangedAt: timestamp.nullable().default(null),
   revisitOn: dateOnlySchema.nullable(),
   revisits: z.array(timestamp).max(10_000),
   createdAt: timestamp,

@@ -141,6 +141,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       horizon: row.horizon,
       tags: row.tags,
       status: row.status,
+      statusChangedAt: isoOrNull(row.statusChangedAt),
       revisitOn: row.revisitOn ? toDateOnly(row.revisitOn) : null,
       revisits: row.revisits.map((revisit) => iso(revisit.revisitedAt)),
       createdAt: iso(row.createdAt),

@@ -120,6 +120,7 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
             horizon: note.horizon,
             tags: note.tags,
             status: note.status,
+            statusChangedAt: note.statusChangedAt === null ? null : new Date(note.statusChangedAt),
             revisitOn: note.revisitOn === null ? null : fromDateOnly(note.revisitOn),
             createdAt: new Date(note.createdAt),
             updatedAt: new Date(note.updatedAt),

@@ -1,13 +1,14 @@
 // Stored text holding script payloads renders inert everywhere it is shown:
 // a leader's and a mentor's names, a week's reflections, a stakeholder, a
 // touchpoint, a vision note (Markdown), comments, notifications, an
-// invitation. Written straight to the database (so nothing the forms do can
+// invitation, a quarterly story's narrative (Markdown) and its ratings' notes. Written straight to the database (so nothing the forms do can
 // clean it first), then every page that shows it is opened in Chromium: no
 // script may run (no dialog, no window flag), no element the payloads
 // describe may exist, and the words must be on the page as text.
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
+import { quarterOfWeek } from "../../lib/shared/quarters";
 import { expect, test } from "./support/fixtures";
 
 const SCRIPT = "<script>window.__pwned=1</script>";
@@ -27,7 +28,17 @@ function lastWeekStart(): string {
 
 /** Every place a leader's text is kept, each holding the payloads; the mentor comments on the week and the note. */
 async function seed(db: pg.Pool, leaderId: string, mentorId: string, week: string) {
-  const ids = { week: id("week"), stakeholder: id("sh"), touchpoint: id("tp"), note: id("note"), weekComment: id("c"), noteComment: id("c"), reply: id("c") };
+  const ids = {
+    week: id("week"),
+    stakeholder: id("sh"),
+    touchpoint: id("tp"),
+    note: id("note"),
+    weekComment: id("c"),
+    noteComment: id("c"),
+    reply: id("c"),
+    mentorship: id("ms"),
+    quarter: quarterOfWeek(week),
+  };
   const token = randomBytes(32).toString("base64url");
   await db.query(
     `INSERT INTO "Week" (id, "userId", "startsOn", "strategyMinutes", "reflectionStrategy", "reflectionStory", "reflectionRelationships", "reflectionVision", highlights, "updatedAt")
@@ -39,8 +50,8 @@ async function seed(db: pg.Pool, leaderId: string, mentorId: string, week: strin
     [ids.stakeholder, leaderId, `Sam ${PAYLOAD}`, PAYLOAD],
   );
   await db.query(
-    `INSERT INTO "Touchpoint" (id, "userId", "stakeholderId", department, "occurredOn", channel, topic, outcome, "updatedAt")
-     VALUES ($1, $2, $3, 'SALES', $4::date + 1, 'CALL', $5, $6, now())`,
+    `INSERT INTO "Touchpoint" (id, "userId", "stakeholderId", department, "occurredOn", channel, topic, outcome, notable, "updatedAt")
+     VALUES ($1, $2, $3, 'SALES', $4::date + 1, 'CALL', $5, $6, true, now())`,
     [ids.touchpoint, leaderId, ids.stakeholder, week, `Pipeline ${PAYLOAD}`, PAYLOAD],
   );
   await db.query(
@@ -48,9 +59,16 @@ async function seed(db: pg.Pool, leaderId: string, mentorId: string, week: strin
     [ids.note, leaderId, `Bet ${PAYLOAD}`, MARKDOWN, ["<b>tag</b>", '"><svg onload=window.__pwned=7>'], week],
   );
   await db.query(
-    `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", message, status, "acceptedAt", "shareReflections", "shareStakeholders", "shareNotes", "updatedAt")
-     VALUES ($1, $2, $3, 'mentor@wheelhouse.test', $4, 'ACCEPTED', now(), true, true, true, now())`,
-    [id("ms"), leaderId, mentorId, PAYLOAD],
+    `INSERT INTO "Mentorship" (id, "menteeId", "mentorId", "inviteEmail", message, status, "acceptedAt", "shareReflections", "shareStakeholders", "shareNotes", "shareStory", "updatedAt")
+     VALUES ($1, $2, $3, 'mentor@wheelhouse.test', $4, 'ACCEPTED', now(), true, true, true, true, now())`,
+    [ids.mentorship, leaderId, mentorId, PAYLOAD],
+  );
+  // The quarter's story: a narrative in Markdown, the leader's evidence and the mentor's note.
+  await db.query(`INSERT INTO "StoryNarrative" (id, "userId", quarter, body, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id("sn"), leaderId, ids.quarter, MARKDOWN]);
+  await db.query(
+    `INSERT INTO "StoryRating" (id, "userId", quarter, habit, rater, "mentorshipId", rating, evidence, "updatedAt")
+     VALUES ($1, $2, $3, 'story', 'self', NULL, 3, $5, now()), ($6, $2, $3, 'story', $4, $4, 4, $5, now())`,
+    [id("sr"), leaderId, ids.quarter, ids.mentorship, PAYLOAD, id("sr")],
   );
   await db.query(
     `INSERT INTO "Mentorship" (id, "menteeId", "inviteEmail", message, status, "inviteTokenHash", "inviteExpiresAt", "updatedAt")
@@ -138,6 +156,11 @@ test("stored script payloads render as inert text on every page that shows them"
   await expect(leader.page.getByRole("article").getByText("click me", { exact: true })).toBeVisible();
   await expect(leader.page.getByRole("link", { name: "click me" })).toHaveCount(0);
 
+  // The leader's story: the narrative is in its editor (a textarea's text), the evidence notes are on the page.
+  await expectInert(leader.page, `/story/${rows.quarter}`, { showsText: false });
+  await expect(leader.page.getByTestId("story-assessment").getByText(SCRIPT, { exact: false }).first()).toBeVisible();
+  await expect(leader.page.getByLabel("Your narrative")).toHaveValue(MARKDOWN);
+
   // What the mentor sees of the leader.
   for (const path of [
     "/mentees",
@@ -146,10 +169,15 @@ test("stored script payloads render as inert text on every page that shows them"
     `/mentees/${leader.id}/stakeholders`,
     `/mentees/${leader.id}/notes`,
     `/mentees/${leader.id}/notes/${rows.note}`,
+    `/mentees/${leader.id}/story/${rows.quarter}`,
     "/notifications",
   ]) {
     await expectInert(mentor.page, path);
   }
+  // The narrative as Markdown: a javascript: link keeps its words and loses the link.
+  await expectInert(mentor.page, `/mentees/${leader.id}/story/${rows.quarter}`);
+  await expect(mentor.page.getByText("click me", { exact: true })).toBeVisible();
+  await expect(mentor.page.getByRole("link", { name: "click me" })).toHaveCount(0);
 
   // The invitation link, opened by someone signed out.
   await expectInert(stranger, `/invitations/${rows.token}`);

@@ -22,8 +22,12 @@ const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notifi
 const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
   User: ["email", "emailVerified", "image", "createdAt", "updatedAt", "dataVersion"],
-  // A counter for concurrent saves: an imported week starts again at 1.
+  // A counter for concurrent saves: an imported week or narrative starts again at 1.
   Week: ["version"],
+  StoryNarrative: ["version"],
+  // A mentor's rating of the user's quarter is theirs, through their mentorship: in the file for the
+  // record, not imported (the user's own ratings have none).
+  StoryRating: ["mentorshipId"],
 };
 // Trash is left out of the export, and ids are new on import.
 const isIdentity = (column: string) => column === "id" || column === "userId" || column === "deletedAt";
@@ -218,7 +222,7 @@ describe("account export", () => {
 
     const touchpoints = await exportCsv(ada.viewer, "touchpoints.csv");
     const lines = touchpoints.split("\r\n");
-    expect(lines[0]).toBe("Date,Stakeholder,Department,Channel,Topic,Outcome");
+    expect(lines[0]).toBe("Date,Stakeholder,Department,Channel,Topic,Outcome,Notable");
     expect(touchpoints).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")`);
     expect(touchpoints).toContain("Group meeting");
     expect(touchpoints).not.toContain("In the trash");

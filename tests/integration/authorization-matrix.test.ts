@@ -5,7 +5,7 @@
 // that can only ever write to the caller's own account, leaves the leader's
 // data untouched). Any other error fails the test.
 import { afterAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/server/errors";
+import { NotFoundError, VersionConflictError } from "@/lib/server/errors";
 import { exportAccount, exportCsv } from "@/lib/account/export";
 import { CSV_FILES } from "@/lib/account/account.validation";
 import { addComment, deleteComment, editComment, getThread } from "@/lib/mentoring/comments";
@@ -14,7 +14,15 @@ import { fromDateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { updateGoals } from "@/lib/dashboard/goals";
 import { stopJobs } from "@/lib/server/jobs";
-import { getMenteeDashboard, getMenteeNote, getMenteeStakeholder, getMenteeTouchpoint, getMenteeWeek } from "@/lib/mentoring/mentor-access";
+import {
+  getMenteeDashboard,
+  getMenteeNote,
+  getMenteeStakeholder,
+  getMenteeStoryPack,
+  getMenteeTouchpoint,
+  getMenteeWeek,
+  saveMentorStoryRatings,
+} from "@/lib/mentoring/mentor-access";
 import { MENTOR_RULES, SHARE_NONE, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
 import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
@@ -22,7 +30,9 @@ import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/story/sh
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
-import { WeekConflictError, getWeek, saveWeek } from "@/lib/weeks";
+import { getWeek, saveWeek } from "@/lib/weeks";
+import { getStoryPack, noRatings } from "@/lib/story/pack";
+import { saveNarrative, saveSelfAssessment } from "@/lib/story/story";
 import { SHARE_EVERYTHING, createInvitation, createMentor } from "../support/factories/mentors";
 import { createStakeholder as seedStakeholder, createTouchpoint as seedTouchpoint } from "../support/factories/stakeholders";
 import { createUser, type TestUser } from "../support/factories/users";
@@ -33,9 +43,10 @@ afterAll(stopJobs);
 
 const baseUrl = "https://wheelhouse.example.test";
 const WEEK = "2026-11-16";
-const QUARTER = "2026-Q4";
 const INVITEE_EMAIL = "invitee@example.test";
 const NOTE_TITLE = "Platform bet";
+const QUARTER = "2026-Q4";
+const NARRATIVE = "The leader's quarter, in their words";
 /** What the leader's rows say: in an export only as far as the role may read them. */
 const LEADER_TEXTS = [WEEK, "Secret reflection", "Priya", "Roadmap", NOTE_TITLE, "The leader's own words"];
 
@@ -45,6 +56,7 @@ type Role =
   | "mentor sharing reflections"
   | "mentor sharing stakeholders"
   | "mentor sharing notes"
+  | "mentor sharing the story"
   | "mentor after revocation"
   | "invitee who has not accepted"
   | "another user"
@@ -85,6 +97,12 @@ const CELLS = [
   // The role's own data export (JSON and CSV): anything of the leader's rows in it, and the note's title.
   "export:read",
   "export:readNote",
+  // The quarterly story: its narrative (a mentor never writes the leader's), and the ratings beside it
+  // (the leader's own, or the role's own as a mentor).
+  "story:read",
+  "story:update",
+  "storyRating:read",
+  "storyRating:create",
   "invitation:read",
   "invitation:create",
   "invitation:update",
@@ -107,6 +125,7 @@ const ALLOWED: Record<Role, Cell[]> = {
   "mentor sharing reflections": [...MENTOR_BASE, "reflection:read"],
   "mentor sharing stakeholders": [...MENTOR_BASE, "touchpoint:read", "stakeholder:read"],
   "mentor sharing notes": [...MENTOR_BASE, "visionNote:read", "noteComment:read", "noteComment:create", "export:readNote"],
+  "mentor sharing the story": [...MENTOR_BASE, "story:read", "storyRating:read", "storyRating:create"],
   "mentor after revocation": [],
   "invitee who has not accepted": [],
   "another user": [],
@@ -117,7 +136,8 @@ const SHARES: Partial<Record<Role, Partial<Share>>> = {
   "mentor sharing nothing": {},
   "mentor sharing reflections": { reflections: true },
   "mentor sharing stakeholders": { stakeholders: true },
-  "mentor sharing notes": { notes: true, story: false },
+  "mentor sharing notes": { notes: true },
+  "mentor sharing the story": { story: true },
 };
 
 type World = {
@@ -146,6 +166,8 @@ async function buildWorld(role: Role): Promise<World> {
   const bystander = await createMentor(leader, SHARE_EVERYTHING);
   const bystanderComment = await addComment(bystander.viewer, thread, "Another mentor's comment", { baseUrl });
   const invitation = await createInvitation(leader, { inviteEmail: INVITEE_EMAIL, share: SHARE_EVERYTHING });
+  await saveNarrative(leader.viewer, { quarter: QUARTER, version: 0, body: NARRATIVE });
+  await saveSelfAssessment(leader.viewer, { quarter: QUARTER, ratings: { ...noRatings(), story: { rating: 3, evidence: "Told the billing story" } } });
   const shareLink = await createShareLink(leader.viewer, { quarter: QUARTER, expiresInDays: 30, label: "Dana, CEO" });
 
   let viewer: Viewer | null = null;
@@ -196,7 +218,7 @@ async function refusedAsMissing(run: () => Promise<unknown>): Promise<void> {
     await run();
   } catch (error) {
     if (error instanceof NotFoundError) return;
-    if (error instanceof WeekConflictError && error.saved.version === 0) return;
+    if (error instanceof VersionConflictError && (error.saved as { version: number }).version === 0) return;
     throw error;
   }
 }
@@ -318,6 +340,22 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
     const before = await db.reviewComment.count({ where: { noteId: w.noteId } });
     if (w.viewer) await refusedAsMissing(() => addComment(w.viewer!, { menteeId: w.leader.id, noteId: w.noteId }, "New on the note", { baseUrl }));
     return (await db.reviewComment.count({ where: { noteId: w.noteId } })) > before;
+  },
+  "story:read": async (w) =>
+    (isOwner(w) ? await getStoryPack(w.viewer!, QUARTER) : (await getMenteeStoryPack(w.viewer, w.leader.id, QUARTER))?.pack)?.narrative?.body === NARRATIVE,
+  "story:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => saveNarrative(w.viewer!, { quarter: QUARTER, version: 1, body: "Rewritten story" }));
+    return (await db.storyNarrative.findUniqueOrThrow({ where: { userId_quarter: { userId: w.leader.id, quarter: QUARTER } } })).body === "Rewritten story";
+  },
+  "storyRating:read": async (w) =>
+    (isOwner(w) ? await getStoryPack(w.viewer!, QUARTER) : (await getMenteeStoryPack(w.viewer, w.leader.id, QUARTER))?.pack)?.assessment.self.story?.evidence ===
+    "Told the billing story",
+  "storyRating:create": async (w) => {
+    const before = await db.storyRating.count({ where: { userId: w.leader.id } });
+    const ratings = { ...noRatings(), vision: { rating: 5, evidence: null } };
+    if (isOwner(w)) await saveSelfAssessment(w.viewer!, { quarter: QUARTER, ratings: { ...ratings, story: { rating: 3, evidence: "Told the billing story" } } });
+    else await refusedAsMissing(() => saveMentorStoryRatings(w.viewer, { menteeId: w.leader.id, quarter: QUARTER, ratings }));
+    return (await db.storyRating.count({ where: { userId: w.leader.id } })) > before;
   },
   "export:read": async (w) => LEADER_TEXTS.some((text) => w.export.includes(text)),
   "export:readNote": async (w) => w.export.includes(NOTE_TITLE),

@@ -33,7 +33,7 @@ describe("touchpoints", () => {
     const ada = await createUser();
     const priya = await createStakeholder(ada.id, { name: "Priya", department: "FINANCE" });
 
-    const { id } = await logTouchpoint(ada.viewer, withStakeholder(priya.id));
+    const { id } = await logTouchpoint(ada.viewer, withStakeholder(priya.id, { notable: true }));
 
     expect(await getTouchpoint(ada.viewer, id)).toEqual({
       id,
@@ -41,6 +41,7 @@ describe("touchpoints", () => {
       channel: "ONE_ON_ONE",
       topic: "Pricing",
       outcome: "Shared usage data.",
+      notable: true,
       department: "FINANCE",
       stakeholder: { id: priya.id, name: "Priya" },
     });

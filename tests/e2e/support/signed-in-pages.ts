@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type pg from "pg";
-import { quarterOfDay } from "@/lib/shared/quarters";
+import { quarterOfDay } from "../../../lib/shared/quarters";
 
 const APP = join(process.cwd(), "app", "(app)");
 

@@ -44,7 +44,7 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
   const sam = await createStakeholder(user.id, { name: "Sam Seller", notes: "-prefers mornings", cadenceDays: 14 });
   const fin = await createStakeholder(user.id, { name: "Fay Finance", role: null, department: "FINANCE" });
   await createStakeholder(user.id, { name: "Gone Person", deletedAt: new Date() });
-  await createTouchpoint(user.id, { stakeholderId: sam.id, occurredOn: "2026-11-03", topic: "Pipeline review", outcome: AWKWARD_TEXT });
+  await createTouchpoint(user.id, { stakeholderId: sam.id, occurredOn: "2026-11-03", topic: "Pipeline review", outcome: AWKWARD_TEXT, notable: true });
   await createTouchpoint(user.id, { stakeholderId: fin.id, occurredOn: "2026-11-04", channel: "CALL", topic: "Budget" });
   await createTouchpoint(user.id, { stakeholderId: null, department: "OPERATIONS", occurredOn: "2026-11-05", channel: "MEETING", topic: "Ops sync" });
   await createTouchpoint(user.id, { stakeholderId: sam.id, topic: "In the trash", deletedAt: new Date() });
@@ -57,6 +57,7 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
       horizon: "ONE_YEAR",
       tags: ["hiring", "platform"],
       status: "IN_PROGRESS",
+      statusChangedAt: new Date("2026-10-15T09:00:00.000Z"),
       revisitOn: fromDateOnly("2027-01-15"),
     },
   });
@@ -67,6 +68,13 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
     ],
   });
   await db.visionNote.create({ data: { userId: user.id, title: "Bare note", horizon: "FIVE_YEARS" } });
+  await db.storyNarrative.create({ data: { userId: user.id, quarter: "2026-Q4", body: `## Wins\n\n${AWKWARD_TEXT}`, version: 2 } });
+  await db.storyRating.createMany({
+    data: [
+      { userId: user.id, quarter: "2026-Q4", habit: "story", rater: "self", rating: 4, evidence: AWKWARD_TEXT },
+      { userId: user.id, quarter: "2026-Q3", habit: "vision", rater: "self", rating: 2, evidence: null },
+    ],
+  });
   return { stakeholderId: sam.id, noteId: note.id };
 }
 

@@ -14,6 +14,8 @@ import { settingsSchema } from "@/lib/users.validation";
 import { revisitSchema, updateVisionNoteSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 import { weekSchema } from "@/lib/weeks.validation";
 import { createShareLinkSchema } from "@/lib/story/share-links.validation";
+import { assessmentSchema, evidenceFieldOf, mentorAssessmentSchema, narrativeSchema, ratingFieldOf } from "@/lib/story/story.validation";
+import { HABITS } from "@/lib/shared/reflection-questions";
 import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
 import {
   FileSpec,
@@ -130,6 +132,17 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     ratingRelationships: rating,
     ratingVision: rating,
   };
+  // The running quarter mostly (what the attacker and Mia may write), else another one, one not begun, or none.
+  const quarter: FieldArb = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 })) },
+    { weight: 2, arbitrary: fc.constantFrom("2026-Q3", "1970-Q1", "2100-Q4", "2026-Q5", "2026-q4", "") },
+  );
+  const ratingHints: Record<string, FieldArb> = Object.fromEntries(
+    HABITS.flatMap((habit) => [
+      [ratingFieldOf(habit.key), rating],
+      [evidenceFieldOf(habit.key), fc.option(textArb(0, 1_100), { nil: undefined })],
+    ]),
+  );
   const confirmEmail = fc.oneof({ weight: 1, arbitrary: fc.constant(world.attacker.email.toUpperCase()) }, { weight: 6, arbitrary: emailArb(world) });
   const token = fc.oneof(idArb("victim.inviteToken"), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
   const callbackUrl = fc.option(returnPathArb, { nil: undefined });
@@ -140,6 +153,7 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     "app/(app)/dashboard/goals/actions.ts#saveGoals": form(goalsSchema),
     "app/(app)/mentees/actions.ts#markWeekReviewedAction": boundArgs(ids("user"), dateArb),
     "app/(app)/mentees/actions.ts#leaveMentorshipAction": boundArgs(ids("mentorship")),
+    "app/(app)/mentees/actions.ts#saveMentorRatingsAction": form(mentorAssessmentSchema, { ...ratingHints, quarter, menteeId: ids("user") }),
     "app/(app)/mentors/actions.ts#inviteMentorAction": form(inviteSchema, { email: emailArb(world) }),
     "app/(app)/mentors/actions.ts#updateSharingAction": form(updateSharingSchema, { id: ids("mentorship") }),
     "app/(app)/mentors/actions.ts#resendInvitationAction": boundArgs(ids("mentorship")),
@@ -172,6 +186,8 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     "app/(app)/stakeholders/actions.ts#updateStakeholderAction": form(updateStakeholderSchema, { id: ids("stakeholder") }),
     "app/(app)/stakeholders/actions.ts#deleteStakeholderAction": boundArgs(ids("stakeholder")),
     "app/(app)/stakeholders/actions.ts#restoreStakeholderAction": boundArgs(ids("stakeholder")),
+    "app/(app)/story/actions.ts#saveNarrativeAction": form(narrativeSchema, { quarter, version }),
+    "app/(app)/story/actions.ts#saveSelfAssessmentAction": form(assessmentSchema, { ...ratingHints, quarter }),
     "app/(app)/touchpoints/actions.ts#addTouchpointAction": form(touchpointSchema, touchpointHints),
     "app/(app)/touchpoints/actions.ts#updateTouchpointAction": form(updateTouchpointSchema, { ...touchpointHints, id: ids("touchpoint"), returnTo: fc.option(returnPathArb, { nil: undefined }) }),
     "app/(app)/touchpoints/actions.ts#deleteTouchpointAction": boundArgs(ids("touchpoint")),
@@ -224,6 +240,7 @@ function authRequest(method: "GET" | "POST"): fc.Arbitrary<unknown[]> {
 export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
   const exportFileName = fc.oneof(fc.constantFrom(...CSV_FILES), fc.constantFrom("export.json", "../.env", "weeks.CSV", "weeks.csv%00"), hostileQueryValue);
   const chartName = fc.oneof(fc.constantFrom("time-chart", "coverage-chart", "ratings-chart", "vision-written", "vision-revisited", "nope"), hostileQueryValue);
+  const quarterParam = fc.oneof(fc.constantFrom("2026-Q4", "2026-Q3", "2100-Q1", "2026-Q9", "..", "2026-Q4%00"), hostileQueryValue);
   const chartQuery = fc.array(fc.tuple(fc.constantFrom("range", "size", "v"), fc.oneof(fc.constantFrom("all", "12m", "narrow", "wide", "x"), hostileQueryValue)), { maxLength: 3 });
   return {
     "app/api/health/route.ts#GET": fc.constant([new RequestSpec("GET", "/api/health")]),
@@ -240,7 +257,13 @@ export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
     "app/(app)/mentees/[menteeId]/charts/[chart]/route.ts#GET": fc
       .tuple(ids("user"), chartName, chartQuery)
       .map(([menteeId, chart, query]) => [new RequestSpec("GET", "/mentees/mentee/charts/chart", query), new ParamsSpec({ menteeId, chart })]),
-    "app/(app)/story/[quarter]/story.md/route.ts#GET": quarterArb.map((quarter) => [new RequestSpec("GET", "/story/quarter/story.md"), new ParamsSpec({ quarter })]),
+    "app/(app)/story/[quarter]/charts/[chart]/route.ts#GET": fc
+      .tuple(quarterParam, chartName, chartQuery)
+      .map(([quarter, chart, query]) => [new RequestSpec("GET", "/story/quarter/charts/chart", query), new ParamsSpec({ quarter, chart })]),
+    "app/(app)/mentees/[menteeId]/story/[quarter]/charts/[chart]/route.ts#GET": fc
+      .tuple(ids("user"), quarterParam, chartName, chartQuery)
+      .map(([menteeId, quarter, chart, query]) => [new RequestSpec("GET", "/mentees/mentee/story/quarter/charts/chart", query), new ParamsSpec({ menteeId, quarter, chart })]),
+    "app/(app)/story/[quarter]/story.md/route.ts#GET": quarterParam.map((quarter) => [new RequestSpec("GET", "/story/quarter/story.md"), new ParamsSpec({ quarter })]),
     "app/shared/story/[token]/story.md/route.ts#GET": shareTokenArb.map((token) => [new RequestSpec("GET", "/shared/story/token/story.md"), new ParamsSpec({ token })]),
     "app/shared/story/[token]/charts/[chart]/route.ts#GET": fc
       .tuple(shareTokenArb, chartName, chartQuery)

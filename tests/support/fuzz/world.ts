@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { currentWeekStart, previousWeekStart } from "@/lib/shared/week-dates";
+import { quarterOfWeek } from "@/lib/shared/quarters";
 import { SHARE_EVERYTHING, createInvitation, createMentor } from "../factories/mentors";
 import { createStakeholder, createTouchpoint } from "../factories/stakeholders";
 import { createUser, type TestUser } from "../factories/users";
@@ -93,6 +94,10 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
   const note = await createVisionNote(user, { title: "Platform bet", tags: ["platform"] });
   const deletedNote = await createVisionNote(user, { title: "Dropped bet", deletedAt: new Date() });
   await db.visionNoteRevisit.create({ data: { userId: user.id, noteId: note.id } });
+  // The running quarter's story: a narrative and a self-rating.
+  const quarter = quarterOfWeek(weeks[0]!);
+  await db.storyNarrative.create({ data: { userId: user.id, quarter, body: `Story of ${user.email}` } });
+  await db.storyRating.create({ data: { userId: user.id, quarter, habit: "story", rater: "self", rating: 3, evidence: "Told it well" } });
   return {
     stakeholder: [stakeholder.id],
     deletedStakeholder: [deletedStakeholder.id],
@@ -279,7 +284,7 @@ export async function refreshAttackerPools(world: World): Promise<void> {
  * One line per row the other users own: "Table owner key md5(row)". Left
  * out are the rows the attacker legitimately takes part in as Mia's mentor
  * (their mentorship, its week reviews, the attacker's comments in her
- * threads and the notifications about them) and notifications about the
+ * threads and the notifications about them, their ratings of her quarters) and notifications about the
  * attacker's own threads (their mentor Nils hears of new comments there).
  */
 export async function othersRows(world: World): Promise<Map<string, string>> {
@@ -305,6 +310,9 @@ export async function othersRows(world: World): Promise<Map<string, string>> {
     UNION ALL SELECT 'Notification ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text)
       FROM "Notification" t JOIN "ReviewComment" c ON c.id = t."commentId"
       WHERE t."userId" = ANY(${others}) AND c."menteeId" <> ${attacker} AND NOT (c."menteeId" = ${mentee} AND c."authorId" = ${attacker})
+    UNION ALL SELECT 'StoryNarrative ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryNarrative" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'StoryRating ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryRating" t
+      WHERE t."userId" = ANY(${others}) AND t."mentorshipId" IS DISTINCT FROM ${excludedMentorship}
     UNION ALL SELECT 'AuditEvent ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "AuditEvent" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'StoryShareLink ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryShareLink" t WHERE t."userId" = ANY(${others})
   `;

@@ -2,6 +2,7 @@
 // exactly its owner's pack of its quarter while the link is live, and
 // nothing at all otherwise; the route handlers serve that pack only.
 import { randomBytes } from "node:crypto";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
@@ -13,9 +14,10 @@ import { NotFoundError } from "@/lib/server/errors";
 import { RATE_LIMITS } from "@/lib/server/rate-limit";
 import { hashLinkToken } from "@/lib/server/secret-tokens";
 import { RESTORE_WINDOW_MS } from "@/lib/shared/soft-delete";
-import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
+import { currentQuarter, previousQuarter, quarterWeeks } from "@/lib/shared/quarters";
 import { createShareLink, getSharedStoryCharts, getSharedStoryPack, listShareLinks, restoreShareLink, revokeShareLink } from "@/lib/story/share-links";
 import { GET as downloadShared } from "@/app/shared/story/[token]/story.md/route";
+import SharedStoryPage from "@/app/shared/story/[token]/page";
 import { GET as downloadOwn } from "@/app/(app)/story/[quarter]/story.md/route";
 import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { createUser, type TestUser } from "../support/factories/users";
@@ -31,6 +33,8 @@ const quarters = () => {
   const now = currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
   return { now, before: previousQuarter(now) };
 };
+
+const quarterWeeksFirst = (quarter: ReturnType<typeof currentQuarter>) => quarterWeeks(quarter, 1).first;
 
 async function narrate(user: TestUser, quarter: string, body: string) {
   await db.storyNarrative.create({ data: { userId: user.id, quarter, body } });
@@ -189,6 +193,41 @@ describe("what a token opens", () => {
     expect(await db.storyShareLink.findFirstOrThrow({ where: { userId: ada.id } })).toMatchObject({ viewCount: 0, lastViewedAt: null });
     expect(await db.auditEvent.count({ where: { userId: ada.id, action: "story_link_viewed" } })).toBe(0);
     expect(await from("203.0.113.10", () => getSharedStoryCharts("A".repeat(43)))).toBeNull();
+  });
+});
+
+describe("the shared page", () => {
+  /** The page as the reader's browser gets it (a server component, rendered to HTML). */
+  const render = async (token: string) => renderToStaticMarkup(await from("203.0.113.40", () => SharedStoryPage({ params: Promise.resolve({ token }) })));
+
+  it("shows the pack with no way into the app: sources and in-app links as words, a script as text", async () => {
+    const { now } = quarters();
+    await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 600, firefightingMinutes: 300 } });
+    await narrate(ada, now, `## Wins\n\n${PAYLOAD}\n\nSee [my week](/weeks/2026-10-05) and [the plan](https://example.com/plan).`);
+    const { token } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 7, label: null });
+
+    const html = await render(token);
+
+    expect(html).toContain("Ada Leader&#x27;s quarterly story");
+    expect(html).not.toMatch(/<script|<img src="?x/i);
+    expect(html).toContain("&lt;script&gt;");
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(([, href]) => href!.replaceAll("&amp;", "&"));
+    // The download, and the narrative's link out of the app (no referrer, no opener); nothing into the app.
+    expect(hrefs.sort()).toEqual([`/shared/story/${token}/story.md`, "https://example.com/plan"]);
+    expect(html).toMatch(/href="https:\/\/example.com\/plan" rel="noopener noreferrer nofollow"/);
+    expect(html).not.toContain("<nav");
+    for (const src of [...html.matchAll(/<img[^>]* src="([^"]*)"/g)].map(([, src]) => src!)) expect(src.startsWith(`/shared/story/${token}/charts/`), src).toBe(true);
+  });
+
+  it("says the same for every link that opens nothing", async () => {
+    const { now } = quarters();
+    const { token, link } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 7, label: null });
+    await revokeShareLink(ada.viewer, link.id);
+    for (const guess of [token, "A".repeat(43), "nope"]) {
+      const html = await render(guess);
+      expect(html).toContain("This link does not work");
+      expect(html).not.toContain("href=");
+    }
   });
 });
 

@@ -111,13 +111,13 @@ async function printsOnFourPagesWithCharts(page: Page) {
   for (const heading of await page.locator("main h2").all()) expect(await heading.evaluate((element) => getComputedStyle(element).breakAfter)).toBe("avoid");
   for (const chart of await page.locator(".chart").all()) expect(await chart.evaluate((element) => getComputedStyle(element).breakInside)).toBe("avoid");
   // The narrative's script payload printed as words, never run.
-  await expect(page.getByText(PAYLOAD, { exact: false })).toBeVisible();
+  await expect(page.getByText(PAYLOAD, { exact: false }).filter({ visible: true })).toHaveCount(1);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.emulateMedia({ media: "screen" });
 }
 
 test.describe("the quarterly story outside the app", () => {
-  test("a read-only link shows that pack only to a reader without an account, is counted, and stops when revoked", async ({ leader, db, browser, baseURL }) => {
+  test("a read-only link shows that pack only to a reader without an account, is counted, and stops when revoked", async ({ leader, db, browser, baseURL, consoleGuard }) => {
     const { page } = leader;
     const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));
     await seedQuarter(db, leader.id, quarter);
@@ -133,6 +133,7 @@ test.describe("the quarterly story outside the app", () => {
 
     // A reader without an account: a fresh browser, no cookies.
     const reader = await browser.newContext({ baseURL });
+    consoleGuard.watch(reader);
     const readerPage = await reader.newPage();
     const response = await readerPage.goto(url);
     const headers = response!.headers();
@@ -185,7 +186,7 @@ test.describe("the quarterly story outside the app", () => {
     await reader.close();
   });
 
-  test("the pack prints to PDF on at most four A4 or Letter pages with its charts, signed in and through a link", async ({ leader, db, browser, baseURL }) => {
+  test("the pack prints to PDF on at most four A4 or Letter pages with its charts, signed in and through a link", async ({ leader, db, browser, baseURL, consoleGuard }) => {
     const { page } = leader;
     const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));
     await seedQuarter(db, leader.id, quarter);
@@ -201,6 +202,7 @@ test.describe("the quarterly story outside the app", () => {
     await panel.getByRole("button", { name: "Create link" }).click();
     const url = await panel.getByLabel("Your new link (shown only now)").inputValue();
     const reader = await browser.newContext({ baseURL });
+    consoleGuard.watch(reader);
     const readerPage = await reader.newPage();
     await readerPage.goto(url);
     await printsOnFourPagesWithCharts(readerPage);

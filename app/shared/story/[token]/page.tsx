@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SharedStoryFrame, SharedStoryUnavailable } from "@/components/story/shared-story";
 import { StoryPackView } from "@/components/story/story-pack";
+import { dashboardViewSchema } from "@/lib/dashboard/view";
 import { formatDateOnly, todayIn } from "@/lib/shared/dates";
 import { retryAfterInWords } from "@/lib/server/rate-limit";
 import { getSharedStoryPack, sharedStoryPath } from "@/lib/story/share-links";
@@ -15,8 +16,12 @@ export const metadata: Metadata = { title: "Quarterly story", referrer: "no-refe
  * (weeks, touchpoints, notes) as plain text. Whether the link opens anything
  * is decided in lib/story/share-links.ts.
  */
-export default async function SharedStoryPage({ params }: { params: Promise<{ token: string }> }) {
+type Props = { params: Promise<{ token: string }>; searchParams?: Promise<{ tables?: string | string[] }> };
+
+export default async function SharedStoryPage({ params, searchParams }: Props) {
   const { token } = await params;
+  // "Show as table" under a chart opens this page again with its numbers as tables.
+  const { tables } = dashboardViewSchema.parse((await searchParams) ?? {});
   const shared = await getSharedStoryPack(token, { as: "page" });
 
   if (shared.kind === "limited") {
@@ -42,7 +47,7 @@ export default async function SharedStoryPage({ params }: { params: Promise<{ to
       byline={`${pack.months}${pack.inProgress ? ", so far" : ""}. Shared read-only from Wheelhouse; this link works until ${formatDateOnly(todayIn(pack.calendar.timeZone, expiresAt), { day: "numeric", month: "long", year: "numeric" })}.`}
       markdownHref={`${here}/story.md`}
     >
-      <StoryPackView pack={pack} links={null} chartsPath={`${here}/charts`} />
+      <StoryPackView pack={pack} links={null} chartsPath={`${here}/charts`} tables={tables} />
     </SharedStoryFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment as development } from "@/lib/config/env";
-import { createNonce, securityHeaders } from "@/lib/config/security-headers";
+import { createNonce, SHARED_LINK_PREFIX, securityHeaders } from "@/lib/config/security-headers";
 import { malformedRequest } from "@/lib/config/request-guard";
 import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 
@@ -9,7 +9,8 @@ import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 // not parse: lib/config/request-guard.ts), security headers (with a per-request CSP nonce) on
 // every page, and an optimistic redirect to sign in for visitors without a
 // session cookie. It never decides access to data: every page and action
-// checks the session again through lib/.
+// checks the session again through lib/, and a shared story link (open to
+// visitors without an account) its token (lib/story/share-links.ts).
 const SIGNED_IN_AREAS = ["/dashboard", "/weeks", "/stakeholders", "/touchpoints", "/notes", "/mentors", "/mentees", "/notifications", "/settings"];
 
 function isSignedInArea(pathname: string): boolean {
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = createNonce();
-  const headers = securityHeaders({ nonce, development, signedInPage });
+  const headers = securityHeaders({ nonce, development, signedInPage, sharedLinkPage: pathname.startsWith(SHARED_LINK_PREFIX) });
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -66,7 +66,7 @@ const MENU_ID = "main-menu";
 const STREAMED_WITHOUT_SCRIPT = `@layer base{.shell{min-height:0}.shell [data-skeleton],.shell main [aria-busy=true]{display:none}body>div[hidden][id^="S:"]{display:block!important;padding:1.5rem 1rem}}`;
 
 /**
- * Left navigation on wide screens. On phones and tablets a top bar whose Menu
+ * Left navigation on wide screens (never printed: a printed page is its content). On phones and tablets a top bar whose Menu
  * button opens every destination in a sheet: a popover, so it opens, closes on
  * Escape or a tap outside, and returns focus without any JavaScript.
  */
@@ -90,7 +90,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-surface px-3 py-5 lg:flex">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-surface px-3 py-5 lg:flex print:hidden">
         <div className="px-3">
           <Brand href="/dashboard" />
         </div>
@@ -103,7 +103,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
         </nav>
         {account}
       </aside>
-      <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-border bg-surface px-4 py-2 lg:hidden">
+      <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-border bg-surface px-4 py-2 lg:hidden print:hidden">
         <Brand href="/dashboard" />
         <div className="flex items-center gap-1">
           <SearchLink className="inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium hover:bg-surface-muted">Search</SearchLink>
@@ -144,7 +144,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
         </nav>
         {account}
       </div>
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-10">
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-10 print:p-0">
         {children}
       </main>
       <CommandMenu commands={commands(items)} />

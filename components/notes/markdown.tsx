@@ -16,10 +16,12 @@ function isExternal(href: string) {
   return /^(https?:)?\/\//i.test(href);
 }
 
-function SafeLink({ href, title, children }: { href: string | undefined; title?: string; children: ReactNode }) {
+/** `appLinks` false: the page is outside the app (a shared story), so a link into the app shows as its words. */
+function SafeLink({ href, title, appLinks, children }: { href: string | undefined; title?: string; appLinks: boolean; children: ReactNode }) {
   // The URL transform leaves "" for unsafe URLs: show the words, not a link.
   if (!href) return <span>{children}</span>;
   const external = isExternal(href);
+  if (!external && !appLinks) return <span>{children}</span>;
   return (
     <a href={href} title={title} rel={MARKDOWN_LINK_REL} target={external ? "_blank" : undefined} className="text-accent underline underline-offset-2">
       {children}
@@ -29,21 +31,26 @@ function SafeLink({ href, title, children }: { href: string | undefined; title?:
 }
 
 // A note sits under the page's own h1, so its headings start one level lower.
-const components: Components = {
-  h1: ({ children }) => <h2>{children}</h2>,
-  h2: ({ children }) => <h3>{children}</h3>,
-  h3: ({ children }) => <h4>{children}</h4>,
-  h4: ({ children }) => <h5>{children}</h5>,
-  h5: ({ children }) => <h6>{children}</h6>,
-  a: ({ href, title, children }) => (
-    <SafeLink href={href} title={title}>
-      {children}
-    </SafeLink>
-  ),
-  img: ({ src, alt }) => (
-    <SafeLink href={typeof src === "string" ? src : undefined}>{`Image: ${alt || (typeof src === "string" ? src : "") || "untitled"}`}</SafeLink>
-  ),
-};
+function componentsFor(appLinks: boolean): Components {
+  return {
+    h1: ({ children }) => <h2>{children}</h2>,
+    h2: ({ children }) => <h3>{children}</h3>,
+    h3: ({ children }) => <h4>{children}</h4>,
+    h4: ({ children }) => <h5>{children}</h5>,
+    h5: ({ children }) => <h6>{children}</h6>,
+    a: ({ href, title, children }) => (
+      <SafeLink href={href} title={title} appLinks={appLinks}>
+        {children}
+      </SafeLink>
+    ),
+    img: ({ src, alt }) => (
+      <SafeLink href={typeof src === "string" ? src : undefined} appLinks={appLinks}>{`Image: ${alt || (typeof src === "string" ? src : "") || "untitled"}`}</SafeLink>
+    ),
+  };
+}
+
+const IN_APP = componentsFor(true);
+const OUTSIDE_APP = componentsFor(false);
 
 const prose = cn(
   "space-y-4 break-words leading-relaxed",
@@ -57,10 +64,10 @@ const prose = cn(
   "[&_hr]:border-border",
 );
 
-export function MarkdownBody({ children, className }: { children: string; className?: string }) {
+export function MarkdownBody({ children, className, appLinks = true }: { children: string; className?: string; appLinks?: boolean }) {
   return (
     <div className={cn(prose, className)}>
-      <Markdown remarkPlugins={[remarkGfm]} components={components}>
+      <Markdown remarkPlugins={[remarkGfm]} components={appLinks ? IN_APP : OUTSIDE_APP}>
         {children}
       </Markdown>
     </div>

@@ -83,9 +83,17 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       </section>
 
       <DashboardSection id="story-narrative-title" title="In my words">
-        {narrativeEditor ?? (pack.narrative ? <MarkdownBody>{pack.narrative.body}</MarkdownBody> : <p className="text-muted">No narrative written for this quarter yet.</p>)}
+        {narrativeEditor ? <div className="print:hidden">{narrativeEditor}</div> : null}
+        {pack.narrative ? (
+          // Under the editor, the narrative shows only in print (a form does not print well).
+          <MarkdownBody appLinks={links !== null} className={narrativeEditor ? "hidden print:block" : undefined}>
+            {pack.narrative.body}
+          </MarkdownBody>
+        ) : narrativeEditor ? null : (
+          <p className="text-muted">No narrative written for this quarter yet.</p>
+        )}
         {pack.gathered && pack.gathered.length > 0 ? (
-          <details className="mt-4 text-sm">
+          <details className="mt-4 text-sm print:hidden">
             <summary className="cursor-pointer font-medium">Gathered from the weeks ({pack.gathered.length} lines)</summary>
             <ul className="mt-2 space-y-1">
               {pack.gathered.map((line, index) => (
@@ -139,8 +147,10 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
           <p className="text-muted">Weekly self-ratings not shared.</p>
         )}
         <Assessment pack={pack} />
-        {assessmentForm}
-        {mentorRatingForm}
+        <div className="print:hidden">
+          {assessmentForm}
+          {mentorRatingForm}
+        </div>
       </DashboardSection>
     </div>
   );

@@ -14,6 +14,7 @@ type Props = {
   /** What was deleted, for the toast: "Stakeholder deleted". */
   deletedMessage: string;
   label?: string;
+  pendingLabel?: string;
   /** What it deletes, for screen readers after the label: "touchpoint with Jane Doe on 3 Dec 2026". */
   what: string;
   /** Where to go after deleting (e.g. back to the list from a detail page). */
@@ -22,7 +23,7 @@ type Props = {
 };
 
 /** Deletes at once and offers an undo for a while, so a mis-click loses nothing. */
-export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Delete", what, afterDelete, variant = "danger" }: Props) {
+export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Delete", pendingLabel = "Deleting…", what, afterDelete, variant = "danger" }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -67,7 +68,7 @@ export function DeleteWithUndo({ onDelete, onUndo, deletedMessage, label = "Dele
 
   return (
     <Button variant={variant} onClick={remove} disabled={pending}>
-      {pending ? "Deleting…" : label}
+      {pending ? pendingLabel : label}
       <span className="sr-only"> {what}</span>
     </Button>
   );

@@ -162,6 +162,17 @@ const commentSchema = z.object({
   editedAt: timestamp.nullable(),
 });
 
+/** Links to a quarter's story made for people without an account; kept for the record (never the token), not imported. */
+const storyShareLinkSchema = z.object({
+  quarter: plain(7),
+  label: text(80),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+  revokedAt: timestamp.nullable(),
+  viewCount: z.number().int().min(0),
+  lastViewedAt: timestamp.nullable(),
+});
+
 export const accountExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -177,6 +188,7 @@ export const accountExportSchema = z
     // Absent from files exported before the quarterly story.
     storyNarratives: z.array(storyNarrativeSchema).max(10_000).default([]),
     storyRatings: z.array(storyRatingSchema).max(100_000).default([]),
+    storyShareLinks: z.array(storyShareLinkSchema).max(10_000).default([]),
   })
   .superRefine((file, context) => {
     const seen = (values: string[]) => new Set(values).size === values.length;

@@ -5,9 +5,10 @@ import type { Viewer } from "@/lib/server/viewer";
 
 /**
  * Deletes the viewer's account after they typed its email address. Their
- * weeks, stakeholders, touchpoints, notes, quarterly stories, comments, notifications, sessions
- * and the mentorships where they are the mentee (with their invitations) go
- * with the user row (cascades). Where they mentor someone, that leader keeps
+ * weeks, stakeholders, touchpoints, notes, quarterly stories, comments,
+ * notifications, sessions, the mentorships where they are the mentee (with
+ * their invitations) and their shared story links (which stop working at
+ * once) go with the user row (cascades). Where they mentor someone, that leader keeps
  * the row, ended and without the mentor, so their list says what happened.
  * Their audit events stay, detached from them (SetNull).
  */

@@ -22,7 +22,7 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 /** Everything the viewer owns, as one JSON-ready object (trash, i.e. soft-deleted rows, left out). */
 export async function exportAccount(viewer: Viewer, now = new Date()): Promise<AccountExport> {
   const userId = viewer.userId;
-  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees, storyNarratives, storyRatings, ratingsOnMentees] = await Promise.all([
+  const [user, weeks, stakeholders, touchpoints, visionNotes, mentorships, mentoring, comments, commentsOnMentees, storyNarratives, storyRatings, ratingsOnMentees, storyShareLinks] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
@@ -96,6 +96,12 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       },
     }),
     listOwnStoryRatingsOnMentees(viewer),
+    db.storyShareLink.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      // Never the token hash.
+      select: { quarter: true, label: true, createdAt: true, expiresAt: true, revokedAt: true, viewCount: true, lastViewedAt: true },
+    }),
   ]);
 
   return {
@@ -197,6 +203,15 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       })),
       ...ratingsOnMentees.map(({ createdAt, updatedAt, ...row }) => ({ by: "you as mentor" as const, ...row, createdAt: iso(createdAt), updatedAt: iso(updatedAt) })),
     ],
+    storyShareLinks: storyShareLinks.map((row) => ({
+      quarter: row.quarter,
+      label: row.label,
+      createdAt: iso(row.createdAt),
+      expiresAt: iso(row.expiresAt),
+      revokedAt: isoOrNull(row.revokedAt),
+      viewCount: row.viewCount,
+      lastViewedAt: isoOrNull(row.lastViewedAt),
+    })),
   };
 }
 

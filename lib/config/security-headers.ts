@@ -26,7 +26,20 @@ export function contentSecurityPolicy(nonce: string, { development }: { developm
   return directives.join("; ");
 }
 
-export function securityHeaders({ nonce, development, signedInPage }: { nonce: string; development: boolean; signedInPage: boolean }): Record<string, string> {
+/** Where a shared story link's page and download live (app/shared/story/): no account, the token in the address. */
+export const SHARED_LINK_PREFIX = "/shared/";
+
+export function securityHeaders({
+  nonce,
+  development,
+  signedInPage,
+  sharedLinkPage = false,
+}: {
+  nonce: string;
+  development: boolean;
+  signedInPage: boolean;
+  sharedLinkPage?: boolean;
+}): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(nonce, { development }),
     "X-Content-Type-Options": "nosniff",
@@ -38,5 +51,12 @@ export function securityHeaders({ nonce, development, signedInPage }: { nonce: s
   if (!development) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   // Signed-in pages hold private notes: never keep them in a shared or back/forward cache.
   if (signedInPage) headers["Cache-Control"] = "private, no-store";
+  // A shared story's address is its secret: never in another site's logs (no Referer, from this page or
+  // anything it loads or links), in a search index, or in a shared cache.
+  if (sharedLinkPage) {
+    headers["Referrer-Policy"] = "no-referrer";
+    headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";
+    headers["Cache-Control"] = "private, no-store";
+  }
   return headers;
 }

@@ -2,27 +2,17 @@
 // each invitation, and what a mentor may see given the leader's sharing
 // choices. Pure (no database, no clock of its own) so each rule is unit-tested.
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import type { MentorshipStatus } from "@/lib/generated/prisma/enums";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 
 /** How long an invitation link works. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** 256 random bits, URL-safe: far beyond guessing, short enough for a link. */
-export function createInviteToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/** Only this hash is stored; a database leak does not hand out working links. */
-export function hashInviteToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-/** A token as it can appear in a link: base64url of 32 bytes. Anything else is forged. */
-export function isWellFormedInviteToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
-}
+export {
+  createLinkToken as createInviteToken,
+  hashLinkToken as hashInviteToken,
+  isWellFormedLinkToken as isWellFormedInviteToken,
+} from "@/lib/server/secret-tokens";
 
 export function inviteExpiry(now: Date): Date {
   return new Date(now.getTime() + INVITE_TTL_MS);
@@ -106,6 +96,8 @@ export const MENTOR_RULES = {
   // The mentor's weekly digest: each week, note and thread in it by its own rule (listMentorDigest).
   digest: "each item",
   invitation: "never",
+  // Links to the leader's story for people without an account (lib/story/share-links.ts): the leader's alone.
+  shareLink: "never",
 } as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
 
 export type MentorResource = keyof typeof MENTOR_RULES;

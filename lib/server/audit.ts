@@ -24,6 +24,10 @@ const AUDIT_ACTIONS = {
   export: "Downloaded your data",
   import: "Imported data",
   account_deleted: "Deleted the account",
+  story_link_created: "Shared a quarter's story by link",
+  story_link_revoked: "Revoked a shared story link",
+  story_link_restored: "Restored a shared story link",
+  story_link_viewed: "Your shared story was opened",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -18,6 +18,9 @@ export const RATE_LIMITS = {
   signInPerIp: { points: 30, duration: 15 * MINUTE },
   invitationsPerUser: { points: 20, duration: DAY },
   invitationsPerAddress: { points: 3, duration: DAY },
+  // Shared story links that opened nothing (wrong, revoked, expired), per address: a person who
+  // mistypes gets a few tries, someone guessing tokens is stopped (lib/story/share-links.ts).
+  sharedLinkMissesPerIp: { points: 20, duration: 15 * MINUTE },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -69,6 +72,18 @@ export async function consumeRateLimit(name: RateLimitName, key: string): Promis
     }
     throw rejection;
   }
+}
+
+/**
+ * Whether `name`'s budget for `key` is spent, without taking a point: for
+ * limits that count only failures (a wrong link), checked before the attempt.
+ */
+export async function rateLimitReached(name: RateLimitName, key: string): Promise<RateLimitResult> {
+  const used = await limiter(name).get(rateLimitKey(key));
+  if (used && used.consumedPoints >= RATE_LIMITS[name].points) {
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(used.msBeforeNext / 1000)) };
+  }
+  return { allowed: true, retryAfterSeconds: 0 };
 }
 
 /** "a minute", "12 minutes", "3 hours": a retry delay in words for the person waiting. */

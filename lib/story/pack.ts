@@ -128,8 +128,9 @@ export async function getCurrentQuarter(viewer: Viewer, now: Date = new Date()):
 }
 
 /**
- * The pack as `visibility` allows. Only this module and the mentor-access
- * module call it; the owner's reads take `owner` as the one whose rows are read.
+ * The pack as `visibility` allows. Only this module, the mentor-access
+ * module and shared links (lib/story/share-links.ts) call it; the owner's
+ * reads take `owner` as the one whose rows are read.
  */
 export async function readStoryPack(owner: Viewer, quarter: QuarterKey, visibility: StoryVisibility, now: Date = new Date()): Promise<StoryPack | null> {
   const profile = await getProfile(owner.userId);

@@ -4,6 +4,7 @@
 // at 1 and 8 connections, counts its SQL statements, weighs its JavaScript
 // and puts it in the soak, against the same targets.
 import type pg from "pg";
+import { quarterName } from "../../lib/shared/quarters";
 import type { BenchUsers } from "./seed";
 
 export type BenchPage = {
@@ -66,6 +67,9 @@ export function benchPages(users: BenchUsers, { weeksList }: { weeksList: boolea
     mine("Settings", "/settings", "Settings"),
     { name: "Mentor: the mentee's dashboard and weeks", path: mentee, session: mentor.session, mustContain: "Weeks" },
     { name: "Mentor: a mentee's week", path: `${mentee}/weeks/${veteran.pastWeek}`, session: mentor.session, mustContain: "Comment" },
+    // Issue 16: this quarter's story, signed in and through a shared link (no session).
+    mine("Quarterly story", `/story/${veteran.quarter}`, quarterName(veteran.quarter)),
+    { name: "Shared story link", path: `/shared/story/${veteran.storyLinkToken}`, session: null, mustContain: quarterName(veteran.quarter) },
   ];
 }
 

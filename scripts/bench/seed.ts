@@ -3,8 +3,9 @@
 // ~10 touchpoints a week with 40 stakeholders, 300 vision notes, and a mentor
 // (accepted, everything shared) who commented on the last year's weeks; one who
 // logged a single week; 198 others with a few months each. Everyone has a session.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
+import { currentQuarter, type QuarterKey } from "../../lib/shared/quarters";
 import { currentWeekStart } from "../../lib/shared/week-dates";
 import { addDaysTo, type DateOnly } from "../../lib/shared/dates";
 
@@ -20,6 +21,9 @@ export type BenchUsers = {
     /** The stakeholder with the most touchpoints, and the stakeholder the bench's touchpoints are with. */
     longHistoryStakeholderId: string;
     noteId: string;
+    /** This quarter, and a shared link to its story (issue 16). */
+    quarter: QuarterKey;
+    storyLinkToken: string;
   };
   newcomer: BenchUser;
   mentor: BenchUser;
@@ -163,6 +167,14 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
        SELECT token, "userId", now() + interval '1 day', now() FROM unnest($1::text[], $2::text[]) AS s(token, "userId")`,
       [[...sessions.values()], [...sessions.keys()]],
     );
+    // A link to the veteran's story of this quarter; only its hash is stored (lib/story/share-links.ts).
+    const quarter = currentQuarter({ timeZone: TIME_ZONE, weekStartsOn: 1 });
+    const storyLinkToken = randomBytes(32).toString("base64url");
+    await client.query(
+      `INSERT INTO "StoryShareLink" (id, "userId", quarter, "tokenHash", "expiresAt")
+       VALUES (gen_random_uuid()::text, $1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'), now() + interval '30 days')`,
+      [veteran, quarter, storyLinkToken],
+    );
     await client.query("COMMIT");
     await client.query("ANALYZE");
     const user = (id: string): BenchUser => ({ id, session: sessions.get(id)! });
@@ -174,6 +186,8 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
         writableWeeks: WRITABLE_WEEKS_BACK.map((back) => addDaysTo(cw, -7 * back)),
         longHistoryStakeholderId: stakeholders[0]!.id,
         noteId: notes[0]!.id,
+        quarter,
+        storyLinkToken,
       },
       newcomer: user(newcomer),
       mentor: user(mentor),

@@ -4,6 +4,7 @@ import { exportAccount, exportCsv } from "@/lib/account/export";
 import { importAccount } from "@/lib/account/import";
 import { CSV_FILES, accountExportSchema, type AccountExport } from "@/lib/account/account.validation";
 import { endMentorship, updateSharing } from "@/lib/mentoring/mentorships";
+import { createShareLink } from "@/lib/story/share-links";
 import { fromDateOnly } from "@/lib/shared/dates";
 import type { Viewer } from "@/lib/server/viewer";
 import { SHARE_EVERYTHING, createMentor } from "../support/factories/mentors";
@@ -13,11 +14,12 @@ import { AWKWARD_TEXT, createMentorship, createUser, fillAccount } from "../supp
 /**
  * Not in the export, on purpose: sign-in rows (Account, Session), the security
  * history (AuditEvent), notifications (about other people's comments), which
- * weekly emails went out (WeeklyEmail), and of
- * the rows that are exported, these columns. Anything else a user owns must
- * come back from an import, column by column.
+ * weekly emails went out (WeeklyEmail), and of the rows that are exported,
+ * these columns. Shared story links are listed for the record but not
+ * imported: a link belongs to the account it was made in. Anything else a
+ * user owns must come back from an import, column by column.
  */
-const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notification", "WeeklyEmail"]);
+const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notification", "WeeklyEmail", "StoryShareLink"]);
 const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
   // The next weekly email's instant is computed again from the imported zone and settings.
@@ -196,6 +198,24 @@ describe("account export", () => {
     expect(ended.mentorships).toEqual([
       expect.objectContaining({ role: "mentor", otherPerson: "Ada", status: "ENDED", message: null, shareReflections: false, shareStakeholders: false, shareNotes: false, shareStory: false }),
     ]);
+  });
+
+  it("lists shared story links, never their token or its hash", async () => {
+    const ada = await createUser();
+    const grace = await createUser();
+    const now = new Date("2026-11-20T10:00:00Z");
+    const { token } = await createShareLink(ada.viewer, { quarter: "2026-Q4", expiresInDays: 7, label: "Dana, CEO" }, now);
+    await createShareLink(grace.viewer, { quarter: "2026-Q4", expiresInDays: 30, label: "Grace's board" }, now);
+    const [row] = await db.storyShareLink.findMany({ where: { userId: ada.id } });
+
+    const data = await exportAccount(ada.viewer);
+
+    expect(data.storyShareLinks).toEqual([
+      { quarter: "2026-Q4", label: "Dana, CEO", createdAt: row!.createdAt.toISOString(), expiresAt: "2026-11-27T10:00:00.000Z", revokedAt: null, viewCount: 0, lastViewedAt: null },
+    ]);
+    const text = JSON.stringify(data);
+    for (const secret of [token, row!.tokenHash, "Grace's board"]) expect(text).not.toContain(secret);
+    expect(accountExportSchema.safeParse(JSON.parse(text)).success).toBe(true);
   });
 
   it("writes spreadsheet-safe CSV files", async () => {

@@ -27,6 +27,7 @@ import {
 import { MENTOR_RULES, SHARE_NONE, mentorMayRead, type MentorRowResource, type Share } from "@/lib/mentoring/mentorship-model";
 import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateSharing } from "@/lib/mentoring/mentorships";
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
+import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/story/share-links";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
@@ -110,6 +111,10 @@ const CELLS = [
   "invitation:create",
   "invitation:update",
   "invitation:delete",
+  // Read-only links to the leader's story of a quarter, for people without an account.
+  "shareLink:read",
+  "shareLink:create",
+  "shareLink:delete",
 ] as const;
 // Not in the table: a dashboard is computed, so it has no create or delete for
 // anyone; weeks and reflections are never deleted (a week is edited instead).
@@ -150,6 +155,7 @@ type World = {
   othersCommentId: string;
   ownCommentId: string;
   invitationId: string;
+  shareLinkId: string;
   /** The role's own export, taken before anything is tried: the JSON file and every CSV file. */
   export: string;
   /** What the role's weekly mentor digest would hold, everything since ever, taken before anything is tried. */
@@ -169,6 +175,7 @@ async function buildWorld(role: Role): Promise<World> {
   const invitation = await createInvitation(leader, { inviteEmail: INVITEE_EMAIL, share: SHARE_EVERYTHING });
   await saveNarrative(leader.viewer, { quarter: QUARTER, version: 0, body: NARRATIVE });
   await saveSelfAssessment(leader.viewer, { quarter: QUARTER, ratings: { ...noRatings(), story: { rating: 3, evidence: "Told the billing story" } } });
+  const shareLink = await createShareLink(leader.viewer, { quarter: QUARTER, expiresInDays: 30, label: "Dana, CEO" });
 
   let viewer: Viewer | null = null;
   let ownCommentId = leaderComment.id;
@@ -202,6 +209,7 @@ async function buildWorld(role: Role): Promise<World> {
     othersCommentId,
     ownCommentId,
     invitationId: invitation.id,
+    shareLinkId: shareLink.link.id,
     export: viewer ? await exportText(viewer) : "",
     digest: viewer ? JSON.stringify(await listMentorDigest(viewer, new Date(0))) : "",
   };
@@ -374,6 +382,16 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   "invitation:delete": async (w) => {
     if (w.viewer) await refusedAsMissing(() => cancelInvitation(w.viewer!, w.invitationId));
     return (await db.mentorship.findUniqueOrThrow({ where: { id: w.invitationId } })).status === "CANCELLED";
+  },
+  "shareLink:read": async (w) => (w.viewer ? (await listShareLinks(w.viewer, QUARTER)).some((link) => link.id === w.shareLinkId) : false),
+  "shareLink:create": async (w) => {
+    const before = await db.storyShareLink.count({ where: { userId: w.leader.id } });
+    if (w.viewer) await createShareLink(w.viewer, { quarter: QUARTER, expiresInDays: 7, label: null });
+    return (await db.storyShareLink.count({ where: { userId: w.leader.id } })) > before;
+  },
+  "shareLink:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => revokeShareLink(w.viewer!, w.shareLinkId));
+    return (await db.storyShareLink.findUniqueOrThrow({ where: { id: w.shareLinkId } })).revokedAt !== null;
   },
 };
 

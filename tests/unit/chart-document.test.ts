@@ -44,8 +44,8 @@ describe("a chart image", () => {
 
   it("paints with the page's own colour tokens and type, in both themes", () => {
     const css = readFileSync("app/globals.css", "utf8");
-    const light = customProperties(css.slice(css.indexOf(":root {"), css.indexOf("@media (prefers-color-scheme: dark)")));
-    const dark = customProperties(css.slice(css.indexOf("@media (prefers-color-scheme: dark)"), css.indexOf("@theme inline")));
+    const light = customProperties(css.slice(css.indexOf(":root {"), css.indexOf("@media screen and (prefers-color-scheme: dark)")));
+    const dark = customProperties(css.slice(css.indexOf("@media screen and (prefers-color-scheme: dark)"), css.indexOf("@theme inline")));
     for (const [name, value] of Object.entries(CHART_TOKENS.light)) expect([name, light.get(name)]).toEqual([name, value]);
     for (const [name, value] of Object.entries(CHART_TOKENS.dark)) expect([name, dark.get(name)]).toEqual([name, value]);
     expect(customProperties(css).get("font-sans")).toBe(CHART_FONT);

@@ -28,4 +28,16 @@ describe("security headers", () => {
     expect(landing["Strict-Transport-Security"]).toBeUndefined();
     expect(landing["Cache-Control"]).toBeUndefined();
   });
+
+  it("keeps a shared story link's address out of referrers, search indexes and shared caches", () => {
+    const shared = securityHeaders({ nonce: "n", development: false, signedInPage: false, sharedLinkPage: true });
+    expect(shared["Referrer-Policy"]).toBe("no-referrer");
+    expect(shared["X-Robots-Tag"]).toMatch(/^noindex/);
+    expect(shared["Cache-Control"]).toBe("private, no-store");
+    expect(shared["X-Content-Type-Options"]).toBe("nosniff");
+    expect(shared["X-Frame-Options"]).toBe("DENY");
+
+    const other = securityHeaders({ nonce: "n", development: false, signedInPage: false });
+    expect(other["X-Robots-Tag"]).toBeUndefined();
+  });
 });

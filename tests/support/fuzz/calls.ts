@@ -14,9 +14,10 @@ import { settingsSchema } from "@/lib/users.validation";
 import { emailPreferencesSchema } from "@/lib/reminders/preferences.validation";
 import { revisitSchema, updateVisionNoteSchema, visionNoteSchema } from "@/lib/vision-notes.validation";
 import { weekSchema } from "@/lib/weeks.validation";
+import { createShareLinkSchema } from "@/lib/story/share-links.validation";
 import { assessmentSchema, evidenceFieldOf, mentorAssessmentSchema, narrativeSchema, ratingFieldOf } from "@/lib/story/story.validation";
 import { HABITS } from "@/lib/shared/reflection-questions";
-import { currentQuarter } from "@/lib/shared/quarters";
+import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
 import {
   FileSpec,
   FormSpec,
@@ -55,6 +56,21 @@ const version: FieldArb = fc.oneof(fc.integer({ min: 0, max: 6 }).map(String), f
 const tags: FieldArb = fc.oneof(
   fc.array(textArb(1, 40), { maxLength: 12 }).map((list) => list.join(", ")),
   fc.constantFrom("#hiring, Platform ,hiring", ",,,", "a".repeat(41)),
+);
+
+/** A quarter: this one or the last mostly (the attacker's own story), else one that has not begun, else almost one. */
+const thisQuarter = currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
+const quarterArb: fc.Arbitrary<string | Huge> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(thisQuarter, previousQuarter(thisQuarter)) },
+  { weight: 2, arbitrary: fc.constantFrom("2099-Q1", "1969-Q4", "2101-Q1", "2026-Q5", "2026-Q0", "2026-q4", " 2026-Q4 ", "2026Q4", "-2026-Q4") },
+  { weight: 1, arbitrary: hostileString },
+);
+
+/** A shared story's token: the attacker's own, a victim's revoked one, or a forged one, well formed or far from it. */
+const shareTokenArb = fc.oneof(
+  { weight: 4, arbitrary: idArb("attacker.shareToken", "victim.deadShareToken") },
+  { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
+  { weight: 1, arbitrary: hostileQueryValue },
 );
 
 /** An account export: well formed, with payloads in its text and other users' ids as its own. */
@@ -165,6 +181,12 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     "app/(app)/settings/data/actions.ts#importDataAction": formActionArgs(exportFile().map((file) => new FormSpec([["file", file]]))),
     "app/(app)/settings/data/actions.ts#deleteAccountAction": form(deleteAccountSchema, { confirmEmail }),
     "app/(app)/stakeholders/actions.ts#createStakeholderAction": form(stakeholderSchema),
+    "app/(app)/story/share-links/actions.ts#createShareLinkAction": form(createShareLinkSchema, {
+      quarter: quarterArb,
+      expiresInDays: fc.oneof(fc.constantFrom("7", "30", "90", undefined), fc.constantFrom("", "1", "31", "-7", "7.5", "1e9", "Infinity")),
+    }),
+    "app/(app)/story/share-links/actions.ts#revokeShareLinkAction": boundArgs(ids("shareLink")),
+    "app/(app)/story/share-links/actions.ts#restoreShareLinkAction": boundArgs(ids("shareLink")),
     "app/(app)/stakeholders/actions.ts#updateStakeholderAction": form(updateStakeholderSchema, { id: ids("stakeholder") }),
     "app/(app)/stakeholders/actions.ts#deleteStakeholderAction": boundArgs(ids("stakeholder")),
     "app/(app)/stakeholders/actions.ts#restoreStakeholderAction": boundArgs(ids("stakeholder")),
@@ -251,6 +273,11 @@ export function routeArgs(): Record<string, fc.Arbitrary<unknown[]>> {
     "app/(app)/mentees/[menteeId]/story/[quarter]/charts/[chart]/route.ts#GET": fc
       .tuple(ids("user"), quarterParam, chartName, chartQuery)
       .map(([menteeId, quarter, chart, query]) => [new RequestSpec("GET", "/mentees/mentee/story/quarter/charts/chart", query), new ParamsSpec({ menteeId, quarter, chart })]),
+    "app/(app)/story/[quarter]/story.md/route.ts#GET": quarterParam.map((quarter) => [new RequestSpec("GET", "/story/quarter/story.md"), new ParamsSpec({ quarter })]),
+    "app/shared/story/[token]/story.md/route.ts#GET": shareTokenArb.map((token) => [new RequestSpec("GET", "/shared/story/token/story.md"), new ParamsSpec({ token })]),
+    "app/shared/story/[token]/charts/[chart]/route.ts#GET": fc
+      .tuple(shareTokenArb, chartName, chartQuery)
+      .map(([token, chart, query]) => [new RequestSpec("GET", "/shared/story/token/charts/chart", query), new ParamsSpec({ token, chart })]),
   };
 }
 

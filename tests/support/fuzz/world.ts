@@ -12,6 +12,8 @@ import { SHARE_EVERYTHING, createInvitation, createMentor } from "../factories/m
 import { createStakeholder, createTouchpoint } from "../factories/stakeholders";
 import { createUser, type TestUser } from "../factories/users";
 import { createVisionNote } from "../factories/vision-notes";
+import { createShareLink, revokeShareLink } from "@/lib/story/share-links";
+import { currentQuarter } from "@/lib/shared/quarters";
 import { SESSION_COOKIE as AUTH_SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { EMAIL_KINDS } from "@/lib/reminders/preferences.validation";
 import { createUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
@@ -34,6 +36,8 @@ export const POOLS = [
   "attacker.mentorship",
   "attacker.week",
   "attacker.weekVersion",
+  "attacker.shareLink",
+  "attacker.shareToken",
   "mentee.user",
   "mentee.note",
   "mentee.comment",
@@ -53,6 +57,8 @@ export const POOLS = [
   "victim.unsubscribeToken",
   "victim.week",
   "victim.email",
+  "victim.shareLink",
+  "victim.deadShareToken",
   "gone.id",
 ] as const;
 
@@ -169,6 +175,17 @@ export async function seedWorld(): Promise<World> {
     await comment(mia.id, attacker.id, { noteId: miaRows.note[0]! }, "The attacker's comment as Mia's mentor"),
   ];
   const nils = await createMentor(attacker, SHARE_EVERYTHING);
+
+  // Links to this quarter's story: the attacker's own (one live, one revoked), and the victims'. Of
+  // the victims' tokens only dead ones are tried: a live one is anyone's to open, and opening counts.
+  const quarter = currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
+  const shareLink = async (owner: TestUser, revoked: boolean) => {
+    const made = await createShareLink(owner.viewer, { quarter, expiresInDays: 30, label: `Link of ${owner.email}` });
+    if (revoked) await revokeShareLink(owner.viewer, made.link.id);
+    return { id: made.link.id, token: made.token };
+  };
+  const ownLinks = [await shareLink(attacker, false), await shareLink(attacker, true)];
+  const victimLinks = [await shareLink(ada, false), await shareLink(ada, true), await shareLink(bo, true)];
   const ownComment = await comment(attacker.id, attacker.id, { weekStartsOn: weeks[1]! }, "The attacker's own comment");
   const ownInvitation = await createInvitation(attacker, { inviteEmail: "would-be.mentor@example.test" });
 
@@ -190,6 +207,8 @@ export async function seedWorld(): Promise<World> {
       "attacker.mentorship": [nils.mentorshipId, ownInvitation.id],
       "attacker.week": weeks,
       "attacker.weekVersion": weeks.map(() => "0"),
+      "attacker.shareLink": ownLinks.map((link) => link.id),
+      "attacker.shareToken": ownLinks.map((link) => link.token),
       "mentee.user": [mia.id],
       "mentee.note": miaRows.note,
       "mentee.comment": [menteeComments[0]!],
@@ -209,6 +228,8 @@ export async function seedWorld(): Promise<World> {
       "victim.unsubscribeToken": refusedUnsubscribeTokens(attacker.id, [ada.id, bo.id, nils.id]),
       "victim.week": weeks,
       "victim.email": [ada.email, bo.email, mia.email, nils.email],
+      "victim.shareLink": victimLinks.map((link) => link.id),
+      "victim.deadShareToken": victimLinks.slice(1).map((link) => link.token),
       "gone.id": await goneIds(ada),
     },
   };
@@ -262,8 +283,19 @@ export async function refreshAttackerPools(world: World): Promise<void> {
       FROM "VisionNote" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.comment', id FROM "ReviewComment" WHERE "authorId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.mentorship', id FROM "Mentorship" WHERE "menteeId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
+    UNION ALL (SELECT 'attacker.shareLink', id FROM "StoryShareLink" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
   `;
-  const refreshed: Pool[] = ["attacker.stakeholder", "attacker.deletedStakeholder", "attacker.touchpoint", "attacker.deletedTouchpoint", "attacker.note", "attacker.deletedNote", "attacker.comment", "attacker.mentorship"];
+  const refreshed: Pool[] = [
+    "attacker.stakeholder",
+    "attacker.deletedStakeholder",
+    "attacker.touchpoint",
+    "attacker.deletedTouchpoint",
+    "attacker.note",
+    "attacker.deletedNote",
+    "attacker.comment",
+    "attacker.mentorship",
+    "attacker.shareLink",
+  ];
   for (const pool of refreshed) world.pools[pool] = rows.filter((row) => row.pool === pool).map((row) => row.id);
   // The version each of "attacker.week" is at, in the same order (0: never saved), so a save can be current.
   const versions = await db.week.findMany({ where: { userId, startsOn: { in: world.pools["attacker.week"].map(fromDateOnly) } }, select: { startsOn: true, version: true } });
@@ -304,6 +336,7 @@ export async function othersRows(world: World): Promise<Map<string, string>> {
     UNION ALL SELECT 'StoryRating ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryRating" t
       WHERE t."userId" = ANY(${others}) AND t."mentorshipId" IS DISTINCT FROM ${excludedMentorship}
     UNION ALL SELECT 'AuditEvent ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "AuditEvent" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'StoryShareLink ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryShareLink" t WHERE t."userId" = ANY(${others})
   `;
   return new Map(rows.map((row) => [row.line, row.digest]));
 }

@@ -1,0 +1,70 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { ActionForm, type ActionFormProps } from "@/components/ui/form";
+import { DEFAULT_SHARE_LINK_EXPIRY_DAYS, SHARE_LINK_EXPIRY_DAYS, createShareLinkSchema } from "@/lib/story/share-links.validation";
+
+const EXPIRY_OPTIONS = SHARE_LINK_EXPIRY_DAYS.map((days) => ({ value: String(days), label: `${days} days` }));
+
+function isCreatedLink(data: unknown): data is { url: string } {
+  return typeof data === "object" && data !== null && typeof (data as { url?: unknown }).url === "string";
+}
+
+/** Creates a link to this quarter's pack and shows it once, with a button to copy it. */
+export function ShareLinkForm({ action, quarter }: { action: ActionFormProps["action"]; quarter: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+
+  async function copy(link: string) {
+    try {
+      await navigator.clipboard.writeText(link);
+      toast.success("Link copied.");
+    } catch {
+      toast.error("Copying was blocked by the browser. Select the link and copy it yourself.");
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <ActionForm
+        action={action}
+        schema={createShareLinkSchema}
+        submitLabel="Create link"
+        pendingLabel="Creating…"
+        aria-label="Create a share link"
+        onResult={(state) => setUrl(state.status === "success" && isCreatedLink(state.data) ? state.data.url : null)}
+      >
+        <input type="hidden" name="quarter" value={quarter} />
+        <TextField name="label" label="Who it is for (optional)" maxLength={80} placeholder="Dana, CEO" help="Only you see this." autoComplete="off" />
+        <SelectField
+          name="expiresInDays"
+          label="Works for"
+          options={EXPIRY_OPTIONS}
+          defaultValue={String(DEFAULT_SHARE_LINK_EXPIRY_DAYS)}
+          help="You can revoke it at any time."
+        />
+      </ActionForm>
+      {url ? (
+        <div className="rounded-md border border-border-strong bg-accent-soft p-3" role="status">
+          <label htmlFor="new-share-link" className="block text-sm font-medium">
+            Your new link (shown only now)
+          </label>
+          <div className="mt-2 flex flex-col gap-2 sm:flex-row">
+            <input
+              id="new-share-link"
+              readOnly
+              value={url}
+              onFocus={(event) => event.currentTarget.select()}
+              className="block w-full min-w-0 rounded-md border border-border-strong bg-surface px-3 py-2 font-mono text-sm text-text"
+            />
+            <Button variant="secondary" onClick={() => void copy(url)}>
+              Copy link
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

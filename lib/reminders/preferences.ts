@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/server/viewer";
 import { nextWeeklyDue } from "@/lib/shared/weekly-schedule";
-import { readUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
-import { EMAIL_KIND_TEXT, type EmailKind, type EmailPreferencesInput } from "@/lib/reminders/preferences.validation";
+import type { EmailPreferencesInput } from "@/lib/reminders/preferences.validation";
 
 // Which emails a user gets and when the weekly ones go out. The next due
 // instant is stored (in UTC, computed in the user's zone) so the scheduler
@@ -22,7 +21,8 @@ export type EmailPreferences = {
   weeklyEmailDueAt: Date | null;
 };
 
-const COLUMN = { weekReminder: "emailWeekReminder", mentorDigest: "emailMentorDigest", commentDigest: "emailCommentDigest" } as const;
+/** The user column behind each email switch. */
+export const COLUMN = { weekReminder: "emailWeekReminder", mentorDigest: "emailMentorDigest", commentDigest: "emailCommentDigest" } as const;
 
 export const scheduleSelect = {
   timeZone: true,
@@ -91,28 +91,4 @@ export async function scheduleUnscheduledUsers(now: Date = new Date()): Promise<
     // Each user found gets a due instant, so the next batch holds others.
     if (users.length < 1_000) return scheduled;
   }
-}
-
-/** What an unsubscribe link stands for: whose email of which kind, and whether it is still on. */
-export type UnsubscribeLink = { status: "valid"; kind: EmailKind; email: string; subscribed: boolean } | { status: "expired"; kind: EmailKind } | { status: "invalid" };
-
-const kindColumns = { email: true, emailWeekReminder: true, emailMentorDigest: true, emailCommentDigest: true } as const;
-
-/** The page a GET shows: reads, never changes anything. */
-export async function checkUnsubscribeLink(token: string, now: Date = new Date()): Promise<UnsubscribeLink> {
-  const check = readUnsubscribeToken(token, now);
-  if (check.status !== "valid") return check;
-  const user = await db.user.findUnique({ where: { id: check.userId }, select: kindColumns });
-  if (!user) return { status: "invalid" };
-  return { status: "valid", kind: check.kind, email: user.email, subscribed: user[COLUMN[EMAIL_KIND_TEXT[check.kind].field]] };
-}
-
-/** Turns off the one kind of email a signed link names: no sign-in, nothing else. */
-export async function unsubscribe(token: string, now: Date = new Date()): Promise<UnsubscribeLink> {
-  const check = readUnsubscribeToken(token, now);
-  if (check.status !== "valid") return check;
-  const column = COLUMN[EMAIL_KIND_TEXT[check.kind].field];
-  const { count } = await db.user.updateMany({ where: { id: check.userId, [column]: true }, data: { [column]: false } });
-  if (count > 0) await rescheduleWeeklyEmails(check.userId, now);
-  return checkUnsubscribeLink(token, now);
 }

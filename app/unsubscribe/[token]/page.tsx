@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/app/auth-card";
 import { Button, LinkButton } from "@/components/ui/button";
-import { checkUnsubscribeLink } from "@/lib/reminders/preferences";
+import { checkUnsubscribeLink } from "@/lib/reminders/unsubscribe";
 import { EMAIL_KIND_TEXT } from "@/lib/reminders/preferences.validation";
 import { UNSUBSCRIBE_TOKEN_DAYS } from "@/lib/reminders/unsubscribe-token";
 

@@ -1,4 +1,4 @@
-import { unsubscribe } from "@/lib/reminders/preferences";
+import { unsubscribe } from "@/lib/reminders/unsubscribe";
 
 // The List-Unsubscribe address of every non-transactional email (RFC 8058).
 // A mail client's one-click POST comes with no cookie and no Origin of ours:

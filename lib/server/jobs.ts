@@ -17,6 +17,8 @@ export const QUEUES = {
   commentDigest: "comments.digest",
   /** Hourly safety net: digests for any notification whose digest job was never queued. */
   digestSweep: "comments.digest-sweep",
+  /** Scheduled purge of long-deleted and expired rows (lib/server/housekeeping.ts); its own queue, as pg-boss keeps one schedule per queue. */
+  housekeeping: "housekeeping.purge",
 } as const;
 
 /** 30 s, 1 min, 2 min … doubling (with jitter) up to ~8 h: about a day of retries in all. */
@@ -61,6 +63,8 @@ async function createBoss(): Promise<PgBoss> {
   await boss.createQueue(QUEUES.email, { name: QUEUES.email, ...emailRetries() });
   await boss.createQueue(QUEUES.commentDigest, { name: QUEUES.commentDigest, policy: "short", ...emailRetries(), retryLimit: 5 });
   await boss.createQueue(QUEUES.digestSweep, { name: QUEUES.digestSweep, policy: "short", retryLimit: 2 });
+  // "stately": one run at a time and one waiting, so a slow run never piles up the next ones.
+  await boss.createQueue(QUEUES.housekeeping, { name: QUEUES.housekeeping, policy: "stately", retryLimit: 1, retryDelay: 300 });
   return boss;
 }
 

@@ -37,6 +37,9 @@ function limiter(name: RateLimitName): RateLimiterPostgres {
     storeType: "pool",
     tableName: "rate_limits",
     tableCreated: true,
+    // Expired counters are purged in batches by the housekeeping job
+    // (lib/server/housekeeping.ts), not by an unbounded DELETE from every instance every 5 minutes.
+    clearExpiredByTimeout: false,
     keyPrefix: name,
     ...RATE_LIMITS[name],
   }));

@@ -1,6 +1,7 @@
 import "server-only";
 import { sendCommentDigest, sweepCommentDigests } from "@/lib/mentoring/notifications";
 import { sendEmail } from "@/lib/server/email";
+import { HOUSEKEEPING_CRON, runHousekeeping } from "@/lib/server/housekeeping";
 import { QUEUES, commentDigestJobSchema, emailMessageSchema, getBoss, pollingOptions, stopJobs } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { appBaseUrl } from "@/lib/server/app-origin";
@@ -38,6 +39,12 @@ export function startWorker(): Promise<void> {
       await sweepCommentDigests(await appBaseUrl());
     });
     await boss.schedule(QUEUES.digestSweep, "7 * * * *");
+    await boss.work(QUEUES.housekeeping, polling, async () => {
+      const { failed } = await runHousekeeping();
+      // Logged already, without rows; failing the job shows it in the queue and retries it once.
+      if (failed.length > 0) throw new Error(`Housekeeping failed for ${failed.join(", ")}`);
+    });
+    await boss.schedule(QUEUES.housekeeping, HOUSEKEEPING_CRON);
     logger.info("Job worker started");
   })().catch((error: unknown) => {
     state.started = undefined;

@@ -8,6 +8,7 @@ import { DEPARTMENTS, HORIZONS, TOUCHPOINT_CHANNELS, VISION_NOTE_STATUSES } from
 import type { Viewer } from "@/lib/server/viewer";
 import { listMentorshipsAsMentor, listOwnCommentsOnMentees } from "@/lib/mentoring/mentor-access";
 import { SHARE_SELECT, shareColumns, type ShareColumns } from "@/lib/mentoring/mentorship-model";
+import { getCalendarRules } from "@/lib/calendar/user-rules";
 
 // Your data in your hands: a complete JSON export that imports back into an
 // empty account (lib/account/import.ts), and CSV files for spreadsheets. Of
@@ -65,6 +66,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
     }),
     listOwnCommentsOnMentees(viewer),
   ]);
+  const { starter, ...calendarRules } = await getCalendarRules(viewer);
 
   return {
     format: EXPORT_FORMAT,
@@ -95,6 +97,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       department: row.department,
       cadenceDays: row.cadenceDays,
       notes: row.notes,
+      email: row.email,
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
     })),
@@ -144,6 +147,8 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
         editedAt: isoOrNull(editedAt),
       })),
     ].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    // The rules, not the imports: imported events are not kept, and their weeks and touchpoints are above.
+    calendarRules: starter ? null : calendarRules,
   };
 }
 

@@ -16,12 +16,22 @@ import { AWKWARD_TEXT, createMentorship, createUser, fillAccount } from "../supp
  * the rows that are exported, these columns. Anything else a user owns must
  * come back from an import, column by column.
  */
-const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notification"]);
+const NOT_EXPORTED_TABLES = new Set([
+  "Account",
+  "Session",
+  "AuditEvent",
+  "Notification",
+  // Calendar imports: their events are not kept, and what they wrote is in the weeks and touchpoints exported.
+  "CalendarImport",
+  "CalendarImportWeek",
+  "CalendarImportTouchpoint",
+]);
 const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
   User: ["email", "emailVerified", "image", "createdAt", "updatedAt", "dataVersion"],
   // A counter for concurrent saves: an imported week starts again at 1.
   Week: ["version"],
+  CalendarRules: ["updatedAt"],
 };
 // Trash is left out of the export, and ids are new on import.
 const isIdentity = (column: string) => column === "id" || column === "userId" || column === "deletedAt";
@@ -309,6 +319,12 @@ describe("account deletion", () => {
     // As a mentee: the mentorship and its comments are gone.
     expect(await db.mentorship.count({ where: { menteeId: ada.id } })).toBe(0);
     expect(await db.reviewComment.count({ where: { menteeId: ada.id } })).toBe(0);
+    // The calendar import's rules, imports and what they changed.
+    expect(await db.calendarRules.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImport.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImportWeek.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImportTouchpoint.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImport.count({ where: { userId: mentee.id } })).toBe(1);
     // As a mentor: the leader keeps the row, ended, without Ada.
     expect(await db.mentorship.findUniqueOrThrow({ where: { id: menteeSide.id } })).toMatchObject({ status: "ENDED", mentorId: null, inviteTokenHash: null });
     expect(await ownedCounts(mentee.id)).toEqual({ weeks: 2, stakeholders: 3, touchpoints: 4, visionNotes: 2, revisits: 2 });

@@ -6,12 +6,13 @@ ALTER TABLE "Stakeholder" ADD COLUMN     "email" TEXT;
 
 -- CreateTable
 CREATE TABLE "CalendarRules" (
+    "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "rules" JSONB NOT NULL,
     "defaultCategory" TEXT NOT NULL DEFAULT 'other',
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "CalendarRules_pkey" PRIMARY KEY ("userId")
+    CONSTRAINT "CalendarRules_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -62,6 +63,9 @@ CREATE TABLE "CalendarImportTouchpoint" (
 
     CONSTRAINT "CalendarImportTouchpoint_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CalendarRules_userId_key" ON "CalendarRules"("userId");
 
 -- CreateIndex
 CREATE INDEX "CalendarImport_userId_createdAt_idx" ON "CalendarImport"("userId", "createdAt");

@@ -37,7 +37,6 @@ const NOT_FOUND = "That calendar import";
 /** The file name as shown in the list: its last path part, printable, at most 200 characters. */
 function fileNameOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replaceAll(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
   return clean.isWellFormed() && clean !== "" ? clean : "calendar.ics";
 }

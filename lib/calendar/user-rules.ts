@@ -24,8 +24,8 @@ export async function getCalendarRules(viewer: Viewer): Promise<UserRules> {
 }
 
 async function changeRules(viewer: Viewer, change: (current: CalendarRules) => CalendarRules): Promise<void> {
-  const { starter: _starter, ...current } = await getCalendarRules(viewer);
-  const next = change(current);
+  const { rules, defaultCategory } = await getCalendarRules(viewer);
+  const next = change({ rules, defaultCategory });
   if (next.rules.length > MAX_RULES) throw new ExpectedError(`Keep at most ${MAX_RULES} rules.`);
   const data = { rules: next.rules, defaultCategory: next.defaultCategory };
   await db.calendarRules.upsert({ where: { userId: viewer.userId }, create: { userId: viewer.userId, ...data }, update: data });

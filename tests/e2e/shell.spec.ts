@@ -12,6 +12,7 @@ const DESTINATIONS: [name: string, url: RegExp][] = [
   ["This week", /\/weeks\/\d{4}-\d\d-\d\d$/],
   ["Stakeholders", /\/stakeholders$/],
   ["Vision notes", /\/notes$/],
+  ["Calendar", /\/calendar$/],
   ["Mentors", /\/mentors$/],
   ["Mentees", /\/mentees$/],
   ["Notifications", /\/notifications$/],

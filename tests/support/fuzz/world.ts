@@ -31,6 +31,7 @@ export const POOLS = [
   "attacker.mentorship",
   "attacker.week",
   "attacker.weekVersion",
+  "attacker.calendarImport",
   "mentee.user",
   "mentee.note",
   "mentee.comment",
@@ -48,6 +49,7 @@ export const POOLS = [
   "victim.inviteToken",
   "victim.week",
   "victim.email",
+  "victim.calendarImport",
   "gone.id",
 ] as const;
 
@@ -87,7 +89,9 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
   const note = await createVisionNote(user, { title: "Platform bet", tags: ["platform"] });
   const deletedNote = await createVisionNote(user, { title: "Dropped bet", deletedAt: new Date() });
   await db.visionNoteRevisit.create({ data: { userId: user.id, noteId: note.id } });
+  const calendarImports = await calendarImportsOf(user, weeks[0]!);
   return {
+    calendarImport: calendarImports,
     stakeholder: [stakeholder.id],
     deletedStakeholder: [deletedStakeholder.id],
     touchpoint: [touchpoint.id],
@@ -95,6 +99,19 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
     note: [note.id],
     deletedNote: [deletedNote.id],
   };
+}
+
+/** A calendar import waiting for review (a meeting with their stakeholder) and one confirmed earlier, with their rules. */
+async function calendarImportsOf(user: TestUser, week: DateOnly): Promise<string[]> {
+  await db.calendarRules.create({ data: { userId: user.id, rules: [{ match: { on: "words", words: ["incident"] }, category: "firefighting" }] } });
+  const start = new Date(`${week}T09:00:00Z`);
+  const occurrences = [
+    { key: "fuzz-meeting", start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString(), title: "Incident review", description: "", organizer: null, attendees: ["priya@product.example"], attendeeCount: 2 },
+  ];
+  const window = { windowStart: new Date(start.getTime() - 84 * 86_400_000), windowEnd: new Date(start.getTime() + 7 * 86_400_000) };
+  const pending = await db.calendarImport.create({ data: { userId: user.id, fileName: "work.ics", ...window, occurrences, warnings: [] } });
+  const confirmed = await db.calendarImport.create({ data: { userId: user.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
+  return [pending.id, confirmed.id];
 }
 
 async function comment(menteeId: string, authorId: string, where: { weekStartsOn: DateOnly } | { noteId: string }, body: string): Promise<string> {
@@ -165,6 +182,7 @@ export async function seedWorld(): Promise<World> {
       "attacker.mentorship": [nils.mentorshipId, ownInvitation.id],
       "attacker.week": weeks,
       "attacker.weekVersion": weeks.map(() => "0"),
+      "attacker.calendarImport": own.calendarImport,
       "mentee.user": [mia.id],
       "mentee.note": miaRows.note,
       "mentee.comment": [menteeComments[0]!],
@@ -182,6 +200,7 @@ export async function seedWorld(): Promise<World> {
       "victim.inviteToken": [adaInvitation.token, boInvitation.token],
       "victim.week": weeks,
       "victim.email": [ada.email, bo.email, mia.email, nils.email],
+      "victim.calendarImport": [...adaRows.calendarImport, ...boRows.calendarImport, ...miaRows.calendarImport],
       "gone.id": await goneIds(ada),
     },
   };
@@ -235,8 +254,19 @@ export async function refreshAttackerPools(world: World): Promise<void> {
       FROM "VisionNote" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.comment', id FROM "ReviewComment" WHERE "authorId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.mentorship', id FROM "Mentorship" WHERE "menteeId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
+    UNION ALL (SELECT 'attacker.calendarImport', id FROM "CalendarImport" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
   `;
-  const refreshed: Pool[] = ["attacker.stakeholder", "attacker.deletedStakeholder", "attacker.touchpoint", "attacker.deletedTouchpoint", "attacker.note", "attacker.deletedNote", "attacker.comment", "attacker.mentorship"];
+  const refreshed: Pool[] = [
+    "attacker.stakeholder",
+    "attacker.deletedStakeholder",
+    "attacker.touchpoint",
+    "attacker.deletedTouchpoint",
+    "attacker.note",
+    "attacker.deletedNote",
+    "attacker.comment",
+    "attacker.mentorship",
+    "attacker.calendarImport",
+  ];
   for (const pool of refreshed) world.pools[pool] = rows.filter((row) => row.pool === pool).map((row) => row.id);
   // The version each of "attacker.week" is at, in the same order (0: never saved), so a save can be current.
   const versions = await db.week.findMany({ where: { userId, startsOn: { in: world.pools["attacker.week"].map(fromDateOnly) } }, select: { startsOn: true, version: true } });
@@ -273,6 +303,10 @@ export async function othersRows(world: World): Promise<Map<string, string>> {
     UNION ALL SELECT 'Notification ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text)
       FROM "Notification" t JOIN "ReviewComment" c ON c.id = t."commentId"
       WHERE t."userId" = ANY(${others}) AND c."menteeId" <> ${attacker} AND NOT (c."menteeId" = ${mentee} AND c."authorId" = ${attacker})
+    UNION ALL SELECT 'CalendarRules ' || t."userId", md5(row_to_json(t)::text) FROM "CalendarRules" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarImport ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarImport" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarImportWeek ' || t."userId" || ' ' || t."importId" || ' ' || t."startsOn", md5(row_to_json(t)::text) FROM "CalendarImportWeek" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarImportTouchpoint ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarImportTouchpoint" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'AuditEvent ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "AuditEvent" t WHERE t."userId" = ANY(${others})
   `;
   return new Map(rows.map((row) => [row.line, row.digest]));

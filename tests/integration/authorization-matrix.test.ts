@@ -20,6 +20,7 @@ import { cancelInvitation, endMentorship, inviteMentor, listMentorships, updateS
 import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder } from "@/lib/stakeholders";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
+import { confirmImport, getPendingImport, undoImport } from "@/lib/calendar/imports";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { WeekConflictError, getWeek, saveWeek } from "@/lib/weeks";
 import { SHARE_EVERYTHING, createInvitation, createMentor } from "../support/factories/mentors";
@@ -87,6 +88,10 @@ const CELLS = [
   "invitation:create",
   "invitation:update",
   "invitation:delete",
+  // The calendar import: the owner's alone, mentors included (they see only the weeks and touchpoints it wrote).
+  "calendarImport:read",
+  "calendarImport:update",
+  "calendarImport:delete",
 ] as const;
 // Not in the table: a dashboard is computed, so it has no create or delete for
 // anyone; weeks and reflections are never deleted (a week is edited instead).
@@ -124,6 +129,9 @@ type World = {
   othersCommentId: string;
   ownCommentId: string;
   invitationId: string;
+  /** A calendar import waiting for review, and one confirmed. */
+  pendingImportId: string;
+  confirmedImportId: string;
   /** The role's own export, taken before anything is tried: the JSON file and every CSV file. */
   export: string;
 };
@@ -139,6 +147,9 @@ async function buildWorld(role: Role): Promise<World> {
   const bystander = await createMentor(leader, SHARE_EVERYTHING);
   const bystanderComment = await addComment(bystander.viewer, thread, "Another mentor's comment", { baseUrl });
   const invitation = await createInvitation(leader, { inviteEmail: INVITEE_EMAIL, share: SHARE_EVERYTHING });
+  const window = { windowStart: new Date("2026-08-31T00:00:00Z"), windowEnd: new Date("2026-11-26T12:00:00Z") };
+  const pendingImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "work.ics", ...window, occurrences: [] } });
+  const confirmedImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
 
   let viewer: Viewer | null = null;
   let ownCommentId = leaderComment.id;
@@ -172,6 +183,8 @@ async function buildWorld(role: Role): Promise<World> {
     othersCommentId,
     ownCommentId,
     invitationId: invitation.id,
+    pendingImportId: pendingImport.id,
+    confirmedImportId: confirmedImport.id,
     export: viewer ? await exportText(viewer) : "",
   };
 }
@@ -209,6 +222,8 @@ const touchpointInput = (stakeholderId: string) => ({
   outcome: null,
   with: { kind: "stakeholder" as const, stakeholderId },
 });
+
+const importStatus = async (id: string) => (await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 /** Each cell: try it as the role; true when it read or changed the leader's data. */
 const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
@@ -324,6 +339,15 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   "invitation:delete": async (w) => {
     if (w.viewer) await refusedAsMissing(() => cancelInvitation(w.viewer!, w.invitationId));
     return (await db.mentorship.findUniqueOrThrow({ where: { id: w.invitationId } })).status === "CANCELLED";
+  },
+  "calendarImport:read": async (w) => (w.viewer ? (await getPendingImport(w.viewer, w.pendingImportId)) !== null : false),
+  "calendarImport:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => confirmImport(w.viewer!, { id: w.pendingImportId, choices: {} }));
+    return (await importStatus(w.pendingImportId)) === "CONFIRMED";
+  },
+  "calendarImport:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => undoImport(w.viewer!, w.confirmedImportId));
+    return (await importStatus(w.confirmedImportId)) === "UNDONE";
   },
 };
 

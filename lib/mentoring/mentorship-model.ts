@@ -98,6 +98,8 @@ export const MENTOR_RULES = {
   notification: "each item",
   export: "each item",
   invitation: "never",
+  // Raw calendar events and imports (issue 15): a mentor sees only the weeks and touchpoints they wrote.
+  calendarImport: "never",
 } as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
 
 export type MentorResource = keyof typeof MENTOR_RULES;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CalendarCategory } from "@/lib/calendar/rules.validation";
-import { instantInZone } from "@/lib/calendar/zones";
-import { addDaysTo, fromDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
+import { instantInZone, wallInZone } from "@/lib/calendar/zones";
+import { addDaysTo, fromDateOnly, type DateOnly } from "@/lib/shared/dates";
 import type { TimeCategory } from "@/lib/shared/vocabulary";
 import { nextWeekStart, weekStartOf, type WeekSettings } from "@/lib/shared/week-dates";
 
@@ -65,29 +65,39 @@ function countWeek(weekStart: DateOnly, pieces: Piece[]): WeekBucket {
 
 /** The user's weeks the occurrences fall in, oldest first, each event split at week boundaries. */
 export function bucketIntoWeeks(spans: readonly ClassifiedSpan[], settings: WeekSettings): WeekBucket[] {
-  const boundaries = new Map<DateOnly, number>();
-  const boundary = (day: DateOnly) => {
-    let minute = boundaries.get(day);
-    if (minute === undefined) {
-      minute = Math.round(instantInZone(settings.timeZone, fromDateOnly(day).getTime()) / MINUTE);
-      boundaries.set(day, minute);
+  // Per day and per week met (a few hundred), not per event: an import buckets thousands.
+  const weekOfDay = new Map<number, DateOnly>();
+  const endOfWeek = new Map<DateOnly, number>();
+  const weekStartAt = (minute: number) => {
+    const day = Math.floor(wallInZone(settings.timeZone, minute * MINUTE) / 86_400_000);
+    let weekStart = weekOfDay.get(day);
+    if (weekStart === undefined) {
+      weekStart = weekStartOf(new Date(day * 86_400_000).toISOString().slice(0, 10), settings.weekStartsOn);
+      weekOfDay.set(day, weekStart);
     }
-    return minute;
+    return weekStart;
+  };
+  const weekEndAt = (weekStart: DateOnly) => {
+    let end = endOfWeek.get(weekStart);
+    if (end === undefined) {
+      end = Math.round(instantInZone(settings.timeZone, fromDateOnly(nextWeekStart(weekStart)).getTime()) / MINUTE);
+      endOfWeek.set(weekStart, end);
+    }
+    return end;
   };
   const weeks = new Map<DateOnly, Piece[]>();
   for (const span of spans) {
     if (span.category === "ignore") continue;
     let start = Math.round(span.start.getTime() / MINUTE);
     const end = Math.round(span.end.getTime() / MINUTE);
-    let weekStart = weekStartOf(todayIn(settings.timeZone, new Date(start * MINUTE)), settings.weekStartsOn);
     while (start < end) {
-      const weekEnd = boundary(nextWeekStart(weekStart));
-      const pieceEnd = Math.min(end, weekEnd);
+      const weekStart = weekStartAt(start);
+      // Never less than a minute on: a zone offset in seconds (historic times) cannot stall the loop.
+      const pieceEnd = Math.min(end, Math.max(start + 1, weekEndAt(weekStart)));
       const pieces = weeks.get(weekStart) ?? [];
       pieces.push({ key: span.key, start, end: pieceEnd, category: span.category, rank: span.rank, startedAt: span.start.getTime() });
       weeks.set(weekStart, pieces);
       start = pieceEnd;
-      weekStart = nextWeekStart(weekStart);
     }
   }
   return [...weeks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([weekStart, pieces]) => countWeek(weekStart, pieces));

@@ -1,7 +1,7 @@
 import "server-only";
 import { RRuleTemporal } from "rrule-temporal";
 import { CalendarFileError } from "@/lib/calendar/errors";
-import type { SourceEvent } from "@/lib/calendar/parse";
+import { tooSlow, type SourceEvent } from "@/lib/calendar/parse";
 import type { Warnings } from "@/lib/calendar/warnings";
 
 // Expands series into the occurrences that fall in the imported window.
@@ -144,7 +144,7 @@ export function expandEvents(events: readonly SourceEvent[], options: ExpandOpti
   };
 
   for (const master of masters.values()) {
-    if (Date.now() > deadline) throw new CalendarFileError("This calendar took too long to read. Import fewer weeks at a time, or export a shorter period.");
+    if (Date.now() > deadline) throw tooSlow();
     const ofSeries = overrides.get(master.uid) ?? new Map<number, SourceEvent>();
     const repeats = master.rrule !== null || master.rdates.length > 0;
     if (master.cancelled) {

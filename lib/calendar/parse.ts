@@ -15,6 +15,13 @@ export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
 /** Enough for the rules' words; nothing more of a description is kept. */
 export const DESCRIPTION_SNIPPET = 1_000;
 const TITLE_LENGTH = 200;
+/** Events one file may hold: bounds the memory its parse takes, whatever their size. */
+export const MAX_EVENTS = 50_000;
+
+/** Thrown when reading takes longer than an import may: the server keeps answering others. */
+export function tooSlow(): CalendarFileError {
+  return new CalendarFileError("This calendar took too long to read. Import fewer weeks at a time, or export a shorter period.");
+}
 
 /** A time as an event gives it: wall-clock milliseconds (see zones.ts) in a zone. */
 export type EventTime = { wall: number; zone: EventZone };
@@ -77,6 +84,10 @@ export function decodeCalendar(input: string | Uint8Array): string {
   if (!looksLikeCalendar(text)) {
     throw new CalendarFileError("This is not a calendar file. Choose the .ics file your calendar exported (it starts with BEGIN:VCALENDAR).");
   }
+  const events = text.match(/^BEGIN:VEVENT/gim)?.length ?? 0;
+  if (events > MAX_EVENTS) {
+    throw new CalendarFileError(`This file holds ${events.toLocaleString("en-GB")} events; up to ${MAX_EVENTS.toLocaleString("en-GB")} can be imported at once. Export a shorter period and try again.`);
+  }
   return text;
 }
 
@@ -105,10 +116,13 @@ function cleanLines(text: string, warnings: Warnings): string {
   return lines.join("\r\n");
 }
 
-function parseComponents(text: string): ICAL.Component[] {
-  let jcal: unknown;
+type Jcal = [string, unknown[], Jcal[]];
+
+/** Each VCALENDAR's components, by name, as jCal. */
+function parseComponents(text: string): Array<Map<string, Jcal[]>> {
+  let parsed: unknown;
   try {
-    jcal = ICAL.parse(text);
+    parsed = ICAL.parse(text);
   } catch (error) {
     const cutShort = error instanceof Error && /did not end|not closed|component/i.test(error.message);
     throw new CalendarFileError(
@@ -117,12 +131,22 @@ function parseComponents(text: string): ICAL.Component[] {
         : "This calendar file is damaged: a line in it could not be read. Export it again and retry.",
     );
   }
-  const roots = (Array.isArray(jcal) && typeof jcal[0] === "string" ? [jcal] : (jcal as unknown[])) as unknown[];
-  return roots.map((root) => new ICAL.Component(root as [string, unknown[], unknown[]])).filter((root) => root.name === "vcalendar");
+  const roots = (Array.isArray(parsed) && typeof parsed[0] === "string" ? [parsed] : (parsed as unknown[])) as Jcal[];
+  return roots
+    .filter((root) => root[0] === "vcalendar")
+    .map((root) => {
+      const byName = new Map<string, Jcal[]>();
+      for (const component of root[2]) {
+        const named = byName.get(component[0]);
+        if (named) named.push(component);
+        else byName.set(component[0], [component]);
+      }
+      return byName;
+    });
 }
 
 /** The events of an ICS file, with the warnings about what was skipped. */
-export function parseCalendar(text: string, options: ParseOptions, warnings: Warnings): ParsedCalendar {
+export function parseCalendar(text: string, options: ParseOptions & { deadline: number }, warnings: Warnings): ParsedCalendar {
   const calendars = parseComponents(cleanLines(text, warnings));
   if (calendars.length === 0) throw new CalendarFileError("This file holds no calendar. Choose the .ics file your calendar exported.");
   const self = new Set(options.selfAddresses.map((address) => address.trim().toLowerCase()));
@@ -130,13 +154,18 @@ export function parseCalendar(text: string, options: ParseOptions, warnings: War
   let allDay = 0;
   for (const calendar of calendars) {
     const vtimezones = new Map<string, ICAL.Component>();
-    for (const zone of calendar.getAllSubcomponents("vtimezone")) {
+    for (const jcal of calendar.get("vtimezone") ?? []) {
+      const zone = new ICAL.Component(jcal);
       const tzid = zone.getFirstPropertyValue("tzid");
       if (typeof tzid === "string") vtimezones.set(tzid, zone);
     }
-    const context: EventContext = { vtimezones, floating: floatingZone(options.timeZone), self, warnings };
-    for (const component of calendar.getAllSubcomponents("vevent")) {
-      const title = text255(component.getFirstPropertyValue("summary"));
+    const context: EventContext = { vtimezones, zones: new Map(), floating: floatingZone(options.timeZone), self, warnings };
+    // Each event read on its own, not as a child of its calendar: ical.js would otherwise search every
+    // component of the file for a VTIMEZONE each time it reads a time (zones.ts reads the zones instead).
+    for (const jcal of calendar.get("vevent") ?? []) {
+      if (events.length % 500 === 0 && Date.now() > options.deadline) throw tooSlow();
+      const component = new ICAL.Component(jcal);
+      const title = trimmed(component.getFirstPropertyValue("summary"));
       try {
         const event = readEvent(component, context);
         if (event === "all-day") allDay++;
@@ -151,6 +180,8 @@ export function parseCalendar(text: string, options: ParseOptions, warnings: War
 
 type EventContext = {
   vtimezones: ReadonlyMap<string, ICAL.Component>;
+  /** Each TZID's zone, resolved once per file. */
+  zones: Map<string, EventZone | null>;
   floating: EventZone;
   self: ReadonlySet<string>;
   warnings: Warnings;
@@ -172,7 +203,11 @@ function zoneOf(property: ICAL.Property, time: ICAL.Time, context: EventContext,
   if (time.zone?.tzid === "UTC") return resolveZone("UTC", context.vtimezones)!;
   const tzid = property.getParameter("tzid");
   if (typeof tzid !== "string" || tzid === "") return fallback;
-  const zone = resolveZone(tzid, context.vtimezones);
+  let zone = context.zones.get(tzid);
+  if (zone === undefined) {
+    zone = resolveZone(tzid, context.vtimezones);
+    context.zones.set(tzid, zone);
+  }
   if (!zone) throw new UnknownZone(tzid);
   return zone;
 }
@@ -189,7 +224,7 @@ function addressOf(value: unknown): string | null {
   return address.includes("@") && address.length <= 320 ? address : null;
 }
 
-function text255(value: unknown, length = TITLE_LENGTH): string {
+function trimmed(value: unknown, length = TITLE_LENGTH): string {
   return typeof value === "string" ? value.trim().slice(0, length) : "";
 }
 
@@ -200,7 +235,7 @@ function stableUid(component: ICAL.Component): string {
 }
 
 function readEvent(component: ICAL.Component, context: EventContext): SourceEvent | "all-day" | null {
-  const title = text255(component.getFirstPropertyValue("summary"));
+  const title = trimmed(component.getFirstPropertyValue("summary"));
   const dtstart = component.getFirstProperty("dtstart");
   if (!dtstart) {
     context.warnings.add("Events without a start time were skipped", title);
@@ -214,7 +249,7 @@ function readEvent(component: ICAL.Component, context: EventContext): SourceEven
       ...peopleOf(component, context),
       ...identityOf(component, start.zone, context),
       title,
-      description: text255(component.getFirstPropertyValue("description"), DESCRIPTION_SNIPPET),
+      description: trimmed(component.getFirstPropertyValue("description"), DESCRIPTION_SNIPPET),
     };
     // An occurrence moved to a whole day no longer takes hours: its override cancels it.
     return isDate ? { ...event, cancelled: true } : event;

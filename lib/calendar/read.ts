@@ -24,7 +24,7 @@ export function readCalendar(input: string | Uint8Array, options: ReadOptions): 
   const deadline = Date.now() + (options.timeLimitMs ?? READ_TIME_LIMIT_MS);
   const warnings = new Warnings();
   const text = decodeCalendar(input);
-  const parsed = parseCalendar(text, options, warnings);
+  const parsed = parseCalendar(text, { ...options, deadline }, warnings);
   const { occurrences, ignored } = expandEvents(parsed.events, { window: options.window, deadline }, warnings);
   return { occurrences, warnings: warnings.list(), ignored: { ...ignored, allDay: parsed.allDay } };
 }

@@ -33,14 +33,48 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
-export function offsetAt(zone: string, instant: number): number {
+// An import converts tens of thousands of times, and asking Intl costs ~10 µs.
+// So each zone's offset is looked up once per UTC day, when it is the same at
+// the day's start and the next day's (no change that day); on the few days it
+// changes, once per quarter hour (every zone changes its offset on a quarter hour).
+const QUARTER_HOUR = 900_000;
+const CHANGES = null;
+const dailyOffsets = new Map<string, Map<number, number | typeof CHANGES>>();
+const quarterOffsets = new Map<string, Map<number, number>>();
+
+function offsetFromIntl(zone: string, instant: number): number {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+  return Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!) - instant;
+}
+
+function cached<T>(caches: Map<string, Map<number, T>>, zone: string, key: number, compute: () => T): T {
+  let ofZone = caches.get(zone);
+  if (!ofZone) {
+    ofZone = new Map();
+    caches.set(zone, ofZone);
+  }
+  let value = ofZone.get(key);
+  if (value === undefined) {
+    if (ofZone.size > 100_000) ofZone.clear();
+    value = compute();
+    ofZone.set(key, value);
+  }
+  return value;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function offsetAt(zone: string, instant: number): number {
+  const day = Math.floor(instant / DAY);
+  const daily = cached(dailyOffsets, zone, day, () => {
+    const start = offsetFromIntl(zone, day * DAY);
+    return start === offsetFromIntl(zone, (day + 1) * DAY) ? start : CHANGES;
+  });
+  if (daily !== CHANGES) return daily;
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  return cached(quarterOffsets, zone, quarter, () => offsetFromIntl(zone, quarter * QUARTER_HOUR));
 }
 
 /**
@@ -68,8 +102,15 @@ export function wallInZone(zone: string, instant: number): number {
   return instant + offsetAt(zone, instant);
 }
 
+const ianaZones = new Map<string, EventZone>();
+
 function ianaZone(name: string): EventZone {
-  return { name, toInstant: (wall) => instantInZone(name, wall) };
+  let zone = ianaZones.get(name);
+  if (!zone) {
+    zone = { name, toInstant: (wall) => instantInZone(name, wall) };
+    ianaZones.set(name, zone);
+  }
+  return zone;
 }
 
 export const UTC_ZONE: EventZone = { name: "UTC", toInstant: (wall) => wall };
@@ -94,12 +135,25 @@ const WINDOWS_ZONES: ReadonlyMap<string, string> = new Map(
     .map((zone) => [zone._other.toLowerCase(), zone._type] as const),
 );
 
+// Per TZID seen (a file names a handful, thousands of times): asking Intl whether a name is a zone costs a formatter.
+const ianaNames = new Map<string, string | null>();
+
 /**
  * The IANA zone a TZID names: an IANA name (with the prefixes some exporters
  * put before it, such as "/mozilla.org/20070129_1/Europe/Berlin"), or a
  * Windows name ("W. Europe Standard Time"). Null when it is neither.
  */
 export function ianaNameOf(tzid: string): string | null {
+  let iana = ianaNames.get(tzid);
+  if (iana === undefined) {
+    if (ianaNames.size > 1_000) ianaNames.clear();
+    iana = lookUpIanaName(tzid);
+    ianaNames.set(tzid, iana);
+  }
+  return iana;
+}
+
+function lookUpIanaName(tzid: string): string | null {
   const name = tzid.trim().replace(/^"|"$/g, "");
   const windows = WINDOWS_ZONES.get(name.toLowerCase());
   if (windows) return windows;
@@ -124,6 +178,10 @@ export function ianaNameOf(tzid: string): string | null {
 export function resolveZone(tzid: string, vtimezones: ReadonlyMap<string, ICAL.Component>): EventZone | null {
   const iana = ianaNameOf(tzid);
   if (iana) return iana === "UTC" || iana === "Etc/UTC" ? UTC_ZONE : ianaZone(iana);
+  return definedZone(tzid, vtimezones);
+}
+
+function definedZone(tzid: string, vtimezones: ReadonlyMap<string, ICAL.Component>): EventZone | null {
   const definition = vtimezones.get(tzid);
   if (!definition) return null;
   const timezone = new ICAL.Timezone(definition);

@@ -178,6 +178,27 @@ describe("the imported window", () => {
     ]);
   });
 
+  it("matches an override to its occurrence by instant, whatever zone either is written in", () => {
+    // The series is in New York (09:00 EST = 14:00Z); the override names the occurrence in UTC, as some servers write it.
+    const text = calendar(
+      event("ny", "SUMMARY:Standup", "DTSTART;TZID=America/New_York:20250303T090000", "DTEND;TZID=America/New_York:20250303T091500", "RRULE:FREQ=DAILY;COUNT=3"),
+      event("ny", "SUMMARY:Standup (later)", "RECURRENCE-ID:20250304T140000Z", "DTSTART;TZID=America/New_York:20250304T110000", "DTEND;TZID=America/New_York:20250304T111500"),
+    );
+    expect(spans(text)).toEqual(["2025-03-03T14:00–14:15 Standup", "2025-03-04T16:00–16:15 Standup (later)", "2025-03-05T14:00–14:15 Standup"]);
+  });
+
+  it("removes every occurrence on a day an EXDATE names as a date, and reads prefixed zone names", () => {
+    const text = calendar(
+      event("prefixed", "SUMMARY:Check-in", "DTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:20250303T100000", "DTEND;TZID=/mozilla.org/20070129_1/Europe/Berlin:20250303T103000", "RRULE:FREQ=DAILY;COUNT=3", "EXDATE;VALUE=DATE:20250304"),
+    );
+    expect(spans(text)).toEqual(["2025-03-03T09:00–09:30 Check-in", "2025-03-05T09:00–09:30 Check-in"]);
+  });
+
+  it("imports an override whose series is not in the file as the one occurrence it is", () => {
+    const text = calendar(event("elsewhere", "SUMMARY:Moved 1:1", "RECURRENCE-ID:20250310T100000Z", "DTSTART:20250311T100000Z", "DTEND:20250311T103000Z"));
+    expect(read(text).occurrences.map((o) => [o.key, o.recurrenceId])).toEqual([["elsewhere/2025-03-10T10:00:00.000Z", "2025-03-10T10:00:00.000Z"]]);
+  });
+
   it("keeps the newest SEQUENCE of an event given twice", () => {
     const text = calendar(
       event("twice", "SEQUENCE:2", "SUMMARY:New time", "DTSTART:20250305T140000Z", "DTEND:20250305T150000Z"),
@@ -205,6 +226,11 @@ describe("bad input", () => {
     expectFileError("<!doctype html><html><body>Sign in</body></html>", /not a calendar file/);
     expectFileError(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /not a calendar file/);
     expectFileError(new Uint8Array(20 * 1024 * 1024 + 1).fill(0x41), /21 MB; calendars up to 20 MB/);
+  });
+
+  it("refuses a file with more events than an import may hold, before parsing it", () => {
+    const events = Array.from({ length: 50_001 }, (_, index) => `BEGIN:VEVENT\r\nUID:${index}\r\nEND:VEVENT`);
+    expectFileError(calendar(...events), /holds 50,001 events; up to 50,000 can be imported at once/);
   });
 
   it("refuses a file cut short in the middle of an event", () => {

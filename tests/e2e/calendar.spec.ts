@@ -122,15 +122,30 @@ test.describe("calendar import", () => {
     ["phone", { width: 390, height: 844 }],
     ["laptop", { width: 1280, height: 800 }],
   ] as const) {
-    test(`looks right on a ${name}, light and dark`, async ({ leader: { page } }, testInfo) => {
+    test(`looks right on a ${name}, light and dark`, async ({ leader: { page, email } }, testInfo) => {
       await page.setViewportSize(viewport);
+      const lastWeek = mondayBefore(1);
+      const file = icsOf([
+        { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review: the checkout outage and what we tell customers" },
+        { uid: "roadmap", start: hoursAt(lastWeek.at, 2, 9), end: hoursAt(lastWeek.at, 2, 12), title: "Roadmap planning", attendees: [email, "a@x.example", "b@x.example"] },
+      ]);
+      await page.goto("/calendar");
+      await page.waitForLoadState("networkidle");
+      await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "work.ics", mimeType: "text/calendar", buffer: Buffer.from(file) });
+      await page.getByRole("button", { name: "Read the file" }).click();
+      await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+      const preview = new URL(page.url()).pathname;
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
-        for (const path of ["/calendar", "/calendar/rules"]) {
+        for (const path of ["/calendar", "/calendar/rules", preview]) {
           await page.goto(path);
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          // The events behind the hours, opened: what the disclosure shows is checked too.
+          const disclosure = page.locator("details summary").first();
+          if (path === preview) await disclosure.click();
           await checkA11y(page);
-          await page.screenshot({ path: testInfo.outputPath(`${path.replaceAll("/", "_")}-${name}-${colorScheme}.png`), fullPage: true });
+          const shot = path === preview ? "preview" : path.replaceAll("/", "_");
+          await page.screenshot({ path: testInfo.outputPath(`${shot}-${name}-${colorScheme}.png`), fullPage: true });
         }
       }
     });

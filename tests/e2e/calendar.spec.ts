@@ -127,7 +127,7 @@ test.describe("calendar import", () => {
       const lastWeek = mondayBefore(1);
       const file = icsOf([
         { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review: the checkout outage and what we tell customers" },
-        { uid: "roadmap", start: hoursAt(lastWeek.at, 2, 9), end: hoursAt(lastWeek.at, 2, 12), title: "Roadmap planning", attendees: [email, "a@x.example", "b@x.example"] },
+        { uid: "roadmap", start: hoursAt(lastWeek.at, 2, 9), end: hoursAt(lastWeek.at, 2, 12), title: 'Roadmap planning <img src=x onerror="window.__pwned=1">', attendees: [email, "a@x.example", "b@x.example"] },
       ]);
       await page.goto("/calendar");
       await page.waitForLoadState("networkidle");
@@ -144,6 +144,9 @@ test.describe("calendar import", () => {
           const disclosure = page.locator("details summary").first();
           if (path === preview) await disclosure.click();
           await checkA11y(page);
+          // An event's title is text, never markup.
+          expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+          if (path === preview) await expect(page.getByText('Roadmap planning <img src=x onerror="window.__pwned=1">')).toBeVisible();
           const shot = path === preview ? "preview" : path.replaceAll("/", "_");
           await page.screenshot({ path: testInfo.outputPath(`${shot}-${name}-${colorScheme}.png`), fullPage: true });
         }

@@ -12,6 +12,11 @@ type Props = {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
+/** What a confirmed import changed, in words. */
+export function importedSummary(item: CalendarImportSummary): string {
+  return `${plural(item.weeks, "week", "weeks")} written, ${plural(item.touchpoints, "touchpoint", "touchpoints")} added or updated`;
+}
+
 /** The imports confirmed or undone, newest first; a confirmed one can be undone as a whole. */
 export function ImportList({ imports, timeZone, undo }: Props) {
   const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
@@ -25,7 +30,7 @@ export function ImportList({ imports, timeZone, undo }: Props) {
               {item.status === "UNDONE" && item.undoneAt
                 ? `Undone ${when.format(item.undoneAt)}`
                 : item.confirmedAt
-                  ? `Imported ${when.format(item.confirmedAt)}: ${plural(item.weeks, "week", "weeks")}, ${plural(item.touchpoints, "touchpoint", "touchpoints")}`
+                  ? `Imported ${when.format(item.confirmedAt)}: ${importedSummary(item)}`
                   : `Read ${when.format(item.createdAt)}, not confirmed yet`}
             </p>
           </div>

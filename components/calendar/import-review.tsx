@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
@@ -94,7 +93,6 @@ type Props = {
 
 /** The preview of a pending import, with a choice per week; confirming applies it all at once. */
 export function ImportReview({ id, preview, timeZone, action }: Props) {
-  const router = useRouter();
   const touchpoints = preview.touchpoints.filter((touchpoint) => touchpoint.state === "new" || touchpoint.state === "update");
   return (
     <ActionForm
@@ -102,9 +100,6 @@ export function ImportReview({ id, preview, timeZone, action }: Props) {
       submitLabel="Confirm import"
       pendingLabel="Importing…"
       aria-label="Review and confirm the import"
-      onResult={(state) => {
-        if (state.status === "success") router.push("/calendar");
-      }}
       extraActions={
         <LinkButton href="/calendar" variant="ghost">
           Cancel

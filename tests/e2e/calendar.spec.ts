@@ -76,8 +76,9 @@ test.describe("calendar import", () => {
     await page.waitForLoadState("networkidle");
     await handLogged.getByLabel("This week").selectOption("replace");
     await page.getByRole("button", { name: "Confirm import" }).click();
-    await expect(page.getByText("Imported: 2 weeks written, 1 touchpoint added or updated.")).toBeVisible();
-    await expect(page).toHaveURL(/\/calendar$/);
+    await expect(page.getByRole("status").filter({ hasText: "Imported work.ics: 2 weeks written, 1 touchpoint added or updated." })).toBeVisible();
+    await expect(page).toHaveURL(/\/calendar\?imported=/);
+    await checkA11y(page);
 
     expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["2", "0", "1"]);
     expect(await hoursOfWeek(page, twoWeeksAgo.day)).toEqual(["0", "3", "0"]);

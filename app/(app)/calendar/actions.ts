@@ -33,11 +33,11 @@ function revalidateEverything() {
   revalidatePath("/", "layout");
 }
 
+// Off to /calendar, which says what was imported: the review page has nothing left to show once it is confirmed.
 export const confirmImportAction = formAction(confirmImportSchema, async (viewer, input) => {
-  const { weeks, touchpoints } = await confirmImport(viewer, input);
+  await confirmImport(viewer, input);
   revalidateEverything();
-  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  return { message: `Imported: ${plural(weeks, "week", "weeks")} written, ${plural(touchpoints, "touchpoint", "touchpoints")} added or updated.`, data: { done: true } };
+  redirect(`/calendar?imported=${encodeURIComponent(input.id)}`);
 });
 
 export async function undoImportAction(id: unknown): Promise<ButtonResult> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CalendarUploadForm } from "@/components/calendar/upload-form";
-import { ImportList } from "@/components/calendar/import-list";
+import { ImportList, importedSummary } from "@/components/calendar/import-list";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,12 +13,22 @@ import { undoImportAction, uploadCalendarAction } from "./actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 
-export default async function CalendarPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CalendarPage({ searchParams }: Props) {
+  const { imported } = await searchParams;
   const viewer = await requireViewer();
   const [imports, rules, { timeZone }] = await Promise.all([listImports(viewer), getCalendarRules(viewer), getCalendarSettings(viewer)]);
+  // Just confirmed (the confirm comes back here): say what it changed.
+  const confirmed = imports.find((item) => item.id === imported && item.status === "CONFIRMED");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Calendar" description="Let your calendar log your weeks: import it, review what it would change, then confirm." />
+      {confirmed ? (
+        <p role="status" className="rounded-lg border border-border bg-surface p-4 font-medium">
+          Imported {confirmed.fileName}: {importedSummary(confirmed)}. You can undo it below.
+        </p>
+      ) : null}
 
       <Card aria-labelledby="upload-title">
         <h2 id="upload-title" className="text-lg font-semibold">

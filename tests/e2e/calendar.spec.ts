@@ -27,6 +27,8 @@ async function hoursOfWeek(page: Page, day: string) {
 }
 
 test.describe("calendar import", () => {
+  // Each walks through several pages and builds; on the shared machine a minute is not always enough.
+  test.describe.configure({ timeout: 150_000 });
   test("upload a file, review, confirm, see the week and last met, undo", async ({ leader, db }) => {
     const { page } = leader;
     const lastWeek = mondayBefore(1);

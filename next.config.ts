@@ -11,8 +11,8 @@ const nextConfig: NextConfig = {
   // We have no Pages Router, whose /_next/data addresses this would leave raw.
   skipProxyUrlNormalize: true,
   serverExternalPackages: ["nodemailer", "pg"],
-  // An account export can be imported back (Settings → Your data); allow a large file.
-  experimental: { serverActions: { bodySizeLimit: "20mb" } },
+  // An account export (Settings → Your data) or a calendar file (/calendar) of up to 20 MB, and the form around it.
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
 };
 
 export default nextConfig;

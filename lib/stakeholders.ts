@@ -20,7 +20,7 @@ export type StakeholderSummary = StakeholderOption &
     lastMetOn: DateOnly | null;
   };
 
-export type Stakeholder = StakeholderSummary & { notes: string | null; createdAt: Date };
+export type Stakeholder = StakeholderSummary & { notes: string | null; email: string | null; createdAt: Date };
 
 export type StakeholderList = {
   /** Today in the viewer's zone: what "overdue" was measured against. */
@@ -64,7 +64,7 @@ function toSummary({ createdAt, ...row }: SummaryRow, lastMetOn: DateOnly | null
 }
 
 function dataOf(input: StakeholderInput) {
-  return { name: input.name, role: input.role, department: input.department, cadenceDays: input.cadenceDays, notes: input.notes };
+  return { name: input.name, role: input.role, department: input.department, cadenceDays: input.cadenceDays, notes: input.notes, email: input.email };
 }
 
 export async function createStakeholder(viewer: Viewer, input: StakeholderInput, { now = new Date() }: Clock = {}): Promise<{ id: string }> {
@@ -79,13 +79,13 @@ export async function updateStakeholder(viewer: Viewer, id: string, input: Stake
 /** The viewer's stakeholder with last-met and overdue, or null when missing, deleted or someone else's. */
 export async function getStakeholder(viewer: Viewer, id: string, { now = new Date() }: Clock = {}): Promise<Stakeholder | null> {
   const [row, lastMet, { timeZone }] = await Promise.all([
-    db.stakeholder.findFirst({ where: { id, userId: viewer.userId, deletedAt: null }, select: { ...summarySelect, notes: true } }),
+    db.stakeholder.findFirst({ where: { id, userId: viewer.userId, deletedAt: null }, select: { ...summarySelect, notes: true, email: true } }),
     lastMetByStakeholder(viewer, [id]),
     getCalendarSettings(viewer),
   ]);
   if (!row) return null;
-  const { notes, ...summary } = row;
-  return { ...toSummary(summary, lastMet.get(id) ?? null, timeZone, todayIn(timeZone, now)), notes, createdAt: row.createdAt };
+  const { notes, email, ...summary } = row;
+  return { ...toSummary(summary, lastMet.get(id) ?? null, timeZone, todayIn(timeZone, now)), notes, email, createdAt: row.createdAt };
 }
 
 /** The list page: last met and overdue for each, filtered and sorted as the URL asks. */

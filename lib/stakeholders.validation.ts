@@ -10,6 +10,7 @@ export const ROLE_MAX = 120;
 export const NOTES_MAX = 5_000;
 export const CADENCE_MIN = 1;
 export const CADENCE_MAX = 365;
+export const EMAIL_MAX = 254;
 
 /** An id from a form or a bound action; ownership is checked in lib/stakeholders.ts. */
 export const stakeholderIdSchema = idSchema("That stakeholder could not be found.");
@@ -39,9 +40,19 @@ export const stakeholderSchema = z.object({
     z.coerce.number({ error: cadenceMessage }).int(cadenceMessage).min(CADENCE_MIN, cadenceMessage).max(CADENCE_MAX, cadenceMessage).nullable().default(null),
   ),
   notes: optionalText(NOTES_MAX, `Keep the notes under ${NOTES_MAX.toLocaleString("en-GB")} characters.`),
+  /** Optional; a calendar import proposes touchpoints from meetings this address attended. Stored in lower case. */
+  email: z
+    .string()
+    .trim()
+    .max(EMAIL_MAX, `Keep the email address under ${EMAIL_MAX} characters.`)
+    .transform((value) => value.toLowerCase())
+    .pipe(z.union([z.literal(""), z.email("Enter an email address like sam@example.com, or leave it empty.")]))
+    .transform((value) => (value === "" ? null : value))
+    .default(null),
 });
 
-export type StakeholderInput = z.output<typeof stakeholderSchema>;
+/** What lib/stakeholders.ts takes; without `email` (callers other than the form), the saved address stays as it is. */
+export type StakeholderInput = Omit<z.output<typeof stakeholderSchema>, "email"> & { email?: string | null };
 
 export const updateStakeholderSchema = stakeholderSchema.extend({ id: stakeholderIdSchema });
 

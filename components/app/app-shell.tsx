@@ -11,6 +11,7 @@ function navItems(unreadNotifications: number): NavItem[] {
     { href: "/story", label: "Story", match: "/story" },
     { href: "/stakeholders", label: "Stakeholders", match: "/stakeholders" },
     { href: "/notes", label: "Vision notes", match: "/notes" },
+    { href: "/calendar", label: "Calendar", match: "/calendar" },
     { href: "/mentors", label: "Mentors", match: "/mentors" },
     { href: "/mentees", label: "Mentees", match: "/mentees" },
     {
@@ -30,6 +31,7 @@ function commands(items: NavItem[]): Command[] {
     { label: "Add a touchpoint", href: "/weeks/current?add=touchpoint", formId: "log-touchpoint" },
     { label: "Write a vision note", href: "/notes/new" },
     { label: "Add a stakeholder", href: "/stakeholders/new" },
+    { label: "Import a calendar", href: "/calendar" },
     ...items.map(({ href, label }) => ({ label: `Go to ${label}`, href })),
   ];
 }

@@ -15,6 +15,7 @@ export type StakeholderFormDefaults = {
   department: Department | null;
   cadenceDays: number | null;
   notes: string | null;
+  email: string | null;
 };
 
 type Props = {
@@ -50,6 +51,14 @@ export function StakeholderForm({ action, id, defaults, cancelHref }: Props) {
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <TextField name="name" label="Name" required autoComplete="off" defaultValue={defaults?.name ?? ""} />
       <TextField name="role" label="Role or title" autoComplete="off" defaultValue={defaults?.role ?? ""} placeholder="VP Sales" help="Optional." />
+      <TextField
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        defaultValue={defaults?.email ?? ""}
+        help="Optional. A calendar import proposes a touchpoint for each past meeting this address was invited to."
+      />
       <SelectField name="department" label="Department" defaultValue={defaults?.department ?? ""} options={departmentOptions} />
       <TextField
         name="cadenceDays"

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { dateOnlySchema } from "@/lib/shared/dates";
 import { isStorable } from "@/lib/shared/forms";
 import { Department, Horizon, TouchpointChannel, VisionNoteStatus } from "@/lib/generated/prisma/enums";
-import { NAME_MAX, NOTES_MAX, ROLE_MAX, CADENCE_MAX, CADENCE_MIN } from "@/lib/stakeholders.validation";
+import { NAME_MAX, NOTES_MAX, ROLE_MAX, CADENCE_MAX, CADENCE_MIN, EMAIL_MAX } from "@/lib/stakeholders.validation";
+import { calendarRulesSchema } from "@/lib/calendar/rules.validation";
 import { OUTCOME_MAX, TOPIC_MAX } from "@/lib/touchpoints.validation";
 import { timeZoneSchema } from "@/lib/users.validation";
 import { BODY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from "@/lib/vision-notes.validation";
@@ -75,6 +76,8 @@ const stakeholderSchema = z.object({
   department: z.enum(Department),
   cadenceDays: z.number().int().min(CADENCE_MIN).max(CADENCE_MAX).nullable(),
   notes: text(NOTES_MAX),
+  // Added with the calendar import; files exported before it have none.
+  email: text(EMAIL_MAX).optional().default(null),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -189,6 +192,8 @@ export const accountExportSchema = z
     storyNarratives: z.array(storyNarrativeSchema).max(10_000).default([]),
     storyRatings: z.array(storyRatingSchema).max(100_000).default([]),
     storyShareLinks: z.array(storyShareLinkSchema).max(10_000).default([]),
+    /** The calendar import's classification rules; null when the user never changed the starter rules. Absent from older files. */
+    calendarRules: calendarRulesSchema.nullable().optional().default(null),
   })
   .superRefine((file, context) => {
     const seen = (values: string[]) => new Set(values).size === values.length;

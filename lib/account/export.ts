@@ -10,6 +10,7 @@ import { listMentorshipsAsMentor, listOwnCommentsOnMentees, listOwnStoryRatingsO
 import type { QuarterKey } from "@/lib/shared/quarters";
 import { SELF_RATER } from "@/lib/story/pack";
 import { SHARE_SELECT, shareColumns, type ShareColumns } from "@/lib/mentoring/mentorship-model";
+import { getCalendarRules } from "@/lib/calendar/user-rules";
 
 // Your data in your hands: a complete JSON export that imports back into an
 // empty account (lib/account/import.ts), and CSV files for spreadsheets. Of
@@ -103,6 +104,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       select: { quarter: true, label: true, createdAt: true, expiresAt: true, revokedAt: true, viewCount: true, lastViewedAt: true },
     }),
   ]);
+  const { starter, ...calendarRules } = await getCalendarRules(viewer);
 
   return {
     format: EXPORT_FORMAT,
@@ -140,6 +142,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       department: row.department,
       cadenceDays: row.cadenceDays,
       notes: row.notes,
+      email: row.email,
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
     })),
@@ -212,6 +215,8 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
       viewCount: row.viewCount,
       lastViewedAt: isoOrNull(row.lastViewedAt),
     })),
+    // The rules, not the imports: imported events are not kept, and their weeks and touchpoints are above.
+    calendarRules: starter ? null : calendarRules,
   };
 }
 

@@ -135,6 +135,11 @@ export async function importAccount(viewer: Viewer, data: AccountExport): Promis
           })),
         }),
       );
+      if (data.calendarRules) {
+        const rules = { rules: data.calendarRules.rules, defaultCategory: data.calendarRules.defaultCategory };
+        await tx.calendarRules.upsert({ where: { userId }, create: { userId, ...rules }, update: rules });
+      }
+
       const revisits: Prisma.VisionNoteRevisitCreateManyInput[] = notes.flatMap((note) =>
         note.revisits.map((revisitedAt) => ({ userId, noteId: note.newId, revisitedAt: new Date(revisitedAt) })),
       );

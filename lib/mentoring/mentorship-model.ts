@@ -98,6 +98,8 @@ export const MENTOR_RULES = {
   invitation: "never",
   // Links to the leader's story for people without an account (lib/story/share-links.ts): the leader's alone.
   shareLink: "never",
+  // Raw calendar events and imports (issue 15): a mentor sees only the weeks and touchpoints they wrote.
+  calendarImport: "never",
 } as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
 
 export type MentorResource = keyof typeof MENTOR_RULES;

@@ -33,12 +33,15 @@ type Handler<S extends z.ZodType> = (viewer: Viewer, input: z.output<S>) => Prom
  * call refuses cross-origin posts, re-reads the session, parses its input
  * with the schema, and turns errors into form state: expected ones keep their
  * message, anything else is logged and answered with a generic message
- * (never `e.message`).
+ * (never `e.message`). `files` names the fields that carry a file: the
+ * schema gets them as they came (a File, or whatever was sent), the form
+ * state never holds them.
  */
-export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>) {
+export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>, { files = [] }: { files?: readonly string[] } = {}) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     if (!(await isSameOriginRequest())) return errorState(CROSS_ORIGIN_MESSAGE, {});
     const values = formValues(formData);
+    const uploads = Object.fromEntries(files.map((name) => [name, formData instanceof FormData ? formData.get(name) : null]));
     try {
       // Inside the try: when the session cannot be read (the database is down), the
       // form keeps what was typed and says nothing was saved, instead of a 500.
@@ -46,7 +49,7 @@ export function formAction<S extends z.ZodType>(schema: S, handler: Handler<S>) 
       // For every form at once, before its schema: text PostgreSQL cannot store.
       const unstorable = unstorableFields(values);
       if (Object.keys(unstorable).length > 0) return errorState("Please fix the fields marked below.", values, unstorable);
-      const parsed = schema.safeParse(values);
+      const parsed = schema.safeParse(files.length > 0 ? { ...values, ...uploads } : values);
       if (!parsed.success) return invalidState(parsed.error, values);
       const result = await handler(viewer, parsed.data);
       return typeof result === "string" ? successState(result) : successState(result.message, result.data);

@@ -13,6 +13,7 @@ const DESTINATIONS: [name: string, url: RegExp][] = [
   ["Story", /\/story\/\d{4}-Q[1-4]$/],
   ["Stakeholders", /\/stakeholders$/],
   ["Vision notes", /\/notes$/],
+  ["Calendar", /\/calendar$/],
   ["Mentors", /\/mentors$/],
   ["Mentees", /\/mentees$/],
   ["Notifications", /\/notifications$/],

@@ -19,7 +19,18 @@ import { AWKWARD_TEXT, createMentorship, createUser, fillAccount } from "../supp
  * imported: a link belongs to the account it was made in. Anything else a
  * user owns must come back from an import, column by column.
  */
-const NOT_EXPORTED_TABLES = new Set(["Account", "Session", "AuditEvent", "Notification", "WeeklyEmail", "StoryShareLink"]);
+const NOT_EXPORTED_TABLES = new Set([
+  "Account",
+  "Session",
+  "AuditEvent",
+  "Notification",
+  "WeeklyEmail",
+  "StoryShareLink",
+  // Calendar imports: their events are not kept, and what they wrote is in the weeks and touchpoints exported.
+  "CalendarImport",
+  "CalendarImportWeek",
+  "CalendarImportTouchpoint",
+]);
 const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
   // The next weekly email's instant is computed again from the imported zone and settings.
@@ -30,6 +41,7 @@ const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // A mentor's rating of the user's quarter is theirs, through their mentorship: in the file for the
   // record, not imported (the user's own ratings have none).
   StoryRating: ["mentorshipId"],
+  CalendarRules: ["updatedAt"],
 };
 // Trash is left out of the export, and ids are new on import.
 const isIdentity = (column: string) => column === "id" || column === "userId" || column === "deletedAt";
@@ -339,6 +351,12 @@ describe("account deletion", () => {
     // As a mentee: the mentorship and its comments are gone.
     expect(await db.mentorship.count({ where: { menteeId: ada.id } })).toBe(0);
     expect(await db.reviewComment.count({ where: { menteeId: ada.id } })).toBe(0);
+    // The calendar import's rules, imports and what they changed.
+    expect(await db.calendarRules.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImport.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImportWeek.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImportTouchpoint.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarImport.count({ where: { userId: mentee.id } })).toBe(1);
     // As a mentor: the leader keeps the row, ended, without Ada.
     expect(await db.mentorship.findUniqueOrThrow({ where: { id: menteeSide.id } })).toMatchObject({ status: "ENDED", mentorId: null, inviteTokenHash: null });
     expect(await ownedCounts(mentee.id)).toEqual({ weeks: 2, stakeholders: 3, touchpoints: 4, visionNotes: 2, revisits: 2 });

@@ -30,6 +30,7 @@ import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/story/share-links";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
+import { confirmImport, getPendingImport, undoImport } from "@/lib/calendar/imports";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { getWeek, saveWeek } from "@/lib/weeks";
 import { getStoryPack, noRatings } from "@/lib/story/pack";
@@ -115,6 +116,10 @@ const CELLS = [
   "shareLink:read",
   "shareLink:create",
   "shareLink:delete",
+  // The calendar import: the owner's alone, mentors included (they see only the weeks and touchpoints it wrote).
+  "calendarImport:read",
+  "calendarImport:update",
+  "calendarImport:delete",
 ] as const;
 // Not in the table: a dashboard is computed, so it has no create or delete for
 // anyone; weeks and reflections are never deleted (a week is edited instead).
@@ -156,6 +161,9 @@ type World = {
   ownCommentId: string;
   invitationId: string;
   shareLinkId: string;
+  /** A calendar import waiting for review, and one confirmed. */
+  pendingImportId: string;
+  confirmedImportId: string;
   /** The role's own export, taken before anything is tried: the JSON file and every CSV file. */
   export: string;
   /** What the role's weekly mentor digest would hold, everything since ever, taken before anything is tried. */
@@ -176,6 +184,9 @@ async function buildWorld(role: Role): Promise<World> {
   await saveNarrative(leader.viewer, { quarter: QUARTER, version: 0, body: NARRATIVE });
   await saveSelfAssessment(leader.viewer, { quarter: QUARTER, ratings: { ...noRatings(), story: { rating: 3, evidence: "Told the billing story" } } });
   const shareLink = await createShareLink(leader.viewer, { quarter: QUARTER, expiresInDays: 30, label: "Dana, CEO" });
+  const window = { windowStart: new Date("2026-08-31T00:00:00Z"), windowEnd: new Date("2026-11-26T12:00:00Z") };
+  const pendingImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "work.ics", ...window, occurrences: [] } });
+  const confirmedImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
 
   let viewer: Viewer | null = null;
   let ownCommentId = leaderComment.id;
@@ -210,6 +221,8 @@ async function buildWorld(role: Role): Promise<World> {
     ownCommentId,
     invitationId: invitation.id,
     shareLinkId: shareLink.link.id,
+    pendingImportId: pendingImport.id,
+    confirmedImportId: confirmedImport.id,
     export: viewer ? await exportText(viewer) : "",
     digest: viewer ? JSON.stringify(await listMentorDigest(viewer, new Date(0))) : "",
   };
@@ -249,6 +262,8 @@ const touchpointInput = (stakeholderId: string) => ({
   notable: false,
   with: { kind: "stakeholder" as const, stakeholderId },
 });
+
+const importStatus = async (id: string) => (await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 /** Each cell: try it as the role; true when it read or changed the leader's data. */
 const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
@@ -392,6 +407,15 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   "shareLink:delete": async (w) => {
     if (w.viewer) await refusedAsMissing(() => revokeShareLink(w.viewer!, w.shareLinkId));
     return (await db.storyShareLink.findUniqueOrThrow({ where: { id: w.shareLinkId } })).revokedAt !== null;
+  },
+  "calendarImport:read": async (w) => (w.viewer ? (await getPendingImport(w.viewer, w.pendingImportId)) !== null : false),
+  "calendarImport:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => confirmImport(w.viewer!, { id: w.pendingImportId, choices: {} }));
+    return (await importStatus(w.pendingImportId)) === "CONFIRMED";
+  },
+  "calendarImport:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => undoImport(w.viewer!, w.confirmedImportId));
+    return (await importStatus(w.confirmedImportId)) === "UNDONE";
   },
 };
 

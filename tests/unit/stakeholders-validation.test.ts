@@ -18,7 +18,14 @@ function errorsOf(values: Record<string, unknown>) {
 
 describe("stakeholderSchema", () => {
   it("parses form values, trimming text and reading the cadence as a number", () => {
-    expect(stakeholderSchema.parse(valid)).toEqual({ name: "Priya Patel", role: "CFO", department: "FINANCE", cadenceDays: 14, notes: "Cares about cloud spend." });
+    expect(stakeholderSchema.parse(valid)).toEqual({ name: "Priya Patel", role: "CFO", department: "FINANCE", cadenceDays: 14, notes: "Cares about cloud spend.", email: null });
+  });
+
+  it("takes an optional email address, in lower case, and says in words when it is not one", () => {
+    expect(stakeholderSchema.parse({ ...valid, email: " Priya@Finance.Example " }).email).toBe("priya@finance.example");
+    expect(stakeholderSchema.parse({ ...valid, email: "" }).email).toBeNull();
+    const parsed = stakeholderSchema.safeParse({ ...valid, email: "priya at finance" });
+    expect(parsed.success ? {} : fieldErrorsOf(parsed.error)).toEqual({ email: ["Enter an email address like sam@example.com, or leave it empty."] });
   });
 
   it("stores empty optional fields as nothing", () => {
@@ -28,6 +35,7 @@ describe("stakeholderSchema", () => {
       department: "FINANCE",
       cadenceDays: null,
       notes: null,
+      email: null,
     });
     expect(stakeholderSchema.parse({ name: "Priya", department: "BOARD" })).toMatchObject({ role: null, cadenceDays: null, notes: null });
   });

@@ -35,7 +35,7 @@ export function lastWeekStart(): string {
 
 const id = (prefix: string) => `e2e_${prefix}_${randomBytes(6).toString("hex")}`;
 
-export type Seeded = { week: string; stakeholder: string; touchpoint: string; note: string };
+export type Seeded = { week: string; stakeholder: string; touchpoint: string; note: string; calendarImport: string };
 
 /**
  * Twelve logged weeks, a stakeholder with a touchpoint whose words are long,
@@ -43,7 +43,7 @@ export type Seeded = { week: string; stakeholder: string; touchpoint: string; no
  */
 export async function seedLeader(db: pg.Pool, leaderId: string, mentorId: string): Promise<Seeded> {
   const week = lastWeekStart();
-  const rows = { week, stakeholder: id("sh"), touchpoint: id("tp"), note: id("note") };
+  const rows = { week, stakeholder: id("sh"), touchpoint: id("tp"), note: id("note"), calendarImport: id("ci") };
   const weekIds: string[] = [];
   for (let back = 0; back < 12; back += 1) {
     const weekId = id("week");
@@ -79,6 +79,27 @@ export async function seedLeader(db: pg.Pool, leaderId: string, mentorId: string
      VALUES ($1, $2, $3, 'mentor@wheelhouse.test', 'ACCEPTED', now(), true, true, true, true, now())`,
     [id("ms"), leaderId, mentorId],
   );
+  // A calendar import waiting for review: one meeting with the stakeholder last week.
+  const meeting = new Date(`${week}T09:00:00Z`);
+  meeting.setUTCDate(meeting.getUTCDate() + 1);
+  const occurrences = [
+    {
+      key: "e2e-meeting",
+      start: meeting.toISOString(),
+      end: new Date(meeting.getTime() + 90 * 60_000).toISOString(),
+      title: "Quarterly roadmap planning with revenue operations and the enterprise onboarding backlog",
+      description: "",
+      organizer: "samantha@revenue.example",
+      attendees: ["samantha@revenue.example", "leader@wheelhouse.test"],
+      attendeeCount: 2,
+    },
+  ];
+  await db.query(`UPDATE "Stakeholder" SET email = 'samantha@revenue.example' WHERE id = $1`, [rows.stakeholder]);
+  await db.query(
+    `INSERT INTO "CalendarImport" (id, "userId", "fileName", "windowStart", "windowEnd", occurrences, warnings)
+     VALUES ($1, $2, 'work-calendar-exported-from-outlook.ics', $3::date - 84, now(), $4, '[]')`,
+    [rows.calendarImport, leaderId, week, JSON.stringify(occurrences)],
+  );
   const comment = id("c");
   await db.query(`INSERT INTO "ReviewComment" (id, "menteeId", "authorId", "weekId", body, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
     comment,
@@ -97,6 +118,9 @@ export function addressOf(route: string, rows: Seeded, leaderId: string): { path
   const mentor = (path: string) => ({ path, as: "mentor" as const });
   const addresses: Record<string, { path: string; as: "leader" | "mentor" }> = {
     "/bench-baseline": leader("/bench-baseline"),
+    "/calendar": leader("/calendar"),
+    "/calendar/imports/[id]": leader(`/calendar/imports/${rows.calendarImport}`),
+    "/calendar/rules": leader("/calendar/rules"),
     "/dashboard": leader("/dashboard"),
     "/dashboard/goals": leader("/dashboard/goals"),
     "/mentees": mentor("/mentees"),

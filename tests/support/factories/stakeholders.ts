@@ -10,6 +10,7 @@ export type StakeholderOverrides = {
   department?: Department;
   cadenceDays?: number | null;
   notes?: string | null;
+  email?: string | null;
   deletedAt?: Date | null;
   createdAt?: Date;
 };

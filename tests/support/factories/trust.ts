@@ -51,10 +51,10 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
     },
   });
 
-  const sam = await createStakeholder(user.id, { name: "Sam Seller", notes: "-prefers mornings", cadenceDays: 14 });
+  const sam = await createStakeholder(user.id, { name: "Sam Seller", notes: "-prefers mornings", cadenceDays: 14, email: "sam@sales.example" });
   const fin = await createStakeholder(user.id, { name: "Fay Finance", role: null, department: "FINANCE" });
   await createStakeholder(user.id, { name: "Gone Person", deletedAt: new Date() });
-  await createTouchpoint(user.id, { stakeholderId: sam.id, occurredOn: "2026-11-03", topic: "Pipeline review", outcome: AWKWARD_TEXT, notable: true });
+  const pipeline = await createTouchpoint(user.id, { stakeholderId: sam.id, occurredOn: "2026-11-03", topic: "Pipeline review", outcome: AWKWARD_TEXT, notable: true });
   await createTouchpoint(user.id, { stakeholderId: fin.id, occurredOn: "2026-11-04", channel: "CALL", topic: "Budget" });
   await createTouchpoint(user.id, { stakeholderId: null, department: "OPERATIONS", occurredOn: "2026-11-05", channel: "MEETING", topic: "Ops sync" });
   await createTouchpoint(user.id, { stakeholderId: sam.id, topic: "In the trash", deletedAt: new Date() });
@@ -84,6 +84,31 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
       { userId: user.id, quarter: "2026-Q4", habit: "story", rater: "self", rating: 4, evidence: AWKWARD_TEXT },
       { userId: user.id, quarter: "2026-Q3", habit: "vision", rater: "self", rating: 2, evidence: null },
     ],
+  });
+
+  // The calendar import: edited rules, and a confirmed import that wrote a week and a touchpoint.
+  await db.calendarRules.create({
+    data: { userId: user.id, rules: [{ match: { on: "words", words: ["incident"] }, category: "firefighting" }], defaultCategory: "ignore" },
+  });
+  const calendarImport = await db.calendarImport.create({
+    data: { userId: user.id, fileName: "calendar.ics", status: "CONFIRMED", windowStart: new Date("2026-08-31T00:00:00Z"), windowEnd: new Date("2026-11-26T12:00:00Z"), confirmedAt: new Date() },
+  });
+  await db.calendarImportWeek.create({
+    data: {
+      importId: calendarImport.id,
+      userId: user.id,
+      startsOn: fromDateOnly("2026-11-09"),
+      created: false,
+      previousFirefightingMinutes: 0,
+      previousStrategyMinutes: 60,
+      previousOtherMinutes: 0,
+      firefightingMinutes: 0,
+      strategyMinutes: 120,
+      otherMinutes: 0,
+    },
+  });
+  await db.calendarImportTouchpoint.create({
+    data: { importId: calendarImport.id, userId: user.id, eventKey: "pipeline", stakeholderId: sam.id, touchpointId: pipeline.id, created: true },
   });
   return { stakeholderId: sam.id, noteId: note.id };
 }

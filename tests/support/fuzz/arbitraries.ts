@@ -41,6 +41,7 @@ export class FileSpec {
   constructor(
     readonly name: string,
     readonly content: string | Huge | object,
+    readonly type = "application/json",
   ) {}
   [fc.toStringMethod]() {
     const content = typeof this.content === "string" ? JSON.stringify(this.content.slice(0, 60)) : fc.stringify(this.content).slice(0, 200);
@@ -111,7 +112,7 @@ function fieldValue(value: FieldValue, context: CallContext): string | File {
   if (value instanceof OversizedFile) return (oversized ??= new File([new Uint8Array(20 * 1024 * 1024 + 1)], "export.json"));
   if (value instanceof FileSpec) {
     const content = typeof value.content === "string" ? value.content : value.content instanceof Huge ? hugeString(value.content) : JSON.stringify(resolve(value.content, context));
-    return new File([content], value.name, { type: "application/json" });
+    return new File([content], value.name, { type: value.type });
   }
   return resolve(value, context) as string;
 }

@@ -18,6 +18,8 @@ import { createShareLinkSchema } from "@/lib/story/share-links.validation";
 import { assessmentSchema, evidenceFieldOf, mentorAssessmentSchema, narrativeSchema, ratingFieldOf } from "@/lib/story/story.validation";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
+import { defaultCategorySchema, ruleFormSchema, WEEK_CHOICES } from "@/lib/calendar/imports.validation";
+import { icsOf } from "../calendar-ics";
 import {
   FileSpec,
   FormSpec,
@@ -117,6 +119,34 @@ function exportFile(): fc.Arbitrary<FieldValue> {
   );
 }
 
+/** A calendar file: well formed with payloads in its text and the world's addresses among its attendees, or not a calendar at all. */
+function calendarFile(world: World): fc.Arbitrary<FieldValue> {
+  const address = fc.oneof(fc.constantFrom(world.attacker.email, "priya@product.example"), fc.emailAddress());
+  const event = fc
+    .record({ uid: fc.constantFrom("a", "b", "c", "d"), title: textArb(0, 200), attendees: fc.array(address, { maxLength: 4 }), daysAgo: fc.integer({ min: -7, max: 120 }), minutes: fc.integer({ min: 0, max: 600 }), rrule: fc.constantFrom(undefined, "FREQ=WEEKLY;COUNT=5", "FREQ=DAILY", "FREQ=MINUTELY;COUNT=1000000000", "FREQ=NOPE") })
+    .map(({ uid, title, attendees, daysAgo, minutes, rrule }) => {
+      const start = new Date(Date.now() - daysAgo * 86_400_000);
+      // Line breaks would end the property early; the payloads stay in one line.
+      return { uid, start, end: new Date(start.getTime() + minutes * 60_000), title: title.replaceAll(/[\r\n]/g, " "), attendees, rrule };
+    });
+  const ics = (name: string, type = "text/calendar") => (content: string | Huge) => new FileSpec(name, content, type);
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.array(event, { maxLength: 6 }).map((events) => ics("calendar.ics")(icsOf(events))) },
+    { weight: 1, arbitrary: fc.string().map(ics("calendar.ics")) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        ics("calendar.ics")(""),
+        ics("calendar.ics")("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+        ics("export.json", "application/json")("{}"),
+        ics("big.ics")(new Huge("1 MB", "BEGIN:VCALENDAR\r\n")),
+        new OversizedFile(),
+      ),
+    },
+    { weight: 1, arbitrary: hostileString },
+  );
+}
+
 /** The arguments of every server action, by "file#export". */
 export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>> {
   const form = (schema: Parameters<typeof formArb>[0], hints?: Record<string, FieldArb>) => formActionArgs(formArb(schema, hints));
@@ -151,6 +181,24 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
   return {
     "app/(app)/actions.ts#signOutAction": fc.oneof(fc.constant<unknown[]>([]), fc.array(wrongType, { maxLength: 2 })),
     "app/(app)/actions.ts#adoptBrowserTimeZone": boundArgs(timeZoneArb),
+    "app/(app)/calendar/actions.ts#uploadCalendarAction": formActionArgs(calendarFile(world).map((file) => new FormSpec([["file", file]]))),
+    "app/(app)/calendar/actions.ts#confirmImportAction": formActionArgs(
+      fc
+        .tuple(ids("calendarImport"), fc.array(fc.tuple(dateArb, fc.oneof(fc.constantFrom(...Object.keys(WEEK_CHOICES)), hostileString)), { maxLength: 4 }))
+        .map(([id, weeks]) => new FormSpec([["id", id], ...weeks.map(([week, choice]) => [typeof week === "string" ? `week-${week}` : "week-2026-11-16", choice] as const)])),
+    ),
+    "app/(app)/calendar/actions.ts#undoImportAction": boundArgs(ids("calendarImport")),
+    "app/(app)/calendar/actions.ts#saveRuleAction": form(ruleFormSchema, {
+      on: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("words", "attendee", "organiser", "attendeeCount") }, { weight: 1, arbitrary: hostileString }),
+      words: fc.option(fc.oneof(textArb(1, 60), fc.array(textArb(1, 20), { maxLength: 25 }).map((words) => words.join(", "))), { nil: undefined }),
+      address: fc.option(fc.oneof(emailArb(world), fc.domain(), fc.constantFrom("@example.com", "mailto:Ana@Example.com", "localhost")), { nil: undefined }),
+      min: fc.option(fc.oneof(fc.integer({ min: -2, max: 1_001 }).map(String), fc.constantFrom("", "1.5", "1e3")), { nil: undefined }),
+      max: fc.option(fc.oneof(fc.integer({ min: -2, max: 1_001 }).map(String), fc.constant("")), { nil: undefined }),
+      position: fc.option(fc.oneof(fc.integer({ min: -1, max: 120 }).map(String), fc.constantFrom("", "1.5", "99999999999")), { nil: undefined }),
+    }),
+    "app/(app)/calendar/actions.ts#saveDefaultCategoryAction": form(defaultCategorySchema),
+    "app/(app)/calendar/actions.ts#moveRuleAction": boundArgs(fc.oneof(fc.integer({ min: -1, max: 120 }), wrongType), fc.oneof(fc.constantFrom("up", "down"), wrongType)),
+    "app/(app)/calendar/actions.ts#deleteRuleAction": boundArgs(fc.oneof(fc.integer({ min: -1, max: 120 }), wrongType)),
     "app/(app)/dashboard/goals/actions.ts#saveGoals": form(goalsSchema),
     "app/(app)/mentees/actions.ts#markWeekReviewedAction": boundArgs(ids("user"), dateArb),
     "app/(app)/mentees/actions.ts#leaveMentorshipAction": boundArgs(ids("mentorship")),

@@ -38,6 +38,7 @@ export const POOLS = [
   "attacker.weekVersion",
   "attacker.shareLink",
   "attacker.shareToken",
+  "attacker.calendarImport",
   "mentee.user",
   "mentee.note",
   "mentee.comment",
@@ -59,6 +60,7 @@ export const POOLS = [
   "victim.email",
   "victim.shareLink",
   "victim.deadShareToken",
+  "victim.calendarImport",
   "gone.id",
 ] as const;
 
@@ -118,7 +120,9 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
   const quarter = quarterOfWeek(weeks[0]!);
   await db.storyNarrative.create({ data: { userId: user.id, quarter, body: `Story of ${user.email}` } });
   await db.storyRating.create({ data: { userId: user.id, quarter, habit: "story", rater: "self", rating: 3, evidence: "Told it well" } });
+  const calendarImports = await calendarImportsOf(user, weeks[0]!);
   return {
+    calendarImport: calendarImports,
     stakeholder: [stakeholder.id],
     deletedStakeholder: [deletedStakeholder.id],
     touchpoint: [touchpoint.id],
@@ -126,6 +130,19 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
     note: [note.id],
     deletedNote: [deletedNote.id],
   };
+}
+
+/** A calendar import waiting for review (a meeting with their stakeholder) and one confirmed earlier, with their rules. */
+async function calendarImportsOf(user: TestUser, week: DateOnly): Promise<string[]> {
+  await db.calendarRules.create({ data: { userId: user.id, rules: [{ match: { on: "words", words: ["incident"] }, category: "firefighting" }] } });
+  const start = new Date(`${week}T09:00:00Z`);
+  const occurrences = [
+    { key: "fuzz-meeting", start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString(), title: "Incident review", description: "", organizer: null, attendees: ["priya@product.example"], attendeeCount: 2 },
+  ];
+  const window = { windowStart: new Date(start.getTime() - 84 * 86_400_000), windowEnd: new Date(start.getTime() + 7 * 86_400_000) };
+  const pending = await db.calendarImport.create({ data: { userId: user.id, fileName: "work.ics", ...window, occurrences, warnings: [] } });
+  const confirmed = await db.calendarImport.create({ data: { userId: user.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
+  return [pending.id, confirmed.id];
 }
 
 async function comment(menteeId: string, authorId: string, where: { weekStartsOn: DateOnly } | { noteId: string }, body: string): Promise<string> {
@@ -209,6 +226,7 @@ export async function seedWorld(): Promise<World> {
       "attacker.weekVersion": weeks.map(() => "0"),
       "attacker.shareLink": ownLinks.map((link) => link.id),
       "attacker.shareToken": ownLinks.map((link) => link.token),
+      "attacker.calendarImport": own.calendarImport,
       "mentee.user": [mia.id],
       "mentee.note": miaRows.note,
       "mentee.comment": [menteeComments[0]!],
@@ -230,6 +248,7 @@ export async function seedWorld(): Promise<World> {
       "victim.email": [ada.email, bo.email, mia.email, nils.email],
       "victim.shareLink": victimLinks.map((link) => link.id),
       "victim.deadShareToken": victimLinks.slice(1).map((link) => link.token),
+      "victim.calendarImport": [...adaRows.calendarImport, ...boRows.calendarImport, ...miaRows.calendarImport],
       "gone.id": await goneIds(ada),
     },
   };
@@ -284,6 +303,7 @@ export async function refreshAttackerPools(world: World): Promise<void> {
     UNION ALL (SELECT 'attacker.comment', id FROM "ReviewComment" WHERE "authorId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.mentorship', id FROM "Mentorship" WHERE "menteeId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.shareLink', id FROM "StoryShareLink" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
+    UNION ALL (SELECT 'attacker.calendarImport', id FROM "CalendarImport" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
   `;
   const refreshed: Pool[] = [
     "attacker.stakeholder",
@@ -295,6 +315,7 @@ export async function refreshAttackerPools(world: World): Promise<void> {
     "attacker.comment",
     "attacker.mentorship",
     "attacker.shareLink",
+    "attacker.calendarImport",
   ];
   for (const pool of refreshed) world.pools[pool] = rows.filter((row) => row.pool === pool).map((row) => row.id);
   // The version each of "attacker.week" is at, in the same order (0: never saved), so a save can be current.
@@ -335,6 +356,10 @@ export async function othersRows(world: World): Promise<Map<string, string>> {
     UNION ALL SELECT 'StoryNarrative ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryNarrative" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'StoryRating ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryRating" t
       WHERE t."userId" = ANY(${others}) AND t."mentorshipId" IS DISTINCT FROM ${excludedMentorship}
+    UNION ALL SELECT 'CalendarRules ' || t."userId", md5(row_to_json(t)::text) FROM "CalendarRules" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarImport ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarImport" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarImportWeek ' || t."userId" || ' ' || t."importId" || ' ' || t."startsOn", md5(row_to_json(t)::text) FROM "CalendarImportWeek" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarImportTouchpoint ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarImportTouchpoint" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'AuditEvent ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "AuditEvent" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'StoryShareLink ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryShareLink" t WHERE t."userId" = ANY(${others})
   `;

@@ -21,7 +21,7 @@ export default async function EditStakeholderPage({ params }: { params: Promise<
         <StakeholderForm
           action={updateStakeholderAction}
           id={stakeholder.id}
-          defaults={{ name: stakeholder.name, role: stakeholder.role, department: stakeholder.department, cadenceDays: stakeholder.cadenceDays, notes: stakeholder.notes }}
+          defaults={{ name: stakeholder.name, role: stakeholder.role, department: stakeholder.department, cadenceDays: stakeholder.cadenceDays, notes: stakeholder.notes, email: stakeholder.email }}
           cancelHref={`/stakeholders/${stakeholder.id}`}
         />
       </Card>

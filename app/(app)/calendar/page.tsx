@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { CalendarUploadForm } from "@/components/calendar/upload-form";
+import { ImportList, importedSummary } from "@/components/calendar/import-list";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listImports } from "@/lib/calendar/imports";
+import { IMPORT_WEEKS_BACK } from "@/lib/calendar/imports.validation";
+import { getCalendarRules } from "@/lib/calendar/user-rules";
+import { requireViewer } from "@/lib/server/viewer";
+import { getCalendarSettings } from "@/lib/users";
+import { undoImportAction, uploadCalendarAction } from "./actions";
+
+export const metadata: Metadata = { title: "Calendar" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CalendarPage({ searchParams }: Props) {
+  const { imported } = await searchParams;
+  const viewer = await requireViewer();
+  const [imports, rules, { timeZone }] = await Promise.all([listImports(viewer), getCalendarRules(viewer), getCalendarSettings(viewer)]);
+  // Just confirmed (the confirm comes back here): say what it changed.
+  const confirmed = imports.find((item) => item.id === imported && item.status === "CONFIRMED");
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title="Calendar" description="Let your calendar log your weeks: import it, review what it would change, then confirm." />
+      {confirmed ? (
+        <p role="status" className="rounded-lg border border-border bg-surface p-4 font-medium">
+          Imported {confirmed.fileName}: {importedSummary(confirmed)}. You can undo it below.
+        </p>
+      ) : null}
+
+      <Card aria-labelledby="upload-title">
+        <h2 id="upload-title" className="text-lg font-semibold">
+          Import a calendar file
+        </h2>
+        <p className="mb-4 mt-1 text-muted">
+          Reads the {IMPORT_WEEKS_BACK} weeks before this one and this week so far. Nothing changes until you confirm; meetings with a stakeholder whose
+          email address you saved become touchpoints.
+        </p>
+        <CalendarUploadForm action={uploadCalendarAction} />
+      </Card>
+
+      <Card aria-labelledby="rules-title">
+        <h2 id="rules-title" className="text-lg font-semibold">
+          Rules
+        </h2>
+        <p className="mb-4 mt-1 text-muted">
+          {rules.starter ? "The starter rules" : `Your ${rules.rules.length === 1 ? "rule" : `${rules.rules.length} rules`}`} decide whether an event is
+          firefighting, strategy, other or ignored.
+        </p>
+        <LinkButton href="/calendar/rules" variant="secondary">
+          Edit the rules
+        </LinkButton>
+      </Card>
+
+      <Card aria-labelledby="imports-title">
+        <h2 id="imports-title" className="text-lg font-semibold">
+          Imports
+        </h2>
+        {imports.length === 0 ? (
+          <p className="mt-1 text-muted">None yet.</p>
+        ) : (
+          <ImportList imports={imports} timeZone={timeZone} undo={undoImportAction} />
+        )}
+      </Card>
+    </div>
+  );
+}

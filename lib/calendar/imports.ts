@@ -1,0 +1,342 @@
+import "server-only";
+import { z } from "zod";
+import { weekBeginsAt } from "@/lib/calendar/buckets";
+import { IMPORT_WEEKS_BACK, type WeekChoice } from "@/lib/calendar/imports.validation";
+import {
+  buildPreview,
+  linkKey,
+  storedOccurrenceSchema,
+  toStoredOccurrence,
+  writesWeek,
+  type ImportPreview,
+  type LinkedTouchpoint,
+  type LoggedWeek,
+  type WeekMinutes,
+} from "@/lib/calendar/preview";
+import { readCalendar } from "@/lib/calendar/read";
+import { getCalendarRules } from "@/lib/calendar/user-rules";
+import type { CalendarWarning } from "@/lib/calendar/warnings";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CalendarImportStatus } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { addDaysTo, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { currentWeekStart } from "@/lib/shared/week-dates";
+import { getCalendarSettings } from "@/lib/users";
+
+// Calendar imports (issue 15): upload → a pending import holding the events
+// read from the file; its preview is computed on demand and changes nothing;
+// confirm applies it in one transaction and records what it changed; undo
+// puts that back. Every read and write names the owner in its `where`.
+
+type Tx = Prisma.TransactionClient;
+
+const NOT_FOUND = "That calendar import";
+
+/** The file name as shown in the list: its last path part, printable, at most 200 characters. */
+function fileNameOf(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base.replaceAll(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean.isWellFormed() && clean !== "" ? clean : "calendar.ics";
+}
+
+/**
+ * Reads an uploaded calendar over the import window and keeps its events as
+ * the viewer's pending import (replacing any earlier one never confirmed).
+ * The window: the 12 whole weeks before this one, and this week up to now, in
+ * the viewer's zone and week start: a quarter is what a leader reviews, weeks
+ * further back are rarely worth rewriting, and nothing ahead has happened yet.
+ * Throws CalendarFileError (in words) for a file that cannot be imported;
+ * nothing is kept then.
+ */
+export async function createPendingImport(viewer: Viewer, file: { name: string; bytes: Uint8Array }, now: Date = new Date()): Promise<{ id: string }> {
+  const [settings, user] = await Promise.all([
+    getCalendarSettings(viewer),
+    db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { email: true } }),
+  ]);
+  const window = { start: weekBeginsAt(addDaysTo(currentWeekStart(settings, now), -7 * IMPORT_WEEKS_BACK), settings), end: now };
+  const reading = readCalendar(file.bytes, { timeZone: settings.timeZone, selfAddresses: [user.email], window });
+  return db.$transaction(async (tx) => {
+    await tx.calendarImport.deleteMany({ where: { userId: viewer.userId, status: "PENDING" } });
+    return tx.calendarImport.create({
+      data: {
+        userId: viewer.userId,
+        fileName: fileNameOf(file.name),
+        windowStart: window.start,
+        windowEnd: window.end,
+        occurrences: reading.occurrences.map(toStoredOccurrence),
+        warnings: reading.warnings,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+  });
+}
+
+// ── Reading what an import would change ──────────────────────────────────────
+
+const occurrencesSchema = z.array(storedOccurrenceSchema);
+const warningsSchema = z.array(z.object({ message: z.string(), count: z.number(), examples: z.array(z.string()) }));
+
+const minutesOf = (row: { firefightingMinutes: number; strategyMinutes: number; otherMinutes: number }): WeekMinutes => ({
+  firefighting: row.firefightingMinutes,
+  strategy: row.strategyMinutes,
+  other: row.otherMinutes,
+});
+
+const sameMinutes = (a: WeekMinutes, b: WeekMinutes) => a.firefighting === b.firefighting && a.strategy === b.strategy && a.other === b.other;
+
+/** The owner's weeks in the window, each marked when its hours are still exactly what the latest import of it wrote. */
+async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promise<Map<DateOnly, LoggedWeek>> {
+  const range = { gte: from, lt: to };
+  const [weeks, written] = await Promise.all([
+    tx.week.findMany({ where: { userId, startsOn: range }, select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } }),
+    tx.calendarImportWeek.findMany({
+      where: { userId, startsOn: range, import: { userId, status: "CONFIRMED" } },
+      orderBy: { import: { confirmedAt: "desc" } },
+      select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
+    }),
+  ]);
+  const lastWritten = new Map<DateOnly, WeekMinutes>();
+  for (const row of written) if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), minutesOf(row));
+  return new Map(
+    weeks.map((week) => {
+      const startsOn = toDateOnly(week.startsOn);
+      const imported = lastWritten.get(startsOn);
+      return [startsOn, { minutes: minutesOf(week), fromImport: imported !== undefined && sameMinutes(imported, minutesOf(week)) }];
+    }),
+  );
+}
+
+/** Touchpoints earlier imports made, by event and stakeholder: the newest link of each. */
+async function linkedTouchpoints(tx: Tx, userId: string): Promise<Map<string, LinkedTouchpoint>> {
+  const links = await tx.calendarImportTouchpoint.findMany({
+    where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
+    orderBy: { import: { confirmedAt: "asc" } },
+    select: { eventKey: true, stakeholderId: true, touchpoint: { select: { id: true, occurredOn: true, channel: true, topic: true, deletedAt: true } } },
+  });
+  return new Map(
+    links.map(({ eventKey, stakeholderId, touchpoint }) => [
+      linkKey(eventKey, stakeholderId),
+      { touchpointId: touchpoint.id, occurredOn: toDateOnly(touchpoint.occurredOn), channel: touchpoint.channel, topic: touchpoint.topic, deleted: touchpoint.deletedAt !== null },
+    ]),
+  );
+}
+
+type PendingRow = { id: string; windowStart: Date; windowEnd: Date; occurrences: Prisma.JsonValue };
+
+async function previewOf(tx: Tx, viewer: Viewer, row: PendingRow): Promise<ImportPreview> {
+  const userId = viewer.userId;
+  const [settings, rules, stakeholders, links] = await Promise.all([
+    getCalendarSettings(viewer),
+    getCalendarRules(viewer),
+    tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true, name: true, email: true, department: true } }),
+    linkedTouchpoints(tx, userId),
+  ]);
+  // Weeks start at most a day either side of the window's instants, whatever the zone.
+  const logged = await loggedWeeks(tx, userId, fromDateOnly(addDaysTo(toDateOnly(row.windowStart), -1)), fromDateOnly(addDaysTo(toDateOnly(row.windowEnd), 2)));
+  const parsed = occurrencesSchema.safeParse(row.occurrences);
+  if (!parsed.success) throw new NotFoundError(NOT_FOUND);
+  return buildPreview({
+    occurrences: parsed.data,
+    rules,
+    settings,
+    window: { start: row.windowStart, end: row.windowEnd },
+    logged,
+    stakeholders: stakeholders.map((stakeholder) => ({ ...stakeholder, email: stakeholder.email! })),
+    links,
+  });
+}
+
+export type CalendarImportSummary = {
+  id: string;
+  fileName: string;
+  status: CalendarImportStatus;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  undoneAt: Date | null;
+  weeks: number;
+  touchpoints: number;
+};
+
+export type PendingImport = { id: string; fileName: string; createdAt: Date; windowStart: Date; windowEnd: Date; warnings: CalendarWarning[]; preview: ImportPreview };
+
+/** The viewer's pending import with its preview (nothing changes), or null when missing, confirmed or someone else's. */
+export async function getPendingImport(viewer: Viewer, id: string): Promise<PendingImport | null> {
+  const row = await db.calendarImport.findFirst({
+    where: { id, userId: viewer.userId, status: "PENDING" },
+    select: { id: true, fileName: true, createdAt: true, windowStart: true, windowEnd: true, occurrences: true, warnings: true },
+  });
+  if (!row) return null;
+  const warnings = warningsSchema.safeParse(row.warnings);
+  return { ...row, warnings: warnings.success ? warnings.data : [], preview: await previewOf(db, viewer, row) };
+}
+
+/** The viewer's imports, newest first: the pending one, then those confirmed or undone, with what each changed. */
+export async function listImports(viewer: Viewer): Promise<CalendarImportSummary[]> {
+  const rows = await db.calendarImport.findMany({
+    where: { userId: viewer.userId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 50,
+    select: { id: true, fileName: true, status: true, createdAt: true, confirmedAt: true, undoneAt: true, _count: { select: { weeks: true, touchpoints: true } } },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, weeks: _count.weeks, touchpoints: _count.touchpoints }));
+}
+
+// ── Confirm and undo ─────────────────────────────────────────────────────────
+
+/** One import at a time per user: confirm and undo read and write the same weeks. */
+async function lockOwner(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+}
+
+export type ConfirmResult = { weeks: number; touchpoints: number };
+
+/**
+ * Applies a pending import in one transaction (a failure changes nothing):
+ * each week as its choice says (fill by default: only weeks without hours or
+ * with hours an earlier import wrote; replace; skip), the proposed touchpoints
+ * created or updated. Records every change so the import can be undone; the
+ * events themselves are dropped.
+ */
+export async function confirmImport(viewer: Viewer, input: { id: string; choices: Record<DateOnly, WeekChoice> }, now: Date = new Date()): Promise<ConfirmResult> {
+  const userId = viewer.userId;
+  return db.$transaction(
+    async (tx) => {
+      await lockOwner(tx, userId);
+      const row = await tx.calendarImport.findFirst({
+        where: { id: input.id, userId, status: "PENDING" },
+        select: { id: true, windowStart: true, windowEnd: true, occurrences: true },
+      });
+      if (!row) throw new NotFoundError(NOT_FOUND);
+      const preview = await previewOf(tx, viewer, row);
+      const current = await tx.week.findMany({
+        where: { userId, startsOn: { in: preview.weeks.map((week) => fromDateOnly(week.startsOn)) } },
+        select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
+      });
+      const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), minutesOf(week)]));
+
+      let weeks = 0;
+      for (const week of preview.weeks) {
+        if (!writesWeek(week, input.choices[week.startsOn] ?? "fill")) continue;
+        const before = existing.get(week.startsOn);
+        const written = { firefightingMinutes: week.calendar.firefighting, strategyMinutes: week.calendar.strategy, otherMinutes: week.calendar.other };
+        const key = { userId, startsOn: fromDateOnly(week.startsOn) };
+        if (before) await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } } });
+        else await tx.week.create({ data: { ...key, ...written } });
+        await tx.calendarImportWeek.create({
+          data: {
+            importId: row.id,
+            ...key,
+            created: !before,
+            previousFirefightingMinutes: before?.firefighting ?? 0,
+            previousStrategyMinutes: before?.strategy ?? 0,
+            previousOtherMinutes: before?.other ?? 0,
+            ...written,
+          },
+        });
+        weeks++;
+      }
+
+      let touchpoints = 0;
+      for (const proposal of preview.touchpoints) {
+        const values = { occurredOn: fromDateOnly(proposal.occurredOn), channel: proposal.channel, topic: proposal.topic };
+        const link = { importId: row.id, userId, eventKey: proposal.eventKey, stakeholderId: proposal.stakeholderId };
+        if (proposal.state === "new") {
+          const created = await tx.touchpoint.create({
+            data: { userId, stakeholderId: proposal.stakeholderId, department: proposal.department, ...values },
+            select: { id: true },
+          });
+          await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true } });
+          touchpoints++;
+        } else if (proposal.state === "update" && proposal.touchpointId) {
+          const before = await tx.touchpoint.findFirst({
+            where: { id: proposal.touchpointId, userId, deletedAt: null },
+            select: { occurredOn: true, channel: true, topic: true },
+          });
+          if (!before) continue;
+          await tx.touchpoint.updateMany({ where: { id: proposal.touchpointId, userId }, data: values });
+          await tx.calendarImportTouchpoint.create({
+            data: { ...link, touchpointId: proposal.touchpointId, created: false, previousOn: before.occurredOn, previousChannel: before.channel, previousTopic: before.topic },
+          });
+          touchpoints++;
+        }
+      }
+
+      await tx.calendarImport.update({
+        where: { id: row.id, userId },
+        data: { status: "CONFIRMED", confirmedAt: now, occurrences: Prisma.DbNull, warnings: Prisma.DbNull },
+      });
+      return { weeks, touchpoints };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+/**
+ * Undoes a confirmed import as a whole, in one transaction: the touchpoints it
+ * created go, the ones it updated get their earlier values back, and each week
+ * it wrote returns to its hours before (a week it created goes when nothing
+ * else was written in it since). A week whose hours changed after the import
+ * (by hand or by a later import) is left as it is: undo never overwrites
+ * later work. Returns how many weeks were left.
+ */
+export async function undoImport(viewer: Viewer, id: string, now: Date = new Date()): Promise<{ weeksKept: number }> {
+  const userId = viewer.userId;
+  return db.$transaction(
+    async (tx) => {
+      await lockOwner(tx, userId);
+      const row = await tx.calendarImport.findFirst({
+        where: { id, userId, status: "CONFIRMED" },
+        select: {
+          id: true,
+          weeks: { where: { userId }, select: { startsOn: true, created: true, previousFirefightingMinutes: true, previousStrategyMinutes: true, previousOtherMinutes: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } },
+          touchpoints: { where: { userId }, select: { touchpointId: true, created: true, previousOn: true, previousChannel: true, previousTopic: true } },
+        },
+      });
+      if (!row) throw new NotFoundError(NOT_FOUND);
+
+      // Updates first, newest import's values back to the earlier ones; then what it created.
+      for (const link of row.touchpoints) {
+        if (link.created || !link.previousOn || !link.previousChannel || link.previousTopic === null) continue;
+        await tx.touchpoint.updateMany({
+          where: { id: link.touchpointId, userId },
+          data: { occurredOn: link.previousOn, channel: link.previousChannel, topic: link.previousTopic },
+        });
+      }
+      const created = row.touchpoints.filter((link) => link.created).map((link) => link.touchpointId);
+      if (created.length > 0) await tx.touchpoint.deleteMany({ where: { id: { in: created }, userId } });
+
+      let weeksKept = 0;
+      for (const week of row.weeks) {
+        const written = { firefightingMinutes: week.firefightingMinutes, strategyMinutes: week.strategyMinutes, otherMinutes: week.otherMinutes };
+        const where = { userId, startsOn: week.startsOn, ...written };
+        const previous = { firefightingMinutes: week.previousFirefightingMinutes, strategyMinutes: week.previousStrategyMinutes, otherMinutes: week.previousOtherMinutes };
+        // A week the import created, still holding only its hours (no words, ratings or mentor's review), goes as it came.
+        const removed = week.created
+          ? await tx.week.deleteMany({ where: { ...where, ...EMPTY_WEEK_TEXT, reviews: { none: {} }, comments: { none: {} } } })
+          : { count: 0 };
+        if (removed.count > 0) continue;
+        const { count } = await tx.week.updateMany({ where, data: { ...previous, version: { increment: 1 } } });
+        if (count === 0) weeksKept++;
+      }
+
+      await tx.calendarImport.update({ where: { id: row.id, userId }, data: { status: "UNDONE", undoneAt: now } });
+      return { weeksKept };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+const EMPTY_WEEK_TEXT = {
+  reflectionStrategy: null,
+  reflectionStory: null,
+  reflectionRelationships: null,
+  reflectionVision: null,
+  ratingStrategy: null,
+  ratingStory: null,
+  ratingRelationships: null,
+  ratingVision: null,
+  highlights: null,
+} satisfies Prisma.WeekWhereInput;

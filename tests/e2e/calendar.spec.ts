@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { icsOf } from "../support/calendar-ics";
+import { checkA11y, expect, test } from "./support/fixtures";
+
+// The leader's weeks start on Monday in UTC, so the weeks below are plain arithmetic.
+test.use({ leaderOptions: { timeZone: "UTC", weekStartsOn: 1 } });
+
+const DAY = 86_400_000;
+
+/** Monday `weeksBack` weeks before this one (UTC), as a date and a day. */
+function mondayBefore(weeksBack: number): { at: Date; day: string } {
+  const today = new Date();
+  const monday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7 * weeksBack);
+  return { at: new Date(monday), day: new Date(monday).toISOString().slice(0, 10) };
+}
+
+const hoursAt = (monday: Date, days: number, hour: number) => new Date(monday.getTime() + days * DAY + hour * 3_600_000);
+
+function weekCard(page: Page, hint: RegExp | string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) }).filter({ hasText: hint });
+}
+
+async function hoursOfWeek(page: Page, day: string) {
+  await page.goto(`/weeks/${day}`);
+  return Promise.all(["Firefighting hours", "Strategy hours", "Other hours"].map((label) => page.getByLabel(label).inputValue()));
+}
+
+test.describe("calendar import", () => {
+  // Each walks through several pages and builds; on the shared machine a minute is not always enough.
+  test.describe.configure({ timeout: 150_000 });
+  test("upload a file, review, confirm, see the week and last met, undo", async ({ leader, db }) => {
+    const { page } = leader;
+    const lastWeek = mondayBefore(1);
+    const twoWeeksAgo = mondayBefore(2);
+    const sam = `sam-${randomBytes(4).toString("hex")}@sales.example`;
+    const stakeholderId = `e2e_sh_${randomBytes(6).toString("hex")}`;
+    await db.query(`INSERT INTO "Stakeholder" (id, "userId", name, department, email, "updatedAt") VALUES ($1, $2, 'Sam Seller', 'SALES', $3, now())`, [
+      stakeholderId,
+      leader.id,
+      sam,
+    ]);
+    // Two weeks ago was logged by hand: 5 hours of other.
+    await db.query(`INSERT INTO "Week" (id, "userId", "startsOn", "otherMinutes", "updatedAt") VALUES ($1, $2, $3, 300, now())`, [
+      `e2e_week_${randomBytes(6).toString("hex")}`,
+      leader.id,
+      twoWeeksAgo.day,
+    ]);
+    const oneOnOne = hoursAt(lastWeek.at, 2, 13);
+    const file = icsOf([
+      { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review" },
+      { uid: "one-on-one", start: oneOnOne, end: hoursAt(lastWeek.at, 2, 14), title: "Sam and me", organizer: leader.email, attendees: [leader.email, sam] },
+      { uid: "roadmap", start: hoursAt(twoWeeksAgo.at, 1, 9), end: hoursAt(twoWeeksAgo.at, 1, 12), title: "Roadmap planning" },
+    ]);
+
+    await page.goto("/calendar");
+    await expect(page.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
+    await checkA11y(page);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "work.ics", mimeType: "text/calendar", buffer: Buffer.from(file) });
+    await page.getByRole("button", { name: "Read the file" }).click();
+
+    await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+    const preview = page.url();
+    await expect(page.getByRole("heading", { level: 1, name: "Review the import" })).toBeVisible();
+    const handLogged = weekCard(page, /logged this week by hand/);
+    await expect(handLogged).toHaveCount(1);
+    const filled = weekCard(page, /No hours logged yet/);
+    await filled.getByText("The 2 events behind these hours").click();
+    await expect(filled.getByText("Incident review")).toBeVisible();
+    await expect(filled.getByText("Firefighting, 2 h")).toBeVisible();
+    await expect(page.getByText(/1:1 with Sam Seller, “Sam and me”/)).toBeVisible();
+    await checkA11y(page);
+    // Nothing changed yet.
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["", "", ""]);
+    await page.goto(preview);
+
+    await page.waitForLoadState("networkidle");
+    await handLogged.getByLabel("This week").selectOption("replace");
+    await page.getByRole("button", { name: "Confirm import" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported work.ics: 2 weeks written, 1 touchpoint added or updated." })).toBeVisible();
+    await expect(page).toHaveURL(/\/calendar\?imported=/);
+    await checkA11y(page);
+
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["2", "0", "1"]);
+    expect(await hoursOfWeek(page, twoWeeksAgo.day)).toEqual(["0", "3", "0"]);
+    await page.goto(`/stakeholders/${stakeholderId}`);
+    await expect(page.getByTestId("last-met").locator("time")).toHaveAttribute("datetime", oneOnOne.toISOString().slice(0, 10));
+
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Undo the import of work.ics" }).click();
+    await expect(page.getByText("Import undone: its touchpoints are gone and its weeks are back as they were.")).toBeVisible();
+    await expect(page.getByText(/^Undone /)).toBeVisible();
+
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["", "", ""]);
+    expect(await hoursOfWeek(page, twoWeeksAgo.day)).toEqual(["0", "0", "5"]);
+    await page.goto(`/stakeholders/${stakeholderId}`);
+    await expect(page.getByTestId("last-met")).toContainText("Never met");
+  });
+
+  test("a file that is not a calendar is refused at the field; the rules can be edited", async ({ leader: { page } }) => {
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "notes.ics", mimeType: "text/calendar", buffer: Buffer.from("just some notes") });
+    await page.getByRole("button", { name: "Read the file" }).click();
+    await expect(page.locator("#field-file-error")).toContainText("not a calendar file");
+
+    await page.getByRole("link", { name: "Edit the rules" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Calendar rules" })).toBeVisible();
+    await expect(page.getByText("These are the starter rules.")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("It matches").selectOption("organiser");
+    await page.getByLabel("Email address or domain").fill("board.example");
+    await page.getByLabel("Counts as").selectOption("strategy");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await expect(page.getByText("3. Organised by anyone at board.example → Strategy")).toBeVisible();
+    await page.getByRole("button", { name: "Move up rule 3" }).click();
+    await expect(page.getByText("2. Organised by anyone at board.example → Strategy")).toBeVisible();
+    await checkA11y(page);
+  });
+
+  for (const [name, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["laptop", { width: 1280, height: 800 }],
+  ] as const) {
+    test(`looks right on a ${name}, light and dark`, async ({ leader: { page, email } }, testInfo) => {
+      await page.setViewportSize(viewport);
+      const lastWeek = mondayBefore(1);
+      const file = icsOf([
+        { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review: the checkout outage and what we tell customers" },
+        { uid: "roadmap", start: hoursAt(lastWeek.at, 2, 9), end: hoursAt(lastWeek.at, 2, 12), title: 'Roadmap planning <img src=x onerror="window.__pwned=1">', attendees: [email, "a@x.example", "b@x.example"] },
+      ]);
+      await page.goto("/calendar");
+      await page.waitForLoadState("networkidle");
+      await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "work.ics", mimeType: "text/calendar", buffer: Buffer.from(file) });
+      await page.getByRole("button", { name: "Read the file" }).click();
+      await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+      const preview = new URL(page.url()).pathname;
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const path of ["/calendar", "/calendar/rules", preview]) {
+          await page.goto(path);
+          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          // The events behind the hours, opened: what the disclosure shows is checked too.
+          const disclosure = page.locator("details summary").first();
+          if (path === preview) await disclosure.click();
+          await checkA11y(page);
+          // An event's title is text, never markup.
+          expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+          if (path === preview) await expect(page.getByText('Roadmap planning <img src=x onerror="window.__pwned=1">')).toBeVisible();
+          const shot = path === preview ? "preview" : path.replaceAll("/", "_");
+          await page.screenshot({ path: testInfo.outputPath(`${shot}-${name}-${colorScheme}.png`), fullPage: true });
+        }
+      }
+    });
+  }
+});

@@ -4,7 +4,7 @@
 // them a Windows name; the rest single meetings), then times reading (parse and
 // expand), classifying and bucketing it into weeks, and prints the time and
 // the process's peak memory. Exits non-zero when over 2 s or 300 MB.
-// Run it under the shared lock: `flock /tmp/wh-heavy.lock npm run bench:calendar`.
+// Time it on a quiet machine: other work on the two cores shows up in the figures.
 import { register } from "node:module";
 
 // Before any lib/ module loads: "server-only" resolves to an empty module here (see worker-hooks.mjs).

@@ -9,7 +9,7 @@ import { IMPORT_WEEKS_BACK } from "@/lib/calendar/imports.validation";
 import { getCalendarRules } from "@/lib/calendar/user-rules";
 import { requireViewer } from "@/lib/server/viewer";
 import { getCalendarSettings } from "@/lib/users";
-import { undoImportAction, uploadCalendarAction } from "./actions";
+import { undoImportAction, uploadCalendarAction } from "../actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 

@@ -56,3 +56,6 @@ export const emailPreferencesSchema = z.object({
 export type EmailPreferencesInput = z.output<typeof emailPreferencesSchema>;
 
 export const emailKindSchema = z.enum(EMAIL_KINDS);
+
+/** What an unsubscribe link's token can look like (`u1.<user>.<kind>.<expiry>.<signature>`): anything else is refused before it is read or put in an address. */
+export const unsubscribeTokenSchema = z.string().max(200).regex(/^[A-Za-z0-9._-]+$/);

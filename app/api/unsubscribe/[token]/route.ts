@@ -1,3 +1,4 @@
+import { unsubscribeTokenSchema } from "@/lib/reminders/preferences.validation";
 import { unsubscribe } from "@/lib/reminders/unsubscribe";
 
 // The List-Unsubscribe address of every non-transactional email (RFC 8058).
@@ -11,12 +12,17 @@ function toPage(token: string): Response {
   return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}`, "Cache-Control": "no-store" } });
 }
 
+const NOT_A_LINK = () => new Response("This unsubscribe link does not work.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  return toPage((await params).token);
+  const token = unsubscribeTokenSchema.safeParse((await params).token);
+  return token.success ? toPage(token.data) : NOT_A_LINK();
 }
 
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const parsed = unsubscribeTokenSchema.safeParse((await params).token);
+  if (!parsed.success) return NOT_A_LINK();
+  const token = parsed.data;
   const result = await unsubscribe(token);
   // The page's own button: back to the page, which now says it is done (or why not).
   if (request.headers.get("sec-fetch-mode") === "navigate" || (request.headers.get("accept") ?? "").includes("text/html")) {

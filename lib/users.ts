@@ -20,12 +20,8 @@ export async function getSettings(viewer: Viewer): Promise<UserSettings> {
   });
 }
 
-// A user's settings, goals and data version: what the signed-in shell and the
-// dashboard (lib/dashboard/dashboard.ts) read on every render. Always built by
-// profileOf, so that a profile read with the session (lib/server/auth.ts) and
-// one read here are equal field for field, in the same order: the dashboard's
-// stamp is built from its fields.
-const PROFILE_SELECT = {
+/** The user's own settings and goals, as they chose them (the account export reads these too). */
+export const SETTINGS_SELECT = {
   email: true,
   name: true,
   timeZone: true,
@@ -33,6 +29,15 @@ const PROFILE_SELECT = {
   goalStrategySharePercent: true,
   goalTouchpointsPerWeek: true,
   goalDepartments: true,
+} as const;
+
+// A user's settings, goals and data version: what the signed-in shell and the
+// dashboard (lib/dashboard/dashboard.ts) read on every render. Always built by
+// profileOf, so that a profile read with the session (lib/server/auth.ts) and
+// one read here are equal field for field, in the same order: the dashboard's
+// stamp is built from its fields.
+const PROFILE_SELECT = {
+  ...SETTINGS_SELECT,
   dataVersion: true,
 } as const;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { type AccountExport, type CsvFile, EXPORT_FORMAT, EXPORT_VERSION } from "@/lib/account/account.validation";
 import { toCsv, type CsvColumn } from "@/lib/account/csv";
 import { db } from "@/lib/server/db";
+import { SETTINGS_SELECT } from "@/lib/users";
 import { toDateOnly } from "@/lib/shared/dates";
 import { HABITS, reflectionsOf } from "@/lib/shared/reflection-questions";
 import { DEPARTMENTS, HORIZONS, TOUCHPOINT_CHANNELS, VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
@@ -27,13 +28,7 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
-        email: true,
-        name: true,
-        timeZone: true,
-        weekStartsOn: true,
-        goalStrategySharePercent: true,
-        goalTouchpointsPerWeek: true,
-        goalDepartments: true,
+        ...SETTINGS_SELECT,
         emailWeekReminder: true,
         emailMentorDigest: true,
         emailCommentDigest: true,

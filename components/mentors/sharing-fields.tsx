@@ -29,7 +29,7 @@ export function SharingFields({ share, idPrefix = "" }: { share: Share; idPrefix
                 name={choice.name}
                 defaultChecked={share[choice.key]}
                 aria-describedby={`${id}-help`}
-                className="mt-1 size-4 accent-accent"
+                className="mt-1 size-4 shrink-0 accent-accent"
               />
               <div>
                 <label htmlFor={id} className="text-sm font-medium">

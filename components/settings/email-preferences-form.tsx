@@ -36,7 +36,7 @@ export function EmailPreferencesForm({ action, enabled, day, minute, timeZone, n
             const id = `field-${field}`;
             return (
               <div key={kind} className="flex items-start gap-3">
-                <input id={id} type="checkbox" name={field} defaultChecked={enabled[field]} aria-describedby={`${id}-help`} className="mt-1 size-4 accent-accent" />
+                <input id={id} type="checkbox" name={field} defaultChecked={enabled[field]} aria-describedby={`${id}-help`} className="mt-1 size-4 shrink-0 accent-accent" />
                 <div>
                   <label htmlFor={id} className="text-sm font-medium">
                     {label}

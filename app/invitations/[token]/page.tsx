@@ -52,7 +52,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <AuthCard title="You are invited to mentor">
         {intro}
         <p className="mt-4">
-          Sign in (or sign up) with <strong className="font-semibold break-all">{invitation.inviteEmail}</strong> to accept.
+          Sign in (or sign up) with <strong className="font-semibold break-words">{invitation.inviteEmail}</strong> to accept.
         </p>
         <div className="mt-6">
           <LinkButton href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to accept</LinkButton>
@@ -65,7 +65,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title="This invitation is for another address">
         <p>
-          This invitation is for <strong className="font-semibold break-all">{invitation.inviteEmail}</strong>, but you are signed in with a different
+          This invitation is for <strong className="font-semibold break-words">{invitation.inviteEmail}</strong>, but you are signed in with a different
           address. Nothing has been accepted.
         </p>
         <p className="mt-3 text-sm text-muted">Sign out, then sign in with {invitation.inviteEmail} to accept it.</p>

@@ -40,7 +40,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
     return (
       <AuthCard title="You are unsubscribed">
         <p>
-          <strong className="font-semibold break-all">{link.email}</strong> no longer gets {what}. Your other emails are unchanged.
+          <strong className="font-semibold break-words">{link.email}</strong> no longer gets {what}. Your other emails are unchanged.
         </p>
         <p className="mt-3 text-sm text-muted">Changed your mind? Turn it back on in Settings.</p>
         <div className="mt-6">{settings}</div>
@@ -51,7 +51,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   return (
     <AuthCard title="Unsubscribe?">
       <p>
-        Stop {what} to <strong className="font-semibold break-all">{link.email}</strong>?
+        Stop {what} to <strong className="font-semibold break-words">{link.email}</strong>?
       </p>
       <p className="mt-3 text-sm text-muted">{EMAIL_KIND_TEXT[link.kind].help} Your other emails are unchanged.</p>
       {/* A plain form: works without JavaScript, and posts what a mail client's one-click unsubscribe posts. */}

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
+vi.mock("next/server", (original) => import("../support/next-request").then((module) => module.nextServer(original)));
 
 import { deleteAccount } from "@/lib/account/deletion";
 import { db } from "@/lib/server/db";
@@ -21,13 +22,20 @@ import SharedStoryPage from "@/app/shared/story/[token]/page";
 import { GET as downloadOwn } from "@/app/(app)/story/[quarter]/story.md/route";
 import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { createUser, type TestUser } from "../support/factories/users";
-import { withRequest } from "../support/next-request";
+import { afterResponse, withRequest } from "../support/next-request";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAYLOAD = `<script>alert("narrative")</script><img src=x onerror="alert(1)">`;
 
-/** A request from `ip`, as proxy and Next hand it to the page (no session: the reader has no account). */
-const from = <T>(ip: string, run: () => Promise<T>) => withRequest(new Headers({ "x-forwarded-for": ip, "user-agent": "Board member's browser" }), run);
+/**
+ * A request from `ip`, as proxy and Next hand it to the page (no session: the
+ * reader has no account), and what the response leaves to do after it (an opening's record).
+ */
+async function from<T>(ip: string, run: () => Promise<T>): Promise<T> {
+  const answer = await withRequest(new Headers({ "x-forwarded-for": ip, "user-agent": "Board member's browser" }), run);
+  await afterResponse();
+  return answer;
+}
 
 const quarters = () => {
   const now = currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
@@ -209,6 +217,9 @@ describe("the shared page", () => {
     const html = await render(token);
 
     expect(html).toContain("Ada Leader&#x27;s quarterly story");
+    // The reader is not the leader: the headline speaks of the leader's hours, never of "your" hours or goal.
+    expect(html).toContain("Strategy took 67% of the leader&#x27;s logged hours");
+    expect(html).not.toMatch(/\byour\b/i);
     expect(html).not.toMatch(/<script|<img src="?x/i);
     expect(html).toContain("&lt;script&gt;");
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(([, href]) => href!.replaceAll("&amp;", "&"));

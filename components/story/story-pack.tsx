@@ -61,7 +61,15 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       <ChartDefs />
       <section aria-labelledby="story-headline" className="rounded-lg border border-border bg-surface p-5 sm:p-6">
         <h2 id="story-headline" className="text-xl font-semibold tracking-tight">
-          {pack.headline.finding}
+          {pack.headline.finding === pack.headline.findingForOthers ? (
+            pack.headline.finding
+          ) : (
+            // A printout is read by others: it speaks of the leader, not to them.
+            <>
+              <span className="print:hidden">{pack.headline.finding}</span>
+              <span className="hidden print:inline">{pack.headline.findingForOthers}</span>
+            </>
+          )}
         </h2>
         <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Figure label={pack.inProgress ? `${pack.name} so far` : pack.name} value={percent(pack.headline.share)} />

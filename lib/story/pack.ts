@@ -77,8 +77,10 @@ export type StoryPack = {
     goal: number | null;
     loggedWeeks: number;
     totalWeeks: number;
-    /** One sentence that states the finding. */
+    /** One sentence that states the finding, to the reader (the owner is spoken to). */
     finding: string;
+    /** The same sentence of the leader, not to them: what leaves the app (the printout, the Markdown file) is read by others. */
+    findingForOthers: string;
   };
   /** The dashboard's model of the quarter, week by week: the charts and their figures. */
   dashboard: DashboardModel;
@@ -214,6 +216,7 @@ export async function readStoryPack(owner: Viewer, quarter: QuarterKey, visibili
       loggedWeeks: dashboard.time.points.filter((p) => p.logged).length,
       totalWeeks: dashboard.time.points.length,
       finding: headlineFinding(total.share, sourced.previousShare, goal, quarter === running, visibility.reader),
+      findingForOthers: headlineFinding(total.share, sourced.previousShare, goal, quarter === running, "other"),
     },
     dashboard,
     relationships: visibility.stakeholders ? sourced.relationships : null,

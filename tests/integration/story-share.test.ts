@@ -249,6 +249,7 @@ describe("the shared Markdown download", () => {
     const { now, before } = quarters();
     await narrate(ada, now, `## Wins\n\n${PAYLOAD}`);
     await narrate(ada, before, "Last quarter's words");
+    await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 300, firefightingMinutes: 300 } });
     const { token } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 7, label: null });
 
     const response = await download(token);
@@ -260,6 +261,8 @@ describe("the shared Markdown download", () => {
     const text = await response.text();
     expect(text).toContain(PAYLOAD);
     expect(text).not.toContain("Last quarter's words");
+    expect(text).toContain("Strategy took 50% of the leader's logged hours");
+    expect(text).not.toMatch(/\byour\b/i);
     expect(await db.storyShareLink.findFirstOrThrow({ where: { userId: ada.id } })).toMatchObject({ viewCount: 1 });
   });
 
@@ -293,6 +296,7 @@ describe("the leader's own Markdown download", () => {
     const { now } = quarters();
     await narrate(ada, now, `## Wins\n\n${PAYLOAD}\n\n| a | b |`);
     await narrate(grace, now, "Grace's own words");
+    await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 300, firefightingMinutes: 300 } });
 
     const response = await download(now, await signIn(ada));
 
@@ -303,6 +307,9 @@ describe("the leader's own Markdown download", () => {
     const text = await response.text();
     expect(text).toContain(PAYLOAD);
     for (const section of ["## Time split per week", "## Relationships", "## Vision", "## Self-assessment"]) expect(text).toContain(section);
+    // A file to paste into an email to someone else: it speaks of the leader, not to them.
+    expect(text).toContain("Strategy took 50% of the leader's logged hours");
+    expect(text).not.toMatch(/\byour\b/i);
     expect(text).not.toContain("Grace's own words");
     expect(await db.auditEvent.findFirst({ where: { userId: ada.id, action: "export" } })).toMatchObject({ detail: { file: `wheelhouse-story-${now}.md` } });
 

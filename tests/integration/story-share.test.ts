@@ -19,6 +19,7 @@ import { currentQuarter, previousQuarter, quarterWeeks } from "@/lib/shared/quar
 import { createShareLink, getSharedStoryCharts, getSharedStoryPack, listShareLinks, restoreShareLink, revokeShareLink } from "@/lib/story/share-links";
 import { GET as downloadShared } from "@/app/shared/story/[token]/story.md/route";
 import SharedStoryPage from "@/app/shared/story/[token]/page";
+import { MarkdownBody } from "@/components/notes/markdown";
 import { GET as downloadOwn } from "@/app/(app)/story/[quarter]/story.md/route";
 import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { createUser, type TestUser } from "../support/factories/users";
@@ -211,8 +212,12 @@ describe("the shared page", () => {
   it("shows the pack with no way into the app: sources and in-app links as words, a script as text", async () => {
     const { now } = quarters();
     await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 600, firefightingMinutes: 300 } });
-    await narrate(ada, now, `## Wins\n\n${PAYLOAD}\n\nSee [my week](/weeks/2026-10-05) and [the plan](https://example.com/plan).`);
+    const body = `## Wins\n\n${PAYLOAD}\n\nSee [my week](/weeks/2026-10-05) and [the plan](https://example.com/plan).`;
+    await narrate(ada, now, body);
     const { token } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 7, label: null });
+    // The same words rendered in the app first, where the link leads into it (renderings are kept by their text):
+    // the shared page still shows it as words.
+    expect(renderToStaticMarkup(MarkdownBody({ children: body }))).toContain('href="/weeks/2026-10-05"');
 
     const html = await render(token);
 

@@ -5,6 +5,7 @@
 // and images become links so a note never loads anything from elsewhere.
 import "server-only";
 import type { ReactNode } from "react";
+import { LRUCache } from "lru-cache";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { cn } from "@/components/ui/cn";
@@ -64,12 +65,23 @@ const prose = cn(
   "[&_hr]:border-border",
 );
 
+// Parsing Markdown costs a few milliseconds per page (a quarter's narrative: ~5 ms, more than the rest of
+// its render), and the same text is rendered again and again until it is edited. What it renders to depends
+// on the text and `appLinks` alone, so it is kept by them: a reader only ever gets the rendering of a text
+// they were given. Bounded by the texts' length (~2 MB of text, their renderings a few times that).
+const rendered = new LRUCache<string, ReturnType<typeof Markdown>>({ maxSize: 2_000_000, sizeCalculation: (_, key) => Math.max(key.length, 1) });
+
+function renderMarkdown(text: string, appLinks: boolean): ReturnType<typeof Markdown> {
+  const key = `${appLinks ? "app" : "out"}\n${text}`;
+  let node = rendered.get(key);
+  if (node === undefined) {
+    // react-markdown's Markdown is synchronous and uses no hooks: calling it gives the elements it renders to.
+    node = Markdown({ children: text, remarkPlugins: [remarkGfm], components: appLinks ? IN_APP : OUTSIDE_APP });
+    rendered.set(key, node);
+  }
+  return node;
+}
+
 export function MarkdownBody({ children, className, appLinks = true }: { children: string; className?: string; appLinks?: boolean }) {
-  return (
-    <div className={cn(prose, className)}>
-      <Markdown remarkPlugins={[remarkGfm]} components={appLinks ? IN_APP : OUTSIDE_APP}>
-        {children}
-      </Markdown>
-    </div>
-  );
+  return <div className={cn(prose, className)}>{renderMarkdown(children, appLinks)}</div>;
 }

@@ -9,6 +9,7 @@ import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import { spanningWeeksNote } from "@/lib/shared/quarters";
+import type { Reader } from "@/lib/story/headline";
 import { type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
 
 /** Where the pack's figures and lines link to, for the reader it is shown to; null shows them as plain text (no way into the app). */
@@ -35,14 +36,13 @@ type Props = {
 
 const short = (day: DateOnly) => formatDateOnly(day, { day: "numeric", month: "short" });
 
+// The lists of sources style their links once (a quarter lists a hundred touchpoints or more, and
+// every byte of this markup is sent twice: as HTML and as the page's payload).
+const SOURCE_LINKS = "[&_a]:text-accent [&_a]:underline [&_a]:underline-offset-2";
+
+/** A figure's or line's source: a link for a reader who may follow it (styled by SOURCE_LINKS on its list), else the words. */
 function Source({ href, children }: { href: string | null; children: ReactNode }) {
-  return href ? (
-    <a href={href} className="text-accent underline underline-offset-2">
-      {children}
-    </a>
-  ) : (
-    <span>{children}</span>
-  );
+  return href ? <a href={href}>{children}</a> : children;
 }
 
 /**
@@ -61,7 +61,15 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       <ChartDefs />
       <section aria-labelledby="story-headline" className="rounded-lg border border-border bg-surface p-5 sm:p-6">
         <h2 id="story-headline" className="text-xl font-semibold tracking-tight">
-          {pack.headline.finding}
+          {pack.headline.finding === pack.headline.findingForOthers ? (
+            pack.headline.finding
+          ) : (
+            // A printout is read by others: it speaks of the leader, not to them.
+            <>
+              <span className="print:hidden">{pack.headline.finding}</span>
+              <span className="hidden print:inline">{pack.headline.findingForOthers}</span>
+            </>
+          )}
         </h2>
         <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Figure label={pack.inProgress ? `${pack.name} so far` : pack.name} value={percent(pack.headline.share)} />
@@ -95,11 +103,12 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm print:hidden">
             <summary className="cursor-pointer font-medium">Gathered from the weeks ({pack.gathered.length} lines)</summary>
-            <ul className="mt-2 space-y-1">
+            <ul className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`}>
               {pack.gathered.map((line, index) => (
-                <li key={index} className="break-words">
-                  <span className="text-muted">{line.section}: </span>
-                  {line.text} <Source href={weekHref(line.weekStartsOn)}>week of {short(line.weekStartsOn)}</Source>
+                <li key={index}>
+                  <span className="text-muted">{`${line.section}: `}</span>
+                  {`${line.text} `}
+                  <Source href={weekHref(line.weekStartsOn)}>{`week of ${short(line.weekStartsOn)}`}</Source>
                 </li>
               ))}
             </ul>
@@ -110,7 +119,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       <DashboardSection id="story-time-title" title="Where the hours went">
         <TimeChart.Figure {...charts} />
         <h3 className="mt-4 text-sm font-medium">Week by week</h3>
-        <ul className="mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2">
+        <ul className={`mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2 ${SOURCE_LINKS}`}>
           {pack.dashboard.time.points.map((point) => (
             <li key={point.bucket.key}>
               <Source href={weekHref(point.bucket.key)}>{point.bucket.longLabel}</Source>
@@ -122,7 +131,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       </DashboardSection>
 
       <DashboardSection id="story-relationships-title" title="Relationships">
-        {pack.relationships ? <Relationships relationships={pack.relationships} links={links} /> : <p className="text-muted">Not shared.</p>}
+        {pack.relationships ? <Relationships relationships={pack.relationships} links={links} reader={pack.reader} /> : <p className="text-muted">Not shared.</p>}
       </DashboardSection>
 
       <DashboardSection id="story-vision-title" title="Vision">
@@ -165,7 +174,7 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Relationships({ relationships, links }: { relationships: NonNullable<StoryPack["relationships"]>; links: StoryLinks | null }) {
+function Relationships({ relationships, links, reader }: { relationships: NonNullable<StoryPack["relationships"]>; links: StoryLinks | null; reader: Reader }) {
   const touchpointHref = (t: StoryTouchpoint) => links?.touchpoint(t) ?? null;
   return (
     <div className="space-y-4">
@@ -174,22 +183,17 @@ function Relationships({ relationships, links }: { relationships: NonNullable<St
         {relationships.covered.length === 0 ? (
           <p className="mt-1 text-sm text-muted">No touchpoints logged in this quarter.</p>
         ) : (
-          <ul className="mt-2 space-y-1 text-sm">
+          <ul className={`mt-2 space-y-1 text-sm ${SOURCE_LINKS}`}>
             {relationships.covered.map((department) => (
               <li key={department.department}>
                 <details>
                   <summary className="cursor-pointer">
                     <span className="font-medium">{department.label}</span>: <span className="tabular">{department.count}</span>
                   </summary>
-                  <ul className="mt-1 ml-5 list-disc space-y-0.5">
+                  <ul className="mt-1 ml-5 list-disc space-y-0.5 break-words">
                     {department.touchpoints.map((t) => (
-                      <li key={t.id} className="break-words">
-                        <Source href={touchpointHref(t)}>{t.topic}</Source>
-                        <span className="text-muted">
-                          {" "}
-                          · {short(t.occurredOn)}
-                          {t.stakeholder ? ` · ${t.stakeholder}` : ""}
-                        </span>
+                      <li key={t.id}>
+                        <TouchpointLine touchpoint={t} href={touchpointHref(t)} />
                       </li>
                     ))}
                   </ul>
@@ -206,17 +210,14 @@ function Relationships({ relationships, links }: { relationships: NonNullable<St
       <div>
         <h3 className="text-sm font-medium">Notable outcomes</h3>
         {relationships.notable.length === 0 ? (
-          <p className="mt-1 text-sm text-muted">No touchpoint marked as notable this quarter. Mark one when you log or edit it.</p>
+          <p className="mt-1 text-sm text-muted">
+            No touchpoint marked as notable this quarter.{reader === "owner" ? " Mark one when you log or edit it." : ""}
+          </p>
         ) : (
-          <ul className="mt-2 space-y-3 text-sm">
+          <ul className={`mt-2 space-y-3 text-sm ${SOURCE_LINKS}`}>
             {relationships.notable.map((t) => (
               <li key={t.id} className="break-words">
-                <Source href={touchpointHref(t)}>{t.topic}</Source>
-                <span className="text-muted">
-                  {" "}
-                  · {short(t.occurredOn)}
-                  {t.stakeholder ? ` · ${t.stakeholder}` : ""}
-                </span>
+                <TouchpointLine touchpoint={t} href={touchpointHref(t)} />
                 {t.outcome ? (
                   <p className="mt-0.5 whitespace-pre-line">
                     <span className="font-medium">Business value: </span>
@@ -232,6 +233,17 @@ function Relationships({ relationships, links }: { relationships: NonNullable<St
   );
 }
 
+/** A touchpoint as a line: its topic (linking to it, for the owner), day and stakeholder. */
+function TouchpointLine({ touchpoint, href }: { touchpoint: StoryTouchpoint; href: string | null }) {
+  const { topic, occurredOn, stakeholder } = touchpoint;
+  return (
+    <>
+      <Source href={href}>{topic}</Source>
+      <span className="text-muted">{` · ${short(occurredOn)}${stakeholder ? ` · ${stakeholder}` : ""}`}</span>
+    </>
+  );
+}
+
 function NoteList({ title, notes, links, withStatus = false }: { title: string; notes: StoryNote[]; links: StoryLinks | null; withStatus?: boolean }) {
   return (
     <div>
@@ -241,15 +253,11 @@ function NoteList({ title, notes, links, withStatus = false }: { title: string; 
       {notes.length === 0 ? (
         <p className="mt-1 text-sm text-muted">None.</p>
       ) : (
-        <ul className="mt-1 space-y-0.5 text-sm">
+        <ul className={`mt-1 space-y-0.5 text-sm break-words ${SOURCE_LINKS}`}>
           {notes.map((note) => (
-            <li key={note.id} className="break-words">
+            <li key={note.id}>
               <Source href={links?.note(note.id) ?? null}>{note.title}</Source>
-              <span className="text-muted">
-                {" "}
-                · {short(note.on)}
-                {withStatus ? ` · now ${VISION_NOTE_STATUSES[note.status].toLowerCase()}` : ""}
-              </span>
+              <span className="text-muted">{` · ${short(note.on)}${withStatus ? ` · now ${VISION_NOTE_STATUSES[note.status].toLowerCase()}` : ""}`}</span>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import "server-only";
-import { LRUCache } from "lru-cache";
 import { queryPrepared } from "@/lib/server/db";
-import { addDaysTo } from "@/lib/shared/dates";
+import { addDaysTo, type DateOnly } from "@/lib/shared/dates";
+import { KeptUntilChanged } from "@/lib/server/kept-until-changed";
 import { DEFAULT_RANGE, RANGES, type RangeKey } from "@/lib/dashboard/view";
 import { dashboardWindow, quarterWindow, type DashboardWindow } from "@/lib/dashboard/windows";
 import type { QuarterKey } from "@/lib/shared/quarters";
@@ -189,20 +189,25 @@ const NOT_SHOWN: ReadonlySet<string> = new Set(["email", "name"] satisfies Array
 // A model with its chart figures and images (components/charts/per-model.ts)
 // holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
 // the tables page too): at most ~100 MB.
-const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
+const builtDashboards = new KeptUntilChanged<DashboardModel>(500);
 
 // How full the cache is, for the bench's soak (its stated bound: 500 entries, ~50 MB); the models' JSON
 // size stands in for their memory.
 reportToBench("dashboardCache", () => ({
   entries: builtDashboards.size,
   max: builtDashboards.max,
-  bytes: [...builtDashboards.values()].reduce((sum, { model }) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
+  bytes: builtDashboards.values().reduce((sum, model) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
 }));
 
-// Builds in progress, by slot and stamp: a render that comes while its
-// dashboard is being rebuilt (after a write, below) waits for that build
-// instead of running the aggregations again.
-const building = new Map<string, Promise<DashboardModel>>();
+/**
+ * What a user's kept figures depend on besides the rows they count: the day in
+ * their zone and every field of their profile but those not shown, its data
+ * version among them. The quarterly story's kept pack (lib/story/pack.ts) is
+ * stamped the same way.
+ */
+export function dataStamp(settings: Profile, today: DateOnly): string {
+  return JSON.stringify([today, ...Object.entries(settings).filter(([field]) => !NOT_SHOWN.has(field))]);
+}
 
 function dashboardOf(viewer: Viewer, range: RangeKey, settings: Profile, now: Date): Promise<DashboardModel> {
   return builtFor(viewer, range, settings, dashboardWindow(range, calendarSettingsOf(settings), now));
@@ -220,24 +225,11 @@ export async function getQuarterDashboard(viewer: Viewer, quarter: QuarterKey, n
 
 /** The model kept for `key` (a range or a quarter) while its stamp matches, else built once however many renders ask. */
 function builtFor(viewer: Viewer, key: string, settings: Profile, window: DashboardWindow): Promise<DashboardModel> {
-  const slot = `${viewer.userId} ${key}`;
-  const stamp = JSON.stringify([window.today, ...Object.entries(settings).filter(([field]) => !NOT_SHOWN.has(field))]);
-  const built = builtDashboards.get(slot);
-  if (built?.stamp === stamp) return Promise.resolve(built.model);
-
-  const pending = `${slot} ${stamp}`;
-  let model = building.get(pending);
-  if (!model) {
-    model = Promise.all([weekStats(viewer, window), touchpointStats(viewer, window), visionStats(viewer, window)])
-      .then(([weeks, touchpoints, vision]) => {
-        const made = buildDashboard(window, weeks, touchpoints, vision);
-        builtDashboards.set(slot, { stamp, model: made });
-        return made;
-      })
-      .finally(() => building.delete(pending));
-    building.set(pending, model);
-  }
-  return model;
+  return builtDashboards.get(`${viewer.userId} ${key}`, dataStamp(settings, window.today), () =>
+    Promise.all([weekStats(viewer, window), touchpointStats(viewer, window), visionStats(viewer, window)]).then(([weeks, touchpoints, vision]) =>
+      buildDashboard(window, weeks, touchpoints, vision),
+    ),
+  );
 }
 
 /** Everything the dashboard shows for one range: the profile read when unchanged since it was last built, and three aggregations otherwise. */
@@ -261,7 +253,7 @@ export async function rebuildDashboards(viewer: Viewer, prepare: (model: Dashboa
   const settings = await readProfile(viewer.userId);
   // The ones they looked at, the latest first (the cache lists its keys most recently used first), then the default.
   const slot = `${viewer.userId} `;
-  const looked = [...builtDashboards.keys()].filter((key) => key.startsWith(slot)).map((key) => key.slice(slot.length));
+  const looked = builtDashboards.slots().filter((key) => key.startsWith(slot)).map((key) => key.slice(slot.length));
   const ranges = [...new Set([...looked, DEFAULT_RANGE])].filter((range): range is RangeKey => range in RANGES);
   // One at a time: a background task should not take both cores from the pages being served.
   for (const range of ranges) prepare(await dashboardOf(viewer, range, settings, now));

@@ -387,6 +387,7 @@ export async function getMenteeStoryPack(
       notes: mentorMayRead(access.share, "visionNote"),
       draft: false,
       mentorRatings: { mentorshipId: access.mentorshipId },
+      reader: "other",
     },
     now,
   );

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
-import { getRequestContext } from "@/lib/server/request-context";
+import { getRequestContext, type RequestContext } from "@/lib/server/request-context";
 import type { Viewer } from "@/lib/server/viewer";
 
 /**
@@ -45,12 +45,13 @@ function safeDetail(detail: Record<string, unknown> | undefined): Prisma.InputJs
 
 /**
  * Adds a line to the security history, with the IP and user agent of the
- * current request. Never throws: a lost audit line must not undo or fail
- * what the user did, so a failure is logged instead.
+ * current request (or of `request`, read before: a task run after the
+ * response cannot read the request in a page). Never throws: a lost audit line
+ * must not undo or fail what the user did, so a failure is logged instead.
  */
-export async function recordAudit(event: AuditEventInput): Promise<void> {
+export async function recordAudit(event: AuditEventInput, request?: RequestContext): Promise<void> {
   try {
-    const { ip, userAgent } = await getRequestContext();
+    const { ip, userAgent } = request ?? (await getRequestContext());
     await db.auditEvent.create({
       data: { userId: event.userId, action: event.action.slice(0, 64), ip, userAgent, detail: safeDetail(event.detail) },
     });

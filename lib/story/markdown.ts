@@ -32,9 +32,10 @@ function noteLines(notes: StoryNote[], empty: string): string[] {
 }
 
 function headline(pack: StoryPack): string[] {
-  const { share, previousShare, goal, loggedWeeks, totalWeeks, finding } = pack.headline;
+  const { share, previousShare, goal, loggedWeeks, totalWeeks, findingForOthers } = pack.headline;
   return [
-    finding,
+    // A file to paste into an email or a document: read by others, even when its owner downloads it.
+    findingForOthers,
     "",
     `- Strategy share: ${percent(share)} (previous quarter ${percent(previousShare)}${goal === null ? "" : `, goal ${percent(goal)}`})`,
     `- Weeks logged: ${loggedWeeks} of ${totalWeeks}`,

@@ -4,12 +4,14 @@
 // same aggregations, model and findings), beside the rows they come from, so
 // every figure and gathered line can link to its week, touchpoint or note.
 import "server-only";
-import { db } from "@/lib/server/db";
+import { z } from "zod";
+import { db, queryPrepared } from "@/lib/server/db";
+import { KeptUntilChanged } from "@/lib/server/kept-until-changed";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Department, VisionNoteStatus } from "@/lib/generated/prisma/enums";
-import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
+import { dataStamp, getQuarterDashboard } from "@/lib/dashboard/dashboard";
 import { DEPARTMENT_KEYS, totalOf, type DashboardModel } from "@/lib/dashboard/figures";
-import { formatDateOnly, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { formatDateOnly, fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import {
   currentQuarter,
@@ -18,14 +20,15 @@ import {
   quarterName,
   FIRST_QUARTER,
   quarterWeeks,
+  quarterKeySchema,
   quartersBack,
   spanningWeeks,
   type QuarterKey,
 } from "@/lib/shared/quarters";
 import { DEPARTMENTS } from "@/lib/shared/vocabulary";
-import { calendarSettingsOf, getProfile, type CalendarSettings } from "@/lib/users";
+import { calendarSettingsOf, getProfile, type CalendarSettings, type Profile } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";
-import { headlineFinding } from "@/lib/story/headline";
+import { headlineFinding, type Reader } from "@/lib/story/headline";
 import { NARRATIVE_SECTIONS, type HabitRating, type NarrativeSection } from "@/lib/story/story.validation";
 
 /** A touchpoint as the pack lists it. */
@@ -52,6 +55,8 @@ export type HabitRatings = Record<HabitKey, HabitRating | null>;
 
 export type StoryPack = {
   quarter: QuarterKey;
+  /** Who it is read by: its owner is spoken to, anyone else reads of the leader. */
+  reader: Reader;
   /** "Q4 2026". */
   name: string;
   /** "October to December 2026". */
@@ -72,8 +77,10 @@ export type StoryPack = {
     goal: number | null;
     loggedWeeks: number;
     totalWeeks: number;
-    /** One sentence that states the finding. */
+    /** One sentence that states the finding, to the reader (the owner is spoken to). */
     finding: string;
+    /** The same sentence of the leader, not to them: what leaves the app (the printout, the Markdown file) is read by others. */
+    findingForOthers: string;
   };
   /** The dashboard's model of the quarter, week by week: the charts and their figures. */
   dashboard: DashboardModel;
@@ -113,9 +120,11 @@ export type StoryVisibility = {
   draft: boolean;
   /** Whose mentor ratings to show: all of them (the owner), or one mentorship's (that mentor). */
   mentorRatings: "all" | { mentorshipId: string };
+  /** Who reads it: the owner is spoken to ("your logged hours"); anyone else reads of the leader's hours. */
+  reader: Reader;
 };
 
-export const OWNER_VISIBILITY: StoryVisibility = { reflections: true, stakeholders: true, notes: true, draft: true, mentorRatings: "all" };
+export const OWNER_VISIBILITY: StoryVisibility = { reflections: true, stakeholders: true, notes: true, draft: true, mentorRatings: "all", reader: "owner" };
 
 /** The quarter's pack for its owner. Null for a quarter that has not begun. */
 export async function getStoryPack(viewer: Viewer, quarter: QuarterKey, now: Date = new Date()): Promise<StoryPack | null> {
@@ -128,56 +137,93 @@ export async function getCurrentQuarter(viewer: Viewer, now: Date = new Date()):
 }
 
 /**
+ * What the pack draws from the owner's weeks, touchpoints and notes: all of
+ * it, whoever reads, and kept (below) until any of it changes. Readers get it
+ * only through readStoryPack, which leaves out what they may not see.
+ */
+type SourcedPack = {
+  dashboard: DashboardModel;
+  previousShare: number | null;
+  gathered: GatheredLine[];
+  relationships: NonNullable<StoryPack["relationships"]>;
+  vision: NonNullable<StoryPack["vision"]>;
+};
+
+// A quarter's figures and sources are read far more often than they change: each
+// kept per owner and quarter, stamped like the dashboard with the owner's data
+// version (bumped by triggers in the transaction of every write to the weeks,
+// touchpoints, stakeholders, notes and revisits: decision records 012 and 027),
+// the day and the profile. One entry holds a quarter's dashboard model (shared
+// with the dashboard's own cache) and up to a few hundred touchpoint and note
+// lines: ~20–60 kB, so at most ~15 MB.
+const keptPacks = new KeptUntilChanged<SourcedPack>(300);
+
+function sourcedPack(owner: Viewer, quarter: QuarterKey, profile: Profile, now: Date): Promise<SourcedPack> {
+  const calendar = calendarSettingsOf(profile);
+  const weeks = quarterWeeks(quarter, calendar.weekStartsOn);
+  return keptPacks.get(`${owner.userId} ${quarter}`, dataStamp(profile, todayIn(calendar.timeZone, now)), async () => {
+    const [dashboard, previous, weekRows, touchpoints, vision] = await Promise.all([
+      getQuarterDashboard(owner, quarter, now),
+      getQuarterDashboard(owner, previousQuarter(quarter), now),
+      readWeeks(owner, weeks),
+      readTouchpoints(owner, weeks.first, weeks.lastDay),
+      readVision(owner, calendar.timeZone, weeks.first, weeks.lastDay),
+    ]);
+    return {
+      dashboard,
+      previousShare: totalOf(previous.time.points).share,
+      gathered: gatherLines(weekRows),
+      relationships: relationshipsOf(dashboard, touchpoints),
+      vision,
+    };
+  });
+}
+
+/**
  * The pack as `visibility` allows. Only this module, the mentor-access
  * module and shared links (lib/story/share-links.ts) call it; the owner's
- * reads take `owner` as the one whose rows are read.
+ * reads take `owner` as the one whose rows are read. The figures and sources
+ * come kept while unchanged; what the leader tells (the narrative, the
+ * ratings) is read afresh, in one statement.
  */
 export async function readStoryPack(owner: Viewer, quarter: QuarterKey, visibility: StoryVisibility, now: Date = new Date()): Promise<StoryPack | null> {
+  // The version is read before the data (decision record 012): a kept pack is never older than its stamp.
   const profile = await getProfile(owner.userId);
   const calendar = calendarSettingsOf(profile);
   const running = currentQuarter(calendar, now);
   if (quarter > running) return null;
-  const weeks = quarterWeeks(quarter, calendar.weekStartsOn);
 
-  const [dashboard, previous, weekRows, touchpoints, vision, narrative, ratings] = await Promise.all([
-    getQuarterDashboard(owner, quarter, now),
-    getQuarterDashboard(owner, previousQuarter(quarter), now),
-    visibility.reflections || visibility.draft ? readWeeks(owner, weeks) : Promise.resolve([]),
-    visibility.stakeholders ? readTouchpoints(owner, weeks.first, weeks.lastDay) : Promise.resolve(null),
-    visibility.notes ? readVision(owner, calendar.timeZone, weeks.first, weeks.lastDay) : Promise.resolve(null),
-    db.storyNarrative.findUnique({ where: { userId_quarter: { userId: owner.userId, quarter } }, select: { body: true, version: true, updatedAt: true } }),
-    readRatings(owner, [quarter, previousQuarter(quarter)], visibility.mentorRatings),
-  ]);
-
-  const gathered = gatherLines(weekRows);
+  const [sourced, told] = await Promise.all([sourcedPack(owner, quarter, profile, now), readTold(owner, quarter)]);
+  const { dashboard, gathered } = sourced;
   const total = totalOf(dashboard.time.points);
-  const previousTotal = totalOf(previous.time.points);
   const goal = dashboard.goals.strategyShare?.target ?? null;
-  const loggedWeeks = dashboard.time.points.filter((p) => p.logged).length;
+  const ratings = ratingsOf(told.ratings, visibility.mentorRatings);
 
   return {
     quarter,
+    reader: visibility.reader,
     name: quarterName(quarter),
     months: quarterMonths(quarter),
     inProgress: quarter === running,
     calendar,
-    weeks,
+    weeks: quarterWeeks(quarter, calendar.weekStartsOn),
     spanning: spanningWeeks(quarter, calendar.weekStartsOn),
     earlier: quartersBack(previousQuarter(quarter), FIRST_QUARTER, EARLIER_QUARTERS),
     headline: {
       share: total.share,
-      previousShare: previousTotal.share,
+      previousShare: sourced.previousShare,
       goal,
-      loggedWeeks,
+      loggedWeeks: dashboard.time.points.filter((p) => p.logged).length,
       totalWeeks: dashboard.time.points.length,
-      finding: headlineFinding(total.share, previousTotal.share, goal, quarter === running),
+      finding: headlineFinding(total.share, sourced.previousShare, goal, quarter === running, visibility.reader),
+      findingForOthers: headlineFinding(total.share, sourced.previousShare, goal, quarter === running, "other"),
     },
     dashboard,
-    relationships: touchpoints ? relationshipsOf(dashboard, touchpoints) : null,
-    vision,
+    relationships: visibility.stakeholders ? sourced.relationships : null,
+    vision: visibility.notes ? sourced.vision : null,
     gathered: visibility.reflections ? gathered : null,
-    narrative: narrative
-      ? { body: narrative.body, version: narrative.version, savedAt: narrative.updatedAt.toISOString() }
+    narrative: told.narrative
+      ? told.narrative
       : visibility.draft
         ? { body: draftOf(gathered), version: 0, savedAt: null }
         : null,
@@ -314,43 +360,70 @@ export function noRatings(): HabitRatings {
 /** The rater key of the leader's own ratings (a mentor's is their mentorship's id). */
 export const SELF_RATER = "self";
 
-async function readRatings(owner: Viewer, quarters: QuarterKey[], mentors: StoryVisibility["mentorRatings"]) {
-  const rows = await db.storyRating.findMany({
-    where: {
-      userId: owner.userId,
-      quarter: { in: quarters },
-      OR: [{ rater: SELF_RATER }, mentors === "all" ? { mentorshipId: { not: null } } : { mentorshipId: mentors.mentorshipId }],
-    },
-    select: {
-      quarter: true,
-      habit: true,
-      rater: true,
-      rating: true,
-      evidence: true,
-      mentorship: { select: { id: true, inviteEmail: true, mentor: { select: { name: true, email: true } } } },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+// ── What the leader tells: the narrative and the ratings ─────────────────
+
+const toldRatingSchema = z.object({
+  quarter: quarterKeySchema,
+  habit: z.string(),
+  rater: z.string(),
+  rating: z.number().int(),
+  evidence: z.string().nullable(),
+  mentorshipId: z.string().nullable(),
+  mentorName: z.string().nullable(),
+});
+
+type ToldRating = z.output<typeof toldRatingSchema>;
+
+const toldSchema = z.object({
+  narrative: z.object({ body: z.string(), version: z.number().int(), savedAt: z.string() }).nullable(),
+  ratings: z.array(toldRatingSchema),
+});
+
+/**
+ * The quarter's saved narrative and every rating of it and of the quarter
+ * before (the leader's own and their mentors', with the mentor's name), in
+ * one statement. Read on every render: no trigger stamps them, and a saved
+ * narrative or rating shows at once.
+ */
+async function readTold(owner: Viewer, quarter: QuarterKey): Promise<z.output<typeof toldSchema>> {
+  const rows = await queryPrepared<{ told: unknown }>(Prisma.sql`
+    SELECT json_build_object(
+      'narrative', (
+        SELECT json_build_object('body', n.body, 'version', n.version, 'savedAt', to_char(n."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+        FROM "StoryNarrative" n WHERE n."userId" = ${owner.userId} AND n.quarter = ${quarter}
+      ),
+      'ratings', (
+        SELECT coalesce(json_agg(json_build_object(
+          'quarter', r.quarter, 'habit', r.habit, 'rater', r.rater, 'rating', r.rating, 'evidence', r.evidence,
+          'mentorshipId', m.id, 'mentorName', coalesce(u.name, u.email, m."inviteEmail")
+        ) ORDER BY r."createdAt", r.id), '[]')
+        FROM "StoryRating" r
+        LEFT JOIN "Mentorship" m ON m.id = r."mentorshipId"
+        LEFT JOIN "User" u ON u.id = m."mentorId"
+        WHERE r."userId" = ${owner.userId} AND r.quarter IN (${quarter}, ${previousQuarter(quarter)})
+      )
+    ) AS told`);
+  return toldSchema.parse(rows[0]?.told);
+}
+
+/** The leader's own ratings and the mentors' that `mentors` lets the reader see, by quarter. */
+function ratingsOf(rows: ToldRating[], mentors: StoryVisibility["mentorRatings"]) {
   const self = new Map<QuarterKey, HabitRatings>();
   const byMentor = new Map<QuarterKey, Map<string, { mentorshipId: string; name: string; ratings: HabitRatings }>>();
   for (const row of rows) {
     if (!HABITS.some((habit) => habit.key === row.habit)) continue;
-    const quarter = row.quarter as QuarterKey;
+    const quarter = row.quarter;
     const value = { rating: row.rating, evidence: row.evidence };
     if (row.rater === SELF_RATER) {
       const ratings = self.get(quarter) ?? noRatings();
       ratings[row.habit as HabitKey] = value;
       self.set(quarter, ratings);
-    } else if (row.mentorship) {
+    } else if (row.mentorshipId !== null && (mentors === "all" || row.mentorshipId === mentors.mentorshipId)) {
       const mentorsOf = byMentor.get(quarter) ?? new Map();
       byMentor.set(quarter, mentorsOf);
-      const mentor = mentorsOf.get(row.mentorship.id) ?? {
-        mentorshipId: row.mentorship.id,
-        name: row.mentorship.mentor?.name ?? row.mentorship.mentor?.email ?? row.mentorship.inviteEmail,
-        ratings: noRatings(),
-      };
+      const mentor = mentorsOf.get(row.mentorshipId) ?? { mentorshipId: row.mentorshipId, name: row.mentorName ?? "", ratings: noRatings() };
       mentor.ratings[row.habit as HabitKey] = value;
-      mentorsOf.set(row.mentorship.id, mentor);
+      mentorsOf.set(row.mentorshipId, mentor);
     }
   }
   return { self, mentors: new Map([...byMentor].map(([quarter, list]) => [quarter, [...list.values()]])) };

@@ -1,11 +1,13 @@
 import "server-only";
+import { after } from "next/server";
 import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
 import type { DashboardModel } from "@/lib/dashboard/figures";
 import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { consumeRateLimit, rateLimitReached } from "@/lib/server/rate-limit";
-import { getRequestContext } from "@/lib/server/request-context";
+import { getRequestContext, type RequestContext } from "@/lib/server/request-context";
+import { logger } from "@/lib/server/logger";
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from "@/lib/server/secret-tokens";
 import type { Viewer } from "@/lib/server/viewer";
 import { restorableSince } from "@/lib/shared/soft-delete";
@@ -132,10 +134,15 @@ async function findLiveLink(token: string, now: Date): Promise<Lookup> {
   return { kind: "ok", link: { ...link, quarter: quarter.data } };
 }
 
-/** Counts an opening of the link, for its owner's list and security history. */
-async function recordView(link: LiveLink, as: "page" | "markdown", now: Date): Promise<void> {
-  await db.storyShareLink.updateMany({ where: { id: link.id }, data: { viewCount: { increment: 1 }, lastViewedAt: now } });
-  await recordAudit({ userId: link.userId, action: "story_link_viewed", detail: { linkId: link.id, quarter: link.quarter, as } });
+/** Counts an opening of the link, for its owner's list and security history, from the reader's address and browser. */
+async function recordView(link: LiveLink, as: "page" | "markdown", now: Date, reader: RequestContext): Promise<void> {
+  try {
+    await db.storyShareLink.updateMany({ where: { id: link.id }, data: { viewCount: { increment: 1 }, lastViewedAt: now } });
+  } catch (error) {
+    // After the response nobody is there to see the error; the audit line below still tells the owner.
+    logger.error({ err: error, linkId: link.id }, "Counting a shared story's opening failed");
+  }
+  await recordAudit({ userId: link.userId, action: "story_link_viewed", detail: { linkId: link.id, quarter: link.quarter, as } }, reader);
 }
 
 /**
@@ -144,7 +151,7 @@ async function recordView(link: LiveLink, as: "page" | "markdown", now: Date): P
  * Never their weekly reflections or a draft made from them, never a mentor's
  * ratings, and no other quarter.
  */
-const SHARED_VISIBILITY: StoryVisibility = { reflections: false, stakeholders: true, notes: true, draft: false, mentorRatings: "all" };
+const SHARED_VISIBILITY: StoryVisibility = { reflections: false, stakeholders: true, notes: true, draft: false, mentorRatings: "all", reader: "other" };
 
 export type SharedStory =
   | { kind: "ok"; pack: StoryPack; ownerName: string | null; expiresAt: Date }
@@ -154,13 +161,17 @@ export type SharedStory =
 /**
  * The pack a shared link opens, for anyone who has the link: exactly its
  * owner's pack of its quarter. Each call is an opening (`as`: the page or
- * the Markdown download), counted and recorded in the owner's audit trail.
+ * the Markdown download), counted and recorded in the owner's audit trail
+ * once the response is sent (`after()`): the reader does not wait for two writes.
  */
 export async function getSharedStoryPack(token: string, { as }: { as: "page" | "markdown" }, now = new Date()): Promise<SharedStory> {
   const found = await findLiveLink(token, now);
   if (found.kind !== "ok") return found;
   const { link } = found;
-  const [pack] = await Promise.all([readStoryPack(asLinkOwner(link.userId), link.quarter, SHARED_VISIBILITY, now), recordView(link, as, now)]);
+  // Read now: a page's task after the response cannot read the request.
+  const reader = await getRequestContext();
+  after(() => recordView(link, as, now, reader));
+  const pack = await readStoryPack(asLinkOwner(link.userId), link.quarter, SHARED_VISIBILITY, now);
   if (!pack) return { kind: "invalid" };
   const { name } = await getProfile(link.userId);
   return {

@@ -120,6 +120,9 @@ async function printsOnFourPagesWithCharts(page: Page) {
   await expect(page.getByRole("navigation")).toHaveCount(0);
   for (const heading of await page.locator("main h2").all()) expect(await heading.evaluate((element) => getComputedStyle(element).breakAfter)).toBe("avoid");
   for (const chart of await page.locator(".chart").all()) expect(await chart.evaluate((element) => getComputedStyle(element).breakInside)).toBe("avoid");
+  // A printout is read by others: its headline speaks of the leader, not to them (the leader's own print too).
+  await expect(page.locator("#story-headline")).toHaveText(/^Strategy took \d+% of the leader's logged hours/, { useInnerText: true });
+  await expect(page.locator("#story-headline")).not.toHaveText(/\byour\b/i, { useInnerText: true });
   // The narrative's script payload printed as words, never run.
   await expect(page.getByText(PAYLOAD, { exact: false }).filter({ visible: true })).toHaveCount(1);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -183,9 +186,11 @@ test.describe("the quarterly story outside the app", () => {
     expect(text).toContain("Saved a renewal worth 8% of revenue.");
     expect(text).not.toContain("A private reflection");
 
-    // The leader sees it was opened (the page and two downloads).
-    await page.reload();
-    await expect(panel.getByRole("listitem", { name: "Dana, CEO" })).toContainText(/Opened 3 times, last on/);
+    // The leader sees it was opened (the page and two downloads), recorded once each answer was sent.
+    await expect(async () => {
+      await page.reload();
+      await expect(panel.getByRole("listitem", { name: "Dana, CEO" })).toContainText(/Opened 3 times, last on/, { timeout: 1_000 });
+    }).toPass();
 
     // Revoked: the reader's next request gets nothing.
     await panel.getByRole("listitem", { name: "Dana, CEO" }).getByRole("button", { name: /Revoke/ }).click();

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
+vi.mock("next/server", (original) => import("../support/next-request").then((module) => module.nextServer(original)));
 
 import { deleteAccount } from "@/lib/account/deletion";
 import { db } from "@/lib/server/db";
@@ -18,16 +19,24 @@ import { currentQuarter, previousQuarter, quarterWeeks } from "@/lib/shared/quar
 import { createShareLink, getSharedStoryCharts, getSharedStoryPack, listShareLinks, restoreShareLink, revokeShareLink } from "@/lib/story/share-links";
 import { GET as downloadShared } from "@/app/shared/story/[token]/story.md/route";
 import SharedStoryPage from "@/app/shared/story/[token]/page";
+import { MarkdownBody } from "@/components/notes/markdown";
 import { GET as downloadOwn } from "@/app/(app)/story/[quarter]/story.md/route";
 import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { createUser, type TestUser } from "../support/factories/users";
-import { withRequest } from "../support/next-request";
+import { afterResponse, withRequest } from "../support/next-request";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAYLOAD = `<script>alert("narrative")</script><img src=x onerror="alert(1)">`;
 
-/** A request from `ip`, as proxy and Next hand it to the page (no session: the reader has no account). */
-const from = <T>(ip: string, run: () => Promise<T>) => withRequest(new Headers({ "x-forwarded-for": ip, "user-agent": "Board member's browser" }), run);
+/**
+ * A request from `ip`, as proxy and Next hand it to the page (no session: the
+ * reader has no account), and what the response leaves to do after it (an opening's record).
+ */
+async function from<T>(ip: string, run: () => Promise<T>): Promise<T> {
+  const answer = await withRequest(new Headers({ "x-forwarded-for": ip, "user-agent": "Board member's browser" }), run);
+  await afterResponse();
+  return answer;
+}
 
 const quarters = () => {
   const now = currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 });
@@ -203,12 +212,19 @@ describe("the shared page", () => {
   it("shows the pack with no way into the app: sources and in-app links as words, a script as text", async () => {
     const { now } = quarters();
     await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 600, firefightingMinutes: 300 } });
-    await narrate(ada, now, `## Wins\n\n${PAYLOAD}\n\nSee [my week](/weeks/2026-10-05) and [the plan](https://example.com/plan).`);
+    const body = `## Wins\n\n${PAYLOAD}\n\nSee [my week](/weeks/2026-10-05) and [the plan](https://example.com/plan).`;
+    await narrate(ada, now, body);
     const { token } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 7, label: null });
+    // The same words rendered in the app first, where the link leads into it (renderings are kept by their text):
+    // the shared page still shows it as words.
+    expect(renderToStaticMarkup(MarkdownBody({ children: body }))).toContain('href="/weeks/2026-10-05"');
 
     const html = await render(token);
 
     expect(html).toContain("Ada Leader&#x27;s quarterly story");
+    // The reader is not the leader: the headline speaks of the leader's hours, never of "your" hours or goal.
+    expect(html).toContain("Strategy took 67% of the leader&#x27;s logged hours");
+    expect(html).not.toMatch(/\byour\b/i);
     expect(html).not.toMatch(/<script|<img src="?x/i);
     expect(html).toContain("&lt;script&gt;");
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(([, href]) => href!.replaceAll("&amp;", "&"));
@@ -238,6 +254,7 @@ describe("the shared Markdown download", () => {
     const { now, before } = quarters();
     await narrate(ada, now, `## Wins\n\n${PAYLOAD}`);
     await narrate(ada, before, "Last quarter's words");
+    await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 300, firefightingMinutes: 300 } });
     const { token } = await createShareLink(ada.viewer, { quarter: now, expiresInDays: 7, label: null });
 
     const response = await download(token);
@@ -249,6 +266,8 @@ describe("the shared Markdown download", () => {
     const text = await response.text();
     expect(text).toContain(PAYLOAD);
     expect(text).not.toContain("Last quarter's words");
+    expect(text).toContain("Strategy took 50% of the leader's logged hours");
+    expect(text).not.toMatch(/\byour\b/i);
     expect(await db.storyShareLink.findFirstOrThrow({ where: { userId: ada.id } })).toMatchObject({ viewCount: 1 });
   });
 
@@ -282,6 +301,7 @@ describe("the leader's own Markdown download", () => {
     const { now } = quarters();
     await narrate(ada, now, `## Wins\n\n${PAYLOAD}\n\n| a | b |`);
     await narrate(grace, now, "Grace's own words");
+    await db.week.create({ data: { userId: ada.id, startsOn: new Date(`${quarterWeeksFirst(now)}T00:00:00Z`), strategyMinutes: 300, firefightingMinutes: 300 } });
 
     const response = await download(now, await signIn(ada));
 
@@ -292,6 +312,9 @@ describe("the leader's own Markdown download", () => {
     const text = await response.text();
     expect(text).toContain(PAYLOAD);
     for (const section of ["## Time split per week", "## Relationships", "## Vision", "## Self-assessment"]) expect(text).toContain(section);
+    // A file to paste into an email to someone else: it speaks of the leader, not to them.
+    expect(text).toContain("Strategy took 50% of the leader's logged hours");
+    expect(text).not.toMatch(/\byour\b/i);
     expect(text).not.toContain("Grace's own words");
     expect(await db.auditEvent.findFirst({ where: { userId: ada.id, action: "export" } })).toMatchObject({ detail: { file: `wheelhouse-story-${now}.md` } });
 

@@ -74,6 +74,9 @@ describe("the story pack", () => {
     // 5 + 10 + 10 hours of strategy of 20 + 15 + 20: 1,500 of 3,300 minutes.
     expect(pack.headline).toMatchObject({ share: 1500 / 3300, previousShare: 0.5, goal: 0.4, loggedWeeks: 3, totalWeeks: 8 });
     expect(pack.headline.finding).toBe("Strategy took 45% of your logged hours this quarter so far, down from 50% the quarter before, meeting your 40% goal.");
+    expect(pack.headline.findingForOthers).toBe(
+      "Strategy took 45% of the leader's logged hours this quarter so far, down from 50% the quarter before, meeting the 40% goal.",
+    );
     expect(pack).toMatchObject({ quarter: "2026-Q4", name: "Q4 2026", inProgress: true, weeks: { first: "2026-10-05", last: "2026-12-28" } });
     expect(pack.spanning).toEqual({ before: "2026-09-28", after: "2026-12-28" });
 

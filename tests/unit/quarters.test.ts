@@ -139,11 +139,19 @@ describe("a quarter's dashboard window", () => {
 
 describe("the headline", () => {
   it("states the quarter's strategy share against the quarter before and the goal", () => {
-    expect(headlineFinding(0.34, 0.28, 0.4, false)).toBe("Strategy took 34% of your logged hours this quarter, up from 28% the quarter before, 6 points short of your 40% goal.");
-    expect(headlineFinding(0.42, 0.5, 0.4, true)).toBe("Strategy took 42% of your logged hours this quarter so far, down from 50% the quarter before, meeting your 40% goal.");
-    expect(headlineFinding(0.3, 0.3, null, false)).toBe("Strategy took 30% of your logged hours this quarter, the same as the quarter before.");
-    expect(headlineFinding(0.3, null, null, false)).toBe("Strategy took 30% of your logged hours this quarter.");
-    expect(headlineFinding(null, 0.3, 0.4, true)).toBe("No hours logged this quarter so far yet.");
+    expect(headlineFinding(0.34, 0.28, 0.4, false, "owner")).toBe("Strategy took 34% of your logged hours this quarter, up from 28% the quarter before, 6 points short of your 40% goal.");
+    expect(headlineFinding(0.42, 0.5, 0.4, true, "owner")).toBe("Strategy took 42% of your logged hours this quarter so far, down from 50% the quarter before, meeting your 40% goal.");
+    expect(headlineFinding(0.3, 0.3, null, false, "owner")).toBe("Strategy took 30% of your logged hours this quarter, the same as the quarter before.");
+    expect(headlineFinding(0.3, null, null, false, "owner")).toBe("Strategy took 30% of your logged hours this quarter.");
+    expect(headlineFinding(null, 0.3, 0.4, true, "owner")).toBe("No hours logged this quarter so far yet.");
+  });
+
+  it("speaks of the leader, not to the reader, when someone else reads it (a shared link, a mentor)", () => {
+    expect(headlineFinding(0.34, 0.28, 0.4, false, "other")).toBe(
+      "Strategy took 34% of the leader's logged hours this quarter, up from 28% the quarter before, 6 points short of the 40% goal.",
+    );
+    expect(headlineFinding(0.42, 0.5, 0.4, true, "other")).toBe("Strategy took 42% of the leader's logged hours this quarter so far, down from 50% the quarter before, meeting the 40% goal.");
+    expect(headlineFinding(0.3, null, null, false, "other")).not.toMatch(/\byour\b/i);
   });
 });
 

@@ -1,0 +1,53 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+
+/**
+ * What is built from a user's data, kept in this process per slot (a user and
+ * what of theirs: a dashboard range, a quarter's story) while its stamp
+ * matches: the stamp names everything the value depends on, the user's data
+ * version among it (docs/decisions/012-dashboard-cache.md), so a changed stamp
+ * means a rebuild and a kept value is never older than its stamp. A slot that
+ * is being built is built once, however many renders ask for it meanwhile.
+ * Bounded: the least recently used slot goes first.
+ */
+export class KeptUntilChanged<T extends object> {
+  private readonly kept: LRUCache<string, { stamp: string; value: T }>;
+  // Builds in progress, by slot and stamp.
+  private readonly building = new Map<string, Promise<T>>();
+
+  constructor(readonly max: number) {
+    this.kept = new LRUCache({ max });
+  }
+
+  /** The value kept for `slot` while its stamp is `stamp`, else `build()`'s, kept from then on. */
+  get(slot: string, stamp: string, build: () => Promise<T>): Promise<T> {
+    const kept = this.kept.get(slot);
+    if (kept?.stamp === stamp) return Promise.resolve(kept.value);
+    const pending = `${slot}\n${stamp}`;
+    let value = this.building.get(pending);
+    if (!value) {
+      value = build()
+        .then((built) => {
+          this.kept.set(slot, { stamp, value: built });
+          return built;
+        })
+        .finally(() => this.building.delete(pending));
+      this.building.set(pending, value);
+    }
+    return value;
+  }
+
+  /** The slots kept, the most recently used first. */
+  slots(): string[] {
+    return [...this.kept.keys()];
+  }
+
+  /** The values kept, for the bench's report of how full the cache is. */
+  values(): T[] {
+    return [...this.kept.values()].map(({ value }) => value);
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+}

@@ -51,8 +51,10 @@ export const feedAddressSchema = z.object({
 
 /**
  * What the page shows of an address: its host and the last 4 characters of
- * the rest ("calendar.google.com …c.ics"), enough to tell two feeds apart and
- * not to read either. A rest too short to spare 4 characters shows none.
+ * its secret part ("calendar.google.com …9f3a"), enough to tell two feeds
+ * apart and not to read either. The secret part is the address without its
+ * file name (Google's all end in "basic.ics"); one too short to spare 4
+ * characters shows none.
  */
 export function feedAddressHint(address: string): string {
   let url: URL;
@@ -61,6 +63,6 @@ export function feedAddressHint(address: string): string {
   } catch {
     return "calendar feed";
   }
-  const rest = `${url.pathname}${url.search}`.replace(/\/+$/, "");
+  const rest = `${url.pathname.replace(/\/+$/, "").replace(/\/[^/]*\.ics$/i, "")}${url.search}`;
   return rest.length >= 12 ? `${url.host} …${rest.slice(-4)}` : url.host;
 }

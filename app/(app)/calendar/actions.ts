@@ -71,11 +71,14 @@ export async function refreshFeedAction(id: unknown): Promise<ButtonResult> {
   let message = "";
   const result = await buttonAction(async (viewer) => {
     const refreshed = await refreshFeed(viewer, parseBound(feedIdSchema, id, "That calendar feed"));
-    if (refreshed.outcome === "review") redirect(`/calendar/imports/${refreshed.importId}`);
-    // The page shows the last refresh and its error: it follows either way.
+    // The page shows the last refresh, its error, and an import waiting for review: it follows either way.
     if (refreshed.outcome === "applied" && refreshed.weeks + refreshed.touchpoints > 0) revalidateEverything();
     else revalidatePath("/calendar");
     if (refreshed.outcome === "failed") throw new ExpectedError(refreshed.message);
+    if (refreshed.outcome === "review") {
+      message = "Fetched. Review its import beside the feed: nothing changes until you confirm it.";
+      return;
+    }
     message =
       refreshed.weeks + refreshed.touchpoints === 0
         ? "Refreshed: nothing new to write."

@@ -9,9 +9,10 @@ import { dueFeedIds, listFeeds, refreshFeed, refreshFeedInBackground, subscribeF
 import { confirmImport, createPendingImport, undoImport } from "@/lib/calendar/imports";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { stopJobs } from "@/lib/server/jobs";
+import { CALENDAR_FEED_CRON, configureQueue, getBoss, QUEUES } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import type { Viewer } from "@/lib/server/viewer";
+import { startWorker, stopWorker } from "@/lib/server/worker";
 import { fromDateOnly, toDateOnly } from "@/lib/shared/dates";
 import { icsBytes, icsOf, type IcsEvent } from "../support/calendar-ics";
 import { createStakeholder } from "../support/factories/stakeholders";
@@ -22,7 +23,7 @@ import { createWeek } from "../support/factories/weeks";
 // an operator's CALENDAR_FEED_ALLOWED_HOSTS would allow; the refusals of the
 // SSRF guard are checked through the same subscribe and refresh the app uses.
 
-afterAll(stopJobs);
+afterAll(stopWorker);
 
 // Thursday 26 Nov 2026, 13:00 in Berlin: this week starts Monday 23 Nov.
 const now = new Date("2026-11-26T12:00:00Z");
@@ -300,6 +301,30 @@ describe("calendar feeds", () => {
     const audit = await db.auditEvent.findMany({ where: { userId: ada.id }, select: { action: true, detail: true } });
     expect(audit.map((event) => event.action).sort()).toEqual(["calendar_feed_removed", "calendar_feed_subscribed", "calendar_feed_subscribed"]);
     expect(JSON.stringify(audit)).not.toContain(SECRET);
+    expect(logged.filter((line) => line.includes(SECRET))).toEqual([]);
+  });
+
+  it("the worker sweeps every hour on its own queue and refreshes each due feed in a job of its own", async () => {
+    configureQueue({ pollingIntervalSeconds: 0.5 });
+    await startWorker();
+    const boss = await getBoss();
+    expect((await boss.getSchedules()).filter((schedule) => schedule.name === QUEUES.calendarFeedSweep)).toEqual([expect.objectContaining({ cron: CALENDAR_FEED_CRON })]);
+    expect(CALENDAR_FEED_CRON).toMatch(/^\d{1,2} \* \* \* \*$/);
+
+    // A feed whose address now points inside: the refresh the job runs is refused, and says so on the feed.
+    const ada = await leader();
+    const address = `https://10.1.2.3/${SECRET}/basic.ics`;
+    const { id } = await db.calendarFeed.create({
+      data: { userId: ada.id, addressSealed: sealFeedAddress(address), addressDigest: feedAddressDigest(address), addressHint: "10.1.2.3", activeSince: now },
+    });
+    await boss.send(QUEUES.calendarFeedSweep, {});
+    let feed = await db.calendarFeed.findUniqueOrThrow({ where: { id } });
+    for (let i = 0; i < 200 && feed.lastError === null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      feed = await db.calendarFeed.findUniqueOrThrow({ where: { id } });
+    }
+    expect(feed.lastError).toMatch(/internal network address/);
+    expect(feed.lastAttemptAt).not.toBeNull();
     expect(logged.filter((line) => line.includes(SECRET))).toEqual([]);
   });
 });

@@ -136,7 +136,8 @@ test.describe("calendar import", () => {
     await expect(page.getByRole("status").filter({ hasText: "1 week written, 0 touchpoints added or updated." })).toBeVisible();
     const feeds = page.getByRole("list", { name: "Your calendar feeds" });
     await expect(feeds.getByText(/^Refreshed every hour\. Last refreshed /)).toBeVisible();
-    await expect(feeds.getByText(`…${secret.slice(-4)}`)).toBeVisible();
+    // Named by its host and the last 4 characters of its secret part.
+    await expect(feeds.locator("p", { hasText: `…${secret.slice(-4)}` })).toHaveText(`${new URL(feedBaseUrl).host} …${secret.slice(-4)}`);
     expect(await page.content()).not.toContain(secret);
     await checkA11y(page);
     expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["2", "0", "0"]);

@@ -176,6 +176,20 @@ const storyShareLinkSchema = z.object({
   lastViewedAt: timestamp.nullable(),
 });
 
+/**
+ * A calendar feed, without its address: the address is a secret that reads the
+ * calendar, so the export holds only its hint (host and last 4 characters).
+ * Not imported back: a feed needs its address again.
+ */
+const calendarFeedSchema = z.object({
+  address: z.string(),
+  addressExcluded: z.literal(true),
+  subscribedAt: timestamp,
+  refreshedHourlySince: timestamp.nullable(),
+  lastRefreshedAt: timestamp.nullable(),
+  lastError: z.string().nullable(),
+});
+
 export const accountExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -194,6 +208,8 @@ export const accountExportSchema = z
     storyShareLinks: z.array(storyShareLinkSchema).max(10_000).default([]),
     /** The calendar import's classification rules; null when the user never changed the starter rules. Absent from older files. */
     calendarRules: calendarRulesSchema.nullable().optional().default(null),
+    /** The calendar feeds, their secret addresses excluded. Absent from older files. */
+    calendarFeeds: z.array(calendarFeedSchema).max(1_000).default([]),
   })
   .superRefine((file, context) => {
     const seen = (values: string[]) => new Set(values).size === values.length;

@@ -100,6 +100,12 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
     }),
   ]);
   const { starter, ...calendarRules } = await getCalendarRules(viewer);
+  // Never the sealed address or its digest: the hint says which calendar it was.
+  const calendarFeeds = await db.calendarFeed.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { addressHint: true, createdAt: true, activeSince: true, lastRefreshedAt: true, lastError: true },
+  });
 
   return {
     format: EXPORT_FORMAT,
@@ -212,6 +218,14 @@ export async function exportAccount(viewer: Viewer, now = new Date()): Promise<A
     })),
     // The rules, not the imports: imported events are not kept, and their weeks and touchpoints are above.
     calendarRules: starter ? null : calendarRules,
+    calendarFeeds: calendarFeeds.map((feed) => ({
+      address: feed.addressHint,
+      addressExcluded: true as const,
+      subscribedAt: iso(feed.createdAt),
+      refreshedHourlySince: isoOrNull(feed.activeSince),
+      lastRefreshedAt: isoOrNull(feed.lastRefreshedAt),
+      lastError: feed.lastError,
+    })),
   };
 }
 

@@ -5,10 +5,13 @@ import { IMPORT_WEEKS_BACK, type WeekChoice } from "@/lib/calendar/imports.valid
 import {
   buildPreview,
   linkKey,
+  refreshWritesWeek,
   storedOccurrenceSchema,
   toStoredOccurrence,
   writesWeek,
   type ImportPreview,
+  type PreviewWeek,
+  type StoredOccurrence,
   type LinkedTouchpoint,
   type LoggedWeek,
   type WeekMinutes,
@@ -42,36 +45,56 @@ function fileNameOf(name: string): string {
 }
 
 /**
- * Reads an uploaded calendar over the import window and keeps its events as
- * the viewer's pending import (replacing any earlier one never confirmed).
- * The window: the 12 whole weeks before this one, and this week up to now, in
- * the viewer's zone and week start: a quarter is what a leader reviews, weeks
- * further back are rarely worth rewriting, and nothing ahead has happened yet.
- * Throws CalendarFileError (in words) for a file that cannot be imported;
- * nothing is kept then.
+ * The import window: the 12 whole weeks before this one, and this week up to
+ * now, in the viewer's zone and week start: a quarter is what a leader
+ * reviews, weeks further back are rarely worth rewriting, and nothing ahead
+ * has happened yet.
  */
-export async function createPendingImport(viewer: Viewer, file: { name: string; bytes: Uint8Array }, now: Date = new Date()): Promise<{ id: string }> {
+async function importWindow(viewer: Viewer, now: Date) {
   const [settings, user] = await Promise.all([
     getCalendarSettings(viewer),
     db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { email: true } }),
   ]);
   const window = { start: weekBeginsAt(addDaysTo(currentWeekStart(settings, now), -7 * IMPORT_WEEKS_BACK), settings), end: now };
-  const reading = readCalendar(file.bytes, { timeZone: settings.timeZone, selfAddresses: [user.email], window });
-  return db.$transaction(async (tx) => {
-    await tx.calendarImport.deleteMany({ where: { userId: viewer.userId, status: "PENDING" } });
-    return tx.calendarImport.create({
-      data: {
-        userId: viewer.userId,
-        fileName: fileNameOf(file.name),
-        windowStart: window.start,
-        windowEnd: window.end,
-        occurrences: reading.occurrences.map(toStoredOccurrence),
-        warnings: reading.warnings,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
+  return { settings, selfAddresses: [user.email], window };
+}
+
+/** A calendar read over the viewer's import window (a file's bytes or a feed's text). Throws CalendarFileError in words. */
+export async function readForImport(viewer: Viewer, input: string | Uint8Array, now: Date): Promise<ImportReading> {
+  const { settings, selfAddresses, window } = await importWindow(viewer, now);
+  const reading = readCalendar(input, { timeZone: settings.timeZone, selfAddresses, window });
+  return { window, occurrences: reading.occurrences.map(toStoredOccurrence), warnings: reading.warnings };
+}
+
+export type ImportReading = { window: { start: Date; end: Date }; occurrences: StoredOccurrence[]; warnings: CalendarWarning[] };
+
+/** Keeps a reading as the viewer's pending import, replacing any earlier one never confirmed. */
+export async function storePendingImport(tx: Tx, viewer: Viewer, source: { fileName: string; feedId?: string }, reading: ImportReading, now: Date): Promise<{ id: string }> {
+  await tx.calendarImport.deleteMany({ where: { userId: viewer.userId, status: "PENDING" } });
+  return tx.calendarImport.create({
+    data: {
+      userId: viewer.userId,
+      fileName: source.fileName,
+      feedId: source.feedId ?? null,
+      windowStart: reading.window.start,
+      windowEnd: reading.window.end,
+      occurrences: reading.occurrences,
+      warnings: reading.warnings,
+      createdAt: now,
+    },
+    select: { id: true },
   });
+}
+
+/**
+ * Reads an uploaded calendar over the import window and keeps its events as
+ * the viewer's pending import (replacing any earlier one never confirmed).
+ * Throws CalendarFileError (in words) for a file that cannot be imported;
+ * nothing is kept then.
+ */
+export async function createPendingImport(viewer: Viewer, file: { name: string; bytes: Uint8Array }, now: Date = new Date()): Promise<{ id: string }> {
+  const reading = await readForImport(viewer, file.bytes, now);
+  return db.$transaction((tx) => storePendingImport(tx, viewer, { fileName: fileNameOf(file.name) }, reading, now));
 }
 
 // ── Reading what an import would change ──────────────────────────────────────
@@ -87,7 +110,7 @@ const minutesOf = (row: { firefightingMinutes: number; strategyMinutes: number; 
 
 const sameMinutes = (a: WeekMinutes, b: WeekMinutes) => a.firefighting === b.firefighting && a.strategy === b.strategy && a.other === b.other;
 
-/** The owner's weeks in the window, each marked when its hours are still exactly what the latest import of it wrote. */
+/** The owner's weeks in the window, each marked when its hours are still exactly what the latest import of it wrote (and its feed). */
 async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promise<Map<DateOnly, LoggedWeek>> {
   const range = { gte: from, lt: to };
   const [weeks, written] = await Promise.all([
@@ -95,16 +118,19 @@ async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promis
     tx.calendarImportWeek.findMany({
       where: { userId, startsOn: range, import: { userId, status: "CONFIRMED" } },
       orderBy: { import: { confirmedAt: "desc" } },
-      select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
+      select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, import: { select: { feedId: true } } },
     }),
   ]);
-  const lastWritten = new Map<DateOnly, WeekMinutes>();
-  for (const row of written) if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), minutesOf(row));
+  const lastWritten = new Map<DateOnly, { minutes: WeekMinutes; feedId: string | null }>();
+  for (const row of written) {
+    if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), { minutes: minutesOf(row), feedId: row.import.feedId });
+  }
   return new Map(
     weeks.map((week) => {
       const startsOn = toDateOnly(week.startsOn);
       const imported = lastWritten.get(startsOn);
-      return [startsOn, { minutes: minutesOf(week), fromImport: imported !== undefined && sameMinutes(imported, minutesOf(week)) }];
+      const fromImport = imported !== undefined && sameMinutes(imported.minutes, minutesOf(week));
+      return [startsOn, { minutes: minutesOf(week), fromImport, feedId: fromImport ? imported.feedId : null }];
     }),
   );
 }
@@ -193,85 +219,126 @@ async function lockOwner(tx: Tx, userId: string): Promise<void> {
 
 export type ConfirmResult = { weeks: number; touchpoints: number };
 
+type ApplyRules = {
+  /** Whether the week gets the calendar's hours. */
+  writes: (week: PreviewWeek) => boolean;
+  /** Whether proposals that change a touchpoint an earlier import made are applied (new ones always are). */
+  updateTouchpoints: boolean;
+};
+
+/**
+ * Writes a preview into the owner's weeks and touchpoints, recording every
+ * change under the import `importId` so it can be undone. Inside the caller's
+ * transaction, with the owner locked.
+ */
+async function applyPreview(tx: Tx, userId: string, importId: string, preview: ImportPreview, rules: ApplyRules): Promise<ConfirmResult> {
+  const current = await tx.week.findMany({
+    where: { userId, startsOn: { in: preview.weeks.map((week) => fromDateOnly(week.startsOn)) } },
+    select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
+  });
+  const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), minutesOf(week)]));
+
+  let weeks = 0;
+  for (const week of preview.weeks) {
+    if (!rules.writes(week)) continue;
+    const before = existing.get(week.startsOn);
+    const written = { firefightingMinutes: week.calendar.firefighting, strategyMinutes: week.calendar.strategy, otherMinutes: week.calendar.other };
+    const key = { userId, startsOn: fromDateOnly(week.startsOn) };
+    if (before) await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } } });
+    else await tx.week.create({ data: { ...key, ...written } });
+    await tx.calendarImportWeek.create({
+      data: {
+        importId,
+        ...key,
+        created: !before,
+        previousFirefightingMinutes: before?.firefighting ?? 0,
+        previousStrategyMinutes: before?.strategy ?? 0,
+        previousOtherMinutes: before?.other ?? 0,
+        ...written,
+      },
+    });
+    weeks++;
+  }
+
+  let touchpoints = 0;
+  for (const proposal of preview.touchpoints) {
+    const values = { occurredOn: fromDateOnly(proposal.occurredOn), channel: proposal.channel, topic: proposal.topic };
+    const link = { importId, userId, eventKey: proposal.eventKey, stakeholderId: proposal.stakeholderId };
+    if (proposal.state === "new") {
+      const created = await tx.touchpoint.create({
+        data: { userId, stakeholderId: proposal.stakeholderId, department: proposal.department, ...values },
+        select: { id: true },
+      });
+      await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true } });
+      touchpoints++;
+    } else if (proposal.state === "update" && proposal.touchpointId && rules.updateTouchpoints) {
+      const before = await tx.touchpoint.findFirst({
+        where: { id: proposal.touchpointId, userId, deletedAt: null },
+        select: { occurredOn: true, channel: true, topic: true },
+      });
+      if (!before) continue;
+      await tx.touchpoint.updateMany({ where: { id: proposal.touchpointId, userId }, data: values });
+      await tx.calendarImportTouchpoint.create({
+        data: { ...link, touchpointId: proposal.touchpointId, created: false, previousOn: before.occurredOn, previousChannel: before.channel, previousTopic: before.topic },
+      });
+      touchpoints++;
+    }
+  }
+  return { weeks, touchpoints };
+}
+
+const TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 /**
  * Applies a pending import in one transaction (a failure changes nothing):
  * each week as its choice says (fill by default: only weeks without hours or
  * with hours an earlier import wrote; replace; skip), the proposed touchpoints
  * created or updated. Records every change so the import can be undone; the
- * events themselves are dropped.
+ * events themselves are dropped. Confirming a feed's first import starts its
+ * hourly refreshes.
  */
 export async function confirmImport(viewer: Viewer, input: { id: string; choices: Record<DateOnly, WeekChoice> }, now: Date = new Date()): Promise<ConfirmResult> {
   const userId = viewer.userId;
-  return db.$transaction(
-    async (tx) => {
-      await lockOwner(tx, userId);
-      const row = await tx.calendarImport.findFirst({
-        where: { id: input.id, userId, status: "PENDING" },
-        select: { id: true, windowStart: true, windowEnd: true, occurrences: true },
-      });
-      if (!row) throw new NotFoundError(NOT_FOUND);
-      const preview = await previewOf(tx, viewer, row);
-      const current = await tx.week.findMany({
-        where: { userId, startsOn: { in: preview.weeks.map((week) => fromDateOnly(week.startsOn)) } },
-        select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
-      });
-      const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), minutesOf(week)]));
+  return db.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const row = await tx.calendarImport.findFirst({
+      where: { id: input.id, userId, status: "PENDING" },
+      select: { id: true, windowStart: true, windowEnd: true, occurrences: true, feedId: true },
+    });
+    if (!row) throw new NotFoundError(NOT_FOUND);
+    const preview = await previewOf(tx, viewer, row);
+    const result = await applyPreview(tx, userId, row.id, preview, { writes: (week) => writesWeek(week, input.choices[week.startsOn] ?? "fill"), updateTouchpoints: true });
+    await tx.calendarImport.update({
+      where: { id: row.id, userId },
+      data: { status: "CONFIRMED", confirmedAt: now, occurrences: Prisma.DbNull, warnings: Prisma.DbNull },
+    });
+    if (row.feedId) await tx.calendarFeed.updateMany({ where: { id: row.feedId, userId, activeSince: null }, data: { activeSince: now } });
+    return result;
+  }, TRANSACTION);
+}
 
-      let weeks = 0;
-      for (const week of preview.weeks) {
-        if (!writesWeek(week, input.choices[week.startsOn] ?? "fill")) continue;
-        const before = existing.get(week.startsOn);
-        const written = { firefightingMinutes: week.calendar.firefighting, strategyMinutes: week.calendar.strategy, otherMinutes: week.calendar.other };
-        const key = { userId, startsOn: fromDateOnly(week.startsOn) };
-        if (before) await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } } });
-        else await tx.week.create({ data: { ...key, ...written } });
-        await tx.calendarImportWeek.create({
-          data: {
-            importId: row.id,
-            ...key,
-            created: !before,
-            previousFirefightingMinutes: before?.firefighting ?? 0,
-            previousStrategyMinutes: before?.strategy ?? 0,
-            previousOtherMinutes: before?.other ?? 0,
-            ...written,
-          },
-        });
-        weeks++;
-      }
-
-      let touchpoints = 0;
-      for (const proposal of preview.touchpoints) {
-        const values = { occurredOn: fromDateOnly(proposal.occurredOn), channel: proposal.channel, topic: proposal.topic };
-        const link = { importId: row.id, userId, eventKey: proposal.eventKey, stakeholderId: proposal.stakeholderId };
-        if (proposal.state === "new") {
-          const created = await tx.touchpoint.create({
-            data: { userId, stakeholderId: proposal.stakeholderId, department: proposal.department, ...values },
-            select: { id: true },
-          });
-          await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true } });
-          touchpoints++;
-        } else if (proposal.state === "update" && proposal.touchpointId) {
-          const before = await tx.touchpoint.findFirst({
-            where: { id: proposal.touchpointId, userId, deletedAt: null },
-            select: { occurredOn: true, channel: true, topic: true },
-          });
-          if (!before) continue;
-          await tx.touchpoint.updateMany({ where: { id: proposal.touchpointId, userId }, data: values });
-          await tx.calendarImportTouchpoint.create({
-            data: { ...link, touchpointId: proposal.touchpointId, created: false, previousOn: before.occurredOn, previousChannel: before.channel, previousTopic: before.topic },
-          });
-          touchpoints++;
-        }
-      }
-
-      await tx.calendarImport.update({
-        where: { id: row.id, userId },
-        data: { status: "CONFIRMED", confirmedAt: now, occurrences: Prisma.DbNull, warnings: Prisma.DbNull },
-      });
-      return { weeks, touchpoints };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+/**
+ * A feed's refresh after its first import was confirmed: applied without a
+ * review, so it writes only what the user agreed to when confirming that
+ * first import: empty weeks and the weeks this feed wrote and nobody changed
+ * since; new touchpoints from past meetings, never changes to existing ones.
+ * Recorded as a confirmed import of the feed (undoable like any), and only
+ * when it changed something: refreshing an unchanged feed adds nothing.
+ */
+export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name: string }, reading: ImportReading, now: Date): Promise<ConfirmResult & { importId: string | null }> {
+  const userId = viewer.userId;
+  return db.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const row = await tx.calendarImport.create({
+      data: { userId, fileName: feed.name, feedId: feed.id, status: "CONFIRMED", confirmedAt: now, createdAt: now, windowStart: reading.window.start, windowEnd: reading.window.end },
+      select: { id: true },
+    });
+    const preview = await previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences });
+    const result = await applyPreview(tx, userId, row.id, preview, { writes: (week) => refreshWritesWeek(week, feed.id), updateTouchpoints: false });
+    if (result.weeks + result.touchpoints > 0) return { ...result, importId: row.id };
+    await tx.calendarImport.delete({ where: { id: row.id, userId } });
+    return { ...result, importId: null };
+  }, TRANSACTION);
 }
 
 /**
@@ -280,7 +347,8 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
  * it wrote returns to its hours before (a week it created goes when nothing
  * else was written in it since). A week whose hours changed after the import
  * (by hand or by a later import) is left as it is: undo never overwrites
- * later work. Returns how many weeks were left.
+ * later work. Undoing a feed's import pauses the feed until its next import
+ * is reviewed. Returns how many weeks were left.
  */
 export async function undoImport(viewer: Viewer, id: string, now: Date = new Date()): Promise<{ weeksKept: number }> {
   const userId = viewer.userId;
@@ -291,6 +359,7 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
         where: { id, userId, status: "CONFIRMED" },
         select: {
           id: true,
+          feedId: true,
           weeks: { where: { userId }, select: { startsOn: true, created: true, previousFirefightingMinutes: true, previousStrategyMinutes: true, previousOtherMinutes: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } },
           touchpoints: { where: { userId }, select: { touchpointId: true, created: true, previousOn: true, previousChannel: true, previousTopic: true } },
         },
@@ -323,9 +392,11 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
       }
 
       await tx.calendarImport.update({ where: { id: row.id, userId }, data: { status: "UNDONE", undoneAt: now } });
+      // A feed whose import was undone would write the same weeks again within the hour: it waits for a review instead.
+      if (row.feedId) await tx.calendarFeed.updateMany({ where: { id: row.feedId, userId }, data: { activeSince: null } });
       return { weeksKept };
     },
-    { timeout: 60_000, maxWait: 10_000 },
+    TRANSACTION,
   );
 }
 

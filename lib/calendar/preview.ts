@@ -36,8 +36,11 @@ export function toStoredOccurrence(occurrence: CalendarOccurrence): StoredOccurr
 
 export type WeekMinutes = Record<TimeCategory, number>;
 
-/** A week as the user's log holds it now: its hours, and whether they are still exactly what an import wrote. */
-export type LoggedWeek = { minutes: WeekMinutes; fromImport: boolean };
+/**
+ * A week as the user's log holds it now: its hours, whether they are still
+ * exactly what an import wrote, and the feed that import came from (if any).
+ */
+export type LoggedWeek = { minutes: WeekMinutes; fromImport: boolean; feedId?: string | null };
 
 /** Empty: no hours yet. Imported: hours an earlier import wrote, unchanged since. Hand: hours the user logged or changed. */
 export type WeekOrigin = "empty" | "imported" | "hand";
@@ -49,6 +52,8 @@ export type PreviewWeek = {
   calendar: WeekMinutes;
   logged: WeekMinutes;
   origin: WeekOrigin;
+  /** When origin is "imported": the feed whose import wrote these hours (null for a file). */
+  feedId: string | null;
   /** The calendar's hours are what is logged already: nothing to write. */
   same: boolean;
   events: PreviewEvent[];
@@ -118,6 +123,16 @@ export function writesWeek(week: PreviewWeek, choice: WeekChoice): boolean {
   return choice === "replace" || week.origin !== "hand";
 }
 
+/**
+ * Whether a feed's hourly refresh writes a week: only an empty one, or one
+ * this feed wrote and nobody changed since. Never a week logged by hand, nor
+ * one another import wrote (docs/decisions/027-feeds-refresh-only-their-own-weeks.md).
+ */
+export function refreshWritesWeek(week: PreviewWeek, feedId: string): boolean {
+  if (week.same) return false;
+  return week.origin === "empty" || (week.origin === "imported" && week.feedId === feedId);
+}
+
 function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence) => { category: CalendarCategory; rank: number }): { weeks: PreviewWeek[]; ignored: number } {
   const from = input.window.start.getTime();
   const to = input.window.end.getTime();
@@ -142,6 +157,7 @@ function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence)
       calendar,
       logged,
       origin: originOf(current),
+      feedId: current?.fromImport ? (current.feedId ?? null) : null,
       same: sameMinutes(calendar, logged),
       events: bucket.events.map(({ key, category, minutes }) => {
         const occurrence = byKey.get(key)!;

@@ -100,6 +100,8 @@ export const MENTOR_RULES = {
   shareLink: "never",
   // Raw calendar events and imports (issue 15): a mentor sees only the weeks and touchpoints they wrote.
   calendarImport: "never",
+  // Calendar feeds (their addresses are secrets): the leader's alone.
+  calendarFeed: "never",
 } as const satisfies Record<string, keyof Share | "always" | "never" | "each item">;
 
 export type MentorResource = keyof typeof MENTOR_RULES;

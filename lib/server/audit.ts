@@ -28,6 +28,8 @@ const AUDIT_ACTIONS = {
   story_link_revoked: "Revoked a shared story link",
   story_link_restored: "Restored a shared story link",
   story_link_viewed: "Your shared story was opened",
+  calendar_feed_subscribed: "Subscribed to a calendar feed",
+  calendar_feed_removed: "Removed a calendar feed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

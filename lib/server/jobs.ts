@@ -19,6 +19,10 @@ export const QUEUES = {
   digestSweep: "comments.digest-sweep",
   /** Scheduled purge of long-deleted and expired rows (lib/server/housekeeping.ts); its own queue, as pg-boss keeps one schedule per queue. */
   housekeeping: "housekeeping.purge",
+  /** Hourly: queues a refresh of every calendar feed due for one (lib/calendar/feeds.ts). */
+  calendarFeedSweep: "calendar-feeds.sweep",
+  /** One calendar feed's refresh; at most one waiting per feed. */
+  calendarFeedRefresh: "calendar-feeds.refresh",
 } as const;
 
 /** 30 s, 1 min, 2 min … doubling (with jitter) up to ~8 h: about a day of retries in all. */
@@ -73,6 +77,9 @@ async function createBoss(): Promise<PgBoss> {
   // "stately": one run at a time and one waiting, so a slow run never piles up the next ones.
   await boss.createQueue(QUEUES.housekeeping, { name: QUEUES.housekeeping, policy: "stately", retryLimit: 1, retryDelay: 300 });
   await createWeeklyEmailQueues(boss);
+  await boss.createQueue(QUEUES.calendarFeedSweep, { name: QUEUES.calendarFeedSweep, policy: "stately", retryLimit: 1, retryDelay: 300 });
+  // No retries: a failed refresh is kept on the feed for the page, and the next hour tries again.
+  await boss.createQueue(QUEUES.calendarFeedRefresh, { name: QUEUES.calendarFeedRefresh, policy: "short", retryLimit: 0 });
   return boss;
 }
 
@@ -170,6 +177,23 @@ export async function enqueueWeeklyEmails(jobs: WeeklyEmailJob[]): Promise<void>
       retryLimit: 5,
     })),
   );
+}
+
+// ── Calendar feeds: an hourly sweep, then one job per feed ──
+
+/**
+ * Hourly, at minute 23 (UTC): clear of the top of the hour, of the comment
+ * digest sweep (minute 7) and of housekeeping (minute 37).
+ */
+export const CALENDAR_FEED_CRON = "23 * * * *";
+
+export const calendarFeedJobSchema = z.object({ feedId: z.string().min(1) });
+
+/** Queues one refresh per feed; a feed with a refresh already waiting gets no second one. */
+export async function enqueueCalendarFeedRefreshes(feedIds: string[]): Promise<void> {
+  if (feedIds.length === 0) return;
+  const boss = await getBoss();
+  await boss.insert(feedIds.map((feedId) => ({ name: QUEUES.calendarFeedRefresh, data: { feedId }, singletonKey: feedId, retryLimit: 0 })));
 }
 
 /** Closes the queue's connections, stopping any worker on them (graceful: running jobs finish). */

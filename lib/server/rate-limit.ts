@@ -21,6 +21,8 @@ export const RATE_LIMITS = {
   // Shared story links that opened nothing (wrong, revoked, expired), per address: a person who
   // mistypes gets a few tries, someone guessing tokens is stopped (lib/story/share-links.ts).
   sharedLinkMissesPerIp: { points: 20, duration: 15 * MINUTE },
+  // Subscribing to and refreshing calendar feeds on demand: each is a request to another server (lib/calendar/feeds.ts).
+  calendarFeedFetchesPerUser: { points: 12, duration: 15 * MINUTE },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -67,6 +67,14 @@ export function viewerOfEmailRecipient(userId: string): Viewer {
   return viewerOf(userId);
 }
 
+/**
+ * The owner of a calendar feed, for its hourly refresh (lib/calendar/feeds.ts):
+ * the job reads and writes that user's rows as a request of theirs would.
+ */
+export function viewerOfFeedOwner(userId: string): Viewer {
+  return viewerOf(userId);
+}
+
 /** For signed-in pages and server actions: the viewer, or off to sign-in. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();

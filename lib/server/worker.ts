@@ -1,11 +1,15 @@
 import "server-only";
+import { dueFeedIds, refreshFeedInBackground } from "@/lib/calendar/feeds";
 import { sendCommentDigest, sweepCommentDigests } from "@/lib/mentoring/notifications";
 import { sendEmail } from "@/lib/server/email";
 import { HOUSEKEEPING_CRON, runHousekeeping } from "@/lib/server/housekeeping";
 import {
+  CALENDAR_FEED_CRON,
   QUEUES,
   WEEKLY_EMAIL_QUEUES,
+  calendarFeedJobSchema,
   commentDigestJobSchema,
+  enqueueCalendarFeedRefreshes,
   emailMessageSchema,
   enqueueWeeklyEmailTick,
   getBoss,
@@ -60,6 +64,14 @@ export function startWorker(): Promise<void> {
     });
     await boss.schedule(QUEUES.housekeeping, HOUSEKEEPING_CRON);
     await startWeeklyEmails(polling);
+    await boss.work(QUEUES.calendarFeedSweep, polling, async () => {
+      await enqueueCalendarFeedRefreshes(await dueFeedIds());
+    });
+    await boss.schedule(QUEUES.calendarFeedSweep, CALENDAR_FEED_CRON);
+    // A failed fetch is kept on the feed, in words; only our own failures (the database) fail the job.
+    await boss.work(QUEUES.calendarFeedRefresh, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (job) await refreshFeedInBackground(calendarFeedJobSchema.parse(job.data).feedId);
+    });
     logger.info("Job worker started");
   })().catch((error: unknown) => {
     state.started = undefined;

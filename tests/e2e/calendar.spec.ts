@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { icsOf } from "../support/calendar-ics";
+import { icsOf, type IcsEvent } from "../support/calendar-ics";
+import { feedPath } from "./support/feed-server";
 import { checkA11y, expect, test } from "./support/fixtures";
+import { runState } from "./support/run-state";
 
 // The leader's weeks start on Monday in UTC, so the weeks below are plain arithmetic.
 test.use({ leaderOptions: { timeZone: "UTC", weekStartsOn: 1 } });
@@ -98,6 +102,65 @@ test.describe("calendar import", () => {
     expect(await hoursOfWeek(page, twoWeeksAgo.day)).toEqual(["0", "0", "5"]);
     await page.goto(`/stakeholders/${stakeholderId}`);
     await expect(page.getByTestId("last-met")).toContainText("Never met");
+  });
+
+  test("subscribe to a feed on loopback, confirm its first import, refresh it now, see the weeks, and see why it fails once it breaks", async ({ leader }) => {
+    const { page } = leader;
+    const { feedDir, feedBaseUrl } = runState();
+    // The feed's name is the secret part of its address: the page never shows it.
+    const secret = `private-${randomBytes(12).toString("hex")}`;
+    const serve = (events: IcsEvent[]) => writeFile(join(feedDir, secret), icsOf(events));
+    const lastWeek = mondayBefore(1);
+    const twoWeeksAgo = mondayBefore(2);
+    const incident: IcsEvent = { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review" };
+    await serve([incident]);
+
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    const address = page.getByLabel("Secret address of the calendar");
+    await address.fill("calendar.example.com/basic.ics");
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.locator("#field-address-error")).toContainText("starts with https:// or webcal://");
+    await address.fill(`${feedBaseUrl}${feedPath(secret)}`);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+
+    // The first import is reviewed like a file's: nothing changes before the confirm.
+    await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+    const review = page.url();
+    await expect(page.getByRole("heading", { level: 1, name: "Review the import" })).toBeVisible();
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["", "", ""]);
+    await page.goto(review);
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: "Confirm import" }).click();
+    await expect(page).toHaveURL(/\/calendar\?imported=/);
+    await expect(page.getByRole("status").filter({ hasText: "1 week written, 0 touchpoints added or updated." })).toBeVisible();
+    const feeds = page.getByRole("list", { name: "Your calendar feeds" });
+    await expect(feeds.getByText(/^Refreshed every hour\. Last refreshed /)).toBeVisible();
+    // Named by its host and the last 4 characters of its secret part.
+    await expect(feeds.locator("p", { hasText: `…${secret.slice(-4)}` })).toHaveText(`${new URL(feedBaseUrl).host} …${secret.slice(-4)}`);
+    expect(await page.content()).not.toContain(secret);
+    await checkA11y(page);
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["2", "0", "0"]);
+
+    // The calendar grows: a refresh now fills the empty week and updates the feed's own.
+    await serve([{ ...incident, end: hoursAt(lastWeek.at, 1, 12) }, { uid: "roadmap", start: hoursAt(twoWeeksAgo.at, 1, 9), end: hoursAt(twoWeeksAgo.at, 1, 12), title: "Roadmap planning" }]);
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: /^Refresh now/ }).click();
+    await expect(page.getByText("Refreshed: 2 weeks written, 0 touchpoints added.")).toBeVisible();
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["3", "0", "0"]);
+    expect(await hoursOfWeek(page, twoWeeksAgo.day)).toEqual(["0", "3", "0"]);
+
+    // The feed breaks: the weeks stay, and the page says why, in words, without the address's secret.
+    await writeFile(join(feedDir, `${secret}.status`), "404");
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: /^Refresh now/ }).click();
+    await expect(feeds.getByText(/^Last refresh failed .*there is no calendar at this address \(404\)/)).toBeVisible();
+    expect(await page.content()).not.toContain(secret);
+    await checkA11y(page);
+    expect(await hoursOfWeek(page, lastWeek.day)).toEqual(["3", "0", "0"]);
+    await rm(join(feedDir, `${secret}.status`));
   });
 
   test("a file that is not a calendar is refused at the field; the rules can be edited", async ({ leader: { page } }) => {

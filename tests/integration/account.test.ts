@@ -30,6 +30,8 @@ const NOT_EXPORTED_TABLES = new Set([
   "CalendarImport",
   "CalendarImportWeek",
   "CalendarImportTouchpoint",
+  // Calendar feeds: in the file by their hint only (the address is a secret), so not imported back.
+  "CalendarFeed",
 ]);
 const NOT_EXPORTED_COLUMNS: Record<string, string[]> = {
   // Another account: its own address, sign-in state, provider picture and lifetime.
@@ -357,6 +359,8 @@ describe("account deletion", () => {
     expect(await db.calendarImportWeek.count({ where: { userId: ada.id } })).toBe(0);
     expect(await db.calendarImportTouchpoint.count({ where: { userId: ada.id } })).toBe(0);
     expect(await db.calendarImport.count({ where: { userId: mentee.id } })).toBe(1);
+    expect(await db.calendarFeed.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await db.calendarFeed.count({ where: { userId: mentee.id } })).toBe(1);
     // As a mentor: the leader keeps the row, ended, without Ada.
     expect(await db.mentorship.findUniqueOrThrow({ where: { id: menteeSide.id } })).toMatchObject({ status: "ENDED", mentorId: null, inviteTokenHash: null });
     expect(await ownedCounts(mentee.id)).toEqual({ weeks: 2, stakeholders: 3, touchpoints: 4, visionNotes: 2, revisits: 2 });

@@ -31,6 +31,8 @@ import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/story/sh
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
 import { confirmImport, getPendingImport, undoImport } from "@/lib/calendar/imports";
+import { feedAddressDigest, sealFeedAddress } from "@/lib/calendar/feed-secret";
+import { listFeeds, refreshFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
 import { getWeek, saveWeek } from "@/lib/weeks";
 import { getStoryPack, noRatings } from "@/lib/story/pack";
@@ -120,6 +122,10 @@ const CELLS = [
   "calendarImport:read",
   "calendarImport:update",
   "calendarImport:delete",
+  // Calendar feeds (their addresses are secrets): the owner's alone. Update is "Refresh now".
+  "calendarFeed:read",
+  "calendarFeed:update",
+  "calendarFeed:delete",
 ] as const;
 // Not in the table: a dashboard is computed, so it has no create or delete for
 // anyone; weeks and reflections are never deleted (a week is edited instead).
@@ -164,6 +170,8 @@ type World = {
   /** A calendar import waiting for review, and one confirmed. */
   pendingImportId: string;
   confirmedImportId: string;
+  /** A calendar feed refreshed hourly, on a private address: a refresh is refused before any packet leaves. */
+  feedId: string;
   /** The role's own export, taken before anything is tried: the JSON file and every CSV file. */
   export: string;
   /** What the role's weekly mentor digest would hold, everything since ever, taken before anything is tried. */
@@ -187,6 +195,10 @@ async function buildWorld(role: Role): Promise<World> {
   const window = { windowStart: new Date("2026-08-31T00:00:00Z"), windowEnd: new Date("2026-11-26T12:00:00Z") };
   const pendingImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "work.ics", ...window, occurrences: [] } });
   const confirmedImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
+  const feedAddress = `https://10.9.8.7/calendar/${leader.id}/basic.ics`;
+  const feed = await db.calendarFeed.create({
+    data: { userId: leader.id, addressSealed: sealFeedAddress(feedAddress), addressDigest: feedAddressDigest(feedAddress), addressHint: "10.9.8.7", activeSince: new Date() },
+  });
 
   let viewer: Viewer | null = null;
   let ownCommentId = leaderComment.id;
@@ -223,6 +235,7 @@ async function buildWorld(role: Role): Promise<World> {
     shareLinkId: shareLink.link.id,
     pendingImportId: pendingImport.id,
     confirmedImportId: confirmedImport.id,
+    feedId: feed.id,
     export: viewer ? await exportText(viewer) : "",
     digest: viewer ? JSON.stringify(await listMentorDigest(viewer, new Date(0))) : "",
   };
@@ -416,6 +429,15 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
   "calendarImport:delete": async (w) => {
     if (w.viewer) await refusedAsMissing(() => undoImport(w.viewer!, w.confirmedImportId));
     return (await importStatus(w.confirmedImportId)) === "UNDONE";
+  },
+  "calendarFeed:read": async (w) => (w.viewer ? (await listFeeds(w.viewer)).some((feed) => feed.id === w.feedId) : false),
+  "calendarFeed:update": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => refreshFeed(w.viewer!, w.feedId));
+    return (await db.calendarFeed.findUniqueOrThrow({ where: { id: w.feedId } })).lastAttemptAt !== null;
+  },
+  "calendarFeed:delete": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => unsubscribeFeed(w.viewer!, w.feedId));
+    return (await db.calendarFeed.count({ where: { id: w.feedId } })) === 0;
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPreview, originOf, writesWeek, type PreviewInput, type PreviewWeek, type StoredOccurrence } from "@/lib/calendar/preview";
+import { buildPreview, originOf, refreshWritesWeek, writesWeek, type PreviewInput, type PreviewWeek, type StoredOccurrence } from "@/lib/calendar/preview";
 import { STARTER_RULES } from "@/lib/calendar/rules.validation";
 
 const settings = { timeZone: "Europe/Berlin", weekStartsOn: 1 };
@@ -46,6 +46,20 @@ describe("the import's preview", () => {
     expect(originOf({ minutes: { firefighting: 0, strategy: 0, other: 0 }, fromImport: false })).toBe("empty");
     expect(originOf({ minutes: { firefighting: 15, strategy: 0, other: 0 }, fromImport: true })).toBe("imported");
     expect(originOf({ minutes: { firefighting: 15, strategy: 0, other: 0 }, fromImport: false })).toBe("hand");
+  });
+
+  it("lets a feed's refresh write only empty weeks and the weeks that feed wrote, never one by hand or by another import", () => {
+    const week = (origin: PreviewWeek["origin"], feedId: string | null, same = false) => ({ origin, feedId, same }) as PreviewWeek;
+    expect(refreshWritesWeek(week("empty", null), "feed-a")).toBe(true);
+    expect(refreshWritesWeek(week("imported", "feed-a"), "feed-a")).toBe(true);
+    expect(refreshWritesWeek(week("imported", "feed-a", true), "feed-a")).toBe(false);
+    expect(refreshWritesWeek(week("imported", "feed-b"), "feed-a")).toBe(false);
+    expect(refreshWritesWeek(week("imported", null), "feed-a")).toBe(false);
+    expect(refreshWritesWeek(week("hand", "feed-a"), "feed-a")).toBe(false);
+    // The feed that wrote a week is known only while its hours are as written.
+    const logged = new Map([["2026-11-16", { minutes: { firefighting: 60, strategy: 0, other: 0 }, fromImport: true, feedId: "feed-a" }]]);
+    const [written] = preview([occurrence("a", "2026-11-16T09:00:00Z", "2026-11-16T11:00:00Z", "Incident call")], { logged }).weeks;
+    expect(written).toMatchObject({ origin: "imported", feedId: "feed-a" });
   });
 
   it("proposes a touchpoint per stakeholder met in a past meeting: a 1:1 for two people, else a meeting", () => {

@@ -12,9 +12,12 @@ import {
   moveRuleSchema,
   ruleFormSchema,
 } from "@/lib/calendar/imports.validation";
+import { refreshFeed, subscribeFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
+import { feedAddressSchema, feedIdSchema } from "@/lib/calendar/feeds.validation";
 import { deleteRule, moveRule, saveRule, setDefaultCategory } from "@/lib/calendar/user-rules";
 import { formAction } from "@/lib/server/actions";
 import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
+import { ExpectedError } from "@/lib/server/errors";
 
 // Uploading reads the file into a pending import and opens its preview; nothing
 // in the weeks changes until the confirm.
@@ -51,6 +54,44 @@ export async function undoImportAction(id: unknown): Promise<ButtonResult> {
         : `Import undone. ${weeksKept === 1 ? "One week was" : `${weeksKept} weeks were`} changed after the import and kept as you left ${weeksKept === 1 ? "it" : "them"}.`;
   }, "Import undone.");
   return result.ok ? { ok: true, message } : result;
+}
+
+// ── Feeds ────────────────────────────────────────────────────────────────────
+
+// Subscribing fetches the feed once and opens its first import for review, as an upload does.
+export const subscribeFeedAction = formAction(feedAddressSchema, async (viewer, { address }) => {
+  const { importId } = await subscribeFeed(viewer, address);
+  revalidatePath("/calendar");
+  redirect(`/calendar/imports/${importId}`);
+});
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export async function refreshFeedAction(id: unknown): Promise<ButtonResult> {
+  let message = "";
+  const result = await buttonAction(async (viewer) => {
+    const refreshed = await refreshFeed(viewer, parseBound(feedIdSchema, id, "That calendar feed"));
+    // The page shows the last refresh, its error, and an import waiting for review: it follows either way.
+    if (refreshed.outcome === "applied" && refreshed.weeks + refreshed.touchpoints > 0) revalidateEverything();
+    else revalidatePath("/calendar");
+    if (refreshed.outcome === "failed") throw new ExpectedError(refreshed.message);
+    if (refreshed.outcome === "review") {
+      message = "Fetched. Review its import beside the feed: nothing changes until you confirm it.";
+      return;
+    }
+    message =
+      refreshed.weeks + refreshed.touchpoints === 0
+        ? "Refreshed: nothing new to write."
+        : `Refreshed: ${plural(refreshed.weeks, "week", "weeks")} written, ${plural(refreshed.touchpoints, "touchpoint", "touchpoints")} added.`;
+  }, "Refreshed.");
+  return result.ok ? { ok: true, message } : result;
+}
+
+export async function unsubscribeFeedAction(id: unknown): Promise<ButtonResult> {
+  return buttonAction(async (viewer) => {
+    await unsubscribeFeed(viewer, parseBound(feedIdSchema, id, "That calendar feed"));
+    revalidatePath("/calendar");
+  }, "Feed removed. The weeks it wrote stay; undo its imports below to take them back.");
 }
 
 // ── Rules ────────────────────────────────────────────────────────────────────

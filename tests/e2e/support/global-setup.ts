@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from "../../../scripts/db/embedded";
 import { dataDir, projectRoot } from "../../../scripts/db/paths";
 import { freePort } from "../../../scripts/support/next-app";
 import { prepareTestDatabase } from "../../support/database";
+import { startFeedServer } from "./feed-server";
 import { startMailServer } from "./mail-server";
 import { acquireRunLock } from "../../../scripts/support/run-lock";
 import { publishRunState } from "./run-state";
@@ -46,13 +47,18 @@ export default async function globalSetup(config: FullConfig): Promise<Cleanup> 
     await mkdir(mailDir);
     const mail = await startMailServer(mailDir);
     cleanups.push(mail.stop);
+    const feedDir = join(runDir, "feeds");
+    await mkdir(feedDir);
+    const feeds = await startFeedServer(feedDir);
+    cleanups.push(feeds.stop);
 
     const port = await freePort();
     // The browser, AUTH_URL and cookies all say "localhost": Next's request
     // URLs turn 127.0.0.1 into localhost, so Auth.js (magic links, redirects)
     // can only ever agree with "localhost". The server listens on 127.0.0.1.
     const baseUrl = `http://localhost:${port}`;
-    const appEnv = appEnvironment({ databaseUrl, baseUrl, smtpPort: mail.port });
+    const feedHost = `127.0.0.1:${feeds.port}`;
+    const appEnv = appEnvironment({ databaseUrl, baseUrl, smtpPort: mail.port, feedHost });
     if (process.env.WHEELHOUSE_E2E_REUSE_BUILD === "1" && existsSync(join(projectRoot, ".next", "BUILD_ID"))) {
       console.log("e2e: reusing the existing build (WHEELHOUSE_E2E_REUSE_BUILD=1)");
     } else {
@@ -63,7 +69,7 @@ export default async function globalSetup(config: FullConfig): Promise<Cleanup> 
     await waitForHealth(`http://127.0.0.1:${port}`, app.process);
     console.log(`e2e: app at ${baseUrl} (server log: ${SERVER_LOG})`);
 
-    publishRunState({ baseUrl, databaseUrl, mailDir });
+    publishRunState({ baseUrl, databaseUrl, mailDir, feedDir, feedBaseUrl: `http://${feedHost}` });
   } catch (error) {
     await teardown();
     throw error;
@@ -100,7 +106,7 @@ async function prepareDatabase(cleanups: Cleanup[]): Promise<string> {
   return database.url;
 }
 
-function appEnvironment({ databaseUrl, baseUrl, smtpPort }: { databaseUrl: string; baseUrl: string; smtpPort: number }): NodeJS.ProcessEnv {
+function appEnvironment({ databaseUrl, baseUrl, smtpPort, feedHost }: { databaseUrl: string; baseUrl: string; smtpPort: number; feedHost: string }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -113,6 +119,8 @@ function appEnvironment({ databaseUrl, baseUrl, smtpPort }: { databaseUrl: strin
     EMAIL_FROM: "Wheelhouse <no-reply@wheelhouse.test>",
     // The weekly emails' scheduler looks every 2 s, so a reminder set for the next minute arrives in the test.
     REMINDER_TICK_SECONDS: "2",
+    // The run's calendar feed server, on loopback: allowed as an operator allows an internal calendar server.
+    CALENDAR_FEED_ALLOWED_HOSTS: feedHost,
   };
   // The specs test the email sign-in only; OAuth buttons would depend on the caller's shell.
   for (const name of ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", "AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"]) delete env[name];

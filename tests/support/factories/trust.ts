@@ -110,6 +110,10 @@ export async function fillAccount(user: TestUser): Promise<{ stakeholderId: stri
   await db.calendarImportTouchpoint.create({
     data: { importId: calendarImport.id, userId: user.id, eventKey: "pipeline", stakeholderId: sam.id, touchpointId: pipeline.id, created: true },
   });
+  // A calendar feed (its address sealed, as the app keeps it).
+  await db.calendarFeed.create({
+    data: { userId: user.id, addressSealed: "v1.sealed", addressDigest: `digest-${user.id}`, addressHint: "calendar.example.com …9f3a", activeSince: new Date() },
+  });
   return { stakeholderId: sam.id, noteId: note.id };
 }
 

@@ -18,6 +18,7 @@ import { createShareLinkSchema } from "@/lib/story/share-links.validation";
 import { assessmentSchema, evidenceFieldOf, mentorAssessmentSchema, narrativeSchema, ratingFieldOf } from "@/lib/story/story.validation";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
+import { feedAddressSchema } from "@/lib/calendar/feeds.validation";
 import { defaultCategorySchema, ruleFormSchema, WEEK_CHOICES } from "@/lib/calendar/imports.validation";
 import { icsOf } from "../calendar-ics";
 import {
@@ -119,6 +120,32 @@ function exportFile(): fc.Arbitrary<FieldValue> {
   );
 }
 
+/**
+ * A calendar feed's address: internal ones (refused before any packet is
+ * sent), names under .invalid (which never resolve), near misses and
+ * payloads. Never a name on the internet: the fuzz sends nothing out.
+ */
+const feedAddressArb: FieldArb = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "https://10.0.0.1/calendar/private-0f1e2d3c4b5a/basic.ics",
+      "webcal://127.0.0.1/feed.ics",
+      "https://[::1]:8443/feed.ics",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://[fd00:ec2::254]/",
+      "webcal://localhost:3000/feed.ics",
+      "http://calendar.example.invalid/feed.ics",
+      "ftp://calendar.example.invalid/feed.ics",
+      "https://ada:hunter2@calendar.example.invalid/feed.ics",
+      "calendar.google.com/calendar/ical/basic.ics",
+      "https://",
+    ),
+  },
+  { weight: 2, arbitrary: fc.tuple(fc.domain(), fc.stringMatching(/^[a-z0-9-]{1,40}$/)).map(([domain, token]) => `webcal://${domain}.invalid/${token}/basic.ics`) },
+  { weight: 1, arbitrary: hostileString },
+);
+
 /** A calendar file: well formed with payloads in its text and the world's addresses among its attendees, or not a calendar at all. */
 function calendarFile(world: World): fc.Arbitrary<FieldValue> {
   const address = fc.oneof(fc.constantFrom(world.attacker.email, "priya@product.example"), fc.emailAddress());
@@ -199,6 +226,9 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     "app/(app)/calendar/actions.ts#saveDefaultCategoryAction": form(defaultCategorySchema),
     "app/(app)/calendar/actions.ts#moveRuleAction": boundArgs(fc.oneof(fc.integer({ min: -1, max: 120 }), wrongType), fc.oneof(fc.constantFrom("up", "down"), wrongType)),
     "app/(app)/calendar/actions.ts#deleteRuleAction": boundArgs(fc.oneof(fc.integer({ min: -1, max: 120 }), wrongType)),
+    "app/(app)/calendar/actions.ts#subscribeFeedAction": form(feedAddressSchema, { address: feedAddressArb }),
+    "app/(app)/calendar/actions.ts#refreshFeedAction": boundArgs(ids("calendarFeed")),
+    "app/(app)/calendar/actions.ts#unsubscribeFeedAction": boundArgs(ids("calendarFeed")),
     "app/(app)/dashboard/goals/actions.ts#saveGoals": form(goalsSchema),
     "app/(app)/mentees/actions.ts#markWeekReviewedAction": boundArgs(ids("user"), dateArb),
     "app/(app)/mentees/actions.ts#leaveMentorshipAction": boundArgs(ids("mentorship")),

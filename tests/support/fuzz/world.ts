@@ -5,6 +5,7 @@
 // tells whether any of them changed.
 import { randomBytes } from "node:crypto";
 import { fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { feedAddressDigest, sealFeedAddress } from "@/lib/calendar/feed-secret";
 import { db } from "@/lib/server/db";
 import { currentWeekStart, previousWeekStart } from "@/lib/shared/week-dates";
 import { quarterOfWeek } from "@/lib/shared/quarters";
@@ -39,6 +40,7 @@ export const POOLS = [
   "attacker.shareLink",
   "attacker.shareToken",
   "attacker.calendarImport",
+  "attacker.calendarFeed",
   "mentee.user",
   "mentee.note",
   "mentee.comment",
@@ -61,6 +63,7 @@ export const POOLS = [
   "victim.shareLink",
   "victim.deadShareToken",
   "victim.calendarImport",
+  "victim.calendarFeed",
   "gone.id",
 ] as const;
 
@@ -123,6 +126,7 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
   const calendarImports = await calendarImportsOf(user, weeks[0]!);
   return {
     calendarImport: calendarImports,
+    calendarFeed: [await calendarFeedOf(user)],
     stakeholder: [stakeholder.id],
     deletedStakeholder: [deletedStakeholder.id],
     touchpoint: [touchpoint.id],
@@ -143,6 +147,18 @@ async function calendarImportsOf(user: TestUser, week: DateOnly): Promise<string
   const pending = await db.calendarImport.create({ data: { userId: user.id, fileName: "work.ics", ...window, occurrences, warnings: [] } });
   const confirmed = await db.calendarImport.create({ data: { userId: user.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
   return [pending.id, confirmed.id];
+}
+
+/**
+ * A feed refreshed hourly. Its address is on a private network, so a refresh
+ * (the attacker's of their own) is refused before any packet is sent.
+ */
+async function calendarFeedOf(user: TestUser): Promise<string> {
+  const address = `https://10.20.30.40/calendar/${user.id}/basic.ics`;
+  const feed = await db.calendarFeed.create({
+    data: { userId: user.id, addressSealed: sealFeedAddress(address), addressDigest: feedAddressDigest(address), addressHint: "10.20.30.40", activeSince: new Date() },
+  });
+  return feed.id;
 }
 
 async function comment(menteeId: string, authorId: string, where: { weekStartsOn: DateOnly } | { noteId: string }, body: string): Promise<string> {
@@ -227,6 +243,7 @@ export async function seedWorld(): Promise<World> {
       "attacker.shareLink": ownLinks.map((link) => link.id),
       "attacker.shareToken": ownLinks.map((link) => link.token),
       "attacker.calendarImport": own.calendarImport,
+      "attacker.calendarFeed": own.calendarFeed,
       "mentee.user": [mia.id],
       "mentee.note": miaRows.note,
       "mentee.comment": [menteeComments[0]!],
@@ -249,6 +266,7 @@ export async function seedWorld(): Promise<World> {
       "victim.shareLink": victimLinks.map((link) => link.id),
       "victim.deadShareToken": victimLinks.slice(1).map((link) => link.token),
       "victim.calendarImport": [...adaRows.calendarImport, ...boRows.calendarImport, ...miaRows.calendarImport],
+      "victim.calendarFeed": [...adaRows.calendarFeed, ...boRows.calendarFeed, ...miaRows.calendarFeed],
       "gone.id": await goneIds(ada),
     },
   };
@@ -304,6 +322,7 @@ export async function refreshAttackerPools(world: World): Promise<void> {
     UNION ALL (SELECT 'attacker.mentorship', id FROM "Mentorship" WHERE "menteeId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.shareLink', id FROM "StoryShareLink" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
     UNION ALL (SELECT 'attacker.calendarImport', id FROM "CalendarImport" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
+    UNION ALL (SELECT 'attacker.calendarFeed', id FROM "CalendarFeed" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC LIMIT 20)
   `;
   const refreshed: Pool[] = [
     "attacker.stakeholder",
@@ -316,6 +335,7 @@ export async function refreshAttackerPools(world: World): Promise<void> {
     "attacker.mentorship",
     "attacker.shareLink",
     "attacker.calendarImport",
+    "attacker.calendarFeed",
   ];
   for (const pool of refreshed) world.pools[pool] = rows.filter((row) => row.pool === pool).map((row) => row.id);
   // The version each of "attacker.week" is at, in the same order (0: never saved), so a save can be current.
@@ -359,6 +379,7 @@ export async function othersRows(world: World): Promise<Map<string, string>> {
     UNION ALL SELECT 'CalendarRules ' || t."userId", md5(row_to_json(t)::text) FROM "CalendarRules" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'CalendarImport ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarImport" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'CalendarImportWeek ' || t."userId" || ' ' || t."importId" || ' ' || t."startsOn", md5(row_to_json(t)::text) FROM "CalendarImportWeek" t WHERE t."userId" = ANY(${others})
+    UNION ALL SELECT 'CalendarFeed ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarFeed" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'CalendarImportTouchpoint ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "CalendarImportTouchpoint" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'AuditEvent ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "AuditEvent" t WHERE t."userId" = ANY(${others})
     UNION ALL SELECT 'StoryShareLink ' || t."userId" || ' ' || t.id, md5(row_to_json(t)::text) FROM "StoryShareLink" t WHERE t."userId" = ANY(${others})

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { FeedList } from "@/components/calendar/feed-list";
+import { FeedSubscribeForm } from "@/components/calendar/feed-subscribe-form";
 import { CalendarUploadForm } from "@/components/calendar/upload-form";
 import { ImportList, importedSummary } from "@/components/calendar/import-list";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { listFeeds } from "@/lib/calendar/feeds";
 import { listImports } from "@/lib/calendar/imports";
 import { IMPORT_WEEKS_BACK } from "@/lib/calendar/imports.validation";
 import { getCalendarRules } from "@/lib/calendar/user-rules";
 import { requireViewer } from "@/lib/server/viewer";
 import { getCalendarSettings } from "@/lib/users";
-import { undoImportAction, uploadCalendarAction } from "../actions";
+import { refreshFeedAction, subscribeFeedAction, undoImportAction, unsubscribeFeedAction, uploadCalendarAction } from "../actions";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -18,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CalendarPage({ searchParams }: Props) {
   const { imported } = await searchParams;
   const viewer = await requireViewer();
-  const [imports, rules, { timeZone }] = await Promise.all([listImports(viewer), getCalendarRules(viewer), getCalendarSettings(viewer)]);
+  const [imports, feeds, rules, { timeZone }] = await Promise.all([listImports(viewer), listFeeds(viewer), getCalendarRules(viewer), getCalendarSettings(viewer)]);
   // Just confirmed (the confirm comes back here): say what it changed.
   const confirmed = imports.find((item) => item.id === imported && item.status === "CONFIRMED");
   return (
@@ -39,6 +42,19 @@ export default async function CalendarPage({ searchParams }: Props) {
           email address you saved become touchpoints.
         </p>
         <CalendarUploadForm action={uploadCalendarAction} />
+      </Card>
+
+      <Card aria-labelledby="feeds-title">
+        <h2 id="feeds-title" className="text-lg font-semibold">
+          Subscribe to a calendar
+        </h2>
+        <p className="mb-4 mt-1 text-muted">
+          You review its first import like a file&rsquo;s. After you confirm it, Wheelhouse refreshes it every hour: it fills weeks you have not logged
+          and updates the weeks it wrote, never a week you logged or changed by hand. Each refresh that changes something is listed under Imports, to
+          undo.
+        </p>
+        {feeds.length > 0 ? <FeedList feeds={feeds} timeZone={timeZone} refresh={refreshFeedAction} remove={unsubscribeFeedAction} /> : null}
+        <FeedSubscribeForm action={subscribeFeedAction} />
       </Card>
 
       <Card aria-labelledby="rules-title">

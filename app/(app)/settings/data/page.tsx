@@ -39,8 +39,8 @@ export default async function YourDataPage() {
           Download everything
         </h2>
         <p className="mt-1 text-muted">
-          One JSON file with your settings, goals, weeks, stakeholders, touchpoints, vision notes, calendar rules, mentorships and comments. It can be imported into an
-          empty Wheelhouse account.
+          One JSON file with your settings, goals, weeks, stakeholders, touchpoints, vision notes, calendar rules, calendar feeds (without their secret addresses), mentorships and
+          comments. It can be imported into an empty Wheelhouse account.
         </p>
         {/* Plain links: a download is a GET that changes nothing. */}
         <a href="/settings/data/export.json" download className={buttonClasses("primary", "mt-4")}>

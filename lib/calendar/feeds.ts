@@ -15,7 +15,7 @@ import { viewerOfFeedOwner, type Viewer } from "@/lib/server/viewer";
 // address. The first import is reviewed and confirmed like an upload; from
 // then on the feed is refreshed every hour (lib/server/worker.ts) and on
 // demand, and each refresh writes only empty weeks and the weeks this feed
-// wrote itself (docs/decisions/027-feeds-refresh-only-their-own-weeks.md).
+// wrote itself (docs/decisions/028-feeds-refresh-only-their-own-weeks.md).
 // The address never leaves this module but to the fetcher: nothing logs it,
 // the audit names the feed by id, and pages get its hint.
 

@@ -126,7 +126,7 @@ export function writesWeek(week: PreviewWeek, choice: WeekChoice): boolean {
 /**
  * Whether a feed's hourly refresh writes a week: only an empty one, or one
  * this feed wrote and nobody changed since. Never a week logged by hand, nor
- * one another import wrote (docs/decisions/027-feeds-refresh-only-their-own-weeks.md).
+ * one another import wrote (docs/decisions/028-feeds-refresh-only-their-own-weeks.md).
  */
 export function refreshWritesWeek(week: PreviewWeek, feedId: string): boolean {
   if (week.same) return false;

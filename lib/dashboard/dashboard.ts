@@ -189,20 +189,37 @@ const NOT_SHOWN: ReadonlySet<string> = new Set(["email", "name"] satisfies Array
 // A model with its chart figures and images (components/charts/per-model.ts)
 // holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
 // the tables page too): at most ~100 MB.
-const builtDashboards = new LRUCache<string, { stamp: string; model: DashboardModel }>({ max: 500 });
-
-// How full the cache is, for the bench's soak (its stated bound: 500 entries, ~50 MB); the models' JSON
-// size stands in for their memory.
-reportToBench("dashboardCache", () => ({
-  entries: builtDashboards.size,
-  max: builtDashboards.max,
-  bytes: [...builtDashboards.values()].reduce((sum, { model }) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
-}));
-
+//
 // Builds in progress, by slot and stamp: a render that comes while its
 // dashboard is being rebuilt (after a write, below) waits for that build
 // instead of running the aggregations again.
-const building = new Map<string, Promise<DashboardModel>>();
+//
+// Both live on `globalThis`, once per process: Next compiles this module into
+// each server bundle layer that imports it (Server Components and route
+// handlers, server actions, the after-write rebuild), and each copy would
+// otherwise keep a cache of its own, up to three times the bound, with a
+// rebuild in one copy unseen by the page rendered from another.
+type DashboardCache = { built: LRUCache<string, { stamp: string; model: DashboardModel }>; building: Map<string, Promise<DashboardModel>> };
+
+const DASHBOARD_CACHE = Symbol.for("wheelhouse.dashboardCache");
+
+function processDashboardCache(): DashboardCache {
+  const registry = globalThis as { [DASHBOARD_CACHE]?: DashboardCache };
+  const existing = registry[DASHBOARD_CACHE];
+  if (existing) return existing;
+  const created: DashboardCache = { built: new LRUCache({ max: 500 }), building: new Map() };
+  registry[DASHBOARD_CACHE] = created;
+  // How full the cache is, for the bench's soak (its stated bound: 500 entries, ~50 MB); the models' JSON
+  // size stands in for their memory.
+  reportToBench("dashboardCache", () => ({
+    entries: created.built.size,
+    max: created.built.max,
+    bytes: [...created.built.values()].reduce((sum, { model }) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
+  }));
+  return created;
+}
+
+const { built: builtDashboards, building } = processDashboardCache();
 
 function dashboardOf(viewer: Viewer, range: RangeKey, settings: Profile, now: Date): Promise<DashboardModel> {
   return builtFor(viewer, range, settings, dashboardWindow(range, calendarSettingsOf(settings), now));

@@ -22,6 +22,7 @@ import {
   type StripWeek,
 } from "@/lib/shared/week-dates";
 import type { WeekInput } from "@/lib/weeks.validation";
+import { pageSlice } from "@/lib/shared/pagination";
 
 /** A week as saved, in plain values that can travel to the browser. Version 0 means never saved. */
 export type SavedWeek = Omit<WeekInput, "startsOn" | "version"> & {
@@ -239,9 +240,8 @@ export async function listWeeks(owner: Viewer, page: number, now: Date = new Dat
   const saved = rows.map((row) => toDateOnly(row.startsOn));
   const current = currentWeekStart(settings, now);
   const timeline = weekTimeline(saved, settings.weekStartsOn, current);
-  const pages = Math.max(1, Math.ceil(timeline.length / WEEKS_PER_PAGE));
-  const shown = Math.min(Math.max(1, page), pages);
-  const lines = timeline.slice((shown - 1) * WEEKS_PER_PAGE, shown * WEEKS_PER_PAGE);
+  const shown = pageSlice(timeline.length, WEEKS_PER_PAGE, page);
+  const lines = timeline.slice(shown.start, shown.end);
   const logged = lines.filter((line) => line.logged).map((line) => fromDateOnly(line.startsOn));
   const details =
     logged.length === 0
@@ -266,8 +266,8 @@ export async function listWeeks(owner: Viewer, page: number, now: Date = new Dat
   return {
     settings,
     thisWeek: weekToOpen(todayIn(settings.timeZone, now), settings.weekStartsOn, saved),
-    page: shown,
-    pages,
+    page: shown.page,
+    pages: shown.pages,
     // A week deleted between the two reads shows as not logged.
     weeks: lines.map((line) => ({ startsOn: line.startsOn, summary: summaries.get(line.startsOn) ?? null })),
     strip: weekStrip(saved, settings.weekStartsOn, current, saved[0] ? weekStartOf(saved[0], settings.weekStartsOn) : null),

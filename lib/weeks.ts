@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/server/db";
 import { ExpectedError, VersionConflictError } from "@/lib/server/errors";
 import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
@@ -112,9 +113,10 @@ function isLoggable(startsOn: DateOnly, settings: CalendarSettings, now: Date): 
 /**
  * The week that `day` (today when not given) opens for its owner, with its
  * neighbours and this week, counting weeks saved under an earlier week-start
- * setting (see lib/shared/week-dates.ts).
+ * setting (see lib/shared/week-dates.ts). Read once per render (React's
+ * `cache`): the week's layout decides its address with it, then the page.
  */
-export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> {
+export const placeWeek = cache(async (owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> => {
   const settings = await getCalendarSettings(owner);
   const today = todayIn(settings.timeZone, now);
   const requested = day ?? today;
@@ -128,7 +130,7 @@ export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new D
     currentStart: weekToOpen(today, settings.weekStartsOn, saved),
     loggable: isLoggable(startsOn, settings, now),
   };
-}
+});
 
 /** The save was based on an older version: someone saved this week since the form was loaded. */
 export class WeekConflictError extends VersionConflictError<SavedWeek> {

@@ -43,7 +43,8 @@ export async function getThread(viewer: Viewer | null, ref: ThreadRef): Promise<
   });
   return {
     thread,
-    othersCanRead: rows.length > 0 ? null : (await recipientsOf(viewer, thread)).length > 0,
+    // With no comments there are no authors to ask first: a mentor's comment reaches the leader, the leader's every active mentor who sees the thread.
+    othersCanRead: rows.length > 0 ? null : !thread.viewerIsMentee || (await activeMentorsOf(thread.menteeId, thread)).length > 0,
     comments: rows.map(({ author, ...row }) => ({
       ...row,
       author: { id: author.id, name: author.name ?? author.email, isMentee: author.id === thread.menteeId },

@@ -6,6 +6,7 @@ import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums
 import { restorableSince } from "@/lib/shared/soft-delete";
 import type { TouchpointInput } from "@/lib/touchpoints.validation";
 import type { Viewer } from "@/lib/server/viewer";
+import { pageSlice, type PageSlice } from "@/lib/shared/pagination";
 
 export type Touchpoint = {
   id: string;
@@ -106,6 +107,35 @@ export async function listTouchpointsWithStakeholder(viewer: Viewer, stakeholder
     orderBy: [...newestFirst],
   });
   return rows.map(toTouchpoint);
+}
+
+/** Touchpoints per page of a stakeholder's history. */
+export const HISTORY_PER_PAGE = 20;
+
+export type TouchpointHistory = {
+  /** This page's touchpoints, newest first. */
+  touchpoints: Touchpoint[];
+  /** How many there are on every page together. */
+  total: number;
+  /** 1-based, within 1…pages. */
+  page: number;
+  pages: number;
+};
+
+/**
+ * One page of the viewer's touchpoints with a stakeholder, newest first,
+ * `HISTORY_PER_PAGE` to a page (a page past the last shows the last): a long
+ * history costs no more to open than a short one.
+ */
+export async function listStakeholderHistory(viewer: Viewer, stakeholderId: string, page: number): Promise<TouchpointHistory> {
+  const where = { userId: viewer.userId, deletedAt: null, stakeholderId };
+  const read = (slice: PageSlice) => db.touchpoint.findMany({ where, select: touchpointSelect, orderBy: [...newestFirst], skip: slice.start, take: HISTORY_PER_PAGE });
+  // The page asked for and the count at once; read again only for a page past the last.
+  const asked = pageSlice(Number.MAX_SAFE_INTEGER, HISTORY_PER_PAGE, page);
+  const [total, rows] = await Promise.all([db.touchpoint.count({ where }), read(asked)]);
+  const slice = pageSlice(total, HISTORY_PER_PAGE, page);
+  const shown = slice.page === asked.page ? rows : await read(slice);
+  return { touchpoints: shown.map(toTouchpoint), total, page: slice.page, pages: slice.pages };
 }
 
 /** Soft delete: gone from lists, counts and "last met", but can be restored for a while. */

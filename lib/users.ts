@@ -78,8 +78,13 @@ export function calendarSettingsOf(settings: Pick<UserSettings, "timeZone" | "we
   return { timeZone: settings.timeZone ?? "UTC", weekStartsOn: settings.weekStartsOn };
 }
 
+/**
+ * The viewer's calendar: in a render, from the profile read with the session
+ * (no statement of its own, however many parts of the page ask); elsewhere
+ * (an action, a job) read afresh, as `getProfile` does outside a render.
+ */
 export async function getCalendarSettings(viewer: Viewer): Promise<CalendarSettings> {
-  return calendarSettingsOf(await getSettings(viewer));
+  return calendarSettingsOf(await getProfile(viewer.userId));
 }
 
 export async function updateSettings(viewer: Viewer, input: SettingsInput): Promise<void> {

@@ -6,6 +6,7 @@ import { fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/d
 import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { markdownExcerpt } from "@/lib/shared/markdown-text";
+import { pageSlice } from "@/lib/shared/pagination";
 import { restorableSince } from "@/lib/shared/soft-delete";
 import type { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { getCalendarSettings } from "@/lib/users";
@@ -40,11 +41,20 @@ export type VisionNoteList = {
   /** Today in the viewer's zone: what "due" was measured against. */
   today: DateOnly;
   timeZone: string;
-  /** Due for a revisit, most overdue first. */
+  /** Due for a revisit, most overdue first: those on this page. */
   due: VisionNoteListItem[];
-  /** Everything else: best search match first, else most recently changed. */
+  /** Everything else, after the due ones: best search match first, else most recently changed. Those on this page. */
   rest: VisionNoteListItem[];
+  /** How many notes each group holds on every page together. */
+  dueTotal: number;
+  restTotal: number;
+  /** 1-based, within 1…pages; one page when the list was asked for whole. */
+  page: number;
+  pages: number;
 };
+
+/** Notes per page of /notes. */
+export const VISION_NOTES_PER_PAGE = 25;
 
 const summarySelect = {
   id: true,
@@ -118,22 +128,29 @@ export async function getVisionNote(viewer: Viewer, id: string, { now = new Date
 const EXCERPT_SOURCE_LENGTH = 1_000;
 const EXCERPT_LENGTH = 240;
 
-type ListRow = SummaryRow & { excerptSource: string; bodyLength: number };
+type ExcerptRow = { id: string; excerptSource: string; bodyLength: number };
 
 /**
- * The viewer's notes, filtered, in one statement. A search is PostgreSQL
+ * The viewer's notes, filtered: due ones first (most overdue first), then
+ * the rest; with `page`, only that page's (`VISION_NOTES_PER_PAGE` to a page,
+ * a page past the last shows the last), else all. A search is PostgreSQL
  * full-text search over the stored document of title, tags and body
- * (docs/decisions/017-search-everywhere.md), best match first: title and tag
- * words weigh more than body words; ties go to the most recently changed.
+ * (docs/decisions/017-search-everywhere.md), over every note whatever the
+ * page, best match first: title and tag words weigh more than body words;
+ * ties go to the most recently changed. Two statements: every matching
+ * note's summary (small), then the start of the text of the notes shown.
  */
-export async function listVisionNotes(viewer: Viewer, filters: VisionNoteFilters = {}, { now = new Date() }: { now?: Date } = {}): Promise<VisionNoteList> {
+export async function listVisionNotes(
+  viewer: Viewer,
+  filters: VisionNoteFilters = {},
+  { now = new Date(), page }: { now?: Date; page?: number } = {},
+): Promise<VisionNoteList> {
   const { timeZone } = await getCalendarSettings(viewer);
   const today = todayIn(timeZone, now);
   const query = filters.q ? Prisma.sql`websearch_to_tsquery('english', ${filters.q})` : null;
 
-  const rows = await db.$queryRaw<ListRow[]>`
-    SELECT n."id", n."title", n."horizon"::text AS "horizon", n."tags", n."status"::text AS "status", n."revisitOn", n."updatedAt",
-           left(n."body", ${EXCERPT_SOURCE_LENGTH}) AS "excerptSource", length(n."body") AS "bodyLength"
+  const rows = await db.$queryRaw<SummaryRow[]>`
+    SELECT n."id", n."title", n."horizon"::text AS "horizon", n."tags", n."status"::text AS "status", n."revisitOn", n."updatedAt"
     FROM "VisionNote" n
     WHERE n."userId" = ${viewer.userId} AND n."deletedAt" IS NULL
       ${query ? Prisma.sql`AND n."search" @@ ${query}` : Prisma.empty}
@@ -143,14 +160,37 @@ export async function listVisionNotes(viewer: Viewer, filters: VisionNoteFilters
     ORDER BY ${query ? Prisma.sql`ts_rank(n."search", ${query}) DESC,` : Prisma.empty} n."updatedAt" DESC, n."id" ASC
   `;
 
-  const notes = rows.map(({ excerptSource, bodyLength, ...row }) => ({
-    ...toSummary(row, today),
-    excerpt: markdownExcerpt(excerptSource, EXCERPT_LENGTH, { truncated: bodyLength > EXCERPT_SOURCE_LENGTH }),
-  }));
+  const notes = rows.map((row) => toSummary(row, today));
   const due = notes.filter((note) => note.dueForRevisit);
   // Most overdue first; a search keeps its ranking inside the group instead.
   if (!query) due.sort((a, b) => (a.revisitOn ?? "").localeCompare(b.revisitOn ?? ""));
-  return { today, timeZone, due, rest: notes.filter((note) => !note.dueForRevisit) };
+  const rest = notes.filter((note) => !note.dueForRevisit);
+  const slice = pageSlice(notes.length, page === undefined ? Math.max(1, notes.length) : VISION_NOTES_PER_PAGE, page ?? 1);
+  const shown = [...due, ...rest].slice(slice.start, slice.end);
+
+  const excerpts =
+    shown.length === 0
+      ? []
+      : await db.$queryRaw<ExcerptRow[]>`
+          SELECT n."id", left(n."body", ${EXCERPT_SOURCE_LENGTH}) AS "excerptSource", length(n."body") AS "bodyLength"
+          FROM "VisionNote" n
+          WHERE n."userId" = ${viewer.userId} AND n."id" IN (${Prisma.join(shown.map((note) => note.id))})
+        `;
+  const excerptOf = new Map(
+    excerpts.map(({ id, excerptSource, bodyLength }) => [id, markdownExcerpt(excerptSource, EXCERPT_LENGTH, { truncated: bodyLength > EXCERPT_SOURCE_LENGTH })]),
+  );
+  // A note deleted between the two reads shows without its excerpt.
+  const withExcerpts = shown.map((note): VisionNoteListItem => ({ ...note, excerpt: excerptOf.get(note.id) ?? "" }));
+  return {
+    today,
+    timeZone,
+    due: withExcerpts.filter((note) => note.dueForRevisit),
+    rest: withExcerpts.filter((note) => !note.dueForRevisit),
+    dueTotal: due.length,
+    restTotal: rest.length,
+    page: slice.page,
+    pages: slice.pages,
+  };
 }
 
 /** Every tag the viewer uses, for the filter. */

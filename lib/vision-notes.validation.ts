@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { idSchema } from "@/lib/shared/forms";
 import { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
+import { pageNumberSchema } from "@/lib/shared/pagination";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
@@ -110,6 +111,9 @@ export const visionNoteFiltersSchema = z.object({
 });
 
 export type VisionNoteFilters = z.output<typeof visionNoteFiltersSchema>;
+
+/** The list's address: its search and filters, and the page (/notes?q=pricing&page=2). */
+export const visionNoteListQuerySchema = visionNoteFiltersSchema.extend({ page: pageNumberSchema });
 
 /** Statuses that are finished: such a note is never due for a revisit. */
 const SETTLED: ReadonlySet<VisionNoteStatus> = new Set([VisionNoteStatus.REALISED, VisionNoteStatus.DROPPED]);

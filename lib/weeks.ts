@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/server/db";
 import { ExpectedError, VersionConflictError } from "@/lib/server/errors";
 import { addDaysTo, formatDateOnly, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
@@ -22,6 +23,7 @@ import {
   type StripWeek,
 } from "@/lib/shared/week-dates";
 import type { WeekInput } from "@/lib/weeks.validation";
+import { pageSlice } from "@/lib/shared/pagination";
 
 /** A week as saved, in plain values that can travel to the browser. Version 0 means never saved. */
 export type SavedWeek = Omit<WeekInput, "startsOn" | "version"> & {
@@ -111,9 +113,10 @@ function isLoggable(startsOn: DateOnly, settings: CalendarSettings, now: Date): 
 /**
  * The week that `day` (today when not given) opens for its owner, with its
  * neighbours and this week, counting weeks saved under an earlier week-start
- * setting (see lib/shared/week-dates.ts).
+ * setting (see lib/shared/week-dates.ts). Read once per render (React's
+ * `cache`): the week's layout decides its address with it, then the page.
  */
-export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> {
+export const placeWeek = cache(async (owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> => {
   const settings = await getCalendarSettings(owner);
   const today = todayIn(settings.timeZone, now);
   const requested = day ?? today;
@@ -127,7 +130,7 @@ export async function placeWeek(owner: Viewer, day?: DateOnly, now: Date = new D
     currentStart: weekToOpen(today, settings.weekStartsOn, saved),
     loggable: isLoggable(startsOn, settings, now),
   };
-}
+});
 
 /** The save was based on an older version: someone saved this week since the form was loaded. */
 export class WeekConflictError extends VersionConflictError<SavedWeek> {
@@ -239,9 +242,8 @@ export async function listWeeks(owner: Viewer, page: number, now: Date = new Dat
   const saved = rows.map((row) => toDateOnly(row.startsOn));
   const current = currentWeekStart(settings, now);
   const timeline = weekTimeline(saved, settings.weekStartsOn, current);
-  const pages = Math.max(1, Math.ceil(timeline.length / WEEKS_PER_PAGE));
-  const shown = Math.min(Math.max(1, page), pages);
-  const lines = timeline.slice((shown - 1) * WEEKS_PER_PAGE, shown * WEEKS_PER_PAGE);
+  const shown = pageSlice(timeline.length, WEEKS_PER_PAGE, page);
+  const lines = timeline.slice(shown.start, shown.end);
   const logged = lines.filter((line) => line.logged).map((line) => fromDateOnly(line.startsOn));
   const details =
     logged.length === 0
@@ -266,8 +268,8 @@ export async function listWeeks(owner: Viewer, page: number, now: Date = new Dat
   return {
     settings,
     thisWeek: weekToOpen(todayIn(settings.timeZone, now), settings.weekStartsOn, saved),
-    page: shown,
-    pages,
+    page: shown.page,
+    pages: shown.pages,
     // A week deleted between the two reads shows as not logged.
     weeks: lines.map((line) => ({ startsOn: line.startsOn, summary: summaries.get(line.startsOn) ?? null })),
     strip: weekStrip(saved, settings.weekStartsOn, current, saved[0] ? weekStartOf(saved[0], settings.weekStartsOn) : null),

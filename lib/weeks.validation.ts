@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { dateOnlySchema } from "@/lib/shared/dates";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
+import { pageNumberSchema } from "@/lib/shared/pagination";
 
 export const MAX_WEEK_HOURS = 168;
 export const MAX_WEEK_TEXT = 5_000;
@@ -117,9 +118,7 @@ export const weekSchema = z
 export type WeekInput = z.output<typeof weekSchema>;
 
 /** The list of weeks' address (/weeks?page=2): anything but a page number is the first page. */
-export const weekListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+export const weekListQuerySchema = z.object({ page: pageNumberSchema });
 
 /** "a", "a and b", "a, b and c". */
 function listInWords(words: string[]): string {

@@ -28,13 +28,22 @@ export function NoteCard({ note, href = `/notes/${note.id}` }: { note: CardNote;
   );
 }
 
+type GroupProps = {
+  id: string;
+  title: string;
+  description?: string;
+  notes: CardNote[];
+  /** How many the group holds on every page together, when it is shown a page at a time. */
+  total?: number;
+};
+
 /** A titled group of notes; renders nothing when the group is empty. */
-export function NoteGroup({ id, title, description, notes }: { id: string; title: string; description?: string; notes: CardNote[] }) {
+export function NoteGroup({ id, title, description, notes, total = notes.length }: GroupProps) {
   if (notes.length === 0) return null;
   return (
     <section aria-labelledby={id} className="mb-8">
       <h2 id={id} className="text-lg font-semibold">
-        {title} <span className="tabular text-base font-normal text-muted">({notes.length})</span>
+        {title} <span className="tabular text-base font-normal text-muted">({total})</span>
       </h2>
       {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
       <ul className="mt-3 grid gap-3 md:grid-cols-2">

@@ -29,7 +29,7 @@ type Props = {
 export function ReviewThread({ data, timeZone, actions, weekStartsOn, noteId }: Props) {
   const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
   const isMentee = data.thread.viewerIsMentee;
-  const canWrite = data.comments.length > 0 || data.othersCanRead;
+  const canWrite = data.comments.length > 0 || data.othersCanRead === true;
   return (
     <Card id="comments" aria-labelledby="review-title" className="scroll-mt-6 space-y-4">
       <div>

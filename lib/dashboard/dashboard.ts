@@ -1,7 +1,7 @@
 import "server-only";
 import { queryPrepared } from "@/lib/server/db";
 import { addDaysTo, type DateOnly } from "@/lib/shared/dates";
-import { KeptUntilChanged } from "@/lib/server/kept-until-changed";
+import { keptPerProcess } from "@/lib/server/kept-until-changed";
 import { DEFAULT_RANGE, RANGES, type RangeKey } from "@/lib/dashboard/view";
 import { dashboardWindow, quarterWindow, type DashboardWindow } from "@/lib/dashboard/windows";
 import type { QuarterKey } from "@/lib/shared/quarters";
@@ -189,15 +189,18 @@ const NOT_SHOWN: ReadonlySet<string> = new Set(["email", "name"] satisfies Array
 // A model with its chart figures and images (components/charts/per-model.ts)
 // holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
 // the tables page too): at most ~100 MB.
-const builtDashboards = new KeptUntilChanged<DashboardModel>(500);
-
-// How full the cache is, for the bench's soak (its stated bound: 500 entries, ~50 MB); the models' JSON
-// size stands in for their memory.
-reportToBench("dashboardCache", () => ({
-  entries: builtDashboards.size,
-  max: builtDashboards.max,
-  bytes: builtDashboards.values().reduce((sum, model) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
-}));
+//
+// One per process (lib/server/kept-until-changed.ts): Next compiles this
+// module into each server bundle layer that imports it.
+const builtDashboards = keptPerProcess<DashboardModel>("dashboards", 500, (kept) =>
+  // How full the cache is, for the bench's soak (its stated bound: 500 entries, ~50 MB); the models' JSON
+  // size stands in for their memory.
+  reportToBench("dashboardCache", () => ({
+    entries: kept.size,
+    max: kept.max,
+    bytes: kept.values().reduce((sum, model) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
+  })),
+);
 
 /**
  * What a user's kept figures depend on besides the rows they count: the day in

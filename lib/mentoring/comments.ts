@@ -23,8 +23,11 @@ export type ReviewComment = {
 export type Thread = {
   thread: ResolvedThread;
   comments: ReviewComment[];
-  /** Someone else would read a new comment: always for a mentor; for the leader, an active mentor who sees this thread. */
-  othersCanRead: boolean;
+  /**
+   * Someone else would read a new comment: always for a mentor; for the leader, an active mentor who sees
+   * this thread. Asked only of a thread with no comments yet (null otherwise): one with comments is answered.
+   */
+  othersCanRead: boolean | null;
 };
 
 const NOT_FOUND = "That comment";
@@ -33,17 +36,15 @@ const NOT_FOUND = "That comment";
 export async function getThread(viewer: Viewer | null, ref: ThreadRef): Promise<Thread | null> {
   const thread = await resolveThread(viewer, ref);
   if (!thread || !viewer) return null;
-  const [rows, recipients] = await Promise.all([
-    db.reviewComment.findMany({
-      where: { menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }) },
-      select: { id: true, body: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, email: true } } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    recipientsOf(viewer, thread),
-  ]);
+  const rows = await db.reviewComment.findMany({
+    where: { menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }) },
+    select: { id: true, body: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return {
     thread,
-    othersCanRead: recipients.length > 0,
+    // With no comments there are no authors to ask first: a mentor's comment reaches the leader, the leader's every active mentor who sees the thread.
+    othersCanRead: rows.length > 0 ? null : !thread.viewerIsMentee || (await activeMentorsOf(thread.menteeId, thread)).length > 0,
     comments: rows.map(({ author, ...row }) => ({
       ...row,
       author: { id: author.id, name: author.name ?? author.email, isMentee: author.id === thread.menteeId },

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDashboard, getQuarterDashboard } from "@/lib/dashboard/dashboard";
 import type { RangeKey } from "@/lib/dashboard/view";
@@ -70,7 +71,10 @@ export function menteeName(access: Pick<MenteeAccess, "mentee">): string {
   return access.mentee.name ?? access.mentee.email;
 }
 
-export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): Promise<MenteeAccess | null> {
+// Read once per render (React's `cache`; the viewer is one object for the
+// render): a mentee's layout decides the page's answer with it, and then each
+// read of the page asks again. Outside a render (an action), read each time.
+export const getMenteeAccess = cache(async (viewer: Viewer | null, menteeId: string): Promise<MenteeAccess | null> => {
   // No viewer (signed out) or a blank id must never become a filter Prisma ignores.
   if (!viewer?.userId || !menteeId || viewer.userId === menteeId) return null;
   const row = await db.mentorship.findFirst({
@@ -80,7 +84,7 @@ export async function getMenteeAccess(viewer: Viewer | null, menteeId: string): 
   });
   if (!row) return null;
   return { menteeId, mentorshipId: row.id, share: shareOf(row), mentee: row.mentee };
-}
+});
 
 /** A mentorship that ended, as its mentor is told: who and when, nothing else of the leader's. */
 export type EndedAccess = { menteeId: string; name: string; endedOn: DateOnly; byMentor: boolean };
@@ -288,7 +292,8 @@ export type MenteeWeek = {
   reviewedAt: Date | null;
 };
 
-export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, startsOn: DateOnly): Promise<MenteeWeek | null> {
+/** A mentee's week as their mentor may see it; read once per render, for the layout and the page (as `getMenteeAccess`). */
+export const getMenteeWeek = cache(async (viewer: Viewer | null, menteeId: string, startsOn: DateOnly): Promise<MenteeWeek | null> => {
   const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) return null;
   const mentee = asMentee(access);
@@ -302,7 +307,7 @@ export async function getMenteeWeek(viewer: Viewer | null, menteeId: string, sta
     }),
   ]);
   return { access, place, week: week ? redactWeek(week, access.share) : null, touchpoints, reviewedAt: review?.reviewedAt ?? null };
-}
+});
 
 /** Marks one of the mentee's logged weeks as reviewed by this mentor (again: the time moves on), and tells the mentee. */
 export async function markWeekReviewed(viewer: Viewer | null, menteeId: string, startsOn: DateOnly, now: Date = new Date()): Promise<void> {

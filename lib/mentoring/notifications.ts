@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { formatDateOnly, toDateOnly } from "@/lib/shared/dates";
 import { db } from "@/lib/server/db";
 import { commentDigestEmail } from "@/lib/server/emails/comment-digest";
@@ -108,9 +109,10 @@ export async function listNotifications(viewer: Viewer, { take = 50 }: { take?: 
   };
 }
 
-export async function countUnreadNotifications(viewer: Viewer): Promise<number> {
+/** Read once per render (React's `cache`; the viewer is one object for the render): the shell shows it, a thread and the notifications page ask again. */
+export const countUnreadNotifications = cache(async (viewer: Viewer): Promise<number> => {
   return db.notification.count({ where: { ...visibleNotificationsWhere(viewer.userId), readAt: null } });
-}
+});
 
 export async function markAllNotificationsRead(viewer: Viewer, now: Date = new Date()): Promise<void> {
   await db.notification.updateMany({ where: { userId: viewer.userId, readAt: null }, data: { readAt: now } });

@@ -51,3 +51,22 @@ export class KeptUntilChanged<T extends object> {
     return this.kept.size;
   }
 }
+
+/**
+ * The one cache named `name` in this process. Next compiles a module into each
+ * server bundle layer that imports it (Server Components and route handlers,
+ * server actions, the rebuild after a write), so a cache made at module level
+ * would be one per layer: up to three times its bound, and a rebuild in one
+ * unseen by a page rendered from another. `created` runs once, with the new cache.
+ */
+export function keptPerProcess<T extends object>(name: string, max: number, created?: (kept: KeptUntilChanged<T>) => void): KeptUntilChanged<T> {
+  const registry = globalThis as { [key: symbol]: KeptUntilChanged<T> | undefined };
+  const key = Symbol.for(`wheelhouse.kept.${name}`);
+  let kept = registry[key];
+  if (!kept) {
+    kept = new KeptUntilChanged<T>(max);
+    registry[key] = kept;
+    created?.(kept);
+  }
+  return kept;
+}

@@ -66,7 +66,21 @@ export function currentOffsetOf(zone: string, now: Date = new Date()): string {
 
 export type TimeZoneOption = { value: string; label: string };
 
+// Every zone's offset changes on a quarter hour of UTC (offsets and their
+// changes are whole quarter hours), so the suggestions hold for the quarter
+// hour they were made in: worked out once in it, not on every render of the
+// settings page (one Intl formatter for each of ~420 zones).
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+let keptOptions: { quarterHour: number; options: TimeZoneOption[] } | null = null;
+
 /** The picker's suggestions: each zone's name, readable, with its offset now. */
 export function timeZoneOptions(now: Date = new Date()): TimeZoneOption[] {
-  return listTimeZones().map((zone) => ({ value: zone, label: `${zone.replaceAll("_", " ")} (${currentOffsetOf(zone, now)})` }));
+  const quarterHour = Math.floor(now.getTime() / QUARTER_HOUR_MS);
+  if (keptOptions?.quarterHour !== quarterHour) {
+    keptOptions = {
+      quarterHour,
+      options: listTimeZones().map((zone) => ({ value: zone, label: `${zone.replaceAll("_", " ")} (${currentOffsetOf(zone, now)})` })),
+    };
+  }
+  return keptOptions.options;
 }

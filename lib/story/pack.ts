@@ -6,7 +6,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, queryPrepared } from "@/lib/server/db";
-import { KeptUntilChanged } from "@/lib/server/kept-until-changed";
+import { keptPerProcess } from "@/lib/server/kept-until-changed";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Department, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { dataStamp, getQuarterDashboard } from "@/lib/dashboard/dashboard";
@@ -156,7 +156,7 @@ type SourcedPack = {
 // the day and the profile. One entry holds a quarter's dashboard model (shared
 // with the dashboard's own cache) and up to a few hundred touchpoint and note
 // lines: ~20–60 kB, so at most ~15 MB.
-const keptPacks = new KeptUntilChanged<SourcedPack>(300);
+const keptPacks = keptPerProcess<SourcedPack>("storyPacks", 300);
 
 function sourcedPack(owner: Viewer, quarter: QuarterKey, profile: Profile, now: Date): Promise<SourcedPack> {
   const calendar = calendarSettingsOf(profile);

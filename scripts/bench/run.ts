@@ -57,6 +57,10 @@ reexecUnderBuildLock();
 
 const skipBuild = process.argv.includes("--no-build");
 const skipSoak = process.argv.includes("--no-soak");
+// `--only=<text>`: time only the pages and writes whose name contains it (and the trivial page), to iterate
+// on a few; the dashboard after saves, the chart images, the soak and the reminder tick are left out.
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).toLowerCase() ?? null;
+const chosen = (name: string) => only === null || name.toLowerCase().includes(only);
 
 function step(message: string) {
   console.log(`• ${message}`);
@@ -255,8 +259,9 @@ async function main() {
     const landing = landingPage();
     const weeksList = (await fetch(`${timed}/weeks`, { headers: cookie(users.veteran.session), redirect: "manual" })).status === 200;
     step(weeksList ? "The weeks list (/weeks) is in this build: timed" : "The weeks list (/weeks) is not in this build (it answers 404): not timed");
-    const pages = [baseline, ...benchPages(users, { weeksList })];
-    const writes = benchWrites(users);
+    const pages = [baseline, ...benchPages(users, { weeksList }).filter((page) => chosen(page.name))];
+    const writes = benchWrites(users).filter((write) => chosen(write.name));
+    if (only !== null) step(`Only the pages and writes whose name contains "${only}" (--only): ${[...pages.slice(1), ...writes].map((item) => item.name).join("; ") || "none"}`);
     const posters = writes.map((write) => new FormPoster(write, timed));
     const htmlOf = new Map<BenchPage, string>();
     for (const page of [...pages, landing]) htmlOf.set(page, await fetchPage(timed, page, page.mustContain));
@@ -278,15 +283,20 @@ async function main() {
       statements.set(write.name, await statementsPerRender(counter, () => poster.post(), 5));
       await write.cleanUp?.(db);
     }
-    const dashboardAll = pages.find((page) => page.path === "/dashboard?range=all")!;
+    const dashboardAll = pages.find((page) => page.path === "/dashboard?range=all");
     const afterWriteName = "Dashboard, 5-year user, range=all, after saving a week";
-    {
+    // Everything but --only runs measures the dashboard after saves.
+    const afterWrites = only === null && dashboardAll !== undefined;
+    if (afterWrites) {
       const save = new FormPoster(writes[0]!, counted);
       await save.open(1);
       statements.set(afterWriteName, await statementsPerRender(counter, async () => {
         await save.post();
+        // The pause of a click, as the timing below: what the save rebuilds once its answer is sent
+        // (after(), decision record 024) is the save's work, not this render's.
+        await new Promise((resolve) => setTimeout(resolve, AFTER_WRITE_PAUSE_MS));
         counter!.reset();
-        await fetchPage(counted, dashboardAll);
+        await fetchPage(counted, dashboardAll!);
       }, 5));
     }
 
@@ -303,10 +313,13 @@ async function main() {
       }
       for (const item of timedItems) latency.set(key(item.name, connections), summarise(pooled.get(item)!));
     }
-    step(`The dashboard after each of ${AFTER_WRITE_RENDERS} saves of a week, ${AFTER_WRITE_PAUSE_MS} ms after the save's answer`);
-    const saveWeek = new FormPoster(writes[0]!, timed);
-    latency.set(key(afterWriteName, 1), await dashboardAfterSaves(timed, dashboardAll, saveWeek, AFTER_WRITE_RENDERS));
-    const images = chartImages(await fetchPage(timed, dashboardAll), dashboardAll);
+    let images: BenchPage[] = [];
+    if (afterWrites) {
+      step(`The dashboard after each of ${AFTER_WRITE_RENDERS} saves of a week, ${AFTER_WRITE_PAUSE_MS} ms after the save's answer`);
+      const saveWeek = new FormPoster(writes[0]!, timed);
+      latency.set(key(afterWriteName, 1), await dashboardAfterSaves(timed, dashboardAll!, saveWeek, AFTER_WRITE_RENDERS));
+      images = chartImages(await fetchPage(timed, dashboardAll!), dashboardAll!);
+    }
     const imageBytes = new Map<string, number>();
     for (const image of images) {
       imageBytes.set(image.name, Buffer.byteLength(await fetchPage(timed, image, image.mustContain)));
@@ -342,7 +355,7 @@ async function main() {
         "JS gzip": kb(scripts.get(page)!.gzip),
       })),
       { "page or write": `${emptyPage.name} (Next.js ${empty.version})`, HTML: kb(Buffer.byteLength(emptyHtml)), "SQL / request": "–", "beyond session and shell": "–", "JS files": emptyScripts.files, "JS gzip": kb(emptyScripts.gzip) },
-      ...[...writes.map((write) => write.name), afterWriteName].map((name) => ({
+      ...[...writes.map((write) => write.name), ...(afterWrites ? [afterWriteName] : [])].map((name) => ({
         "page or write": name,
         HTML: "–",
         "SQL / request": statements.get(name)!.toFixed(1),
@@ -354,7 +367,7 @@ async function main() {
     console.log("Chart images of the 5-year user's dashboard, range=all (fetched on a first visit, then kept by the browser)");
     console.table(images.map((image) => ({ image: image.name, SVG: kb(imageBytes.get(image.name)!) })));
     let soak: { warm: ServerReport; after: ServerReport; answered: number; errors: number; seconds: number } | null = null;
-    if (skipSoak) step("Skipping the soak (--no-soak)");
+    if (skipSoak || only !== null) step("Skipping the soak (--no-soak or --only)");
     else {
       const pid = nextServerPid(timedApp.process.pid!);
       const soakPosters = writes.map((write) => new FormPoster(write, timed));
@@ -410,9 +423,11 @@ async function main() {
     const ratio = (name: string, connections: number) => latency.get(key(name, connections))!.p95 / latency.get(key(baseline.name, connections))!.p95;
     const emptyJs = emptyScripts.gzip;
     const dashboardStatements = Math.max(
-      ...[...pages.filter((page) => page.path.startsWith("/dashboard")).map((page) => page.name), afterWriteName].map((name) => statements.get(name)! - baseStatements),
+      ...[...pages.filter((page) => page.path.startsWith("/dashboard")).map((page) => page.name), afterWriteName]
+        .filter((name) => statements.has(name))
+        .map((name) => statements.get(name)! - baseStatements),
     );
-    const dashboardExtraJs = scripts.get(dashboardAll)!.gzip - Math.min(scripts.get(baseline)!.gzip, scripts.get(landing)!.gzip);
+    const dashboardExtraJs = dashboardAll ? scripts.get(dashboardAll)!.gzip - Math.min(scripts.get(baseline)!.gzip, scripts.get(landing)!.gzip) : null;
     const checks = [
       ...LOADS.flatMap((connections) =>
         timedItems.filter((item) => item.page !== baseline).map((item) => {
@@ -424,21 +439,29 @@ async function main() {
           };
         }),
       ),
-      {
-        target: `Dashboard (range=all) after saving a week: p95 ≤ ${TARGETS.afterWriteP95Ratio}× trivial page, 1 connection`,
-        measured: `${ratio(afterWriteName, 1).toFixed(2)}×`,
-        ok: ratio(afterWriteName, 1) <= TARGETS.afterWriteP95Ratio,
-      },
+      ...(afterWrites
+        ? [
+            {
+              target: `Dashboard (range=all) after saving a week: p95 ≤ ${TARGETS.afterWriteP95Ratio}× trivial page, 1 connection`,
+              measured: `${ratio(afterWriteName, 1).toFixed(2)}×`,
+              ok: ratio(afterWriteName, 1) <= TARGETS.afterWriteP95Ratio,
+            },
+          ]
+        : []),
       {
         target: `≤ ${TARGETS.sessionAndShellStatements} SQL statements per signed-in page for session, user and shell (the trivial page's)`,
         measured: baseStatements.toFixed(1),
         ok: baseStatements <= TARGETS.sessionAndShellStatements,
       },
-      {
-        target: `≤ ${TARGETS.dashboardStatements} SQL statements of its own per dashboard render`,
-        measured: `${dashboardStatements.toFixed(1)} (worst: right after a save)`,
-        ok: dashboardStatements <= TARGETS.dashboardStatements,
-      },
+      ...(dashboardAll
+        ? [
+            {
+              target: `≤ ${TARGETS.dashboardStatements} SQL statements of its own per dashboard render`,
+              measured: `${dashboardStatements.toFixed(1)}${afterWrites ? " (worst: right after a save)" : ""}`,
+              ok: dashboardStatements <= TARGETS.dashboardStatements,
+            },
+          ]
+        : []),
       ...[landing, baseline].map((page) => {
         const extra = scripts.get(page)!.gzip - emptyJs;
         return {
@@ -447,11 +470,15 @@ async function main() {
           ok: extra <= TARGETS.extraJsKbOverEmptyNext * 1024,
         };
       }),
-      {
-        target: `Dashboard JS ≤ ${TARGETS.dashboardExtraJsKb} kB gzip more than the app's pages without charts`,
-        measured: `+${kb(dashboardExtraJs)}`,
-        ok: dashboardExtraJs <= TARGETS.dashboardExtraJsKb * 1024,
-      },
+      ...(dashboardExtraJs === null
+        ? []
+        : [
+            {
+              target: `Dashboard JS ≤ ${TARGETS.dashboardExtraJsKb} kB gzip more than the app's pages without charts`,
+              measured: `+${kb(dashboardExtraJs)}`,
+              ok: dashboardExtraJs <= TARGETS.dashboardExtraJsKb * 1024,
+            },
+          ]),
       ...(soak
         ? [
             { target: "Soak: every answer 200 (a write: saved)", measured: `${soak.errors} errors in ${soak.answered + soak.errors}`, ok: soak.errors === 0 },
@@ -469,7 +496,7 @@ async function main() {
           ]
         : []),
     ];
-    checks.push(await benchReminderTick(url, step));
+    if (only === null) checks.push(await benchReminderTick(url, step));
     console.log("Targets");
     console.table(checks.map((c) => ({ target: c.target, measured: c.measured, result: verdict(c.ok) })));
     const failed = checks.filter((c) => !c.ok).length;

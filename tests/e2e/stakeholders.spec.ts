@@ -81,6 +81,37 @@ test.describe("stakeholders and touchpoints", () => {
     await checkA11y(page);
   });
 
+  test("a long history shows twenty touchpoints a page, newest first, with the earlier ones a page away", async ({ leader: { page, id }, db }) => {
+    const stakeholder = randomUUID();
+    await db.query(`INSERT INTO "Stakeholder" (id, "userId", name, department, "updatedAt") VALUES ($1, $2, 'Lena Long', 'SALES', now())`, [stakeholder, id]);
+    // Touchpoint 1 is the newest: one a day, going back.
+    for (let n = 1; n <= 23; n++) {
+      await db.query(
+        `INSERT INTO "Touchpoint" (id, "userId", "stakeholderId", department, "occurredOn", channel, topic, "updatedAt")
+         VALUES ($1, $2, $3, 'SALES', current_date - $4::int, 'CALL', $5, now())`,
+        [randomUUID(), id, stakeholder, n, `Pipeline review ${n}`],
+      );
+    }
+    await page.goto(`/stakeholders/${stakeholder}`);
+    const history = page.getByRole("region", { name: "History" });
+    await expect(history.getByRole("heading", { level: 2 })).toHaveText("History (23), page 1 of 2");
+    const topics = history.getByRole("list", { name: "Touchpoints" }).getByRole("heading", { level: 3 });
+    await expect(topics).toHaveCount(20);
+    await expect(topics.first()).toHaveText("Pipeline review 1");
+    await expect(topics.last()).toHaveText("Pipeline review 20");
+
+    const pages = history.getByRole("navigation", { name: "Pages of the history" });
+    await expect(pages.getByRole("link", { name: "Newer touchpoints" })).toHaveCount(0);
+    await pages.getByRole("link", { name: "Earlier touchpoints" }).click();
+    await expect(page).toHaveURL(new RegExp(`/stakeholders/${stakeholder}\\?page=2$`));
+    await expect(topics).toHaveText(["Pipeline review 21", "Pipeline review 22", "Pipeline review 23"]);
+    await expect(pages).toContainText("Page 2 of 2");
+    await checkA11y(page);
+    await pages.getByRole("link", { name: "Newer touchpoints" }).click();
+    await expect(page).toHaveURL(new RegExp(`/stakeholders/${stakeholder}$`));
+    await expect(topics).toHaveCount(20);
+  });
+
   test("sort and filter by department and overdue, kept in the URL", async ({ leader: { page, id }, db }) => {
     // Seeded directly: adding through the form is covered above.
     for (const [name, department, cadenceDays] of [

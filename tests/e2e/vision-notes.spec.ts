@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, test } from "./support/fixtures";
 
@@ -61,6 +62,49 @@ test.describe("vision notes", () => {
     await page.reload();
     await expect(page.getByRole("search").getByLabel("Horizon")).toHaveValue("ONE_YEAR");
     await expect(page.getByRole("link", { name: "Platform team" })).toBeVisible();
+  });
+
+  test("the list shows 25 notes a page and keeps the search across pages, which searches every note", async ({ leader: { page, id }, db }) => {
+    // 28 notes on pricing, 10 on hiring; pricing 1 is the most recently changed.
+    for (const [topic, count] of [
+      ["Pricing", 28],
+      ["Hiring", 10],
+    ] as const) {
+      for (let n = 1; n <= count; n++) {
+        await db.query(
+          `INSERT INTO "VisionNote" (id, "userId", title, body, horizon, "updatedAt") VALUES ($1, $2, $3, $4, 'ONE_YEAR', now() - make_interval(hours => $5::int))`,
+          [randomUUID(), id, `${topic} bet ${n}`, `What ${topic.toLowerCase()} looks like in a year.`, topic === "Pricing" ? n : 100 + n],
+        );
+      }
+    }
+    const titles = page.getByRole("region", { name: /^(All|Matching) notes/ }).getByRole("heading", { level: 3 });
+    const pages = page.getByRole("navigation", { name: "Pages of vision notes" });
+
+    await page.goto("/notes");
+    await expect(page.getByRole("heading", { level: 2, name: "All notes (38)" })).toBeVisible();
+    await expect(titles).toHaveCount(25);
+    await expect(titles.first()).toHaveText("Pricing bet 1");
+    await pages.getByRole("link", { name: "More notes" }).click();
+    await expect(page).toHaveURL(/\/notes\?page=2$/);
+    await expect(titles).toHaveCount(13);
+    await expect(titles.last()).toHaveText("Hiring bet 10");
+
+    // A search looks through every note, wherever it sits in the list, and its pages keep it.
+    const search = page.getByRole("search");
+    await search.getByLabel("Search").fill("pricing");
+    await search.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/notes\?q=pricing/);
+    await expect(page.getByText("28 vision notes match, best match first.")).toBeVisible();
+    await expect(titles).toHaveCount(25);
+    await pages.getByRole("link", { name: "More notes" }).click();
+    await expect(page).toHaveURL(/\/notes\?q=pricing&page=2$/);
+    await expect(search.getByLabel("Search")).toHaveValue("pricing");
+    await expect(titles).toHaveCount(3);
+    await expect(pages).toContainText("Page 2 of 2");
+    await checkA11y(page);
+    await pages.getByRole("link", { name: "Previous notes" }).click();
+    await expect(page).toHaveURL(/\/notes\?q=pricing$/);
+    await expect(titles).toHaveCount(25);
   });
 
   test("a script payload in a note renders as inert text", async ({ leader: { page } }) => {

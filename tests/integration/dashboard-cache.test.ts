@@ -2,7 +2,7 @@
 // (lib/dashboard/dashboard.ts, docs/decisions/012-dashboard-cache.md). These check that
 // every kind of write, by any path, shows on the very next render.
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -205,5 +205,15 @@ describe("dashboard cache", () => {
     expect((await getMenteeDashboard(mentor.viewer, ada.id, "12w", NOW))?.model.headline.thisWeek.logged).toBe(false);
     await saveWeek(ada.viewer, weekInput({ startsOn: "2026-11-23" }), NOW);
     expect((await getMenteeDashboard(mentor.viewer, ada.id, "12w", NOW))?.model.headline.thisWeek.logged).toBe(true);
+  });
+
+  it("keeps one cache per process, however many copies of the module the server loads", async () => {
+    // Next compiles the module into each server bundle layer that imports it; a fresh import stands in for another layer's copy.
+    const ada = await createUser();
+    const kept = await getDashboard(ada.viewer, "12w", NOW);
+    vi.resetModules();
+    const anotherCopy = await import("@/lib/dashboard/dashboard");
+    expect(anotherCopy.getDashboard).not.toBe(getDashboard);
+    expect(await anotherCopy.getDashboard(ada.viewer, "12w", NOW)).toBe(kept);
   });
 });

@@ -10,7 +10,9 @@ import {
   deleteTouchpoint,
   getTouchpoint,
   listTouchpointsBetween,
+  listStakeholderHistory,
   listTouchpointsWithStakeholder,
+  HISTORY_PER_PAGE,
   restoreTouchpoint,
   updateTouchpoint,
 } from "@/lib/touchpoints";
@@ -92,6 +94,31 @@ describe("touchpoints", () => {
     await createTouchpoint(ada.id, { stakeholderId: priya.id, occurredOn: "2026-11-03", deletedAt: new Date() });
 
     expect((await listTouchpointsWithStakeholder(ada.viewer, priya.id)).map((t) => t.id)).toEqual([newer.id, older.id]);
+  });
+
+  it("pages through a stakeholder's history, twenty to a page, never counting another's or a deleted touchpoint", async () => {
+    const ada = await createUser();
+    const grace = await createUser();
+    const priya = await createStakeholder(ada.id);
+    const other = await createStakeholder(ada.id, { name: "Other" });
+    // 23 touchpoints, one a day in November; day 23 is the newest.
+    const ids: string[] = [];
+    for (let day = 1; day <= 23; day++) ids.push((await createTouchpoint(ada.id, { stakeholderId: priya.id, occurredOn: `2026-11-${String(day).padStart(2, "0")}` })).id);
+    await createTouchpoint(ada.id, { stakeholderId: other.id, occurredOn: "2026-11-24" });
+    await createTouchpoint(ada.id, { stakeholderId: priya.id, occurredOn: "2026-11-24", deletedAt: new Date() });
+    const newestFirst = ids.toReversed();
+
+    expect(HISTORY_PER_PAGE).toBe(20);
+    const first = await listStakeholderHistory(ada.viewer, priya.id, 1);
+    expect(first).toMatchObject({ total: 23, page: 1, pages: 2 });
+    expect(first.touchpoints.map((t) => t.id)).toEqual(newestFirst.slice(0, 20));
+    const second = await listStakeholderHistory(ada.viewer, priya.id, 2);
+    expect(second).toMatchObject({ total: 23, page: 2, pages: 2 });
+    expect(second.touchpoints.map((t) => t.id)).toEqual(newestFirst.slice(20));
+    // A page past the last shows the last.
+    expect(await listStakeholderHistory(ada.viewer, priya.id, 7)).toEqual(second);
+    // Someone else's stakeholder has no history for them.
+    expect(await listStakeholderHistory(grace.viewer, priya.id, 1)).toEqual({ touchpoints: [], total: 0, page: 1, pages: 1 });
   });
 
   it("refuses the viewer's own deleted stakeholder", async () => {

@@ -11,6 +11,7 @@ import {
   markVisionNoteRevisited,
   restoreVisionNote,
   updateVisionNote,
+  VISION_NOTES_PER_PAGE,
 } from "@/lib/vision-notes";
 import { TAGS_MAX, type VisionNoteInput } from "@/lib/vision-notes.validation";
 import { createVisionNote as createNoteRow } from "../support/factories/vision-notes";
@@ -273,5 +274,57 @@ describe("vision notes: another user's note", () => {
 
     expect(await db.visionNote.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await db.visionNoteRevisit.count()).toBe(0);
+  });
+});
+
+describe("vision notes: a page at a time", () => {
+  /** `count` notes "<prefix> 01"… whose later numbers changed longer ago, so the list shows them in number order. */
+  async function createNumbered(user: { id: string }, prefix: string, count: number, extra: { revisitOn?: string } = {}) {
+    await db.visionNote.createMany({
+      data: Array.from({ length: count }, (_, index) => ({
+        userId: user.id,
+        title: `${prefix} ${String(index + 1).padStart(2, "0")}`,
+        body: `Body of ${prefix.toLowerCase()} ${index + 1}`,
+        horizon: "ONE_YEAR" as const,
+        updatedAt: new Date(Date.UTC(2026, 9, 30 - index)),
+        revisitOn: extra.revisitOn ? new Date(`${extra.revisitOn}T00:00:00Z`) : null,
+      })),
+    });
+  }
+
+  it("shows VISION_NOTES_PER_PAGE notes a page, due ones first, with each group's total across pages", async () => {
+    const ada = await createUser();
+    await createNumbered(ada, "Bet", 30);
+    await createNumbered(ada, "Due", 2, { revisitOn: "2026-11-01" });
+
+    const first = await listVisionNotes(ada.viewer, {}, { now: NOW, page: 1 });
+    expect(VISION_NOTES_PER_PAGE).toBe(25);
+    expect(first).toMatchObject({ page: 1, pages: 2, dueTotal: 2, restTotal: 30 });
+    expect(first.due.map((note) => note.title)).toEqual(["Due 01", "Due 02"]);
+    expect(first.rest.map((note) => note.title)).toEqual(Array.from({ length: 23 }, (_, index) => `Bet ${String(index + 1).padStart(2, "0")}`));
+
+    const second = await listVisionNotes(ada.viewer, {}, { now: NOW, page: 2 });
+    expect(second).toMatchObject({ page: 2, pages: 2, dueTotal: 2, restTotal: 30, due: [] });
+    expect(second.rest.map((note) => note.title)).toEqual(["Bet 24", "Bet 25", "Bet 26", "Bet 27", "Bet 28", "Bet 29", "Bet 30"]);
+    // Each note shown has its excerpt, read for that page's notes only.
+    expect(second.rest.map((note) => note.excerpt)).toEqual(["Body of bet 24", "Body of bet 25", "Body of bet 26", "Body of bet 27", "Body of bet 28", "Body of bet 29", "Body of bet 30"]);
+
+    // A page past the last shows the last; without a page, every note.
+    expect(await titles(listVisionNotes(ada.viewer, {}, { now: NOW, page: 9 }))).toEqual(await titles(Promise.resolve(second)));
+    const whole = await listVisionNotes(ada.viewer, {}, { now: NOW });
+    expect(whole).toMatchObject({ page: 1, pages: 1 });
+    expect(whole.due.length + whole.rest.length).toBe(32);
+  });
+
+  it("searches every note and pages through the matches", async () => {
+    const ada = await createUser();
+    await createNumbered(ada, "Platform", 27);
+    await createNumbered(ada, "Pricing", 30);
+
+    const first = await listVisionNotes(ada.viewer, { q: "platform" }, { now: NOW, page: 1 });
+    expect(first).toMatchObject({ page: 1, pages: 2, dueTotal: 0, restTotal: 27 });
+    const second = await listVisionNotes(ada.viewer, { q: "platform" }, { now: NOW, page: 2 });
+    expect(second.rest.map((note) => note.title)).toEqual(["Platform 26", "Platform 27"]);
+    expect(new Set([...first.rest, ...second.rest].map((note) => note.title)).size).toBe(27);
   });
 });

@@ -31,4 +31,13 @@ describe("time zones by their current IANA names", () => {
     expect(options.find((option) => option.value === "Asia/Kolkata")?.label).toBe("Asia/Kolkata (GMT+5:30)");
     expect(options.find((option) => option.value === "America/New_York")?.label).toBe("America/New York (GMT-5)");
   });
+
+  it("works the suggestions out once a quarter hour, and again when an offset may have changed", () => {
+    // New York moves to summer time at 07:00 UTC on 8 March 2026.
+    const before = timeZoneOptions(new Date("2026-03-08T06:46:00Z"));
+    expect(timeZoneOptions(new Date("2026-03-08T06:59:59Z"))).toBe(before);
+    const after = timeZoneOptions(new Date("2026-03-08T07:00:00Z"));
+    expect(before.find((option) => option.value === "America/New_York")?.label).toBe("America/New York (GMT-5)");
+    expect(after.find((option) => option.value === "America/New_York")?.label).toBe("America/New York (GMT-4)");
+  });
 });

@@ -5,7 +5,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/shared/time-zones";
-import { getSettings } from "@/lib/users";
+import { getProfile } from "@/lib/users";
 import { getEmailPreferences } from "@/lib/reminders/preferences";
 import { requireViewer } from "@/lib/server/viewer";
 import { saveEmailPreferences, saveSettings, signOutAllDevices } from "./actions";
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
-  const [settings, emails] = await Promise.all([getSettings(viewer), getEmailPreferences(viewer)]);
+  // The profile came with the session: no statement of its own.
+  const [settings, emails] = await Promise.all([getProfile(viewer.userId), getEmailPreferences(viewer)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Settings" description={`Signed in as ${settings.email}`} />

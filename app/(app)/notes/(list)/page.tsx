@@ -4,21 +4,31 @@ import { NoteGroup } from "@/components/notes/note-list";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { formatDateOnly } from "@/lib/shared/dates";
 import { requireViewer } from "@/lib/server/viewer";
 import { listVisionNotes, listVisionNoteTags } from "@/lib/vision-notes";
-import { visionNoteFiltersSchema } from "@/lib/vision-notes.validation";
+import { visionNoteListQuerySchema, type VisionNoteFilters } from "@/lib/vision-notes.validation";
 
 export const metadata: Metadata = { title: "Vision notes" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** A page of the list, with the same search and filters. */
+function pageHref(filters: VisionNoteFilters, page: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/notes?${query}` : "/notes";
+}
+
 export default async function VisionNotesPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  const filters = visionNoteFiltersSchema.parse(await searchParams);
-  const [list, tags] = await Promise.all([listVisionNotes(viewer, filters), listVisionNoteTags(viewer)]);
+  const { page, ...filters } = visionNoteListQuerySchema.parse(await searchParams);
+  const [list, tags] = await Promise.all([listVisionNotes(viewer, filters, { page }), listVisionNoteTags(viewer)]);
   const filtered = hasActiveFilters(filters);
-  const count = list.due.length + list.rest.length;
+  const count = list.dueTotal + list.restTotal;
   const firstNote = count === 0 && !filtered;
   const write = <LinkButton href="/notes/new">Write a vision note</LinkButton>;
 
@@ -56,8 +66,22 @@ export default async function VisionNotesPage({ searchParams }: Props) {
                 title="Due for a revisit"
                 description={`The revisit date is today (${formatDateOnly(list.today)}, ${list.timeZone.replaceAll("_", " ")}) or earlier. Read them again and mark them revisited.`}
                 notes={list.due}
+                total={list.dueTotal}
               />
-              <NoteGroup id="notes-title" title={list.due.length > 0 ? "Other notes" : filtered ? "Matching notes" : "All notes"} notes={list.rest} />
+              <NoteGroup
+                id="notes-title"
+                title={list.dueTotal > 0 ? "Other notes" : filtered ? "Matching notes" : "All notes"}
+                notes={list.rest}
+                total={list.restTotal}
+              />
+              <Pagination
+                label="Pages of vision notes"
+                page={list.page}
+                pages={list.pages}
+                href={(target) => pageHref(filters, target)}
+                previousLabel="Previous notes"
+                nextLabel="More notes"
+              />
             </>
           )}
         </>

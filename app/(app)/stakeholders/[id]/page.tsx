@@ -9,15 +9,17 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { todayIn } from "@/lib/shared/dates";
+import { pageNumberSchema } from "@/lib/shared/pagination";
 import { getStakeholder, listStakeholderOptions } from "@/lib/stakeholders";
-import { listTouchpointsWithStakeholder } from "@/lib/touchpoints";
+import { listStakeholderHistory } from "@/lib/touchpoints";
 import { getCalendarSettings } from "@/lib/users";
 import { requireViewer } from "@/lib/server/viewer";
 import { DEPARTMENTS } from "@/lib/shared/vocabulary";
 import { deleteStakeholderAction, restoreStakeholderAction } from "../actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // One read for the title and the page.
 const findStakeholder = cache(async (id: string) => getStakeholder(await requireViewer(), id));
@@ -27,16 +29,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: stakeholder?.name ?? "Stakeholder" };
 }
 
-export default async function StakeholderPage({ params }: Props) {
+export default async function StakeholderPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const page = pageNumberSchema.parse((await searchParams).page);
   const viewer = await requireViewer();
-  const [stakeholder, touchpoints, options, { timeZone }] = await Promise.all([
+  const [stakeholder, history, options, { timeZone }] = await Promise.all([
     findStakeholder(id),
-    listTouchpointsWithStakeholder(viewer, id),
+    listStakeholderHistory(viewer, id, page),
     listStakeholderOptions(viewer),
     getCalendarSettings(viewer),
   ]);
   if (!stakeholder) notFound();
+  const here = `/stakeholders/${stakeholder.id}`;
+  const pageHref = (target: number) => (target === 1 ? here : `${here}?page=${target}`);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -94,13 +99,23 @@ export default async function StakeholderPage({ params }: Props) {
       <Card aria-labelledby="history-title" className="space-y-4">
         <h2 id="history-title" className="text-lg font-semibold">
           History
+          {history.total > 0 ? <span className="tabular text-base font-normal text-muted"> ({history.total})</span> : null}
+          {history.pages > 1 ? `, page ${history.page} of ${history.pages}` : ""}
         </h2>
         <TouchpointList
-          touchpoints={touchpoints}
+          touchpoints={history.touchpoints}
           deleteAction={deleteTouchpointAction}
           restoreAction={restoreTouchpointAction}
-          returnTo={`/stakeholders/${stakeholder.id}`}
+          returnTo={pageHref(history.page)}
           emptyMessage={`No touchpoints with ${stakeholder.name} yet. Log your first conversation above.`}
+        />
+        <Pagination
+          label="Pages of the history"
+          page={history.page}
+          pages={history.pages}
+          href={pageHref}
+          previousLabel="Newer touchpoints"
+          nextLabel="Earlier touchpoints"
         />
       </Card>
     </div>

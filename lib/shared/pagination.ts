@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** A list's page number from its address (?page=2): anything but a page number is the first page. */
+export const pageNumberSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export type PageSlice = {
+  /** 1-based, within 1…pages. */
+  page: number;
+  pages: number;
+  /** The page's items are `start` (inclusive) to `end` (exclusive) of the whole list. */
+  start: number;
+  end: number;
+};
+
+/** Which part of a list of `total` items, `perPage` to a page, `requested` shows; a page past the last shows the last. */
+export function pageSlice(total: number, perPage: number, requested: number): PageSlice {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(requested)), pages);
+  return { page, pages, start: (page - 1) * perPage, end: Math.min(total, page * perPage) };
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { pageNumberSchema, pageSlice } from "@/lib/shared/pagination";
+
+describe("pagination", () => {
+  it("slices a list into pages, a page past the last showing the last", () => {
+    expect(pageSlice(52, 25, 1)).toEqual({ page: 1, pages: 3, start: 0, end: 25 });
+    expect(pageSlice(52, 25, 3)).toEqual({ page: 3, pages: 3, start: 50, end: 52 });
+    expect(pageSlice(52, 25, 7)).toEqual({ page: 3, pages: 3, start: 50, end: 52 });
+    expect(pageSlice(0, 25, 2)).toEqual({ page: 1, pages: 1, start: 0, end: 0 });
+  });
+
+  it("reads anything but a page number from an address as the first page", () => {
+    expect(pageNumberSchema.parse("2")).toBe(2);
+    for (const value of [undefined, "", "0", "-1", "1.5", "two", ["2", "3"], "1e9"]) expect(pageNumberSchema.parse(value)).toBe(1);
+  });
+});

@@ -25,12 +25,12 @@ function createDatabase(): Database {
   return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
-// One pool and one client per process; dev hot reloads would otherwise open a pool per edit.
+// One pool and one client per process: Next compiles this module into each
+// server bundle layer that imports it (as the dashboard's cache, decision
+// record 029), and dev hot reloads would otherwise open a pool per edit.
 const globalForDb = globalThis as unknown as { wheelhouseDatabase?: Database };
 
-const database = globalForDb.wheelhouseDatabase ?? createDatabase();
-
-if (env.NODE_ENV !== "production") globalForDb.wheelhouseDatabase = database;
+const database = (globalForDb.wheelhouseDatabase ??= createDatabase());
 
 export const db = database.client;
 

@@ -9,7 +9,7 @@ import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import { acquireE2eLock, reexecUnderBuildLock } from "../support/build-lock";
 import { chromiumLaunchOptions } from "../support/chromium";
-import { buildApp, freePort, startApp, stopApps } from "../support/next-app";
+import { buildApp, freePort, startApp, runThenExit, stopApps } from "../support/next-app";
 import { seedBenchData } from "./seed";
 import { benchAppEnv, prepareDatabase, sessionCookie } from "./setup";
 
@@ -97,10 +97,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runThenExit(main);

@@ -18,7 +18,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { dataDir } from "../db/paths";
 import { acquireE2eLock, reexecUnderBuildLock } from "../support/build-lock";
-import { buildApp, freePort, percentile, startApp as startNextApp, stopApps } from "../support/next-app";
+import { buildApp, freePort, percentile, startApp as startNextApp, runThenExit, stopApps } from "../support/next-app";
 import { buildEmptyApp, startEmptyApp } from "./empty-app";
 import { baselinePage, benchPages, benchWrites, landingPage, type BenchPage } from "./pages";
 import { seedBenchData, type BenchUsers } from "./seed";
@@ -511,11 +511,4 @@ async function main() {
   }
 }
 
-// Exit explicitly: the embedded server's exit hooks would otherwise decide the status.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runThenExit(main);

@@ -131,3 +131,17 @@ export function freePort(): Promise<number> {
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
+
+/**
+ * Runs a script's main and exits with the status it set: explicitly, as the
+ * embedded PostgreSQL's exit hooks would otherwise decide it.
+ */
+export function runThenExit(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -100,6 +100,48 @@ test.describe("calendar import", () => {
     await expect(page.getByTestId("last-met")).toContainText("Never met");
   });
 
+  test("reclassify one event of a series from the keyboard, for the whole series: a rule is added and the preview follows", async ({ leader: { page } }) => {
+    const twoWeeksAgo = mondayBefore(2);
+    const file = icsOf([
+      // Weekly, twice: Monday two weeks ago and Monday last week.
+      { uid: "team-sync", start: hoursAt(twoWeeksAgo.at, 0, 10), end: hoursAt(twoWeeksAgo.at, 0, 11), title: "Team sync", rrule: "FREQ=WEEKLY;COUNT=2" },
+    ]);
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "sync.ics", mimeType: "text/calendar", buffer: Buffer.from(file) });
+    await page.getByRole("button", { name: "Read the file" }).click();
+    await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+    await page.waitForLoadState("networkidle");
+    for (const summary of await page.getByText("The event behind these hours").all()) await summary.click();
+    await expect(page.getByText("Other, 1 h")).toHaveCount(2);
+
+    const change = page.getByRole("button", { name: /^Change category of Team sync/ }).first();
+    await change.focus();
+    await page.keyboard.press("Enter");
+    await expect(change).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Counts as")).toBeFocused();
+    await page.keyboard.press("s");
+    await expect(page.getByLabel("Counts as")).toHaveValue("strategy");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "This event only" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "All 2 events titled “Team sync”" })).toBeFocused();
+    await checkA11y(page);
+    await page.keyboard.press("Enter");
+
+    await expect(page.getByText("Every event titled “Team sync” will count as Strategy: a rule was added first in your calendar rules.")).toBeVisible();
+    await expect(page.getByText("Strategy, 1 h")).toHaveCount(2);
+    await expect(page.getByText("Other, 1 h")).toHaveCount(0);
+    await expect(change).toBeFocused();
+
+    await page.goto("/calendar/rules");
+    await expect(page.getByText("1. Titled “Team sync” → Strategy")).toBeVisible();
+    await page.getByRole("link", { name: "Edit rule 1" }).click();
+    await expect(page.getByLabel("It matches")).toHaveValue("title");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Team sync");
+  });
+
   test("a file that is not a calendar is refused at the field; the rules can be edited", async ({ leader: { page } }) => {
     await page.goto("/calendar");
     await page.waitForLoadState("networkidle");

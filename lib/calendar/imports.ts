@@ -136,8 +136,9 @@ async function previewOf(tx: Tx, viewer: Viewer, row: PendingRow): Promise<Impor
     tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true, name: true, email: true, department: true } }),
     linkedTouchpoints(tx, userId),
   ]);
-  // Weeks start at most a day either side of the window's instants, whatever the zone.
-  const logged = await loggedWeeks(tx, userId, fromDateOnly(addDaysTo(toDateOnly(row.windowStart), -1)), fromDateOnly(addDaysTo(toDateOnly(row.windowEnd), 2)));
+  // Weeks start at most a day either side of the window's instants, whatever the zone; a week saved under
+  // an earlier first day of the week (decision 009) may start up to six days before and still hold its days.
+  const logged = await loggedWeeks(tx, userId, fromDateOnly(addDaysTo(toDateOnly(row.windowStart), -8)), fromDateOnly(addDaysTo(toDateOnly(row.windowEnd), 2)));
   const parsed = occurrencesSchema.safeParse(row.occurrences);
   if (!parsed.success) throw new NotFoundError(NOT_FOUND);
   return buildPreview({

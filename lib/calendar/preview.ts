@@ -147,7 +147,8 @@ function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence)
     if (category === "ignore") ignored++;
     spans.push({ key: occurrence.key, start: new Date(start), end: new Date(end), category, rank });
   }
-  const weeks = bucketIntoWeeks(spans, input.settings).map((bucket) => {
+  // Weeks saved under an earlier first day of the week take the days they hold (decision 009).
+  const weeks = bucketIntoWeeks(spans, input.settings, [...input.logged.keys()]).map((bucket) => {
     const calendar = toQuarterHours(bucket.minutes);
     const current = input.logged.get(bucket.weekStart);
     const logged = current?.minutes ?? NO_MINUTES;

@@ -310,6 +310,39 @@ describe("calendar import", () => {
     await expect(reclassifyEvent(ada.viewer, { id, event: "sync-1", category: "strategy", scope: "event" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("puts a day's hours in the week saved under an earlier first day of the week that holds it: never a second week, never an unseen overwrite", async () => {
+    // Weeks start on Sunday now; the week of Monday 9 November was logged by hand when they started on Monday.
+    const ada = await createUser({ timeZone: "UTC", weekStartsOn: 0 });
+    await createWeek(ada.viewer, { startsOn: "2026-11-09", ...hours(1, 1, 1), highlights: "Logged on Mondays" });
+    const events: IcsEvent[] = [
+      // Sunday 8: not in the saved week, but in the Sunday week it stands in for (its page opens the saved week).
+      { uid: "sun-8", start: at("2026-11-08T10:00:00Z"), end: at("2026-11-08T11:00:00Z"), title: "Team sync" },
+      { uid: "mon-9", start: at("2026-11-09T09:00:00Z"), end: at("2026-11-09T10:00:00Z"), title: "Incident review" },
+      // Sunday 15 ends the saved Monday week and starts a Sunday week: it counts once, in the saved week.
+      { uid: "sun-15", start: at("2026-11-15T09:00:00Z"), end: at("2026-11-15T11:00:00Z"), title: "Roadmap planning" },
+      { uid: "tue-17", start: at("2026-11-17T09:00:00Z"), end: at("2026-11-17T10:00:00Z"), title: "Team sync" },
+    ];
+    const { id } = await upload(ada.viewer, events);
+    const pending = await getPendingImport(ada.viewer, id);
+    expect(pending?.preview.weeks.map(({ startsOn, calendar, origin }) => ({ startsOn, calendar, origin }))).toEqual([
+      { startsOn: "2026-11-09", calendar: { firefighting: 60, strategy: 120, other: 60 }, origin: "hand" },
+      { startsOn: "2026-11-15", calendar: { firefighting: 0, strategy: 0, other: 60 }, origin: "empty" },
+    ]);
+
+    // Fill keeps the hand-logged week; replace writes into it, never beside it.
+    await confirmImport(ada.viewer, { id, choices: {} }, now);
+    expect((await state(ada.id)).weeks).toEqual([
+      { startsOn: "2026-11-09", ...hours(1, 1, 1), highlights: "Logged on Mondays" },
+      { startsOn: "2026-11-15", firefightingMinutes: 0, strategyMinutes: 0, otherMinutes: 60, highlights: null },
+    ]);
+    const again = await upload(ada.viewer, events);
+    await confirmImport(ada.viewer, { id: again.id, choices: { "2026-11-09": "replace" } }, now);
+    expect((await state(ada.id)).weeks).toEqual([
+      { startsOn: "2026-11-09", firefightingMinutes: 60, strategyMinutes: 120, otherMinutes: 60, highlights: "Logged on Mondays" },
+      { startsOn: "2026-11-15", firefightingMinutes: 0, strategyMinutes: 0, otherMinutes: 60, highlights: null },
+    ]);
+  });
+
   it("never lets another user read, confirm or undo an import", async () => {
     const ada = await leader();
     const eve = await createUser();

@@ -163,6 +163,30 @@ test.describe("calendar import", () => {
     await checkA11y(page);
   });
 
+  test("a file of 10 to 20 MB is read whole; one over 20 MB is refused at the field before it is sent", async ({ leader: { page } }) => {
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    // 15 MB that are no calendar: the server reads all of it and says so (cut at 10 MB, the post would not parse).
+    await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "big.ics", mimeType: "text/calendar", buffer: Buffer.alloc(15 * 1024 * 1024, "x") });
+    await page.getByRole("button", { name: "Read the file" }).click();
+    await expect(page.locator("#field-file-error")).toContainText("not a calendar file", { timeout: 30_000 });
+    await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "huge.ics", mimeType: "text/calendar", buffer: Buffer.alloc(25 * 1024 * 1024, "x") });
+    await expect(page.locator("#field-file-error")).toHaveText("That file is larger than 20 MB. Export a shorter period of your calendar.");
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("a file over 20 MB posted whole gets the same words at the field, not Next's body-limit error", async ({ leader: { page } }) => {
+      await page.goto("/calendar");
+      await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "huge.ics", mimeType: "text/calendar", buffer: Buffer.alloc(25 * 1024 * 1024, "x") });
+      await page.getByRole("button", { name: "Read the file" }).click();
+      await expect(page).toHaveURL(/\/calendar\?upload=too-large$/);
+      await expect(page.locator("#field-file-error")).toHaveText("That file is larger than 20 MB. Export a shorter period of your calendar.");
+      await expect(page.getByLabel("Calendar file (.ics)")).toHaveAttribute("aria-invalid", "true");
+    });
+  });
+
   for (const [name, viewport] of [
     ["phone", { width: 390, height: 844 }],
     ["laptop", { width: 1280, height: 800 }],

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { weekBeginsAt } from "@/lib/calendar/buckets";
 import { IMPORT_WEEKS_BACK, type ReclassifyEventInput, type WeekChoice } from "@/lib/calendar/imports.validation";
@@ -165,8 +166,13 @@ export type CalendarImportSummary = {
 
 export type PendingImport = { id: string; fileName: string; createdAt: Date; windowStart: Date; windowEnd: Date; warnings: CalendarWarning[]; preview: ImportPreview };
 
-/** The viewer's pending import with its preview (nothing changes), or null when missing, confirmed or someone else's. */
-export async function getPendingImport(viewer: Viewer, id: string): Promise<PendingImport | null> {
+/**
+ * The viewer's pending import with its preview (nothing changes), or null when
+ * missing, confirmed or someone else's. Once per render: the review's layout
+ * (which decides its 404) and its page both ask for it with the same viewer
+ * (getViewer is cached too).
+ */
+export const getPendingImport = cache(async (viewer: Viewer, id: string): Promise<PendingImport | null> => {
   const row = await db.calendarImport.findFirst({
     where: { id, userId: viewer.userId, status: "PENDING" },
     select: { id: true, fileName: true, createdAt: true, windowStart: true, windowEnd: true, occurrences: true, warnings: true },
@@ -174,7 +180,7 @@ export async function getPendingImport(viewer: Viewer, id: string): Promise<Pend
   if (!row) return null;
   const warnings = warningsSchema.safeParse(row.warnings);
   return { ...row, warnings: warnings.success ? warnings.data : [], preview: await previewOf(db, viewer, row) };
-}
+});
 
 /** The viewer's imports, newest first: the pending one, then those confirmed or undone, with what each changed. */
 export async function listImports(viewer: Viewer): Promise<CalendarImportSummary[]> {

@@ -51,8 +51,17 @@ export function ReclassifyEvent({ event, when, reclassify }: Props) {
 
   return (
     <div className="basis-full">
-      <Button ref={toggle} variant="ghost" className="min-h-8 px-2 py-1" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)}>
-        Change category<span className="sr-only"> of {title}, {when}</span>
+      {/* Named in full for screen readers (which event), in an attribute so the title is on the page once. */}
+      <Button
+        ref={toggle}
+        variant="ghost"
+        className="min-h-8 px-2 py-1"
+        aria-label={`Change category of ${title}, ${when}`}
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        Change category
       </Button>
       {open ? (
         <div id={id} role="group" aria-label={`Category of ${title}, ${when}`} className="mt-2 space-y-2 rounded-md border border-border p-3">

@@ -121,8 +121,11 @@ test.describe("calendar import", () => {
     await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "sync.ics", mimeType: "text/calendar", buffer: Buffer.from(file) });
     await page.getByRole("button", { name: "Read the file" }).click();
     await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+    // The page itself, not its skeleton: both weeks' disclosures are there before they are opened.
+    const disclosures = page.getByText("The event behind these hours");
+    await expect(disclosures).toHaveCount(2);
     await page.waitForLoadState("networkidle");
-    for (const summary of await page.getByText("The event behind these hours").all()) await summary.click();
+    for (const summary of await disclosures.all()) await summary.click();
     await expect(page.getByText("Other, 1 h")).toHaveCount(2);
 
     const change = page.getByRole("button", { name: /^Change category of Team sync/ }).first();

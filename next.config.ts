@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 // Validates the environment at start-up and build time.
 import { isDevelopment } from "./lib/config/env";
+import { MAX_POST_BYTES } from "./lib/config/post-limits";
 
 const nextConfig: NextConfig = {
   // Development-only routes live in `page.dev.tsx` files and do not exist in production builds.
@@ -11,8 +12,10 @@ const nextConfig: NextConfig = {
   // We have no Pages Router, whose /_next/data addresses this would leave raw.
   skipProxyUrlNormalize: true,
   serverExternalPackages: ["nodemailer", "pg"],
-  // An account export (Settings → Your data) or a calendar file (/calendar) of up to 20 MB, and the form around it.
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // An account export (Settings → Your data) or a calendar file (/calendar) of up to 20 MB, and the form around it,
+  // whole in the action and in proxy.ts (which reads a form post's body: lib/config/request-guard.ts). Larger posts
+  // never reach either: proxy.ts answers them by their Content-Length.
+  experimental: { serverActions: { bodySizeLimit: MAX_POST_BYTES }, proxyClientMaxBodySize: MAX_POST_BYTES },
 };
 
 export default nextConfig;

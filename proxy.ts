@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment as development } from "@/lib/config/env";
 import { createNonce, SHARED_LINK_PREFIX, securityHeaders } from "@/lib/config/security-headers";
-import { malformedRequest } from "@/lib/config/request-guard";
+import { TOO_LARGE_PARAM } from "@/lib/config/post-limits";
+import { malformedRequest, tooLargePost } from "@/lib/config/request-guard";
 import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 
 // Three jobs, all cheap: refusing a request no page could answer (a NUL
@@ -19,6 +20,12 @@ function isSignedInArea(pathname: string): boolean {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (tooLargePost(request)) {
+    if (request.headers.has("next-action")) return new NextResponse("That file is too large: files of up to 20 MB are taken.", { status: 413 });
+    const back = new URL(pathname, request.url);
+    back.searchParams.set(TOO_LARGE_PARAM, "too-large");
+    return NextResponse.redirect(back, 303);
+  }
   if (await malformedRequest(request, pathname)) return new NextResponse("Bad request", { status: 400 });
   const signedInPage = isSignedInArea(pathname);
 

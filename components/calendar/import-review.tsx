@@ -1,5 +1,7 @@
 "use client";
 
+import type { ComponentProps } from "react";
+import { ReclassifyEvent } from "@/components/calendar/reclassify-event";
 import { LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
@@ -22,7 +24,9 @@ const ORIGIN: Record<WeekOrigin, string> = {
 
 const hours = (minutes: number) => `${formatHours(minutes)} h`;
 
-function WeekCard({ week, timeZone }: { week: PreviewWeek; timeZone: string }) {
+type Reclassify = ComponentProps<typeof ReclassifyEvent>["reclassify"];
+
+function WeekCard({ week, timeZone, reclassify }: { week: PreviewWeek; timeZone: string; reclassify: Reclassify }) {
   const time = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
   const headingId = `week-${week.startsOn}-title`;
   return (
@@ -63,16 +67,21 @@ function WeekCard({ week, timeZone }: { week: PreviewWeek; timeZone: string }) {
           The {week.events.length === 1 ? "event" : `${week.events.length} events`} behind these hours
         </summary>
         <ul className="mt-2 space-y-1 text-sm">
-          {week.events.map((event) => (
-            <li key={event.key} className="flex flex-wrap justify-between gap-x-3">
-              <span className="min-w-0 break-words">
-                {event.title || "(no title)"} <span className="text-muted">· {time.format(new Date(event.start))}</span>
-              </span>
-              <span className="text-muted tabular">
-                {TIME_CATEGORIES[event.category]}, {hours(event.minutes)}
-              </span>
-            </li>
-          ))}
+          {week.events.map((event) => {
+            const when = time.format(new Date(event.start));
+            return (
+              <li key={event.key} className="flex flex-wrap justify-between gap-x-3">
+                <span className="min-w-0 break-words">
+                  {event.title || "(no title)"} <span className="text-muted">· {when}</span>
+                </span>
+                <span className="text-muted tabular">
+                  {TIME_CATEGORIES[event.category]}
+                  {event.chosen ? " (your choice)" : ""}, {hours(event.minutes)}
+                </span>
+                <ReclassifyEvent event={event} when={when} reclassify={reclassify} />
+              </li>
+            );
+          })}
         </ul>
       </details>
       {week.same ? null : (
@@ -89,10 +98,12 @@ type Props = {
   preview: ImportPreview;
   timeZone: string;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Changes one event's category, or its series' (bound to the import). */
+  reclassify: Reclassify;
 };
 
 /** The preview of a pending import, with a choice per week; confirming applies it all at once. */
-export function ImportReview({ id, preview, timeZone, action }: Props) {
+export function ImportReview({ id, preview, timeZone, action, reclassify }: Props) {
   const touchpoints = preview.touchpoints.filter((touchpoint) => touchpoint.state === "new" || touchpoint.state === "update");
   return (
     <ActionForm
@@ -116,7 +127,7 @@ export function ImportReview({ id, preview, timeZone, action }: Props) {
         ) : (
           <ul className="mt-3 space-y-4">
             {preview.weeks.map((week) => (
-              <WeekCard key={week.startsOn} week={week} timeZone={timeZone} />
+              <WeekCard key={week.startsOn} week={week} timeZone={timeZone} reclassify={reclassify} />
             ))}
           </ul>
         )}

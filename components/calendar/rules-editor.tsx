@@ -16,6 +16,7 @@ type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const MATCH_KINDS = {
   words: "Words in the title or description",
+  title: "The whole title (a series)",
   attendee: "An attendee’s address or domain",
   organiser: "The organiser’s address or domain",
   attendeeCount: "The number of people invited",
@@ -29,6 +30,8 @@ export function describeMatch(match: CalendarRuleMatch): string {
   switch (match.on) {
     case "words":
       return `Title or description has ${match.words.map((word) => `“${word}”`).join(", ")}`;
+    case "title":
+      return `Titled “${match.title}”`;
     case "attendee":
       return `An attendee is ${match.address.includes("@") ? match.address : `anyone at ${match.address}`}`;
     case "organiser":
@@ -74,6 +77,13 @@ function RuleForm({ action, rule, position }: { action: FormAction; rule?: Calen
           label="Words or phrases"
           defaultValue={match?.on === "words" ? match.words.join(", ") : ""}
           help="Separated by commas, e.g. incident, outage, on-call. Each matches at the start of a word, in any case."
+        />
+      ) : kind === "title" ? (
+        <TextField
+          name="title"
+          label="Title"
+          defaultValue={match?.on === "title" ? match.title : ""}
+          help="The event’s whole title, in any case: every event of a series is titled the same."
         />
       ) : kind === "attendee" || kind === "organiser" ? (
         <TextField

@@ -4,7 +4,8 @@ import type { ComponentProps, ReactNode } from "react";
 import { useFormField } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
 
-const control =
+/** A text field's or select's look, for a control that is not one of the fields below. */
+export const controlClasses =
   "block w-full rounded-md border border-border-strong bg-surface px-3 py-2 text-base text-text placeholder:text-muted aria-[invalid=true]:border-danger sm:text-sm";
 
 type FieldShellProps = { name: string; label: string; help?: ReactNode; errors?: string[]; children: ReactNode };
@@ -72,7 +73,7 @@ export function TextField({ name, label, help, defaultValue, errorsAsTyped, clas
   const { errors, controlProps } = useFieldControl(name, help, defaultValue, errorsAsTyped);
   return (
     <FieldShell name={name} label={label} help={help} errors={errors}>
-      <input className={cn(control, className)} {...props} {...controlProps} />
+      <input className={cn(controlClasses, className)} {...props} {...controlProps} />
     </FieldShell>
   );
 }
@@ -83,7 +84,7 @@ export function TextAreaField({ name, label, help, defaultValue, className, rows
   const { errors, controlProps } = useFieldControl(name, help, defaultValue);
   return (
     <FieldShell name={name} label={label} help={help} errors={errors}>
-      <textarea rows={rows} className={cn(control, "resize-y", className)} {...props} {...controlProps} />
+      <textarea rows={rows} className={cn(controlClasses, "resize-y", className)} {...props} {...controlProps} />
     </FieldShell>
   );
 }
@@ -102,7 +103,7 @@ export function SelectField({ name, label, help, defaultValue, options, classNam
       {/* React sets a select's default option only when it mounts, and the form resets to
           that option after each submission: without this key a save (or a refused one)
           would snap back to the value the page first loaded with, and the next save send it. */}
-      <select key={String(controlProps.defaultValue ?? "")} className={cn(control, className)} {...props} {...controlProps}>
+      <select key={String(controlProps.defaultValue ?? "")} className={cn(controlClasses, className)} {...props} {...controlProps}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -25,6 +25,8 @@ export type ActionFormProps = {
   /** Warn before leaving the page with unsaved changes. */
   warnOnLeave?: boolean;
   onResult?: (state: FormState) => void;
+  /** A check the schema cannot make (a file's size): false keeps the form from being sent. */
+  beforeSubmit?: (form: HTMLFormElement) => boolean;
   children: ReactNode;
   extraActions?: ReactNode;
   className?: string;
@@ -39,6 +41,7 @@ export function ActionForm({
   pendingLabel = "Saving…",
   warnOnLeave = false,
   onResult,
+  beforeSubmit,
   children,
   extraActions,
   className,
@@ -91,6 +94,10 @@ export function ActionForm({
   }, [warnOnLeave, dirty]);
 
   function validateBeforeSubmit(event: React.FormEvent<HTMLFormElement>) {
+    if (beforeSubmit && !beforeSubmit(event.currentTarget)) {
+      event.preventDefault();
+      return;
+    }
     if (!schema) return;
     const parsed = schema.safeParse(formValues(new FormData(event.currentTarget)));
     if (parsed.success) {

@@ -3,7 +3,7 @@ import type { CalendarCategory } from "@/lib/calendar/rules.validation";
 import { instantInZone, wallInZone } from "@/lib/calendar/zones";
 import { addDaysTo, fromDateOnly, type DateOnly } from "@/lib/shared/dates";
 import type { TimeCategory } from "@/lib/shared/vocabulary";
-import { nextWeekStart, weekStartOf, type WeekSettings } from "@/lib/shared/week-dates";
+import { weekHoldingDay, weekStartOf, type WeekSettings } from "@/lib/shared/week-dates";
 
 // Puts classified occurrences into the user's weeks (their zone and first day
 // of the week), in whole minutes, counting every minute once:
@@ -15,6 +15,9 @@ import { nextWeekStart, weekStartOf, type WeekSettings } from "@/lib/shared/week
 // - Ignored events take no minutes and hide none.
 // - A week holds at most 168 hours: the week clocks go back has 169, and its
 //   169th busy hour, if there ever is one, is not counted.
+// - Weeks saved under an earlier first day of the week keep their days
+//   (decision 009): a day goes to the saved week holding it, else to the week
+//   its page opens, so no second week starts where a saved one stands in.
 
 export const MINUTES_IN_A_WEEK = 168 * 60;
 const MINUTE = 60_000;
@@ -63,25 +66,36 @@ function countWeek(weekStart: DateOnly, pieces: Piece[]): WeekBucket {
   return { weekStart, minutes, events: [...perEvent.values()].sort((a, b) => (a.key < b.key ? -1 : 1)) };
 }
 
-/** The user's weeks the occurrences fall in, oldest first, each event split at week boundaries. */
-export function bucketIntoWeeks(spans: readonly ClassifiedSpan[], settings: WeekSettings): WeekBucket[] {
-  // Per day and per week met (a few hundred), not per event: an import buckets thousands.
+const DAY = 86_400_000;
+
+/**
+ * The user's weeks the occurrences fall in, oldest first, each event split
+ * where its days pass to another week. `saved`: the starts of the user's saved
+ * weeks around the spans (any first day of the week).
+ */
+export function bucketIntoWeeks(spans: readonly ClassifiedSpan[], settings: WeekSettings, saved: readonly DateOnly[] = []): WeekBucket[] {
+  const savedInOrder = [...saved].sort();
+  // Per day met (a few hundred), not per event: an import buckets thousands.
   const weekOfDay = new Map<number, DateOnly>();
-  const endOfWeek = new Map<DateOnly, number>();
-  const weekStartAt = (minute: number) => {
-    const day = Math.floor(wallInZone(settings.timeZone, minute * MINUTE) / 86_400_000);
+  const weekOf = (day: number) => {
     let weekStart = weekOfDay.get(day);
     if (weekStart === undefined) {
-      weekStart = weekStartOf(new Date(day * 86_400_000).toISOString().slice(0, 10), settings.weekStartsOn);
+      const date = new Date(day * DAY).toISOString().slice(0, 10);
+      weekStart = savedInOrder.length === 0 ? weekStartOf(date, settings.weekStartsOn) : weekHoldingDay(date, settings.weekStartsOn, savedInOrder);
       weekOfDay.set(day, weekStart);
     }
     return weekStart;
   };
-  const weekEndAt = (weekStart: DateOnly) => {
-    let end = endOfWeek.get(weekStart);
+  // The minute a day's week stops: midnight (in the user's zone) of the next day in another week.
+  const weekEnds = new Map<number, number>();
+  const weekEndAfter = (day: number) => {
+    let end = weekEnds.get(day);
     if (end === undefined) {
-      end = Math.round(instantInZone(settings.timeZone, fromDateOnly(nextWeekStart(weekStart)).getTime()) / MINUTE);
-      endOfWeek.set(weekStart, end);
+      let next = day + 1;
+      // A saved week and the days its page takes in span at most 13 days.
+      while (next < day + 14 && weekOf(next) === weekOf(day)) next++;
+      end = Math.round(instantInZone(settings.timeZone, next * DAY) / MINUTE);
+      weekEnds.set(day, end);
     }
     return end;
   };
@@ -91,9 +105,10 @@ export function bucketIntoWeeks(spans: readonly ClassifiedSpan[], settings: Week
     let start = Math.round(span.start.getTime() / MINUTE);
     const end = Math.round(span.end.getTime() / MINUTE);
     while (start < end) {
-      const weekStart = weekStartAt(start);
+      const day = Math.floor(wallInZone(settings.timeZone, start * MINUTE) / DAY);
+      const weekStart = weekOf(day);
       // Never less than a minute on: a zone offset in seconds (historic times) cannot stall the loop.
-      const pieceEnd = Math.min(end, Math.max(start + 1, weekEndAt(weekStart)));
+      const pieceEnd = Math.min(end, Math.max(start + 1, weekEndAfter(day)));
       const pieces = weeks.get(weekStart) ?? [];
       pieces.push({ key: span.key, start, end: pieceEnd, category: span.category, rank: span.rank, startedAt: span.start.getTime() });
       weeks.set(weekStart, pieces);

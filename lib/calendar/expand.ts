@@ -114,6 +114,21 @@ function endOf(event: SourceEvent, start: number, wall: number | null): number {
   return start + lengthOf(event);
 }
 
+/**
+ * Where a RANGE=THISANDFUTURE override moves a later occurrence: by the shift
+ * it gave its own, in wall-clock time (10:00 instead of 09:00 stays 10:00
+ * across a DST change) when both share a zone, with its own length.
+ */
+function shiftedBy(range: SourceEvent, master: SourceEvent, start: number, instance: Instance): { start: number; end: number } {
+  const shift = range.start.zone.toInstant(range.start.wall) - range.recurrenceId!;
+  if (instance.wall !== null && range.start.zone.name === master.start.zone.name) {
+    const wall = instance.wall + shift;
+    const at = range.start.zone.toInstant(wall);
+    return { start: at, end: endOf(range, at, wall) };
+  }
+  return { start: start + shift, end: endOf(range, start + shift, null) };
+}
+
 /** The occurrences of the events in the window, series expanded, overrides applied, the ignored left out. */
 export function expandEvents(events: readonly SourceEvent[], options: ExpandOptions, warnings: Warnings): { occurrences: CalendarOccurrence[]; ignored: IgnoredCounts } {
   const { window, deadline } = options;
@@ -190,13 +205,26 @@ export function expandEvents(events: readonly SourceEvent[], options: ExpandOpti
       overrides.delete(master.uid);
       continue;
     }
+    // RANGE=THISANDFUTURE overrides, oldest first: the latest one before an
+    // occurrence stands for the series from there on (RFC 5545 §3.8.4.4): its
+    // title, people and status, and its shift in time. One that is cancelled
+    // ends the series there.
+    const ranges = [...ofSeries.values()].filter((override) => override.thisAndFuture).sort((a, b) => a.recurrenceId! - b.recurrenceId!);
     if (!counts(master)) {
       ignore(master);
     } else {
       for (const [start, instance] of instances) {
         if (ofSeries.has(start)) continue;
-        const end = instance.end ?? endOf(master, start, instance.wall);
-        if (overlaps(start, end, window)) push(occurrenceOf(master, start, end, start));
+        const range = ranges.findLast((candidate) => candidate.recurrenceId! < start);
+        if (range && !counts(range)) {
+          ignore(range);
+        } else if (range) {
+          const moved = shiftedBy(range, master, start, instance);
+          if (overlaps(moved.start, moved.end, window)) push(occurrenceOf(range, moved.start, moved.end, start));
+        } else {
+          const end = instance.end ?? endOf(master, start, instance.wall);
+          if (overlaps(start, end, window)) push(occurrenceOf(master, start, end, start));
+        }
       }
     }
   }

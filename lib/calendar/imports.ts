@@ -1,7 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { weekBeginsAt } from "@/lib/calendar/buckets";
-import { IMPORT_WEEKS_BACK, type WeekChoice } from "@/lib/calendar/imports.validation";
+import { IMPORT_WEEKS_BACK, type ReclassifyEventInput, type WeekChoice } from "@/lib/calendar/imports.validation";
 import {
   buildPreview,
   linkKey,
@@ -11,18 +12,19 @@ import {
   writesWeek,
   type ImportPreview,
   type PreviewWeek,
-  type StoredOccurrence,
   type LinkedTouchpoint,
   type LoggedWeek,
+  type StoredOccurrence,
   type WeekMinutes,
 } from "@/lib/calendar/preview";
 import { readCalendar } from "@/lib/calendar/read";
-import { getCalendarRules } from "@/lib/calendar/user-rules";
+import { normalizeTitle, titleKey, type CalendarRule } from "@/lib/calendar/rules.validation";
+import { getCalendarRules, putTitleRuleFirst } from "@/lib/calendar/user-rules";
 import type { CalendarWarning } from "@/lib/calendar/warnings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CalendarImportStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { addDaysTo, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { currentWeekStart } from "@/lib/shared/week-dates";
@@ -160,8 +162,9 @@ async function previewOf(tx: Tx, viewer: Viewer, row: PendingRow): Promise<Impor
     tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true, name: true, email: true, department: true } }),
     linkedTouchpoints(tx, userId),
   ]);
-  // Weeks start at most a day either side of the window's instants, whatever the zone.
-  const logged = await loggedWeeks(tx, userId, fromDateOnly(addDaysTo(toDateOnly(row.windowStart), -1)), fromDateOnly(addDaysTo(toDateOnly(row.windowEnd), 2)));
+  // Weeks start at most a day either side of the window's instants, whatever the zone; a week saved under
+  // an earlier first day of the week (decision 009) may start up to six days before and still hold its days.
+  const logged = await loggedWeeks(tx, userId, fromDateOnly(addDaysTo(toDateOnly(row.windowStart), -8)), fromDateOnly(addDaysTo(toDateOnly(row.windowEnd), 2)));
   const parsed = occurrencesSchema.safeParse(row.occurrences);
   if (!parsed.success) throw new NotFoundError(NOT_FOUND);
   return buildPreview({
@@ -188,8 +191,13 @@ export type CalendarImportSummary = {
 
 export type PendingImport = { id: string; fileName: string; createdAt: Date; windowStart: Date; windowEnd: Date; warnings: CalendarWarning[]; preview: ImportPreview };
 
-/** The viewer's pending import with its preview (nothing changes), or null when missing, confirmed or someone else's. */
-export async function getPendingImport(viewer: Viewer, id: string): Promise<PendingImport | null> {
+/**
+ * The viewer's pending import with its preview (nothing changes), or null when
+ * missing, confirmed or someone else's. Once per render: the review's layout
+ * (which decides its 404) and its page both ask for it with the same viewer
+ * (getViewer is cached too).
+ */
+export const getPendingImport = cache(async (viewer: Viewer, id: string): Promise<PendingImport | null> => {
   const row = await db.calendarImport.findFirst({
     where: { id, userId: viewer.userId, status: "PENDING" },
     select: { id: true, fileName: true, createdAt: true, windowStart: true, windowEnd: true, occurrences: true, warnings: true },
@@ -197,7 +205,7 @@ export async function getPendingImport(viewer: Viewer, id: string): Promise<Pend
   if (!row) return null;
   const warnings = warningsSchema.safeParse(row.warnings);
   return { ...row, warnings: warnings.success ? warnings.data : [], preview: await previewOf(db, viewer, row) };
-}
+});
 
 /** The viewer's imports, newest first: the pending one, then those confirmed or undone, with what each changed. */
 export async function listImports(viewer: Viewer): Promise<CalendarImportSummary[]> {
@@ -210,12 +218,48 @@ export async function listImports(viewer: Viewer): Promise<CalendarImportSummary
   return rows.map(({ _count, ...row }) => ({ ...row, weeks: _count.weeks, touchpoints: _count.touchpoints }));
 }
 
-// ── Confirm and undo ─────────────────────────────────────────────────────────
-
-/** One import at a time per user: confirm and undo read and write the same weeks. */
+/** One import at a time per user: confirm, undo and reclassifying read and write the same rows. */
 async function lockOwner(tx: Tx, userId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
 }
+
+// ── Reclassifying in the preview ─────────────────────────────────────────────
+
+/**
+ * Changes one event's category in the viewer's pending import. "event": this
+ * event only, kept with the import (it wins over the rules). "series": every
+ * event titled as this one is, by a title rule put first in the viewer's rules
+ * (a series shares its title, and a title is what the leader can read and edit
+ * at /calendar/rules, where a UID is not); the single choices it covers go.
+ * The preview is computed again from these on its next read. Returns the rule
+ * added, if any.
+ */
+export async function reclassifyEvent(viewer: Viewer, { id, event, category, scope }: ReclassifyEventInput): Promise<{ rule: CalendarRule | null }> {
+  const userId = viewer.userId;
+  return db.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const row = await tx.calendarImport.findFirst({ where: { id, userId, status: "PENDING" }, select: { occurrences: true } });
+    if (!row) throw new NotFoundError(NOT_FOUND);
+    const parsed = occurrencesSchema.safeParse(row.occurrences);
+    const target = parsed.success ? parsed.data.find((occurrence) => occurrence.key === event) : undefined;
+    if (!parsed.success || !target) throw new NotFoundError("That event");
+
+    let rule: CalendarRule | null = null;
+    let occurrences: StoredOccurrence[];
+    if (scope === "event") {
+      occurrences = parsed.data.map((occurrence) => (occurrence.key === event ? { ...occurrence, category } : occurrence));
+    } else {
+      const title = normalizeTitle(target.title);
+      if (title === "") throw new ExpectedError("This event has no title to find its series by. Change this event only, or add a rule in your calendar rules.");
+      rule = await putTitleRuleFirst(viewer, title, category, tx);
+      occurrences = parsed.data.map(({ category: chosen, ...occurrence }) => (titleKey(occurrence.title) === titleKey(title) ? occurrence : { ...occurrence, category: chosen }));
+    }
+    await tx.calendarImport.update({ where: { id, userId }, data: { occurrences } });
+    return { rule };
+  });
+}
+
+// ── Confirm and undo ─────────────────────────────────────────────────────────
 
 export type ConfirmResult = { weeks: number; touchpoints: number };
 

@@ -2,7 +2,7 @@
 // choices of a confirm, and the rules editor. Shared by the forms and the
 // server actions; hours never come from the browser, only choices.
 import { z } from "zod";
-import { calendarRuleMatchSchema, CALENDAR_CATEGORIES, type CalendarCategory } from "@/lib/calendar/rules.validation";
+import { calendarCategorySchema, calendarRuleMatchSchema } from "@/lib/calendar/rules.validation";
 import { dateOnlySchema } from "@/lib/shared/dates";
 import { idSchema } from "@/lib/shared/forms";
 
@@ -69,11 +69,22 @@ export const confirmImportSchema = z.record(z.string(), z.unknown()).transform((
 
 export type ConfirmImportInput = z.output<typeof confirmImportSchema>;
 
-// ── The rules editor ─────────────────────────────────────────────────────────
+// ── Reclassifying an event in the preview ────────────────────────────────────
 
-const categorySchema = z.enum(Object.keys(CALENDAR_CATEGORIES) as [CalendarCategory, ...CalendarCategory[]], {
-  error: "Choose firefighting, strategy, other or ignore.",
+/** One event only (kept with the pending import), or its whole series: every event titled the same, by a rule. */
+export const RECLASSIFY_SCOPES = ["event", "series"] as const;
+export type ReclassifyScope = (typeof RECLASSIFY_SCOPES)[number];
+
+/** The preview's buttons send these: the import, one event's key (UID and start), its new category, and the scope. */
+export const reclassifyEventSchema = z.object({
+  id: importIdSchema,
+  event: z.string().min(1).max(2_000),
+  category: calendarCategorySchema,
+  scope: z.enum(RECLASSIFY_SCOPES),
 });
+export type ReclassifyEventInput = z.output<typeof reclassifyEventSchema>;
+
+// ── The rules editor ─────────────────────────────────────────────────────────
 
 /** A rule's place in the list, as the form names it (0 is the first). */
 const positionSchema = z.coerce.number({ error: "That rule could not be found." }).int("That rule could not be found.").min(0, "That rule could not be found.").max(1_000, "That rule could not be found.");
@@ -86,16 +97,17 @@ export const ruleFormSchema = z
   .object({
     on: z.string({ error: "Choose what the rule matches." }),
     words: z.string().optional(),
+    title: z.string().optional(),
     address: z.string().optional(),
     min: z.string().optional(),
     max: z.string().optional(),
-    category: categorySchema,
+    category: calendarCategorySchema,
     /** Set when editing: the rule's place. */
     position: z.preprocess((value) => (value === "" ? undefined : value), positionSchema.optional()),
   })
-  .transform(({ on, words, address, min, max, category, position }, context) => {
+  .transform(({ on, words, title, address, min, max, category, position }, context) => {
     const candidate =
-      on === "words" ? { on, words: words ?? "" } : on === "attendee" || on === "organiser" ? { on, address: address ?? "" } : { on, min: min ?? "", max: max?.trim() ? max : null };
+      on === "words" ? { on, words: words ?? "" } : on === "title" ? { on, title: title ?? "" } : on === "attendee" || on === "organiser" ? { on, address: address ?? "" } : { on, min: min ?? "", max: max?.trim() ? max : null };
     const match = calendarRuleMatchSchema.safeParse(candidate);
     if (!match.success) {
       for (const issue of match.error.issues) {
@@ -117,4 +129,4 @@ export const moveRuleSchema = z.object({
 
 export const deleteRuleSchema = z.object({ position: positionSchema });
 
-export const defaultCategorySchema = z.object({ defaultCategory: categorySchema });
+export const defaultCategorySchema = z.object({ defaultCategory: calendarCategorySchema });

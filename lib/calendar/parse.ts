@@ -40,6 +40,8 @@ export type SourceEvent = {
   uid: string;
   /** The instant of the occurrence an override replaces; null for a series or a single event. */
   recurrenceId: number | null;
+  /** RECURRENCE-ID;RANGE=THISANDFUTURE: the override changes its occurrence and every later one. */
+  thisAndFuture: boolean;
   sequence: number;
   start: EventTime;
   /** Wall-clock length when DTEND shares DTSTART's zone or DURATION gives it; else exact. */
@@ -265,9 +267,11 @@ function identityOf(component: ICAL.Component, zone: EventZone, context: EventCo
   const uid = typeof uidValue === "string" && uidValue.trim() !== "" ? uidValue.trim().slice(0, 500) : stableUid(component);
   const recurrenceProperty = component.getFirstProperty("recurrence-id");
   let recurrenceId: number | null = null;
+  let thisAndFuture = false;
   if (recurrenceProperty) {
     const { time } = timeOf(recurrenceProperty, context, zone);
     recurrenceId = time.zone.toInstant(time.wall);
+    thisAndFuture = String(recurrenceProperty.getParameter("range") ?? "").toUpperCase() === "THISANDFUTURE";
   }
   const sequence = Number(component.getFirstPropertyValue("sequence") ?? 0);
   const status = String(component.getFirstPropertyValue("status") ?? "").toUpperCase();
@@ -276,6 +280,7 @@ function identityOf(component: ICAL.Component, zone: EventZone, context: EventCo
   return {
     uid,
     recurrenceId,
+    thisAndFuture,
     sequence: Number.isFinite(sequence) ? sequence : 0,
     status: status === "TENTATIVE" ? ("tentative" as const) : ("confirmed" as const),
     cancelled: status === "CANCELLED",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { bucketIntoWeeks, MINUTES_IN_A_WEEK, type ClassifiedSpan } from "@/lib/calendar/buckets";
 import type { CalendarOccurrence } from "@/lib/calendar/expand";
 import { compileRules } from "@/lib/calendar/rules";
-import type { CalendarCategory, CalendarRules } from "@/lib/calendar/rules.validation";
+import { calendarCategorySchema, titleKey, type CalendarCategory, type CalendarRules } from "@/lib/calendar/rules.validation";
 import type { WeekChoice } from "@/lib/calendar/imports.validation";
 import type { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { todayIn, type DateOnly } from "@/lib/shared/dates";
@@ -26,6 +26,8 @@ export const storedOccurrenceSchema = z.object({
   organizer: z.string().nullable(),
   attendees: z.array(z.string()),
   attendeeCount: z.number(),
+  /** The category the leader chose for this one event in the preview: it wins over the rules. */
+  category: calendarCategorySchema.optional(),
 });
 export type StoredOccurrence = z.output<typeof storedOccurrenceSchema>;
 
@@ -45,7 +47,17 @@ export type LoggedWeek = { minutes: WeekMinutes; fromImport: boolean; feedId?: s
 /** Empty: no hours yet. Imported: hours an earlier import wrote, unchanged since. Hand: hours the user logged or changed. */
 export type WeekOrigin = "empty" | "imported" | "hand";
 
-export type PreviewEvent = { key: string; title: string; start: string; category: TimeCategory; minutes: number };
+export type PreviewEvent = {
+  key: string;
+  title: string;
+  start: string;
+  category: TimeCategory;
+  minutes: number;
+  /** The leader chose this event's category in the preview (rather than a rule). */
+  chosen: boolean;
+  /** How many events of the import are titled the same (its series, as a title rule would match it). */
+  sameTitle: number;
+};
 
 export type PreviewWeek = {
   startsOn: DateOnly;
@@ -137,6 +149,8 @@ function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence)
   const from = input.window.start.getTime();
   const to = input.window.end.getTime();
   const byKey = new Map(input.occurrences.map((occurrence) => [occurrence.key, occurrence]));
+  const titled = new Map<string, number>();
+  for (const occurrence of input.occurrences) titled.set(titleKey(occurrence.title), (titled.get(titleKey(occurrence.title)) ?? 0) + 1);
   const spans: ClassifiedSpan[] = [];
   let ignored = 0;
   for (const occurrence of input.occurrences) {
@@ -148,7 +162,8 @@ function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence)
     if (category === "ignore") ignored++;
     spans.push({ key: occurrence.key, start: new Date(start), end: new Date(end), category, rank });
   }
-  const weeks = bucketIntoWeeks(spans, input.settings).map((bucket) => {
+  // Weeks saved under an earlier first day of the week take the days they hold (decision 009).
+  const weeks = bucketIntoWeeks(spans, input.settings, [...input.logged.keys()]).map((bucket) => {
     const calendar = toQuarterHours(bucket.minutes);
     const current = input.logged.get(bucket.weekStart);
     const logged = current?.minutes ?? NO_MINUTES;
@@ -161,7 +176,8 @@ function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence)
       same: sameMinutes(calendar, logged),
       events: bucket.events.map(({ key, category, minutes }) => {
         const occurrence = byKey.get(key)!;
-        return { key, title: occurrence.title, start: occurrence.start, category, minutes };
+        const sameTitle = occurrence.title.trim() === "" ? 1 : titled.get(titleKey(occurrence.title))!;
+        return { key, title: occurrence.title, start: occurrence.start, category, minutes, chosen: occurrence.category !== undefined, sameTitle };
       }),
     };
   });
@@ -225,6 +241,8 @@ export function buildPreview(input: PreviewInput): ImportPreview {
   const classify = compileRules(input.rules);
   const lastRank = input.rules.rules.length;
   const { weeks, ignored } = weeksOf(input, (occurrence) => {
+    // The leader's own choice for one event ranks before every rule, overlaps included.
+    if (occurrence.category !== undefined) return { category: occurrence.category, rank: -1 };
     const { category, rule } = classify(occurrence);
     return { category, rank: rule ?? lastRank };
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CalendarOccurrence } from "@/lib/calendar/expand";
-import type { CalendarCategory, CalendarRuleMatch, CalendarRules } from "@/lib/calendar/rules.validation";
+import { titleKey, type CalendarCategory, type CalendarRuleMatch, type CalendarRules } from "@/lib/calendar/rules.validation";
 
 /** An occurrence's category, and which rule gave it (its index; null for the default category). */
 export type Classification = { category: CalendarCategory; rule: number | null };
@@ -35,6 +35,10 @@ function matcherOf(match: CalendarRuleMatch): (event: Classifiable, text: string
     case "words": {
       const pattern = wordsPattern(match.words);
       return (_event, text) => pattern.test(text);
+    }
+    case "title": {
+      const wanted = titleKey(match.title);
+      return (event) => titleKey(event.title) === wanted;
     }
     case "attendee": {
       const matches = addressMatcher(match.address);

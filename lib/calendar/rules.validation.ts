@@ -12,7 +12,7 @@ export const MAX_RULE_WORDS = 20;
 const MAX_WORD_LENGTH = 60;
 const MAX_ATTENDEES = 1_000;
 
-const categorySchema = z.enum(Object.keys(CALENDAR_CATEGORIES) as [CalendarCategory, ...CalendarCategory[]], {
+export const calendarCategorySchema = z.enum(Object.keys(CALENDAR_CATEGORIES) as [CalendarCategory, ...CalendarCategory[]], {
   error: "Choose firefighting, strategy, other or ignore.",
 });
 
@@ -45,6 +45,17 @@ const addressOrDomainSchema = z
     return DOMAIN.test(address ? address[1]! : value);
   }, "Enter an email address (ana@example.com) or a domain (example.com).");
 
+const MAX_TITLE_LENGTH = 200;
+
+/** An event's title as rules compare it: NFKC, spaces collapsed, in any case (see `titleKey`). */
+export const normalizeTitle = (title: string) => title.normalize("NFKC").trim().replaceAll(/\s+/g, " ");
+export const titleKey = (title: string) => normalizeTitle(title).toLowerCase();
+
+const titleSchema = z
+  .string({ error: "Enter the event’s title." })
+  .transform(normalizeTitle)
+  .pipe(z.string().min(1, "Enter the event’s title.").max(MAX_TITLE_LENGTH, `Keep the title under ${MAX_TITLE_LENGTH} characters.`));
+
 const countSchema = z.coerce
   .number({ error: "Enter a whole number." })
   .int("Enter a whole number.")
@@ -56,6 +67,8 @@ export const calendarRuleMatchSchema = z.discriminatedUnion(
   [
     /** Words or phrases in the title or the description, each matched at the start of a word, in any case. */
     z.object({ on: z.literal("words"), words: wordsSchema }),
+    /** The whole title, as written in any case: every event of a series (and any other event titled the same). */
+    z.object({ on: z.literal("title"), title: titleSchema }),
     /** One attendee's address, or any attendee at a domain. */
     z.object({ on: z.literal("attendee"), address: addressOrDomainSchema }),
     /** The organiser's address or domain. */
@@ -65,15 +78,15 @@ export const calendarRuleMatchSchema = z.discriminatedUnion(
       .object({ on: z.literal("attendeeCount"), min: countSchema, max: countSchema.nullable().default(null) })
       .refine((match) => match.max === null || match.max >= match.min, { message: "The most must be at least the fewest.", path: ["max"] }),
   ],
-  { error: "Choose what the rule matches: words, an attendee, the organiser or the number of people." },
+  { error: "Choose what the rule matches: words, the title, an attendee, the organiser or the number of people." },
 );
 
-export const calendarRuleSchema = z.object({ match: calendarRuleMatchSchema, category: categorySchema });
+export const calendarRuleSchema = z.object({ match: calendarRuleMatchSchema, category: calendarCategorySchema });
 
 export const calendarRulesSchema = z.object({
   rules: z.array(calendarRuleSchema).max(MAX_RULES, `Keep at most ${MAX_RULES} rules.`),
   /** Where events no rule matches go. */
-  defaultCategory: categorySchema.default("other"),
+  defaultCategory: calendarCategorySchema.default("other"),
 });
 
 export type CalendarRuleMatch = z.output<typeof calendarRuleMatchSchema>;

@@ -1,6 +1,16 @@
 import "server-only";
-import { calendarRuleSchema, calendarRulesSchema, MAX_RULES, STARTER_RULES, type CalendarCategory, type CalendarRule, type CalendarRules } from "@/lib/calendar/rules.validation";
+import {
+  calendarRuleSchema,
+  calendarRulesSchema,
+  MAX_RULES,
+  STARTER_RULES,
+  titleKey,
+  type CalendarCategory,
+  type CalendarRule,
+  type CalendarRules,
+} from "@/lib/calendar/rules.validation";
 import type { RuleFormInput } from "@/lib/calendar/imports.validation";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -11,8 +21,11 @@ import type { Viewer } from "@/lib/server/viewer";
 
 export type UserRules = CalendarRules & { starter: boolean };
 
-export async function getCalendarRules(viewer: Viewer): Promise<UserRules> {
-  const row = await db.calendarRules.findUnique({ where: { userId: viewer.userId }, select: { rules: true, defaultCategory: true } });
+/** The database, or the transaction a change of the rules is part of. */
+type Client = Pick<Prisma.TransactionClient, "calendarRules">;
+
+export async function getCalendarRules(viewer: Viewer, client: Client = db): Promise<UserRules> {
+  const row = await client.calendarRules.findUnique({ where: { userId: viewer.userId }, select: { rules: true, defaultCategory: true } });
   if (!row) return { ...STARTER_RULES, starter: true };
   // Parsed on every read: a stored rule that no longer fits the schema is left out rather than failing the import.
   const rules = (Array.isArray(row.rules) ? row.rules : []).flatMap((rule) => {
@@ -23,12 +36,12 @@ export async function getCalendarRules(viewer: Viewer): Promise<UserRules> {
   return { ...(parsed.success ? parsed.data : { rules, defaultCategory: "other" as const }), starter: false };
 }
 
-async function changeRules(viewer: Viewer, change: (current: CalendarRules) => CalendarRules): Promise<void> {
-  const { rules, defaultCategory } = await getCalendarRules(viewer);
+async function changeRules(viewer: Viewer, change: (current: CalendarRules) => CalendarRules, client: Client = db): Promise<void> {
+  const { rules, defaultCategory } = await getCalendarRules(viewer, client);
   const next = change({ rules, defaultCategory });
   if (next.rules.length > MAX_RULES) throw new ExpectedError(`Keep at most ${MAX_RULES} rules.`);
   const data = { rules: next.rules, defaultCategory: next.defaultCategory };
-  await db.calendarRules.upsert({ where: { userId: viewer.userId }, create: { userId: viewer.userId, ...data }, update: data });
+  await client.calendarRules.upsert({ where: { userId: viewer.userId }, create: { userId: viewer.userId, ...data }, update: data });
 }
 
 const RULE = "That rule";
@@ -70,4 +83,15 @@ export async function moveRule(viewer: Viewer, position: number, direction: "up"
 
 export async function setDefaultCategory(viewer: Viewer, defaultCategory: CalendarCategory): Promise<void> {
   await changeRules(viewer, (current) => ({ ...current, defaultCategory }));
+}
+
+/**
+ * Puts a rule for one title first (a series the leader reclassified in a
+ * preview beats the word rules), in place of an earlier rule for that title.
+ */
+export async function putTitleRuleFirst(viewer: Viewer, title: string, category: CalendarCategory, client: Client = db): Promise<CalendarRule> {
+  const rule: CalendarRule = { match: { on: "title", title }, category };
+  const sameTitle = (existing: CalendarRule) => existing.match.on === "title" && titleKey(existing.match.title) === titleKey(title);
+  await changeRules(viewer, (current) => ({ ...current, rules: [rule, ...current.rules.filter((existing) => !sameTitle(existing))] }), client);
+  return rule;
 }

@@ -7,6 +7,20 @@
 // fails in Next's action handler. Cheap: the body is read only for posts to
 // pages, which are small forms.
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { MAX_POST_BYTES } from "@/lib/config/post-limits";
+
+/**
+ * A post whose Content-Length says it is larger than MAX_POST_BYTES is never
+ * read: Next would answer it with its own body-limit error. A page's form post
+ * (no script: a browser without JavaScript) is sent back to the page with
+ * `?upload=too-large`, which its upload form shows at the file field; a
+ * server action called from script gets a 413 in words.
+ */
+export function tooLargePost(request: Request): boolean {
+  if (request.method !== "POST") return false;
+  const length = Number(request.headers.get("content-length") ?? "0");
+  return Number.isFinite(length) && length > MAX_POST_BYTES;
+}
 
 /** Why the request is malformed, or null when it is well-formed enough for Next. */
 export async function malformedRequest(request: Request, pathname: string): Promise<string | null> {

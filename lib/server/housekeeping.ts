@@ -7,8 +7,9 @@ import { restorableSince } from "@/lib/shared/soft-delete";
 
 // Housekeeping: a scheduled job (lib/server/worker.ts) removes for good what
 // nobody can get back or use any more: stakeholders, touchpoints and vision
-// notes deleted longer ago than the undo window (docs/decisions/008), expired
-// sessions, sign-in links and rate-limit counters. Every statement deletes one
+// notes deleted longer ago than the undo window (docs/decisions/008), calendar
+// imports read but never confirmed for a week (issue 15), expired sessions,
+// sign-in links and rate-limit counters. Every statement deletes one
 // bounded batch, taking its rows with SKIP LOCKED: two workers running it at
 // once share the rows, each purged once.
 
@@ -21,6 +22,14 @@ import { restorableSince } from "@/lib/shared/soft-delete";
  */
 export const HOUSEKEEPING_CRON = "37 * * * *";
 
+/**
+ * A calendar import read but not confirmed this long after its upload is
+ * dropped, with the events it holds (the most of an event we keep): a leader
+ * reviews an upload the day they make it, and an older preview is stale anyway,
+ * since its window ended at the upload. Uploading again reads the file afresh.
+ */
+export const PENDING_IMPORT_MAX_AGE_MS = 7 * 24 * 3_600_000;
+
 /** Rows per statement: small enough to hold locks for milliseconds. */
 const BATCH_SIZE = 500;
 /** Batches per kind per run: bounds a run; whatever is left goes on the next one. */
@@ -30,6 +39,7 @@ export type HousekeepingCounts = {
   touchpoints: number;
   stakeholders: number;
   visionNotes: number;
+  pendingCalendarImports: number;
   sessions: number;
   verificationTokens: number;
   rateLimits: number;
@@ -55,10 +65,19 @@ export type HousekeepingOptions = { now?: Date; batchSize?: number; maxBatches?:
  * already out of every count.
  */
 function trashBatch(table: Prisma.Sql, cutoff: Date, limit: number, onlyIf: Prisma.Sql = Prisma.empty): Prisma.Sql {
-  const purgeable = Prisma.sql`t."deletedAt" < ${cutoff} ${onlyIf}`;
+  return ownedBatch(table, Prisma.sql`t."deletedAt" < ${cutoff} ${onlyIf}`, Prisma.sql`t."deletedAt"`, limit);
+}
+
+/**
+ * One batch of rows that belong to a user: the oldest (by `order`) that are
+ * `purgeable`, their owners locked first as above. A pending calendar import's
+ * confirm and reclassify lock the owner too, so a purge never takes an import
+ * from under them.
+ */
+function ownedBatch(table: Prisma.Sql, purgeable: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`
     WITH candidates AS MATERIALIZED (
-      SELECT t.id, t."userId" FROM ${table} t WHERE ${purgeable} ORDER BY t."deletedAt" LIMIT ${limit}
+      SELECT t.id, t."userId" FROM ${table} t WHERE ${purgeable} ORDER BY ${order} LIMIT ${limit}
     ), owners AS MATERIALIZED (
       SELECT u.id FROM "User" u WHERE u.id = ANY (ARRAY(SELECT "userId" FROM candidates)) ORDER BY u.id FOR NO KEY UPDATE OF u
     ), doomed AS MATERIALIZED (
@@ -87,6 +106,17 @@ function kinds(now: Date): Kind[] {
     // Its revisits, review comments and their notifications go with a note (foreign keys
     // cascade), as they would with the account; while in the trash they show nowhere.
     { name: "visionNotes", batch: (limit) => trashBatch(Prisma.sql`"VisionNote"`, cutoff, limit) },
+    // Nothing points at a pending import (weeks and touchpoints link to confirmed ones only).
+    {
+      name: "pendingCalendarImports",
+      batch: (limit) =>
+        ownedBatch(
+          Prisma.sql`"CalendarImport"`,
+          Prisma.sql`t.status = 'PENDING' AND t."createdAt" < ${new Date(now.getTime() - PENDING_IMPORT_MAX_AGE_MS)}`,
+          Prisma.sql`t."createdAt"`,
+          limit,
+        ),
+    },
     // Auth.js refuses these already; nothing points at them.
     {
       name: "sessions",
@@ -135,7 +165,7 @@ function errorSummary(error: unknown): { type: string; code?: string; message: s
  * rows. A kind that fails is logged and the others still run.
  */
 export async function runHousekeeping({ now = new Date(), batchSize = BATCH_SIZE, maxBatches = MAX_BATCHES }: HousekeepingOptions = {}): Promise<HousekeepingResult> {
-  const purged: HousekeepingCounts = { touchpoints: 0, stakeholders: 0, visionNotes: 0, sessions: 0, verificationTokens: 0, rateLimits: 0 };
+  const purged: HousekeepingCounts = { touchpoints: 0, stakeholders: 0, visionNotes: 0, pendingCalendarImports: 0, sessions: 0, verificationTokens: 0, rateLimits: 0 };
   const failed: HousekeepingKind[] = [];
   for (const kind of kinds(now)) {
     try {

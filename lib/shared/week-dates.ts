@@ -66,6 +66,18 @@ export function weekToOpen(day: DateOnly, weekStartsOn: number, saved: readonly 
 }
 
 /**
+ * The week a day's imported hours go to (issue 15): the saved week whose seven
+ * days hold it, else the week its page opens (`weekToOpen`). So an import
+ * never starts a second week where a saved one stands in, and a day two saved
+ * weeks share (after a change of the setting) counts once, in the earlier:
+ * the one it was in first, so importing again puts it in the same week.
+ * `saved` oldest first.
+ */
+export function weekHoldingDay(day: DateOnly, weekStartsOn: number, saved: readonly DateOnly[]): DateOnly {
+  return saved.find((start) => start <= day && day <= weekEndOf(start)) ?? weekToOpen(day, weekStartsOn, saved);
+}
+
+/**
  * The weeks before and after the week starting on `start`, stepping through
  * the saved weeks and the calendar weeks no saved week stands in for.
  * `saved` must hold every saved week start within 21 days of `start`.

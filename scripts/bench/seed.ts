@@ -24,6 +24,8 @@ export type BenchUsers = {
     /** This quarter, and a shared link to its story (issue 16). */
     quarter: QuarterKey;
     storyLinkToken: string;
+    /** A calendar import read and waiting for review (issue 15). */
+    pendingImportId: string;
   };
   newcomer: BenchUser;
   mentor: BenchUser;
@@ -36,6 +38,38 @@ const WRITABLE_WEEKS_BACK = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
 const PAST_WEEK_BACK = 3;
 
 const TIME_ZONE = "Europe/Berlin";
+
+/** What a pending import keeps of its events (lib/calendar/preview.ts storedOccurrenceSchema). */
+type StoredOccurrence = { key: string; start: string; end: string; title: string; description: string; organizer: string | null; attendees: string[]; attendeeCount: number };
+
+const SERIES_TITLES = ["Incident review", "Roadmap planning", "1:1 with Sam", "Team sync", "Hiring plan", "Customer escalation", "Design review", "Budget", "Strategy offsite prep"];
+
+/**
+ * The import window of a busy two-year calendar (about 10,000 events, 96 a
+ * week): 12 whole weeks and this one, 19 or 20 meetings a weekday from 08:00,
+ * half an hour to an hour, some overlapping, in 200 series.
+ */
+function busyWindow(from: Date, weeks: number): StoredOccurrence[] {
+  const occurrences: StoredOccurrence[] = [];
+  for (let week = 0; week < weeks; week++) {
+    for (let slot = 0; slot < 96; slot++) {
+      const day = slot % 5;
+      const start = new Date(from.getTime() + ((week * 7 + day) * 24 + 7) * 3_600_000 + Math.floor(slot / 5) * 30 * 60_000);
+      const series = (week * 96 + slot) % 200;
+      occurrences.push({
+        key: `bench-series-${series}@example.test/${start.toISOString()}`,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + (slot % 3 === 0 ? 60 : 30) * 60_000).toISOString(),
+        title: `${SERIES_TITLES[series % SERIES_TITLES.length]} ${series}`,
+        description: "Agenda in the document.",
+        organizer: `organiser${series % 20}@example.test`,
+        attendees: [`bench-0@example.test`, `person${series}@example.test`, `person${series + 1}@example.test`],
+        attendeeCount: 3,
+      });
+    }
+  }
+  return occurrences;
+}
 
 export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -175,6 +209,13 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
        VALUES (gen_random_uuid()::text, $1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'), now() + interval '30 days')`,
       [veteran, quarter, storyLinkToken],
     );
+    // The veteran's calendar, read and waiting for review: the window the upload reads (12 weeks back and this one).
+    const windowStart = new Date(`${addDaysTo(cw, -7 * 12)}T00:00:00+01:00`);
+    const { rows: pending } = await client.query<{ id: string }>(
+      `INSERT INTO "CalendarImport" (id, "userId", "fileName", "windowStart", "windowEnd", occurrences, warnings)
+       VALUES (gen_random_uuid()::text, $1, 'work.ics', $2, now(), $3::jsonb, '[]'::jsonb) RETURNING id`,
+      [veteran, windowStart, JSON.stringify(busyWindow(windowStart, 13).filter((occurrence) => Date.parse(occurrence.start) < Date.now()))],
+    );
     await client.query("COMMIT");
     await client.query("ANALYZE");
     const user = (id: string): BenchUser => ({ id, session: sessions.get(id)! });
@@ -188,6 +229,7 @@ export async function seedBenchData(databaseUrl: string): Promise<BenchUsers> {
         noteId: notes[0]!.id,
         quarter,
         storyLinkToken,
+        pendingImportId: pending[0]!.id,
       },
       newcomer: user(newcomer),
       mentor: user(mentor),

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import type { Page } from "@playwright/test";
+import { dirname, join } from "node:path";
+import type { Page, TestInfo } from "@playwright/test";
 import { icsOf, type IcsEvent } from "../support/calendar-ics";
 import { feedPath } from "./support/feed-server";
 import { checkA11y, expect, test } from "./support/fixtures";
@@ -11,6 +12,14 @@ import { runState } from "./support/run-state";
 test.use({ leaderOptions: { timeZone: "UTC", weekStartsOn: 1 } });
 
 const DAY = 86_400_000;
+
+/** A file of `megabytes` MB that is no calendar, on disk: the browser reads it there, faster than through the protocol. */
+function bigFile(testInfo: TestInfo, name: string, megabytes: number): string {
+  const path = testInfo.outputPath(name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, Buffer.alloc(megabytes * 1024 * 1024, "x"));
+  return path;
+}
 
 /** Monday `weeksBack` weeks before this one (UTC), as a date and a day. */
 function mondayBefore(weeksBack: number): { at: Date; day: string } {
@@ -163,6 +172,51 @@ test.describe("calendar import", () => {
     await rm(join(feedDir, `${secret}.status`));
   });
 
+  test("reclassify one event of a series from the keyboard, for the whole series: a rule is added and the preview follows", async ({ leader: { page } }) => {
+    const twoWeeksAgo = mondayBefore(2);
+    const file = icsOf([
+      // Weekly, twice: Monday two weeks ago and Monday last week.
+      { uid: "team-sync", start: hoursAt(twoWeeksAgo.at, 0, 10), end: hoursAt(twoWeeksAgo.at, 0, 11), title: "Team sync", rrule: "FREQ=WEEKLY;COUNT=2" },
+    ]);
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "sync.ics", mimeType: "text/calendar", buffer: Buffer.from(file) });
+    await page.getByRole("button", { name: "Read the file" }).click();
+    await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+    // The page itself, not its skeleton: both weeks' disclosures are there before they are opened.
+    const disclosures = page.getByText("The event behind these hours");
+    await expect(disclosures).toHaveCount(2);
+    await page.waitForLoadState("networkidle");
+    for (const summary of await disclosures.all()) await summary.click();
+    await expect(page.getByText("Other, 1 h")).toHaveCount(2);
+
+    const change = page.getByRole("button", { name: /^Change category of Team sync/ }).first();
+    await change.focus();
+    await page.keyboard.press("Enter");
+    await expect(change).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Counts as")).toBeFocused();
+    await page.keyboard.press("s");
+    await expect(page.getByLabel("Counts as")).toHaveValue("strategy");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "This event only" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "All 2 events titled “Team sync”" })).toBeFocused();
+    await checkA11y(page);
+    await page.keyboard.press("Enter");
+
+    await expect(page.getByText("Every event titled “Team sync” will count as Strategy: a rule was added first in your calendar rules.")).toBeVisible();
+    await expect(page.getByText("Strategy, 1 h")).toHaveCount(2);
+    await expect(page.getByText("Other, 1 h")).toHaveCount(0);
+    await expect(change).toBeFocused();
+
+    await page.goto("/calendar/rules");
+    await expect(page.getByText("1. Titled “Team sync” → Strategy")).toBeVisible();
+    await page.getByRole("link", { name: "Edit rule 1" }).click();
+    await expect(page.getByLabel("It matches")).toHaveValue("title");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Team sync");
+  });
+
   test("a file that is not a calendar is refused at the field; the rules can be edited", async ({ leader: { page } }) => {
     await page.goto("/calendar");
     await page.waitForLoadState("networkidle");
@@ -182,6 +236,30 @@ test.describe("calendar import", () => {
     await page.getByRole("button", { name: "Move up rule 3" }).click();
     await expect(page.getByText("2. Organised by anyone at board.example → Strategy")).toBeVisible();
     await checkA11y(page);
+  });
+
+  test("a file of 10 to 20 MB is read whole; one over 20 MB is refused at the field before it is sent", async ({ leader: { page } }, testInfo) => {
+    await page.goto("/calendar");
+    await page.waitForLoadState("networkidle");
+    // 15 MB that are no calendar: the server reads all of it and says so (cut at 10 MB, the post would not parse).
+    await page.getByLabel("Calendar file (.ics)").setInputFiles(bigFile(testInfo, "big.ics", 15));
+    await page.getByRole("button", { name: "Read the file" }).click();
+    await expect(page.locator("#field-file-error")).toContainText("not a calendar file", { timeout: 30_000 });
+    await page.getByLabel("Calendar file (.ics)").setInputFiles(bigFile(testInfo, "huge.ics", 25));
+    await expect(page.locator("#field-file-error")).toHaveText("That file is larger than 20 MB. Export a shorter period of your calendar.");
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("a file over 20 MB posted whole gets the same words at the field, not Next's body-limit error", async ({ leader: { page } }, testInfo) => {
+      await page.goto("/calendar");
+      await page.getByLabel("Calendar file (.ics)").setInputFiles(bigFile(testInfo, "huge.ics", 25));
+      await page.getByRole("button", { name: "Read the file" }).click();
+      await expect(page).toHaveURL(/\/calendar\?upload=too-large$/);
+      await expect(page.locator("#field-file-error")).toHaveText("That file is larger than 20 MB. Export a shorter period of your calendar.");
+      await expect(page.getByLabel("Calendar file (.ics)")).toHaveAttribute("aria-invalid", "true");
+    });
   });
 
   for (const [name, viewport] of [

@@ -30,7 +30,7 @@ import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/story/share-links";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
-import { confirmImport, getPendingImport, undoImport } from "@/lib/calendar/imports";
+import { confirmImport, getPendingImport, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
 import { feedAddressDigest, sealFeedAddress } from "@/lib/calendar/feed-secret";
 import { listFeeds, refreshFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
@@ -120,6 +120,8 @@ const CELLS = [
   "shareLink:delete",
   // The calendar import: the owner's alone, mentors included (they see only the weeks and touchpoints it wrote).
   "calendarImport:read",
+  // One event of a pending import given another category in its preview.
+  "calendarImport:reclassify",
   "calendarImport:update",
   "calendarImport:delete",
   // Calendar feeds (their addresses are secrets): the owner's alone. Update is "Refresh now".
@@ -193,7 +195,7 @@ async function buildWorld(role: Role): Promise<World> {
   await saveSelfAssessment(leader.viewer, { quarter: QUARTER, ratings: { ...noRatings(), story: { rating: 3, evidence: "Told the billing story" } } });
   const shareLink = await createShareLink(leader.viewer, { quarter: QUARTER, expiresInDays: 30, label: "Dana, CEO" });
   const window = { windowStart: new Date("2026-08-31T00:00:00Z"), windowEnd: new Date("2026-11-26T12:00:00Z") };
-  const pendingImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "work.ics", ...window, occurrences: [] } });
+  const pendingImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "work.ics", ...window, occurrences: [IMPORTED_EVENT] } });
   const confirmedImport = await db.calendarImport.create({ data: { userId: leader.id, fileName: "old.ics", status: "CONFIRMED", confirmedAt: new Date(), ...window } });
   const feedAddress = `https://10.9.8.7/calendar/${leader.id}/basic.ics`;
   const feed = await db.calendarFeed.create({
@@ -276,6 +278,20 @@ const touchpointInput = (stakeholderId: string) => ({
   with: { kind: "stakeholder" as const, stakeholderId },
 });
 
+const IMPORTED_EVENT = {
+  key: "board-prep",
+  start: "2026-11-16T09:00:00.000Z",
+  end: "2026-11-16T10:00:00.000Z",
+  title: "Board prep",
+  description: "",
+  organizer: null,
+  attendees: [],
+  attendeeCount: 0,
+};
+const importedEventCategory = async (id: string) => {
+  const { occurrences } = await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { occurrences: true } });
+  return (occurrences as Array<{ category?: string }>)[0]?.category;
+};
 const importStatus = async (id: string) => (await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 /** Each cell: try it as the role; true when it read or changed the leader's data. */
@@ -422,6 +438,10 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
     return (await db.storyShareLink.findUniqueOrThrow({ where: { id: w.shareLinkId } })).revokedAt !== null;
   },
   "calendarImport:read": async (w) => (w.viewer ? (await getPendingImport(w.viewer, w.pendingImportId)) !== null : false),
+  "calendarImport:reclassify": async (w) => {
+    if (w.viewer) await refusedAsMissing(() => reclassifyEvent(w.viewer!, { id: w.pendingImportId, event: IMPORTED_EVENT.key, category: "strategy", scope: "event" }));
+    return (await importedEventCategory(w.pendingImportId)) === "strategy";
+  },
   "calendarImport:update": async (w) => {
     if (w.viewer) await refusedAsMissing(() => confirmImport(w.viewer!, { id: w.pendingImportId, choices: {} }));
     return (await importStatus(w.pendingImportId)) === "CONFIRMED";

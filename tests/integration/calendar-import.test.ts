@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { confirmImport, createPendingImport, getPendingImport, listImports, undoImport } from "@/lib/calendar/imports";
+import { confirmImport, createPendingImport, getPendingImport, listImports, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
 import type { WeekChoice } from "@/lib/calendar/imports.validation";
+import { STARTER_RULES } from "@/lib/calendar/rules.validation";
 import { getCalendarRules, saveRule } from "@/lib/calendar/user-rules";
 import { NotFoundError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
@@ -258,6 +259,88 @@ describe("calendar import", () => {
     const pending = await getPendingImport(ada.viewer, id);
     expect(pending?.preview.weeks.find((week) => week.startsOn === "2026-11-16")?.calendar).toEqual({ firefighting: 120, strategy: 240, other: 0 });
     expect((await getCalendarRules(ada.viewer)).rules.at(-1)).toEqual({ match: { on: "words", words: ["sync"] }, category: "ignore" });
+  });
+
+  it("reclassifies one event, then its whole series by a title rule put first, and the preview follows", async () => {
+    const ada = await leader();
+    const { id } = await upload(ada.viewer, calendar(ada.email));
+    const weekOf = async (startsOn: string) => (await getPendingImport(ada.viewer, id))?.preview.weeks.find((week) => week.startsOn === startsOn);
+    // "Strategy hour" is weekly: 2 Nov and 16 Nov (9 Nov is cancelled).
+    const series = (await weekOf("2026-11-02"))!.events.find((event) => event.title === "Strategy hour")!;
+    expect(series).toMatchObject({ category: "strategy", chosen: false, sameTitle: 2 });
+
+    await reclassifyEvent(ada.viewer, { id, event: series.key, category: "firefighting", scope: "event" });
+    expect((await weekOf("2026-11-02"))?.calendar).toEqual({ firefighting: 60, strategy: 0, other: 60 });
+    expect((await weekOf("2026-11-02"))?.events.find((event) => event.key === series.key)).toMatchObject({ category: "firefighting", chosen: true });
+    // Only that event: the next one is still strategy, and no rule was added.
+    expect((await weekOf("2026-11-16"))?.calendar).toEqual({ firefighting: 120, strategy: 240, other: 60 });
+    expect((await getCalendarRules(ada.viewer)).starter).toBe(true);
+
+    await reclassifyEvent(ada.viewer, { id, event: series.key, category: "other", scope: "series" });
+    const rules = await getCalendarRules(ada.viewer);
+    expect(rules.rules[0]).toEqual({ match: { on: "title", title: "Strategy hour" }, category: "other" });
+    expect(rules.rules.slice(1)).toEqual(STARTER_RULES.rules);
+    // The rule is first, so it beats the starter "strategy" words; the single choice it covers is gone.
+    expect((await weekOf("2026-11-02"))?.calendar).toEqual({ firefighting: 0, strategy: 0, other: 120 });
+    expect((await weekOf("2026-11-16"))?.calendar).toEqual({ firefighting: 120, strategy: 180, other: 120 });
+    expect((await weekOf("2026-11-02"))?.events.find((event) => event.key === series.key)?.chosen).toBe(false);
+
+    // Once more for the same series: its rule is replaced, not added twice.
+    await reclassifyEvent(ada.viewer, { id, event: series.key, category: "ignore", scope: "series" });
+    expect((await getCalendarRules(ada.viewer)).rules.filter((rule) => rule.match.on === "title")).toEqual([{ match: { on: "title", title: "Strategy hour" }, category: "ignore" }]);
+    expect((await weekOf("2026-11-02"))?.calendar).toEqual({ firefighting: 0, strategy: 0, other: 60 });
+
+    // What is confirmed is what the preview showed.
+    expect(await confirmImport(ada.viewer, { id, choices: {} }, now)).toMatchObject({ weeks: 3 });
+    expect((await state(ada.id)).weeks.find((week) => week.startsOn === "2026-11-02")).toMatchObject({ strategyMinutes: 0, otherMinutes: 60 });
+  });
+
+  it("never lets another user reclassify an event, nor an event that is not in the import", async () => {
+    const ada = await leader();
+    const eve = await createUser();
+    const { id } = await upload(ada.viewer, calendar(ada.email));
+    const before = await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { occurrences: true } });
+    await expect(reclassifyEvent(eve.viewer, { id, event: "sync-1", category: "strategy", scope: "event" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reclassifyEvent(eve.viewer, { id, event: "sync-1", category: "strategy", scope: "series" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reclassifyEvent(ada.viewer, { id, event: "no-such-event", category: "strategy", scope: "event" })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { occurrences: true } })).toEqual(before);
+    expect((await getCalendarRules(eve.viewer)).starter).toBe(true);
+    // A confirmed import has no preview left to change.
+    await confirmImport(ada.viewer, { id, choices: {} }, now);
+    await expect(reclassifyEvent(ada.viewer, { id, event: "sync-1", category: "strategy", scope: "event" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("puts a day's hours in the week saved under an earlier first day of the week that holds it: never a second week, never an unseen overwrite", async () => {
+    // Weeks start on Sunday now; the week of Monday 9 November was logged by hand when they started on Monday.
+    const ada = await createUser({ timeZone: "UTC", weekStartsOn: 0 });
+    await createWeek(ada.viewer, { startsOn: "2026-11-09", ...hours(1, 1, 1), highlights: "Logged on Mondays" });
+    const events: IcsEvent[] = [
+      // Sunday 8: not in the saved week, but in the Sunday week it stands in for (its page opens the saved week).
+      { uid: "sun-8", start: at("2026-11-08T10:00:00Z"), end: at("2026-11-08T11:00:00Z"), title: "Team sync" },
+      { uid: "mon-9", start: at("2026-11-09T09:00:00Z"), end: at("2026-11-09T10:00:00Z"), title: "Incident review" },
+      // Sunday 15 ends the saved Monday week and starts a Sunday week: it counts once, in the saved week.
+      { uid: "sun-15", start: at("2026-11-15T09:00:00Z"), end: at("2026-11-15T11:00:00Z"), title: "Roadmap planning" },
+      { uid: "tue-17", start: at("2026-11-17T09:00:00Z"), end: at("2026-11-17T10:00:00Z"), title: "Team sync" },
+    ];
+    const { id } = await upload(ada.viewer, events);
+    const pending = await getPendingImport(ada.viewer, id);
+    expect(pending?.preview.weeks.map(({ startsOn, calendar, origin }) => ({ startsOn, calendar, origin }))).toEqual([
+      { startsOn: "2026-11-09", calendar: { firefighting: 60, strategy: 120, other: 60 }, origin: "hand" },
+      { startsOn: "2026-11-15", calendar: { firefighting: 0, strategy: 0, other: 60 }, origin: "empty" },
+    ]);
+
+    // Fill keeps the hand-logged week; replace writes into it, never beside it.
+    await confirmImport(ada.viewer, { id, choices: {} }, now);
+    expect((await state(ada.id)).weeks).toEqual([
+      { startsOn: "2026-11-09", ...hours(1, 1, 1), highlights: "Logged on Mondays" },
+      { startsOn: "2026-11-15", firefightingMinutes: 0, strategyMinutes: 0, otherMinutes: 60, highlights: null },
+    ]);
+    const again = await upload(ada.viewer, events);
+    await confirmImport(ada.viewer, { id: again.id, choices: { "2026-11-09": "replace" } }, now);
+    expect((await state(ada.id)).weeks).toEqual([
+      { startsOn: "2026-11-09", firefightingMinutes: 60, strategyMinutes: 120, otherMinutes: 60, highlights: "Logged on Mondays" },
+      { startsOn: "2026-11-15", firefightingMinutes: 0, strategyMinutes: 0, otherMinutes: 60, highlights: null },
+    ]);
   });
 
   it("never lets another user read, confirm or undo an import", async () => {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
-import { HOUSEKEEPING_CRON, runHousekeeping, type HousekeepingCounts } from "@/lib/server/housekeeping";
+import { HOUSEKEEPING_CRON, PENDING_IMPORT_MAX_AGE_MS, runHousekeeping, type HousekeepingCounts } from "@/lib/server/housekeeping";
 import { getBoss, QUEUES, configureQueue } from "@/lib/server/jobs";
 import { logger } from "@/lib/server/logger";
 import { startWorker, stopWorker } from "@/lib/server/worker";
@@ -18,7 +18,7 @@ import { createUser, type TestUser } from "../support/factories/users";
 import { createVisionNote } from "../support/factories/vision-notes";
 
 const MINUTE = 60_000;
-const NOTHING: HousekeepingCounts = { touchpoints: 0, stakeholders: 0, visionNotes: 0, sessions: 0, verificationTokens: 0, rateLimits: 0 };
+const NOTHING: HousekeepingCounts = { touchpoints: 0, stakeholders: 0, visionNotes: 0, pendingCalendarImports: 0, sessions: 0, verificationTokens: 0, rateLimits: 0 };
 
 /** Deleted just past the undo window, and well within it. */
 const pastWindow = () => new Date(Date.now() - RESTORE_WINDOW_MS - MINUTE);
@@ -243,6 +243,35 @@ describe("housekeeping: expired sign-in rows", () => {
     expect((await db.session.findMany()).map((row) => row.sessionToken)).toEqual(["live-session"]);
     expect((await db.verificationToken.findMany()).map((row) => row.token)).toEqual(["live-link"]);
     expect((await db.rateLimit.findMany()).map((row) => row.key)).toEqual(["signInPerEmail:live"]);
+  });
+});
+
+describe("housekeeping: calendar imports never confirmed", () => {
+  const window = { windowStart: new Date("2026-08-31T00:00:00Z"), windowEnd: new Date("2026-11-26T12:00:00Z") };
+  const event = { key: "board-prep", start: "2026-11-16T09:00:00.000Z", end: "2026-11-16T10:00:00.000Z", title: "Secret board prep", description: "", organizer: null, attendees: [], attendeeCount: 0 };
+  const imported = (user: TestUser, fileName: string, createdAt: Date, status: "PENDING" | "CONFIRMED" = "PENDING") =>
+    db.calendarImport.create({
+      data: { userId: user.id, fileName, ...window, createdAt, status, confirmedAt: status === "CONFIRMED" ? createdAt : null, occurrences: status === "PENDING" ? [event] : undefined },
+    });
+
+  it("purges pending imports older than a week, in batches, and keeps newer ones and every confirmed import", async () => {
+    const ada = await createUser();
+    const bo = await createUser();
+    const stale = new Date(Date.now() - PENDING_IMPORT_MAX_AGE_MS - MINUTE);
+    for (const [user, name] of [[ada, "a.ics"], [bo, "b.ics"], [bo, "c.ics"]] as const) await imported(user, name, stale);
+    await imported(ada, "fresh.ics", new Date(Date.now() - PENDING_IMPORT_MAX_AGE_MS + 5 * MINUTE));
+    await imported(ada, "confirmed.ics", new Date(Date.now() - 30 * PENDING_IMPORT_MAX_AGE_MS), "CONFIRMED");
+    const statements = vi.spyOn(db, "$executeRaw");
+
+    const { purged } = await runHousekeeping({ batchSize: 2 });
+
+    expect(purged).toEqual({ ...NOTHING, pendingCalendarImports: 3 });
+    // Two batches of at most two, then an empty one: every other kind took one statement.
+    expect(statements).toHaveBeenCalledTimes(Object.keys(NOTHING).length - 1 + 3);
+    expect((await db.calendarImport.findMany({ orderBy: { fileName: "asc" }, select: { fileName: true } })).map((row) => row.fileName)).toEqual(["confirmed.ics", "fresh.ics"]);
+    const [audit] = await db.auditEvent.findMany({ where: { action: "housekeeping_purge" } });
+    expect(audit?.detail).toEqual({ ...NOTHING, pendingCalendarImports: 3, failed: [] });
+    expect(JSON.stringify(audit)).not.toContain("Secret board prep");
   });
 });
 

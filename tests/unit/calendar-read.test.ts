@@ -157,6 +157,32 @@ describe("an iCloud export (Australia/Sydney, Asia/Kolkata, America/New_York)", 
   });
 });
 
+describe("RANGE=THISANDFUTURE overrides (a Fastmail-like export, Europe/Berlin across the change of 30 March 2025)", () => {
+  const reading = read(fixture("fastmail-this-and-future.ics"));
+  const of = (title: string) =>
+    reading.occurrences.filter((o) => o.title.startsWith(title)).map((o) => `${o.start.toISOString().slice(0, 16)}–${o.end.toISOString().slice(11, 16)} ${o.title} ${o.recurrenceId}`);
+
+  it("moves this and every later occurrence by the override's shift in wall-clock time, with its title and length", () => {
+    // Mondays 09:00–09:30 Berlin from 3 March; from 17 March 10:00–10:45. CET (UTC+1) until 30 March, then
+    // CEST (UTC+2): 10:00 is 09:00Z, then 08:00Z. 7 April on its own moved to Tuesday 8 April 14:00 CEST (12:00Z).
+    expect(of("Team sync")).toEqual([
+      "2025-03-03T08:00–08:30 Team sync 2025-03-03T08:00:00.000Z",
+      "2025-03-10T08:00–08:30 Team sync 2025-03-10T08:00:00.000Z",
+      "2025-03-17T09:00–09:45 Team sync (new time) 2025-03-17T08:00:00.000Z",
+      "2025-03-24T09:00–09:45 Team sync (new time) 2025-03-24T08:00:00.000Z",
+      "2025-03-31T08:00–08:45 Team sync (new time) 2025-03-31T07:00:00.000Z",
+      "2025-04-08T12:00–12:30 Team sync (moved) 2025-04-07T07:00:00.000Z",
+      "2025-04-14T08:00–08:45 Team sync (new time) 2025-04-14T07:00:00.000Z",
+      "2025-04-21T08:00–08:45 Team sync (new time) 2025-04-21T07:00:00.000Z",
+    ]);
+  });
+
+  it("ends a series where a cancelled THISANDFUTURE override stands", () => {
+    expect(of("Vendor call")).toEqual(["2025-03-05T15:00–16:00 Vendor call 2025-03-05T15:00:00.000Z", "2025-03-12T15:00–16:00 Vendor call 2025-03-12T15:00:00.000Z"]);
+    expect(reading.warnings).toEqual([]);
+  });
+});
+
 describe("the imported window", () => {
   it("expands an unbounded series only over the window", () => {
     const text = calendar(event("daily", "SUMMARY:Stand-up", "DTSTART;TZID=Europe/Berlin:20200106T093000", "DTEND;TZID=Europe/Berlin:20200106T094500", "RRULE:FREQ=DAILY"));

@@ -85,3 +85,19 @@ describe("calendarRulesSchema", () => {
     expect(issues({ rules: Array.from({ length: 101 }, () => ({ match: { on: "words", words: ["x"] }, category: "other" })) })).toEqual(["rules: Keep at most 100 rules."]);
   });
 });
+
+describe("a rule on the whole title (a series)", () => {
+  const rules: CalendarRules = calendarRulesSchema.parse({ rules: [{ match: { on: "title", title: "  Team   sync " }, category: "strategy" }], defaultCategory: "other" });
+  const classify = compileRules(rules);
+
+  it("matches the title as a whole, in any case and spacing, and nothing that only contains it", () => {
+    expect(rules.rules[0]?.match).toEqual({ on: "title", title: "Team sync" });
+    for (const title of ["Team sync", "team SYNC", " Team\tsync "]) expect(classify(meeting({ title })), title).toEqual({ category: "strategy", rule: 0 });
+    for (const title of ["Team sync 2", "Weekly team sync", "Team"]) expect(classify(meeting({ title })), title).toEqual({ category: "other", rule: null });
+    expect(classify(meeting({ title: "Planning", description: "Team sync" }))).toEqual({ category: "other", rule: null });
+  });
+
+  it("refuses an empty title", () => {
+    expect(calendarRulesSchema.safeParse({ rules: [{ match: { on: "title", title: "   " }, category: "other" }] }).error?.issues[0]?.message).toBe("Enter the event’s title.");
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { malformedRequest } from "@/lib/config/request-guard";
+import { MAX_POST_BYTES } from "@/lib/config/post-limits";
+import { malformedRequest, tooLargePost } from "@/lib/config/request-guard";
 
 const origin = "https://wheelhouse.example";
 
@@ -50,5 +51,23 @@ describe("malformedRequest", () => {
   it("leaves the API routes' bodies to their own parsers", async () => {
     const post = new Request(`${origin}/api/auth/signin/nodemailer`, { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" });
     expect(await malformedRequest(post, "/api/auth/signin/nodemailer")).toBeNull();
+  });
+});
+
+describe("tooLargePost", () => {
+  // Declared, not sent: the guard decides by Content-Length, before any of the body is read.
+  const post = (length: number | null, method = "POST") =>
+    ({ method, headers: new Headers(length === null ? {} : { "content-length": String(length) }) }) as Request;
+
+  it("answers a post larger than a page takes by its Content-Length, and nothing else", () => {
+    expect(tooLargePost(post(MAX_POST_BYTES + 1))).toBe(true);
+    expect(tooLargePost(post(50 * 1024 * 1024))).toBe(true);
+    expect(tooLargePost(post(MAX_POST_BYTES))).toBe(false);
+    expect(tooLargePost(post(null))).toBe(false);
+    expect(tooLargePost(post(MAX_POST_BYTES + 1, "GET"))).toBe(false);
+  });
+
+  it("leaves room for a 20 MB file and its form, within what Next and proxy.ts are told to read", () => {
+    expect(MAX_POST_BYTES).toBeGreaterThan(20 * 1024 * 1024);
   });
 });

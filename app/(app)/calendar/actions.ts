@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { confirmImport, createPendingImport, undoImport } from "@/lib/calendar/imports";
+import { confirmImport, createPendingImport, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
 import {
   calendarFileSchema,
   confirmImportSchema,
@@ -10,10 +10,12 @@ import {
   deleteRuleSchema,
   importIdSchema,
   moveRuleSchema,
+  reclassifyEventSchema,
   ruleFormSchema,
 } from "@/lib/calendar/imports.validation";
 import { refreshFeed, subscribeFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
 import { feedAddressSchema, feedIdSchema } from "@/lib/calendar/feeds.validation";
+import { CALENDAR_CATEGORIES } from "@/lib/calendar/rules.validation";
 import { deleteRule, moveRule, saveRule, setDefaultCategory } from "@/lib/calendar/user-rules";
 import { formAction } from "@/lib/server/actions";
 import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
@@ -96,8 +98,25 @@ export async function unsubscribeFeedAction(id: unknown): Promise<ButtonResult> 
 
 // ── Rules ────────────────────────────────────────────────────────────────────
 
+/** The rules page and every preview (computed from the rules) follow a change of the rules. */
 function revalidateRules() {
   revalidatePath("/calendar", "layout");
+}
+
+/** One event of a pending import, or its whole series (a rule), gets another category; the preview follows. */
+export async function reclassifyEventAction(id: unknown, event: unknown, category: unknown, scope: unknown): Promise<ButtonResult> {
+  let message = "";
+  const result = await buttonAction(async (viewer) => {
+    const input = parseBound(reclassifyEventSchema, { id, event, category, scope }, "That event");
+    const { rule } = await reclassifyEvent(viewer, input);
+    revalidateRules();
+    const counts = `count${input.category === "ignore" ? " in no week" : ` as ${CALENDAR_CATEGORIES[input.category]}`}`;
+    message =
+      rule?.match.on === "title"
+        ? `Every event titled “${rule.match.title}” will ${counts}: a rule was added first in your calendar rules.`
+        : `This event will ${counts}.`;
+  }, "");
+  return result.ok ? { ok: true, message } : result;
 }
 
 export const saveRuleAction = formAction(ruleFormSchema, async (viewer, input) => {

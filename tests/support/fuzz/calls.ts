@@ -19,7 +19,8 @@ import { assessmentSchema, evidenceFieldOf, mentorAssessmentSchema, narrativeSch
 import { HABITS } from "@/lib/shared/reflection-questions";
 import { currentQuarter, previousQuarter } from "@/lib/shared/quarters";
 import { feedAddressSchema } from "@/lib/calendar/feeds.validation";
-import { defaultCategorySchema, ruleFormSchema, WEEK_CHOICES } from "@/lib/calendar/imports.validation";
+import { defaultCategorySchema, RECLASSIFY_SCOPES, ruleFormSchema, WEEK_CHOICES } from "@/lib/calendar/imports.validation";
+import { CALENDAR_CATEGORIES } from "@/lib/calendar/rules.validation";
 import { icsOf } from "../calendar-ics";
 import {
   FileSpec,
@@ -215,9 +216,16 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
         .map(([id, weeks]) => new FormSpec([["id", id], ...weeks.map(([week, choice]) => [typeof week === "string" ? `week-${week}` : "week-2026-11-16", choice] as const)])),
     ),
     "app/(app)/calendar/actions.ts#undoImportAction": boundArgs(ids("calendarImport")),
+    "app/(app)/calendar/actions.ts#reclassifyEventAction": boundArgs(
+      ids("calendarImport"),
+      fc.oneof(fc.constantFrom("fuzz-meeting", "fuzz-meeting/20261116T090000Z", ""), hostileString, wrongType),
+      fc.oneof(fc.constantFrom(...Object.keys(CALENDAR_CATEGORIES)), hostileString, wrongType),
+      fc.oneof(fc.constantFrom(...RECLASSIFY_SCOPES), hostileString, wrongType),
+    ),
     "app/(app)/calendar/actions.ts#saveRuleAction": form(ruleFormSchema, {
-      on: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("words", "attendee", "organiser", "attendeeCount") }, { weight: 1, arbitrary: hostileString }),
+      on: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("words", "title", "attendee", "organiser", "attendeeCount") }, { weight: 1, arbitrary: hostileString }),
       words: fc.option(fc.oneof(textArb(1, 60), fc.array(textArb(1, 20), { maxLength: 25 }).map((words) => words.join(", "))), { nil: undefined }),
+      title: fc.option(textArb(0, 220), { nil: undefined }),
       address: fc.option(fc.oneof(emailArb(world), fc.domain(), fc.constantFrom("@example.com", "mailto:Ana@Example.com", "localhost")), { nil: undefined }),
       min: fc.option(fc.oneof(fc.integer({ min: -2, max: 1_001 }).map(String), fc.constantFrom("", "1.5", "1e3")), { nil: undefined }),
       max: fc.option(fc.oneof(fc.integer({ min: -2, max: 1_001 }).map(String), fc.constant("")), { nil: undefined }),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { FeedList } from "@/components/calendar/feed-list";
 import { FeedSubscribeForm } from "@/components/calendar/feed-subscribe-form";
 import { CalendarUploadForm } from "@/components/calendar/upload-form";
+import { TOO_LARGE_PARAM } from "@/lib/config/post-limits";
 import { ImportList, importedSummary } from "@/components/calendar/import-list";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Calendar" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CalendarPage({ searchParams }: Props) {
-  const { imported } = await searchParams;
+  const { imported, [TOO_LARGE_PARAM]: upload } = await searchParams;
   const viewer = await requireViewer();
   const [imports, feeds, rules, { timeZone }] = await Promise.all([listImports(viewer), listFeeds(viewer), getCalendarRules(viewer), getCalendarSettings(viewer)]);
   // Just confirmed (the confirm comes back here): say what it changed.
@@ -41,7 +42,7 @@ export default async function CalendarPage({ searchParams }: Props) {
           Reads the {IMPORT_WEEKS_BACK} weeks before this one and this week so far. Nothing changes until you confirm; meetings with a stakeholder whose
           email address you saved become touchpoints.
         </p>
-        <CalendarUploadForm action={uploadCalendarAction} />
+        <CalendarUploadForm action={uploadCalendarAction} tooLarge={upload === "too-large"} />
       </Card>
 
       <Card aria-labelledby="feeds-title">

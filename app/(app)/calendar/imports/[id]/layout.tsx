@@ -7,8 +7,8 @@ import { requireViewer } from "@/lib/server/viewer";
 /**
  * Checks the import before the page's skeleton (loading.tsx) starts the
  * response: once a response streams its status is sent, and another user's
- * or a confirmed import must still answer 404. The page reads it again for
- * what it shows.
+ * or a confirmed import must still answer 404. The page asks for it again for
+ * what it shows: the same read (getPendingImport is cached per render).
  */
 export default async function ReviewImportLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const parsed = importIdSchema.safeParse((await params).id);

@@ -7,7 +7,7 @@ import { getPendingImport } from "@/lib/calendar/imports";
 import { importIdSchema } from "@/lib/calendar/imports.validation";
 import { requireViewer } from "@/lib/server/viewer";
 import { getCalendarSettings } from "@/lib/users";
-import { confirmImportAction } from "../../actions";
+import { confirmImportAction, reclassifyEventAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Review the import" };
 
@@ -35,7 +35,7 @@ export default async function ReviewImportPage({ params }: { params: Promise<{ i
         </Card>
       ) : null}
       <Card>
-        <ImportReview id={pending.id} preview={pending.preview} timeZone={timeZone} action={confirmImportAction} />
+        <ImportReview id={pending.id} preview={pending.preview} timeZone={timeZone} action={confirmImportAction} reclassify={reclassifyEventAction.bind(null, pending.id)} />
       </Card>
     </div>
   );

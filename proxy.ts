@@ -4,6 +4,7 @@ import { createNonce, SHARED_LINK_PREFIX, securityHeaders } from "@/lib/config/s
 import { TOO_LARGE_PARAM } from "@/lib/config/post-limits";
 import { malformedRequest, tooLargePost } from "@/lib/config/request-guard";
 import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
+import { isSignedInArea } from "@/lib/config/signed-in-areas";
 
 // Three jobs, all cheap: refusing a request no page could answer (a NUL
 // character or broken percent-encoding in the address, a post whose body does
@@ -11,12 +12,8 @@ import { SESSION_COOKIE_NAMES } from "@/lib/config/session-cookies";
 // every page, and an optimistic redirect to sign in for visitors without a
 // session cookie. It never decides access to data: every page and action
 // checks the session again through lib/, and a shared story link (open to
-// visitors without an account) its token (lib/story/share-links.ts).
-const SIGNED_IN_AREAS = ["/dashboard", "/weeks", "/stakeholders", "/touchpoints", "/notes", "/mentors", "/mentees", "/notifications", "/settings"];
-
-function isSignedInArea(pathname: string): boolean {
-  return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
-}
+// visitors without an account) its token (lib/story/share-links.ts). The
+// signed-in areas: lib/config/signed-in-areas.ts.
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

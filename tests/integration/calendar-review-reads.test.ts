@@ -32,7 +32,8 @@ describe("the import review", () => {
       withRequest(browserHeaders(sessionToken), () => inRender(async () => Promise.all([ReviewImportLayout({ children: null, params }), ReviewImportPage({ params })]))),
     );
 
-    const importReads = sent.filter(({ text }) => /FROM "public"\."CalendarImport"/.test(text));
+    // The pending import's own row, with its events (the preview also asks which feed wrote the weeks it would change).
+    const importReads = sent.filter(({ text }) => /"CalendarImport"\."occurrences".* FROM "public"\."CalendarImport"/.test(text));
     expect(importReads, listed(sent)).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { LRUCache } from "lru-cache";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { cn } from "@/components/ui/cn";
+import { perProcess } from "@/lib/server/kept-until-changed";
 
 // rel for every link out of a note: no window.opener, no referrer, no SEO credit.
 export const MARKDOWN_LINK_REL = "noopener noreferrer nofollow";
@@ -69,7 +70,10 @@ const prose = cn(
 // its render), and the same text is rendered again and again until it is edited. What it renders to depends
 // on the text and `appLinks` alone, so it is kept by them: a reader only ever gets the rendering of a text
 // they were given. Bounded by the texts' length (~2 MB of text, their renderings a few times that).
-const rendered = new LRUCache<string, ReturnType<typeof Markdown>>({ maxSize: 2_000_000, sizeCalculation: (_, key) => Math.max(key.length, 1) });
+const rendered = perProcess(
+  "markdown",
+  () => new LRUCache<string, ReturnType<typeof Markdown>>({ maxSize: 2_000_000, sizeCalculation: (_, key) => Math.max(key.length, 1) }),
+);
 
 function renderMarkdown(text: string, appLinks: boolean): ReturnType<typeof Markdown> {
   const key = `${appLinks ? "app" : "out"}\n${text}`;

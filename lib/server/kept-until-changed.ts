@@ -53,20 +53,23 @@ export class KeptUntilChanged<T extends object> {
 }
 
 /**
- * The one cache named `name` in this process. Next compiles a module into each
- * server bundle layer that imports it (Server Components and route handlers,
- * server actions, the rebuild after a write), so a cache made at module level
- * would be one per layer: up to three times its bound, and a rebuild in one
- * unseen by a page rendered from another. `created` runs once, with the new cache.
+ * The one value named `name` in this process, made by `create` the first time.
+ * Next compiles a module into each server bundle layer that imports it (Server
+ * Components and route handlers, server actions, the rebuild after a write),
+ * so a cache made at module level would be one per layer: up to three times
+ * its bound, and a rebuild in one unseen by a page rendered from another.
  */
-export function keptPerProcess<T extends object>(name: string, max: number, created?: (kept: KeptUntilChanged<T>) => void): KeptUntilChanged<T> {
-  const registry = globalThis as { [key: symbol]: KeptUntilChanged<T> | undefined };
+export function perProcess<T>(name: string, create: () => T): T {
+  const registry = globalThis as { [key: symbol]: T | undefined };
   const key = Symbol.for(`wheelhouse.kept.${name}`);
-  let kept = registry[key];
-  if (!kept) {
-    kept = new KeptUntilChanged<T>(max);
-    registry[key] = kept;
+  return (registry[key] ??= create());
+}
+
+/** The one KeptUntilChanged named `name` in this process; `created` runs once, with the new cache. */
+export function keptPerProcess<T extends object>(name: string, max: number, created?: (kept: KeptUntilChanged<T>) => void): KeptUntilChanged<T> {
+  return perProcess(name, () => {
+    const kept = new KeptUntilChanged<T>(max);
     created?.(kept);
-  }
-  return kept;
+    return kept;
+  });
 }

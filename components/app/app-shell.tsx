@@ -98,7 +98,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
         </div>
         <SearchLink className="mt-6 flex items-center justify-between rounded-md border border-border px-3 py-2 text-sm text-muted hover:bg-surface-muted hover:text-text">
           Search or jump to…
-          <kbd className="rounded border border-border px-1.5 font-sans text-xs">Ctrl K</kbd>
+          <kbd className="hidden rounded border border-border px-1.5 font-sans text-xs in-data-[shortcuts=on]:inline">Ctrl K</kbd>
         </SearchLink>
         <nav aria-label="Main" className="mt-4 flex-1">
           <NavLinks items={items} />

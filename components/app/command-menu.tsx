@@ -83,9 +83,12 @@ export function CommandMenu({ commands }: { commands: readonly Command[] }) {
     };
     document.addEventListener("keydown", onKeyDown);
     document.addEventListener("click", onClick);
+    // Shortcut hints show only once the shortcuts work: not without JavaScript, nor before it has run.
+    document.documentElement.dataset.shortcuts = "on";
     return () => {
       document.removeEventListener("keydown", onKeyDown);
       document.removeEventListener("click", onClick);
+      delete document.documentElement.dataset.shortcuts;
     };
   }, []);
 

@@ -2,7 +2,7 @@
 // dashboard's first screens), every page at 360 px, and the keyboard
 // (command menu, shortcuts, where they must not fire).
 import type { Locator, Page } from "@playwright/test";
-import { checkA11y, expect, test } from "./support/fixtures";
+import { checkA11y, expect, hydrated, test } from "./support/fixtures";
 import { addressOf, seedLeader, signedInRoutes } from "./support/signed-in-pages";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -31,10 +31,6 @@ async function sidewaysOverflow(page: Page): Promise<string | null> {
 }
 
 type AxNode = { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
-
-async function hydrated(page: Page) {
-  await page.waitForLoadState("networkidle");
-}
 
 const commandMenu = (page: Page) => page.getByRole("dialog", { name: "Command menu" });
 const shortcutsList = (page: Page) => page.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -232,6 +228,21 @@ test.describe("the keyboard", () => {
     await commandMenu(page).getByRole("option", { name: "Add a touchpoint" }).click();
     await expect(page).toHaveURL(new RegExp(`/stakeholders/${rows.stakeholder}$`));
     await expect(page.getByRole("form", { name: "Log a touchpoint" }).getByLabel("Date")).toBeFocused();
+  });
+
+  test("the Ctrl K hint shows only when the shortcut works: not without JavaScript", async ({ leader, browser, baseURL }) => {
+    const hint = (page: Page) => page.getByRole("link", { name: /Search or jump to/ }).getByText("Ctrl K");
+    await leader.page.goto("/dashboard");
+    await hydrated(leader.page);
+    await expect(hint(leader.page)).toBeVisible();
+
+    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    await noScript.addCookies(await leader.context.cookies());
+    const page = await noScript.newPage();
+    await page.goto("/dashboard");
+    await expect(page.getByRole("link", { name: /Search or jump to/ })).toBeVisible();
+    await expect(hint(page)).toBeHidden();
+    await noScript.close();
   });
 
   test("/ and the Search link open the menu's search, which goes to /search", async ({ leader: { page } }) => {

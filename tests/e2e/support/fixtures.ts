@@ -6,6 +6,7 @@
 //   mailbox         emails the app sent through the run's SMTP server.
 //   db              a pg.Pool on the run's database.
 //   checkA11y(page) fails on serious or critical axe violations (WCAG 2.1 A/AA).
+//   hydrated(page)  waits until a signed-in page's scripts have run.
 //
 // Users made here, and everything they own, are deleted after the test. A
 // console.error or an uncaught error in any page fails the test; opt out with
@@ -161,6 +162,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
  * change colour with a transition: one caught halfway (just pressed, just
  * re-rendered, or the colour scheme just switched) shows neither colour.
  */
+/**
+ * A signed-in page's scripts have run: the network is quiet and the shell's
+ * command menu has its listeners on (it marks <html data-shortcuts="on">).
+ * Quiet network alone is not enough on a loaded machine: hydration can still
+ * be running, and a key pressed then does nothing.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.locator("html[data-shortcuts=on]").waitFor({ state: "attached" });
+}
+
 export async function settleTransitions(page: Page): Promise<void> {
   await page.evaluate(() =>
     Promise.all(

@@ -31,16 +31,12 @@ export function ReviewThread({ data, timeZone, actions, weekStartsOn, noteId }: 
   const isMentee = data.thread.viewerIsMentee;
   const canWrite = data.comments.length > 0 || data.othersCanRead === true;
   return (
-    <Card id="comments" aria-labelledby="review-title" className="scroll-mt-6 space-y-4">
-      <div>
-        <h2 id="review-title" className="text-lg font-semibold">
-          Review
-        </h2>
-        <p className="mt-1 text-sm text-muted">
-          {isMentee ? "Comments from your mentors, and your replies." : "Your comments and their replies. They are told about new comments."} Times in{" "}
-          {formatTimeZone(timeZone)}.
-        </p>
-      </div>
+    <Card
+      id="comments"
+      className="scroll-mt-6 space-y-4"
+      title="Review"
+      description={`${isMentee ? "Comments from your mentors, and your replies." : "Your comments and their replies. They are told about new comments."} Times in ${formatTimeZone(timeZone)}.`}
+    >
       {data.comments.length === 0 ? (
         <p className="text-sm text-muted">{isMentee ? "No comments yet. When a mentor comments, it shows here." : "No comments yet. Start the conversation below."}</p>
       ) : (

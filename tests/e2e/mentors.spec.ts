@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import type pg from "pg";
-import { checkA11y, expect, hydrated, test, type Mailbox } from "./support/fixtures";
+import { checkA11y, expect, test, type Mailbox } from "./support/fixtures";
 
 // A mentor address nobody has used yet; the account the test signs up with it is deleted afterwards.
 const mentorTest = test.extend<{ mentorEmail: string }>({
@@ -53,6 +54,10 @@ const ENDED_BY_ADA = /^Ada Leader ended your access on \d{1,2} [A-Z][a-z]{2} \d{
 
 // Sonner's rich-colour success toast (app/layout.tsx) is 4.25:1, under AA; reported, and left out of these checks meanwhile.
 const afterToast = { exclude: ["[data-sonner-toaster]"] };
+
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+}
 
 mentorTest(
   "invite → email → the mentor signs in through the link → comments → the leader sees it and replies → the leader revokes → the mentor sees nothing",

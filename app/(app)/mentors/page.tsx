@@ -23,10 +23,7 @@ export default async function MentorsPage() {
         title="Mentors"
         description="Invite a coach, your CEO or a former CTO to follow your progress and comment on your weeks, without a weekly status meeting."
       />
-      <Card aria-labelledby="invite-title">
-        <h2 id="invite-title" className="mb-4 text-lg font-semibold">
-          Invite a mentor
-        </h2>
+      <Card title="Invite a mentor">
         <InviteForm action={inviteMentorAction} />
       </Card>
       <section aria-labelledby="mentors-title" className="space-y-3">

@@ -19,10 +19,7 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Settings" description={`Signed in as ${settings.email}`} />
-      <Card aria-labelledby="profile-title">
-        <h2 id="profile-title" className="mb-4 text-lg font-semibold">
-          Profile and weeks
-        </h2>
+      <Card title="Profile and weeks">
         <SettingsForm
           action={saveSettings}
           name={settings.name}
@@ -32,10 +29,7 @@ export default async function SettingsPage() {
           timeZones={timeZoneOptions()}
         />
       </Card>
-      <Card id="notifications" aria-labelledby="notifications-title">
-        <h2 id="notifications-title" className="mb-4 text-lg font-semibold">
-          Notifications
-        </h2>
+      <Card id="notifications" title="Notifications">
         <EmailPreferencesForm
           action={saveEmailPreferences}
           enabled={{ weekReminder: emails.weekReminder, mentorDigest: emails.mentorDigest, commentDigest: emails.commentDigest }}
@@ -45,12 +39,8 @@ export default async function SettingsPage() {
           next={emails.weeklyEmailDueAt}
         />
       </Card>
-      <Card aria-labelledby="trust-title">
-        <h2 id="trust-title" className="text-lg font-semibold">
-          Security and your data
-        </h2>
-        <p className="mt-1 text-muted">See every sign-in and download on your account; export, import or delete your data.</p>
-        <div className="mt-4 flex flex-wrap gap-3">
+      <Card title="Security and your data" description="See every sign-in and download on your account; export, import or delete your data.">
+        <div className="flex flex-wrap gap-3">
           <LinkButton href="/settings/security" variant="secondary">
             Security history
           </LinkButton>
@@ -59,12 +49,8 @@ export default async function SettingsPage() {
           </LinkButton>
         </div>
       </Card>
-      <Card aria-labelledby="sessions-title">
-        <h2 id="sessions-title" className="text-lg font-semibold">
-          Devices
-        </h2>
-        <p className="mt-1 text-muted">Signed in somewhere you should not be? End every session, including this one.</p>
-        <form action={signOutAllDevices} className="mt-4">
+      <Card title="Devices" description="Signed in somewhere you should not be? End every session, including this one.">
+        <form action={signOutAllDevices}>
           <Button type="submit" variant="danger">
             Sign out of all devices
           </Button>

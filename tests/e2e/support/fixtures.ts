@@ -187,6 +187,9 @@ export async function settleTransitions(page: Page): Promise<void> {
 export async function checkA11y(page: Page, options: { include?: string; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
   // A colour caught halfway through a transition is no contrast problem of the page's.
   await settleTransitions(page);
+  // After a client-side navigation Next streams the new page's <title> a moment after its content:
+  // wait for it (a page that never gets one still fails here), not for axe to catch the gap.
+  await expect(page).toHaveTitle(/\S/);
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   if (options.include) axe = axe.include(options.include);
   for (const selector of options.exclude ?? []) axe = axe.exclude(selector);

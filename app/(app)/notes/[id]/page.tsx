@@ -60,18 +60,15 @@ export default async function VisionNotePage({ params }: { params: Promise<{ id:
           </div>
         </article>
         <aside aria-label="Revisits">
-          <Card aria-labelledby="revisit-title">
-            <h2 id="revisit-title" className="text-lg font-semibold">
-              Revisit
-            </h2>
-            <p className="mt-1 text-sm text-muted">
-              {note.revisitCount === 0
+          <Card
+            title="Revisit"
+            description={
+              note.revisitCount === 0
                 ? "Not revisited yet. Read it again: does it still hold?"
-                : `Revisited ${note.revisitCount === 1 ? "once" : `${note.revisitCount} times`}, last on ${dateTime.format(note.lastRevisitedAt ?? note.updatedAt)}.`}
-            </p>
-            <div className="mt-4">
-              <RevisitForm action={markRevisitedAction} noteId={note.id} />
-            </div>
+                : `Revisited ${note.revisitCount === 1 ? "once" : `${note.revisitCount} times`}, last on ${dateTime.format(note.lastRevisitedAt ?? note.updatedAt)}.`
+            }
+          >
+            <RevisitForm action={markRevisitedAction} noteId={note.id} />
           </Card>
           <p className="mt-4 text-xs text-muted">
             Written {dateTime.format(note.createdAt)} · last changed {dateTime.format(note.updatedAt)} ({timeZone.replaceAll("_", " ")})

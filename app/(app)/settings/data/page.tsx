@@ -34,16 +34,12 @@ export default async function YourDataPage() {
         }
       />
 
-      <Card aria-labelledby="export-title">
-        <h2 id="export-title" className="text-lg font-semibold">
-          Download everything
-        </h2>
-        <p className="mt-1 text-muted">
-          One JSON file with your settings, goals, weeks, stakeholders, touchpoints, vision notes, calendar rules, calendar feeds (without their secret addresses), mentorships and
-          comments. It can be imported into an empty Wheelhouse account.
-        </p>
+      <Card
+        title="Download everything"
+        description="One JSON file with your settings, goals, weeks, stakeholders, touchpoints, vision notes, calendar rules, calendar feeds (without their secret addresses), mentorships and comments. It can be imported into an empty Wheelhouse account."
+      >
         {/* Plain links: a download is a GET that changes nothing. */}
-        <a href="/settings/data/export.json" download className={buttonClasses("primary", "mt-4")}>
+        <a href="/settings/data/export.json" download className={buttonClasses("primary")}>
           Download everything (JSON)
         </a>
         <h3 className="mt-6 text-sm font-semibold">For spreadsheets (CSV)</h3>
@@ -58,30 +54,22 @@ export default async function YourDataPage() {
         </ul>
       </Card>
 
-      <Card aria-labelledby="import-title">
-        <h2 id="import-title" className="text-lg font-semibold">
-          Import
-        </h2>
-        {empty ? (
-          <>
-            <p className="mb-4 mt-1 text-muted">Bring back a Wheelhouse export: your settings, goals, weeks, stakeholders, touchpoints and vision notes.</p>
-            <ImportForm action={importDataAction} />
-          </>
-        ) : (
-          <p className="mt-1 text-muted">
-            Import only works into an empty account, so nothing gets mixed up. This account already has weeks, stakeholders, touchpoints or vision notes.
-          </p>
-        )}
+      <Card
+        title="Import"
+        description={
+          empty
+            ? "Bring back a Wheelhouse export: your settings, goals, weeks, stakeholders, touchpoints and vision notes."
+            : "Import only works into an empty account, so nothing gets mixed up. This account already has weeks, stakeholders, touchpoints or vision notes."
+        }
+      >
+        {empty ? <ImportForm action={importDataAction} /> : null}
       </Card>
 
-      <Card aria-labelledby="delete-title" className="border-danger">
-        <h2 id="delete-title" className="text-lg font-semibold text-danger">
-          Delete your account
-        </h2>
-        <p className="mb-4 mt-1 text-muted">
-          Deletes your weeks, stakeholders, touchpoints, vision notes and comments, ends your mentorships (yours and the ones where you mentor someone), and
-          signs you out everywhere. Your security history is kept without your name.
-        </p>
+      <Card
+        tone="danger"
+        title="Delete your account"
+        description="Deletes your weeks, stakeholders, touchpoints, vision notes and comments, ends your mentorships (yours and the ones where you mentor someone), and signs you out everywhere. Your security history is kept without your name."
+      >
         <DeleteAccountForm action={deleteAccountAction} email={settings.email} />
       </Card>
     </div>

@@ -89,19 +89,20 @@ export default async function StakeholderPage({ params, searchParams }: Props) {
         </dl>
       </Card>
 
-      <Card aria-labelledby="log-touchpoint-title">
-        <h2 id="log-touchpoint-title" className="mb-4 text-lg font-semibold">
-          Log a touchpoint
-        </h2>
+      <Card title="Log a touchpoint">
         <TouchpointQuickAdd action={addTouchpointAction} stakeholders={options} defaultDate={todayIn(timeZone)} defaultStakeholderId={stakeholder.id} />
       </Card>
 
-      <Card aria-labelledby="history-title" className="space-y-4">
-        <h2 id="history-title" className="text-lg font-semibold">
-          History
-          {history.total > 0 ? <span className="tabular text-base font-normal text-muted"> ({history.total})</span> : null}
-          {history.pages > 1 ? `, page ${history.page} of ${history.pages}` : ""}
-        </h2>
+      <Card
+        className="space-y-4"
+        title={
+          <>
+            History
+            {history.total > 0 ? <span className="tabular text-base font-normal text-muted"> ({history.total})</span> : null}
+            {history.pages > 1 ? `, page ${history.page} of ${history.pages}` : ""}
+          </>
+        }
+      >
         <TouchpointList
           touchpoints={history.touchpoints}
           deleteAction={deleteTouchpointAction}

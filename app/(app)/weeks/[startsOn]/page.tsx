@@ -81,13 +81,11 @@ export default async function WeekPage({ params }: Props) {
         </EmptyState>
       )}
 
-      <Card aria-labelledby="week-touchpoints-title" className="space-y-4">
-        <div>
-          <h2 id="week-touchpoints-title" className="text-lg font-semibold">
-            Touchpoints this week
-          </h2>
-          <p className="mt-1 text-sm text-muted">Conversations with people outside engineering between {formatDateOnly(startsOn)} and {formatDateOnly(lastDay)}.</p>
-        </div>
+      <Card
+        className="space-y-4"
+        title="Touchpoints this week"
+        description={`Conversations with people outside engineering between ${formatDateOnly(startsOn)} and ${formatDateOnly(lastDay)}.`}
+      >
         <TouchpointList
           touchpoints={touchpoints}
           deleteAction={deleteTouchpointAction}

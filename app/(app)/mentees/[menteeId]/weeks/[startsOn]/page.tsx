@@ -65,10 +65,7 @@ export default async function MenteeWeekPage({ params }: Props) {
         <p className="rounded-md border border-dashed border-border-strong px-4 py-6 text-center text-muted">{name} has not logged this week.</p>
       )}
       {touchpoints ? (
-        <Card aria-labelledby="touchpoints-title" className="space-y-3">
-          <h2 id="touchpoints-title" className="text-lg font-semibold">
-            Touchpoints this week
-          </h2>
+        <Card title="Touchpoints this week">
           <MenteeTouchpoints touchpoints={touchpoints} emptyMessage="No touchpoints in this week." />
         </Card>
       ) : null}

@@ -1,13 +1,12 @@
-"use client";
-
-import type { ComponentProps } from "react";
-import { ReclassifyEvent } from "@/components/calendar/reclassify-event";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { WeekEvents, type WeekEventsResult } from "@/components/calendar/week-events";
 import { LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import { WEEK_CHOICES, weekChoiceField } from "@/lib/calendar/imports.validation";
-import type { ImportPreview, PreviewWeek, WeekOrigin } from "@/lib/calendar/preview";
-import { formatDateOnly } from "@/lib/shared/dates";
+import { weekEventsRevision, type ImportPreview, type PreviewEvent, type PreviewWeek, type WeekOrigin } from "@/lib/calendar/preview";
+import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import type { FormState } from "@/lib/shared/forms";
 import { optionsOf, TIME_CATEGORIES, TOUCHPOINT_CHANNELS, type TimeCategory } from "@/lib/shared/vocabulary";
 import { formatWeekRange } from "@/lib/shared/week-dates";
@@ -23,17 +22,46 @@ const ORIGIN: Record<WeekOrigin, string> = {
 };
 
 const hours = (minutes: number) => `${formatHours(minutes)} h`;
+const count = (events: readonly PreviewEvent[], one: string, many: string) => (events.length === 1 ? one : many.replace("N", String(events.length)));
 
-type Reclassify = ComponentProps<typeof ReclassifyEvent>["reclassify"];
+type Props = {
+  id: string;
+  preview: ImportPreview;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Loads one week's events, rendered on the server (bound to the import). */
+  loadWeek: (week: DateOnly) => () => Promise<WeekEventsResult>;
+  /** The week the page was asked to show opened (without JavaScript, its link does), with its events. */
+  opened?: { startsOn: DateOnly; events: ReactNode };
+  /** Where a week's link leads: this page with that week opened. */
+  weekHref: (week: DateOnly) => string;
+};
 
-function WeekCard({ week, timeZone, reclassify }: { week: PreviewWeek; timeZone: string; reclassify: Reclassify }) {
-  const time = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
-  const headingId = `week-${week.startsOn}-title`;
+type EventsProps = Pick<Props, "loadWeek" | "opened" | "weekHref"> & { week: Pick<PreviewWeek, "startsOn" | "events" | "ignored">; summary: string };
+
+/** A week's events, behind a disclosure: loaded when it opens, or a plain link to the page with it opened. */
+function Events({ week, summary, loadWeek, opened, weekHref }: EventsProps) {
   return (
-    <li className="rounded-md border border-border p-4" aria-labelledby={headingId}>
-      <h3 id={headingId} className="font-semibold">
-        {formatWeekRange(week.startsOn)}
-      </h3>
+    <WeekEvents summary={summary} revision={weekEventsRevision(week)} load={loadWeek(week.startsOn)} initial={opened?.startsOn === week.startsOn ? opened.events : undefined}>
+      <Link href={weekHref(week.startsOn)} className="mt-2 inline-block text-sm text-accent underline-offset-2 hover:underline">
+        Show the events of this week
+      </Link>
+    </WeekEvents>
+  );
+}
+
+function WeekHeading({ startsOn }: { startsOn: DateOnly }) {
+  return (
+    <h3 id={`week-${startsOn}-title`} className="font-semibold">
+      {formatWeekRange(startsOn)}
+    </h3>
+  );
+}
+
+function WeekCard({ week, ...events }: { week: PreviewWeek } & Pick<Props, "loadWeek" | "opened" | "weekHref">) {
+  const summary = `${count(week.events, "The event", "The N events")} behind these hours${week.ignored.length > 0 ? `, and ${week.ignored.length} ignored` : ""}`;
+  return (
+    <li className="rounded-md border border-border p-4" aria-labelledby={`week-${week.startsOn}-title`}>
+      <WeekHeading startsOn={week.startsOn} />
       <p className="mt-1 text-sm text-muted">{week.same ? "The calendar’s hours are what is logged already: nothing to change." : ORIGIN[week.origin]}</p>
       <table className="mt-3 w-full text-sm tabular">
         <caption className="sr-only">Hours in the week of {formatDateOnly(week.startsOn)}: from the calendar and logged now</caption>
@@ -62,28 +90,7 @@ function WeekCard({ week, timeZone, reclassify }: { week: PreviewWeek; timeZone:
           ))}
         </tbody>
       </table>
-      <details className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium">
-          The {week.events.length === 1 ? "event" : `${week.events.length} events`} behind these hours
-        </summary>
-        <ul className="mt-2 space-y-1 text-sm">
-          {week.events.map((event) => {
-            const when = time.format(new Date(event.start));
-            return (
-              <li key={event.key} className="flex flex-wrap justify-between gap-x-3">
-                <span className="min-w-0 break-words">
-                  {event.title || "(no title)"} <span className="text-muted">· {when}</span>
-                </span>
-                <span className="text-muted tabular">
-                  {TIME_CATEGORIES[event.category]}
-                  {event.chosen ? " (your choice)" : ""}, {hours(event.minutes)}
-                </span>
-                <ReclassifyEvent event={event} when={when} reclassify={reclassify} />
-              </li>
-            );
-          })}
-        </ul>
-      </details>
+      <Events week={week} summary={summary} {...events} />
       {week.same ? null : (
         <div className="mt-3 sm:max-w-64">
           <SelectField name={weekChoiceField(week.startsOn)} label="This week" defaultValue="fill" options={choiceOptions} />
@@ -93,18 +100,28 @@ function WeekCard({ week, timeZone, reclassify }: { week: PreviewWeek; timeZone:
   );
 }
 
-type Props = {
-  id: string;
-  preview: ImportPreview;
-  timeZone: string;
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  /** Changes one event's category, or its series' (bound to the import). */
-  reclassify: Reclassify;
-};
+/** A week whose every event is ignored: nothing to write, but its events can be reclassified back. */
+function IgnoredWeekCard({ week, ...events }: { week: ImportPreview["ignoredWeeks"][number] } & Pick<Props, "loadWeek" | "opened" | "weekHref">) {
+  return (
+    <li className="rounded-md border border-border p-4" aria-labelledby={`week-${week.startsOn}-title`}>
+      <WeekHeading startsOn={week.startsOn} />
+      <p className="mt-1 text-sm text-muted">Every event of this week is ignored: it changes nothing.</p>
+      <Events week={{ ...week, events: [] }} summary={count(week.ignored, "The ignored event", "The N ignored events")} {...events} />
+    </li>
+  );
+}
 
-/** The preview of a pending import, with a choice per week; confirming applies it all at once. */
-export function ImportReview({ id, preview, timeZone, action, reclassify }: Props) {
+/**
+ * The preview of a pending import, with a choice per week; confirming applies
+ * it all at once. Rendered on the server: only the form, the choices and each
+ * week's disclosure of its events run in the browser.
+ */
+export function ImportReview({ id, preview, action, ...events }: Props) {
   const touchpoints = preview.touchpoints.filter((touchpoint) => touchpoint.state === "new" || touchpoint.state === "update");
+  const weeks = [
+    ...preview.weeks.map((week) => ({ startsOn: week.startsOn, card: <WeekCard key={week.startsOn} week={week} {...events} /> })),
+    ...preview.ignoredWeeks.map((week) => ({ startsOn: week.startsOn, card: <IgnoredWeekCard key={week.startsOn} week={week} {...events} /> })),
+  ].sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1));
   return (
     <ActionForm
       action={action}
@@ -122,18 +139,16 @@ export function ImportReview({ id, preview, timeZone, action, reclassify }: Prop
         <h2 id="weeks-title" className="text-lg font-semibold">
           Weeks
         </h2>
-        {preview.weeks.length === 0 ? (
+        {weeks.length === 0 ? (
           <p className="mt-1 text-muted">No events in the weeks imported count as hours.</p>
         ) : (
-          <ul className="mt-3 space-y-4">
-            {preview.weeks.map((week) => (
-              <WeekCard key={week.startsOn} week={week} timeZone={timeZone} reclassify={reclassify} />
-            ))}
-          </ul>
+          <ul className="mt-3 space-y-4">{weeks.map((week) => week.card)}</ul>
         )}
         {preview.ignoredEvents > 0 ? (
           <p className="mt-3 text-sm text-muted">
-            {preview.ignoredEvents === 1 ? "One event matches" : `${preview.ignoredEvents} events match`} an “Ignore” rule and count in no week.
+            {preview.ignoredEvents === 1
+              ? "One event is ignored and counts in no week; it is listed in its week, where you can change that."
+              : `${preview.ignoredEvents} events are ignored and count in no week; each is listed in its week, where you can change that.`}
           </p>
         ) : null}
       </section>

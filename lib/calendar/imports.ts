@@ -11,6 +11,7 @@ import {
   toStoredOccurrence,
   writesWeek,
   type ImportPreview,
+  type PreviewEvent,
   type PreviewWeek,
   type LinkedTouchpoint,
   type LoggedWeek,
@@ -206,6 +207,22 @@ export const getPendingImport = cache(async (viewer: Viewer, id: string): Promis
   const warnings = warningsSchema.safeParse(row.warnings);
   return { ...row, warnings: warnings.success ? warnings.data : [], preview: await previewOf(db, viewer, row) };
 });
+
+export type PendingImportWeek = { id: string; fileName: string; startsOn: DateOnly; events: PreviewEvent[]; ignored: PreviewEvent[] };
+
+/**
+ * One week's events in the viewer's pending import: those behind its hours,
+ * then those ignored (none in a week it does not reach). The review loads them
+ * when their week is opened, so its page carries only the weeks' sums. Null
+ * when the import is missing, confirmed or someone else's.
+ */
+export async function getPendingImportWeek(viewer: Viewer, id: string, startsOn: DateOnly): Promise<PendingImportWeek | null> {
+  const pending = await getPendingImport(viewer, id);
+  if (!pending) return null;
+  const week = pending.preview.weeks.find((candidate) => candidate.startsOn === startsOn);
+  const ignored = week?.ignored ?? pending.preview.ignoredWeeks.find((candidate) => candidate.startsOn === startsOn)?.ignored ?? [];
+  return { id: pending.id, fileName: pending.fileName, startsOn, events: week?.events ?? [], ignored };
+}
 
 /** The viewer's imports, newest first: the pending one, then those confirmed or undone, with what each changed. */
 export async function listImports(viewer: Viewer): Promise<CalendarImportSummary[]> {

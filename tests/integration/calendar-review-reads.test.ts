@@ -2,7 +2,7 @@
 // streams) and its page both need the pending import and its preview: one
 // render reads it once.
 import { describe, expect, it, vi } from "vitest";
-import { createPendingImport } from "@/lib/calendar/imports";
+import { createPendingImport, getPendingImport } from "@/lib/calendar/imports";
 import { icsBytes } from "../support/calendar-ics";
 import { createUser } from "../support/factories/users";
 import { withRequest } from "../support/next-request";
@@ -18,7 +18,7 @@ const { default: ReviewImportLayout } = await import("@/app/(app)/calendar/impor
 const { default: ReviewImportPage } = await import("@/app/(app)/calendar/imports/[id]/page");
 
 describe("the import review", () => {
-  it("reads the pending import once per render, for its layout and its page", async () => {
+  it("reads the pending import once per render, for its layout, its page and the week it shows opened", async () => {
     const ada = await createUser();
     const start = new Date(Date.now() - 2 * 86_400_000);
     const { id } = await createPendingImport(ada.viewer, {
@@ -27,9 +27,11 @@ describe("the import review", () => {
     });
     const sessionToken = await signInSession(ada.id);
     const params = Promise.resolve({ id });
+    // With a week opened (the link a browser without JavaScript follows): its events come from the same read.
+    const startsOn = (await getPendingImport(ada.viewer, id))!.preview.weeks[0]!.startsOn;
 
     const sent = await recordStatements(() =>
-      withRequest(browserHeaders(sessionToken), () => inRender(async () => Promise.all([ReviewImportLayout({ children: null, params }), ReviewImportPage({ params })]))),
+      withRequest(browserHeaders(sessionToken), () => inRender(async () => Promise.all([ReviewImportLayout({ children: null, params }), ReviewImportPage({ params, searchParams: Promise.resolve({ week: startsOn }) })]))),
     );
 
     // The pending import's own row, with its events (the preview also asks which feed wrote the weeks it would change).

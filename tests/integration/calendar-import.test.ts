@@ -13,6 +13,7 @@ import { icsBytes, type IcsEvent } from "../support/calendar-ics";
 import { createStakeholder } from "../support/factories/stakeholders";
 import { createUser } from "../support/factories/users";
 import { createWeek } from "../support/factories/weeks";
+import { recordStatements, type SentStatement } from "../support/statements";
 
 // Thursday 26 Nov 2026, 13:00 in Berlin: this week starts Monday 23 Nov; the
 // window starts on Monday 31 Aug (12 whole weeks before).
@@ -325,6 +326,41 @@ describe("calendar import", () => {
     expect(await getPendingImportWeek(eve.viewer, id, "2026-11-02")).toBeNull();
     await confirmImport(ada.viewer, { id, choices: {} }, now);
     expect(await getPendingImportWeek(ada.viewer, id, "2026-11-02")).toBeNull();
+  });
+
+  it("keeps a built preview, without reading the events again, until what it is built from changes", async () => {
+    const ada = await leader();
+    const { id } = await upload(ada.viewer, calendar(ada.email));
+    const eventReads = (sent: SentStatement[]) => sent.filter(({ text }) => /"CalendarImport"\."occurrences"/.test(text)).length;
+    const read = async () => {
+      let pending: Awaited<ReturnType<typeof getPendingImport>> = null;
+      const sent = await recordStatements(async () => (pending = await getPendingImport(ada.viewer, id)));
+      return { reads: eventReads(sent), week: (startsOn: string) => pending!.preview.weeks.find((week) => week.startsOn === startsOn)!, pending: pending! };
+    };
+    expect((await read()).reads).toBe(1);
+    const kept = await read();
+    expect(kept.reads).toBe(0);
+    expect(kept.week("2026-11-16").origin).toBe("empty");
+
+    // A week logged by hand since (the user's data version).
+    await createWeek(ada.viewer, { startsOn: "2026-11-16", ...hours(1, 0, 0) });
+    const logged = await read();
+    expect(logged.reads).toBe(1);
+    expect(logged.week("2026-11-16").origin).toBe("hand");
+    // A rule (the rules' row).
+    await saveRule(ada.viewer, { match: { on: "words", words: ["sync"] }, category: "strategy", position: 0 });
+    expect((await read()).week("2026-11-16").events.find((event) => event.title === "Team sync")?.category).toBe("strategy");
+    // One event reclassified (the import's row).
+    const incident = (await read()).week("2026-11-16").events.find((event) => event.title.startsWith("Incident"))!;
+    await reclassifyEvent(ada.viewer, { id, event: incident.key, category: "other", scope: "event" });
+    expect((await read()).week("2026-11-16").events.find((event) => event.key === incident.key)).toMatchObject({ category: "other", chosen: true });
+    // A stakeholder's address removed (the data version again): no touchpoints proposed with them.
+    expect((await read()).pending.preview.touchpoints).toHaveLength(2);
+    await db.stakeholder.update({ where: { id: ada.sam.id }, data: { email: null } });
+    expect((await read()).pending.preview.touchpoints).toEqual([]);
+    // Confirmed: gone, kept or not.
+    await confirmImport(ada.viewer, { id, choices: {} }, now);
+    expect(await getPendingImport(ada.viewer, id)).toBeNull();
   });
 
   it("never lets another user reclassify an event, nor an event that is not in the import", async () => {

@@ -50,8 +50,7 @@ export default async function ReviewImportPage({ params, searchParams }: Props) 
           id={pending.id}
           preview={pending.preview}
           action={confirmImportAction}
-          loadWeek={(startsOn) => weekEventsAction.bind(null, pending.id, startsOn)}
-          weekHref={(startsOn) => `/calendar/imports/${encodeURIComponent(pending.id)}?week=${startsOn}#week-${startsOn}-title`}
+          loadWeek={weekEventsAction.bind(null, pending.id)}
           opened={opened ? { startsOn: opened.startsOn, events: <WeekEventList events={opened.events} ignored={opened.ignored} timeZone={timeZone} reclassify={reclassify} /> } : undefined}
         />
       </Card>

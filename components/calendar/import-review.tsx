@@ -1,13 +1,11 @@
-"use client";
-
-import type { ComponentProps } from "react";
-import { ReclassifyEvent } from "@/components/calendar/reclassify-event";
+import type { ReactNode } from "react";
+import { WeekEvents, type WeekEventsResult } from "@/components/calendar/week-events";
 import { LinkButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import { WEEK_CHOICES, weekChoiceField } from "@/lib/calendar/imports.validation";
-import type { ImportPreview, PreviewWeek, WeekOrigin } from "@/lib/calendar/preview";
-import { formatDateOnly } from "@/lib/shared/dates";
+import { weekEventsRevision, type ImportPreview, type PreviewEvent, type PreviewWeek, type WeekOrigin } from "@/lib/calendar/preview";
+import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import type { FormState } from "@/lib/shared/forms";
 import { optionsOf, TIME_CATEGORIES, TOUCHPOINT_CHANNELS, type TimeCategory } from "@/lib/shared/vocabulary";
 import { formatWeekRange } from "@/lib/shared/week-dates";
@@ -24,66 +22,63 @@ const ORIGIN: Record<WeekOrigin, string> = {
 
 const hours = (minutes: number) => `${formatHours(minutes)} h`;
 
-type Reclassify = ComponentProps<typeof ReclassifyEvent>["reclassify"];
+const HOURS_TABLE =
+  "mt-3 w-full text-sm tabular [&_th]:py-1 [&_td]:py-1 [&_th]:text-left [&_thead]:text-muted [&_thead_th]:font-medium [&_tbody_th]:font-normal [&_td]:text-right [&_thead_th+th]:text-right [&_tbody_tr]:border-t [&_tbody_tr]:border-border";
+const count = (events: readonly PreviewEvent[], one: string, many: string) => (events.length === 1 ? one : many.replace("N", String(events.length)));
 
-function WeekCard({ week, timeZone, reclassify }: { week: PreviewWeek; timeZone: string; reclassify: Reclassify }) {
-  const time = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
-  const headingId = `week-${week.startsOn}-title`;
+type Props = {
+  id: string;
+  preview: ImportPreview;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Loads one week's events, rendered on the server (bound to the import). */
+  loadWeek: (week: DateOnly) => Promise<WeekEventsResult>;
+  /** The week the page was asked to show opened (without JavaScript, its link does), with its events. */
+  opened?: { startsOn: DateOnly; events: ReactNode };
+};
+
+type EventsProps = Pick<Props, "loadWeek" | "opened"> & { week: Pick<PreviewWeek, "startsOn" | "events" | "ignored">; summary: string };
+
+/** A week's events, behind a disclosure: loaded when it opens, or a plain link to the page with it opened. */
+function Events({ week, summary, loadWeek, opened }: EventsProps) {
+  const initial = opened?.startsOn === week.startsOn ? opened.events : undefined;
+  return <WeekEvents summary={summary} revision={weekEventsRevision(week)} week={week.startsOn} load={loadWeek} initial={initial} />;
+}
+
+function WeekHeading({ startsOn }: { startsOn: DateOnly }) {
   return (
-    <li className="rounded-md border border-border p-4" aria-labelledby={headingId}>
-      <h3 id={headingId} className="font-semibold">
-        {formatWeekRange(week.startsOn)}
-      </h3>
+    <h3 id={`week-${startsOn}-title`} className="font-semibold">
+      {formatWeekRange(startsOn)}
+    </h3>
+  );
+}
+
+function WeekCard({ week, ...events }: { week: PreviewWeek } & Pick<Props, "loadWeek" | "opened">) {
+  const summary = `${count(week.events, "The event", "The N events")} behind these hours${week.ignored.length > 0 ? `, and ${week.ignored.length} ignored` : ""}`;
+  return (
+    <li className="rounded-md border border-border p-4" aria-labelledby={`week-${week.startsOn}-title`}>
+      <WeekHeading startsOn={week.startsOn} />
       <p className="mt-1 text-sm text-muted">{week.same ? "The calendar’s hours are what is logged already: nothing to change." : ORIGIN[week.origin]}</p>
-      <table className="mt-3 w-full text-sm tabular">
+      {/* Cells styled from the table: thirteen weeks of repeated classes were a tenth of the page. */}
+      <table className={HOURS_TABLE}>
         <caption className="sr-only">Hours in the week of {formatDateOnly(week.startsOn)}: from the calendar and logged now</caption>
         <thead>
-          <tr className="text-left text-muted">
-            <th scope="col" className="py-1 font-medium">
-              Category
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Calendar
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Logged now
-            </th>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col">Calendar</th>
+            <th scope="col">Logged now</th>
           </tr>
         </thead>
         <tbody>
           {CATEGORIES.map((category) => (
-            <tr key={category} className="border-t border-border">
-              <th scope="row" className="py-1 text-left font-normal">
-                {TIME_CATEGORIES[category]}
-              </th>
-              <td className="py-1 text-right">{hours(week.calendar[category])}</td>
-              <td className="py-1 text-right">{hours(week.logged[category])}</td>
+            <tr key={category}>
+              <th scope="row">{TIME_CATEGORIES[category]}</th>
+              <td>{hours(week.calendar[category])}</td>
+              <td>{hours(week.logged[category])}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <details className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium">
-          The {week.events.length === 1 ? "event" : `${week.events.length} events`} behind these hours
-        </summary>
-        <ul className="mt-2 space-y-1 text-sm">
-          {week.events.map((event) => {
-            const when = time.format(new Date(event.start));
-            return (
-              <li key={event.key} className="flex flex-wrap justify-between gap-x-3">
-                <span className="min-w-0 break-words">
-                  {event.title || "(no title)"} <span className="text-muted">· {when}</span>
-                </span>
-                <span className="text-muted tabular">
-                  {TIME_CATEGORIES[event.category]}
-                  {event.chosen ? " (your choice)" : ""}, {hours(event.minutes)}
-                </span>
-                <ReclassifyEvent event={event} when={when} reclassify={reclassify} />
-              </li>
-            );
-          })}
-        </ul>
-      </details>
+      <Events week={week} summary={summary} {...events} />
       {week.same ? null : (
         <div className="mt-3 sm:max-w-64">
           <SelectField name={weekChoiceField(week.startsOn)} label="This week" defaultValue="fill" options={choiceOptions} />
@@ -93,18 +88,28 @@ function WeekCard({ week, timeZone, reclassify }: { week: PreviewWeek; timeZone:
   );
 }
 
-type Props = {
-  id: string;
-  preview: ImportPreview;
-  timeZone: string;
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  /** Changes one event's category, or its series' (bound to the import). */
-  reclassify: Reclassify;
-};
+/** A week whose every event is ignored: nothing to write, but its events can be reclassified back. */
+function IgnoredWeekCard({ week, ...events }: { week: ImportPreview["ignoredWeeks"][number] } & Pick<Props, "loadWeek" | "opened">) {
+  return (
+    <li className="rounded-md border border-border p-4" aria-labelledby={`week-${week.startsOn}-title`}>
+      <WeekHeading startsOn={week.startsOn} />
+      <p className="mt-1 text-sm text-muted">Every event of this week is ignored: it changes nothing.</p>
+      <Events week={{ ...week, events: [] }} summary={count(week.ignored, "The ignored event", "The N ignored events")} {...events} />
+    </li>
+  );
+}
 
-/** The preview of a pending import, with a choice per week; confirming applies it all at once. */
-export function ImportReview({ id, preview, timeZone, action, reclassify }: Props) {
+/**
+ * The preview of a pending import, with a choice per week; confirming applies
+ * it all at once. Rendered on the server: only the form, the choices and each
+ * week's disclosure of its events run in the browser.
+ */
+export function ImportReview({ id, preview, action, ...events }: Props) {
   const touchpoints = preview.touchpoints.filter((touchpoint) => touchpoint.state === "new" || touchpoint.state === "update");
+  const weeks = [
+    ...preview.weeks.map((week) => ({ startsOn: week.startsOn, card: <WeekCard key={week.startsOn} week={week} {...events} /> })),
+    ...preview.ignoredWeeks.map((week) => ({ startsOn: week.startsOn, card: <IgnoredWeekCard key={week.startsOn} week={week} {...events} /> })),
+  ].sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1));
   return (
     <ActionForm
       action={action}
@@ -122,18 +127,16 @@ export function ImportReview({ id, preview, timeZone, action, reclassify }: Prop
         <h2 id="weeks-title" className="text-lg font-semibold">
           Weeks
         </h2>
-        {preview.weeks.length === 0 ? (
+        {weeks.length === 0 ? (
           <p className="mt-1 text-muted">No events in the weeks imported count as hours.</p>
         ) : (
-          <ul className="mt-3 space-y-4">
-            {preview.weeks.map((week) => (
-              <WeekCard key={week.startsOn} week={week} timeZone={timeZone} reclassify={reclassify} />
-            ))}
-          </ul>
+          <ul className="mt-3 space-y-4">{weeks.map((week) => week.card)}</ul>
         )}
         {preview.ignoredEvents > 0 ? (
           <p className="mt-3 text-sm text-muted">
-            {preview.ignoredEvents === 1 ? "One event matches" : `${preview.ignoredEvents} events match`} an “Ignore” rule and count in no week.
+            {preview.ignoredEvents === 1
+              ? "One event is ignored and counts in no week; it is listed in its week, where you can change that."
+              : `${preview.ignoredEvents} events are ignored and count in no week; each is listed in its week, where you can change that.`}
           </p>
         ) : null}
       </section>

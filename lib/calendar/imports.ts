@@ -11,6 +11,7 @@ import {
   toStoredOccurrence,
   writesWeek,
   type ImportPreview,
+  type PreviewEvent,
   type PreviewWeek,
   type LinkedTouchpoint,
   type LoggedWeek,
@@ -24,11 +25,12 @@ import type { CalendarWarning } from "@/lib/calendar/warnings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CalendarImportStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
+import { keptPerProcess } from "@/lib/server/kept-until-changed";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { addDaysTo, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { currentWeekStart } from "@/lib/shared/week-dates";
-import { getCalendarSettings } from "@/lib/users";
+import { getCalendarSettings, getProfile } from "@/lib/users";
 
 // Calendar imports (issue 15): upload → a pending import holding the events
 // read from the file; its preview is computed on demand and changes nothing;
@@ -192,20 +194,85 @@ export type CalendarImportSummary = {
 export type PendingImport = { id: string; fileName: string; createdAt: Date; windowStart: Date; windowEnd: Date; warnings: CalendarWarning[]; preview: ImportPreview };
 
 /**
- * The viewer's pending import with its preview (nothing changes), or null when
- * missing, confirmed or someone else's. Once per render: the review's layout
- * (which decides its 404) and its page both ask for it with the same viewer
- * (getViewer is cached too).
+ * Built previews, per import, kept in this process while nothing they are
+ * built from changes: a busy calendar's preview costs more to compute than the
+ * rest of its page (docs/decisions/031-import-review-weeks-load-when-opened.md).
+ * Few at a time: an import is pending only while its owner reviews it.
  */
-export const getPendingImport = cache(async (viewer: Viewer, id: string): Promise<PendingImport | null> => {
+const keptPreviews = keptPerProcess<PendingImport>("calendarPreviews", 50);
+
+/**
+ * Everything a pending import's preview is built from, as one stamp, without
+ * reading its events: the user's data version (stamped by triggers on every
+ * write to their weeks, touchpoints and stakeholders: decision 012), zone and
+ * week start; the row version (xmin) of each of their imports (the pending
+ * one's events and choices; which imports are confirmed, hence which weeks
+ * and touchpoints an import wrote) and of their rules. Null when the import
+ * is not the viewer's, or not pending.
+ */
+async function previewStamp(viewer: Viewer, id: string): Promise<string | null> {
+  const userId = viewer.userId;
+  const [rows, profile] = await Promise.all([
+    db.$queryRaw<Array<{ imports: string; rules: string | null }>>`
+      SELECT
+        (SELECT md5(string_agg(i.id || ' ' || i.xmin::text, ',' ORDER BY i.id)) FROM "CalendarImport" i WHERE i."userId" = ${userId}) AS imports,
+        (SELECT r.xmin::text FROM "CalendarRules" r WHERE r."userId" = ${userId}) AS rules
+      FROM "CalendarImport" p
+      WHERE p.id = ${id} AND p."userId" = ${userId} AND p.status = 'PENDING'`,
+    getProfile(userId),
+  ]);
+  const row = rows[0];
+  return row ? [profile.dataVersion, profile.timeZone, profile.weekStartsOn, row.imports, row.rules ?? "starter"].join(" ") : null;
+}
+
+async function readPendingImport(viewer: Viewer, id: string): Promise<PendingImport | null> {
   const row = await db.calendarImport.findFirst({
     where: { id, userId: viewer.userId, status: "PENDING" },
     select: { id: true, fileName: true, createdAt: true, windowStart: true, windowEnd: true, occurrences: true, warnings: true },
   });
   if (!row) return null;
   const warnings = warningsSchema.safeParse(row.warnings);
-  return { ...row, warnings: warnings.success ? warnings.data : [], preview: await previewOf(db, viewer, row) };
+  const { occurrences, ...kept } = row;
+  return { ...kept, warnings: warnings.success ? warnings.data : [], preview: await previewOf(db, viewer, { ...kept, occurrences }) };
+}
+
+/**
+ * The viewer's pending import with its preview (nothing changes), or null when
+ * missing, confirmed or someone else's. Kept while its stamp holds (above).
+ * Once per render: the review's layout (which decides its 404) and its page
+ * both ask for it with the same viewer (getViewer is cached too).
+ */
+export const getPendingImport = cache(async (viewer: Viewer, id: string): Promise<PendingImport | null> => {
+  const stamp = await previewStamp(viewer, id);
+  if (stamp === null) return null;
+  try {
+    return await keptPreviews.get(`${viewer.userId} ${id}`, stamp, async () => {
+      const pending = await readPendingImport(viewer, id);
+      // Gone between the stamp and the read (confirmed, replaced): nothing to keep.
+      if (!pending) throw new NotFoundError(NOT_FOUND);
+      return pending;
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 });
+
+export type PendingImportWeek = { id: string; fileName: string; startsOn: DateOnly; events: PreviewEvent[]; ignored: PreviewEvent[] };
+
+/**
+ * One week's events in the viewer's pending import: those behind its hours,
+ * then those ignored (none in a week it does not reach). The review loads them
+ * when their week is opened, so its page carries only the weeks' sums. Null
+ * when the import is missing, confirmed or someone else's.
+ */
+export async function getPendingImportWeek(viewer: Viewer, id: string, startsOn: DateOnly): Promise<PendingImportWeek | null> {
+  const pending = await getPendingImport(viewer, id);
+  if (!pending) return null;
+  const week = pending.preview.weeks.find((candidate) => candidate.startsOn === startsOn);
+  const ignored = week?.ignored ?? pending.preview.ignoredWeeks.find((candidate) => candidate.startsOn === startsOn)?.ignored ?? [];
+  return { id: pending.id, fileName: pending.fileName, startsOn, events: week?.events ?? [], ignored };
+}
 
 /** The viewer's imports, newest first: the pending one, then those confirmed or undone, with what each changed. */
 export async function listImports(viewer: Viewer): Promise<CalendarImportSummary[]> {

@@ -84,6 +84,9 @@ export const reclassifyEventSchema = z.object({
 });
 export type ReclassifyEventInput = z.output<typeof reclassifyEventSchema>;
 
+/** One week of a pending import, whose events the review loads when the week is opened. */
+export const importWeekSchema = z.object({ id: importIdSchema, week: dateOnlySchema });
+
 // ── The rules editor ─────────────────────────────────────────────────────────
 
 /** A rule's place in the list, as the form names it (0 is the first). */

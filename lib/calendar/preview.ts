@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { bucketIntoWeeks, MINUTES_IN_A_WEEK, type ClassifiedSpan } from "@/lib/calendar/buckets";
 import type { CalendarOccurrence } from "@/lib/calendar/expand";
@@ -51,7 +52,8 @@ export type PreviewEvent = {
   key: string;
   title: string;
   start: string;
-  category: TimeCategory;
+  /** "ignore": the event counts in no week (its minutes are 0); it is listed so it can be reclassified back. */
+  category: CalendarCategory;
   minutes: number;
   /** The leader chose this event's category in the preview (rather than a rule). */
   chosen: boolean;
@@ -68,8 +70,14 @@ export type PreviewWeek = {
   feedId: string | null;
   /** The calendar's hours are what is logged already: nothing to write. */
   same: boolean;
+  /** The events behind the hours. */
   events: PreviewEvent[];
+  /** The week's ignored events. */
+  ignored: PreviewEvent[];
 };
+
+/** A week in which every event is ignored: it changes nothing, and is listed so its events can be reclassified. */
+export type IgnoredWeek = { startsOn: DateOnly; ignored: PreviewEvent[] };
 
 export type StakeholderContact = { id: string; name: string; email: string; department: Department };
 
@@ -89,7 +97,7 @@ export type ProposedTouchpoint = {
   touchpointId: string | null;
 };
 
-export type ImportPreview = { weeks: PreviewWeek[]; touchpoints: ProposedTouchpoint[]; ignoredEvents: number };
+export type ImportPreview = { weeks: PreviewWeek[]; ignoredWeeks: IgnoredWeek[]; touchpoints: ProposedTouchpoint[]; ignoredEvents: number };
 
 export type PreviewInput = {
   occurrences: readonly StoredOccurrence[];
@@ -145,25 +153,38 @@ export function refreshWritesWeek(week: PreviewWeek, feedId: string): boolean {
   return week.origin === "empty" || (week.origin === "imported" && week.feedId === feedId);
 }
 
-function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence) => { category: CalendarCategory; rank: number }): { weeks: PreviewWeek[]; ignored: number } {
+function weeksOf(
+  input: PreviewInput,
+  categoryOf: (occurrence: StoredOccurrence) => { category: CalendarCategory; rank: number },
+): { weeks: PreviewWeek[]; ignoredWeeks: IgnoredWeek[]; ignored: number } {
   const from = input.window.start.getTime();
   const to = input.window.end.getTime();
   const byKey = new Map(input.occurrences.map((occurrence) => [occurrence.key, occurrence]));
   const titled = new Map<string, number>();
   for (const occurrence of input.occurrences) titled.set(titleKey(occurrence.title), (titled.get(titleKey(occurrence.title)) ?? 0) + 1);
   const spans: ClassifiedSpan[] = [];
-  let ignored = 0;
+  const ignoredSpans: ClassifiedSpan[] = [];
   for (const occurrence of input.occurrences) {
     // Only what happened inside the window: an event running past the upload counts up to it.
     const start = Math.max(Date.parse(occurrence.start), from);
     const end = Math.min(Date.parse(occurrence.end), to);
     if (end <= start) continue;
     const { category, rank } = categoryOf(occurrence);
-    if (category === "ignore") ignored++;
-    spans.push({ key: occurrence.key, start: new Date(start), end: new Date(end), category, rank });
+    // Ignored events take no minutes; bucketed on their own (as if counted) only to find the weeks they fall in.
+    if (category === "ignore") ignoredSpans.push({ key: occurrence.key, start: new Date(start), end: new Date(end), category: "other", rank: 0 });
+    else spans.push({ key: occurrence.key, start: new Date(start), end: new Date(end), category, rank });
   }
+  const eventOf = (key: string, category: CalendarCategory, minutes: number): PreviewEvent => {
+    const occurrence = byKey.get(key)!;
+    const sameTitle = occurrence.title.trim() === "" ? 1 : titled.get(titleKey(occurrence.title))!;
+    return { key, title: occurrence.title, start: occurrence.start, category, minutes, chosen: occurrence.category !== undefined, sameTitle };
+  };
   // Weeks saved under an earlier first day of the week take the days they hold (decision 009).
-  const weeks = bucketIntoWeeks(spans, input.settings, [...input.logged.keys()]).map((bucket) => {
+  const saved = [...input.logged.keys()];
+  const ignoredByWeek = new Map(
+    bucketIntoWeeks(ignoredSpans, input.settings, saved).map((bucket) => [bucket.weekStart, bucket.events.map(({ key }) => eventOf(key, "ignore", 0))]),
+  );
+  const weeks = bucketIntoWeeks(spans, input.settings, saved).map((bucket) => {
     const calendar = toQuarterHours(bucket.minutes);
     const current = input.logged.get(bucket.weekStart);
     const logged = current?.minutes ?? NO_MINUTES;
@@ -174,14 +195,19 @@ function weeksOf(input: PreviewInput, categoryOf: (occurrence: StoredOccurrence)
       origin: originOf(current),
       feedId: current?.fromImport ? (current.feedId ?? null) : null,
       same: sameMinutes(calendar, logged),
-      events: bucket.events.map(({ key, category, minutes }) => {
-        const occurrence = byKey.get(key)!;
-        const sameTitle = occurrence.title.trim() === "" ? 1 : titled.get(titleKey(occurrence.title))!;
-        return { key, title: occurrence.title, start: occurrence.start, category, minutes, chosen: occurrence.category !== undefined, sameTitle };
-      }),
+      events: bucket.events.map(({ key, category, minutes }) => eventOf(key, category, minutes)),
+      ignored: ignoredByWeek.get(bucket.weekStart) ?? [],
     };
   });
-  return { weeks, ignored };
+  const counted = new Set(weeks.map((week) => week.startsOn));
+  const ignoredWeeks = [...ignoredByWeek].filter(([startsOn]) => !counted.has(startsOn)).map(([startsOn, ignored]) => ({ startsOn, ignored }));
+  return { weeks, ignoredWeeks, ignored: ignoredSpans.length };
+}
+
+/** A week's events as the preview shows them, digested: a list loaded apart from the page loads again when it changes. */
+export function weekEventsRevision(week: { events: readonly PreviewEvent[]; ignored: readonly PreviewEvent[] }): string {
+  const shown = [...week.events, ...week.ignored].map(({ key, category, minutes, chosen, sameTitle }) => [key, category, minutes, chosen, sameTitle]);
+  return createHash("sha256").update(JSON.stringify(shown)).digest("base64url").slice(0, 16);
 }
 
 function channelOf(attendeeCount: number): TouchpointChannel {
@@ -240,11 +266,11 @@ function touchpointsOf(input: PreviewInput): ProposedTouchpoint[] {
 export function buildPreview(input: PreviewInput): ImportPreview {
   const classify = compileRules(input.rules);
   const lastRank = input.rules.rules.length;
-  const { weeks, ignored } = weeksOf(input, (occurrence) => {
+  const { weeks, ignoredWeeks, ignored } = weeksOf(input, (occurrence) => {
     // The leader's own choice for one event ranks before every rule, overlaps included.
     if (occurrence.category !== undefined) return { category: occurrence.category, rank: -1 };
     const { category, rule } = classify(occurrence);
     return { category, rank: rule ?? lastRank };
   });
-  return { weeks, touchpoints: touchpointsOf(input), ignoredEvents: ignored };
+  return { weeks, ignoredWeeks, touchpoints: touchpointsOf(input), ignoredEvents: ignored };
 }

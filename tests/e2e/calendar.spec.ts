@@ -30,6 +30,16 @@ function mondayBefore(weeksBack: number): { at: Date; day: string } {
 
 const hoursAt = (monday: Date, days: number, hour: number) => new Date(monday.getTime() + days * DAY + hour * 3_600_000);
 
+/** Uploads a calendar of `events` from /calendar and waits for its review. */
+async function uploadFile(page: Page, events: IcsEvent[]) {
+  await page.goto("/calendar");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Calendar file (.ics)").setInputFiles({ name: "work.ics", mimeType: "text/calendar", buffer: Buffer.from(icsOf(events)) });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page).toHaveURL(/\/calendar\/imports\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Review the import" })).toBeVisible();
+}
+
 function weekCard(page: Page, hint: RegExp | string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) }).filter({ hasText: hint });
 }
@@ -217,6 +227,54 @@ test.describe("calendar import", () => {
     await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Team sync");
   });
 
+  test("opens a week's events from the keyboard and ignores one: it stays listed, uncounted, and comes back", async ({ leader: { page } }) => {
+    const lastWeek = mondayBefore(1);
+    await uploadFile(page, [
+      { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review" },
+      { uid: "lunch", start: hoursAt(lastWeek.at, 2, 12), end: hoursAt(lastWeek.at, 2, 13), title: "Team lunch" },
+    ]);
+    const week = weekCard(page, /No hours logged yet/);
+    // Only the week's sums come with the page: its events load when it is opened.
+    await expect(week.getByText("The 2 events behind these hours")).toBeVisible();
+    await expect(page.getByText("Team lunch")).toHaveCount(0);
+    await page.waitForLoadState("networkidle");
+    await week.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(week.getByText("Other, 1 h")).toBeVisible();
+
+    await page.keyboard.press("Tab");
+    await expect(week.getByRole("button", { name: /^Change category of Incident review/ })).toBeFocused();
+    await page.keyboard.press("Tab");
+    const change = week.getByRole("button", { name: /^Change category of Team lunch/ });
+    await expect(change).toBeFocused();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("i");
+    await expect(page.getByLabel("Counts as")).toHaveValue("ignore");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "This event only" })).toBeFocused();
+    await page.keyboard.press("Enter");
+
+    await expect(page.getByText("This event will count in no week.")).toBeVisible();
+    // Out of the hours, still in the list, marked.
+    await expect(week.getByText("Ignored (your choice): counts in no week")).toBeVisible();
+    await expect(week.locator("summary")).toHaveText("The event behind these hours, and 1 ignored");
+    await expect(week.getByRole("row", { name: /^Other/ })).toHaveText(/Other\s*0 h/);
+    await expect(change).toBeFocused();
+    await checkA11y(page);
+
+    // And back, from the same list.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("o");
+    await expect(page.getByLabel("Counts as")).toHaveValue("other");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(week.getByText("Other (your choice), 1 h")).toBeVisible();
+    await expect(week.locator("summary")).toHaveText("The 2 events behind these hours");
+    await expect(week.getByRole("row", { name: /^Other/ })).toHaveText(/Other\s*1 h/);
+  });
+
   test("a file that is not a calendar is refused at the field; the rules can be edited", async ({ leader: { page } }) => {
     await page.goto("/calendar");
     await page.waitForLoadState("networkidle");
@@ -252,6 +310,23 @@ test.describe("calendar import", () => {
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
+    test("a week's events open through a plain link", async ({ leader: { page } }) => {
+      const lastWeek = mondayBefore(1);
+      await uploadFile(page, [
+        { uid: "incident", start: hoursAt(lastWeek.at, 1, 9), end: hoursAt(lastWeek.at, 1, 11), title: "Incident review" },
+        { uid: "lunch", start: hoursAt(lastWeek.at, 2, 12), end: hoursAt(lastWeek.at, 2, 13), title: "Team lunch" },
+      ]);
+      const week = weekCard(page, /No hours logged yet/);
+      await week.getByText("The 2 events behind these hours").click();
+      await week.getByRole("link", { name: "Show the events of this week" }).click();
+      await expect(page).toHaveURL(new RegExp(`\\?week=${lastWeek.day}#week-${lastWeek.day}-title$`));
+      // The same review, that week opened with its events.
+      await expect(page.getByRole("button", { name: "Confirm import" })).toBeVisible();
+      await expect(week.getByText("Incident review")).toBeVisible();
+      await expect(week.getByText("Firefighting, 2 h")).toBeVisible();
+      await expect(week.getByText("Other, 1 h")).toBeVisible();
+    });
+
     test("a file over 20 MB posted whole gets the same words at the field, not Next's body-limit error", async ({ leader: { page } }, testInfo) => {
       await page.goto("/calendar");
       await page.getByLabel("Calendar file (.ics)").setInputFiles(bigFile(testInfo, "huge.ics", 25));
@@ -286,11 +361,14 @@ test.describe("calendar import", () => {
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
           // The events behind the hours, opened: what the disclosure shows is checked too.
           const disclosure = page.locator("details summary").first();
-          if (path === preview) await disclosure.click();
+          if (path === preview) {
+            await page.waitForLoadState("networkidle");
+            await disclosure.click();
+            await expect(page.getByText('Roadmap planning <img src=x onerror="window.__pwned=1">')).toBeVisible();
+          }
           await checkA11y(page);
           // An event's title is text, never markup.
           expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-          if (path === preview) await expect(page.getByText('Roadmap planning <img src=x onerror="window.__pwned=1">')).toBeVisible();
           const shot = path === preview ? "preview" : path.replaceAll("/", "_");
           await page.screenshot({ path: testInfo.outputPath(`${shot}-${name}-${colorScheme}.png`), fullPage: true });
         }

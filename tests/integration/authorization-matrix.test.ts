@@ -30,7 +30,7 @@ import { createStakeholder, deleteStakeholder, getStakeholder, updateStakeholder
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/story/share-links";
 import { createTouchpoint, deleteTouchpoint, getTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import type { Viewer } from "@/lib/server/viewer";
-import { confirmImport, getPendingImport, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
+import { confirmImport, getPendingImport, getPendingImportWeek, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
 import { feedAddressDigest, sealFeedAddress } from "@/lib/calendar/feed-secret";
 import { listFeeds, refreshFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
 import { createVisionNote, deleteVisionNote, getVisionNote, updateVisionNote } from "@/lib/vision-notes";
@@ -120,6 +120,8 @@ const CELLS = [
   "shareLink:delete",
   // The calendar import: the owner's alone, mentors included (they see only the weeks and touchpoints it wrote).
   "calendarImport:read",
+  // One week's events in the preview, loaded when the week is opened.
+  "calendarImport:readWeek",
   // One event of a pending import given another category in its preview.
   "calendarImport:reclassify",
   "calendarImport:update",
@@ -288,6 +290,8 @@ const IMPORTED_EVENT = {
   attendees: [],
   attendeeCount: 0,
 };
+/** The leader's week (Monday) holding IMPORTED_EVENT. */
+const IMPORTED_EVENT_WEEK = "2026-11-16";
 const importedEventCategory = async (id: string) => {
   const { occurrences } = await db.calendarImport.findUniqueOrThrow({ where: { id }, select: { occurrences: true } });
   return (occurrences as Array<{ category?: string }>)[0]?.category;
@@ -438,6 +442,8 @@ const ATTEMPTS: Record<Cell, (w: World) => Promise<boolean>> = {
     return (await db.storyShareLink.findUniqueOrThrow({ where: { id: w.shareLinkId } })).revokedAt !== null;
   },
   "calendarImport:read": async (w) => (w.viewer ? (await getPendingImport(w.viewer, w.pendingImportId)) !== null : false),
+  "calendarImport:readWeek": async (w) =>
+    w.viewer ? ((await getPendingImportWeek(w.viewer, w.pendingImportId, IMPORTED_EVENT_WEEK))?.events.some((event) => event.key === IMPORTED_EVENT.key) ?? false) : false,
   "calendarImport:reclassify": async (w) => {
     if (w.viewer) await refusedAsMissing(() => reclassifyEvent(w.viewer!, { id: w.pendingImportId, event: IMPORTED_EVENT.key, category: "strategy", scope: "event" }));
     return (await importedEventCategory(w.pendingImportId)) === "strategy";

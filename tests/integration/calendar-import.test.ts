@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { confirmImport, createPendingImport, getPendingImport, listImports, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
+import { confirmImport, createPendingImport, getPendingImport, getPendingImportWeek, listImports, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
 import type { WeekChoice } from "@/lib/calendar/imports.validation";
 import { STARTER_RULES } from "@/lib/calendar/rules.validation";
 import { getCalendarRules, saveRule } from "@/lib/calendar/user-rules";
@@ -13,6 +13,7 @@ import { icsBytes, type IcsEvent } from "../support/calendar-ics";
 import { createStakeholder } from "../support/factories/stakeholders";
 import { createUser } from "../support/factories/users";
 import { createWeek } from "../support/factories/weeks";
+import { recordStatements, type SentStatement } from "../support/statements";
 
 // Thursday 26 Nov 2026, 13:00 in Berlin: this week starts Monday 23 Nov; the
 // window starts on Monday 31 Aug (12 whole weeks before).
@@ -293,6 +294,73 @@ describe("calendar import", () => {
     // What is confirmed is what the preview showed.
     expect(await confirmImport(ada.viewer, { id, choices: {} }, now)).toMatchObject({ weeks: 3 });
     expect((await state(ada.id)).weeks.find((week) => week.startsOn === "2026-11-02")).toMatchObject({ strategyMinutes: 0, otherMinutes: 60 });
+  });
+
+  it("reads one week's events for the owner alone, ignored ones listed so they can be brought back", async () => {
+    const ada = await leader();
+    const eve = await createUser();
+    const { id } = await upload(ada.viewer, calendar(ada.email));
+    const titles = async (week: string) => {
+      const found = await getPendingImportWeek(ada.viewer, id, week);
+      return found && { events: found.events.map((event) => [event.title, event.category]), ignored: found.ignored.map((event) => [event.title, event.chosen]) };
+    };
+    expect(await titles("2026-11-02")).toEqual({ events: [["Pipeline review", "other"], ["Strategy hour", "strategy"]], ignored: [] });
+    // A week the import does not reach holds nothing.
+    expect(await titles("2026-09-07")).toEqual({ events: [], ignored: [] });
+
+    // Ignored: out of the hours, still in its week's list, and back again from there.
+    await reclassifyEvent(ada.viewer, { id, event: "pipeline", category: "ignore", scope: "event" });
+    expect(await titles("2026-11-02")).toEqual({ events: [["Strategy hour", "strategy"]], ignored: [["Pipeline review", true]] });
+    expect((await getPendingImport(ada.viewer, id))?.preview.weeks.find((week) => week.startsOn === "2026-11-02")?.calendar).toEqual({ firefighting: 0, strategy: 60, other: 0 });
+    // A week whose only event is ignored writes nothing, and its event is still listed.
+    const oneOnOne = (await getPendingImportWeek(ada.viewer, id, "2026-11-09"))!.events.find((event) => event.title === "Sam / me")!;
+    await reclassifyEvent(ada.viewer, { id, event: oneOnOne.key, category: "ignore", scope: "event" });
+    const pending = await getPendingImport(ada.viewer, id);
+    expect(pending?.preview.weeks.map((week) => week.startsOn)).toEqual(["2026-11-02", "2026-11-16"]);
+    expect(pending?.preview.ignoredWeeks.map((week) => week.startsOn)).toEqual(["2026-11-09"]);
+    expect(await titles("2026-11-09")).toEqual({ events: [], ignored: [["Sam / me", true]] });
+    await reclassifyEvent(ada.viewer, { id, event: oneOnOne.key, category: "strategy", scope: "event" });
+    expect(await titles("2026-11-09")).toEqual({ events: [["Sam / me", "strategy"]], ignored: [] });
+
+    // Someone else's import, or one confirmed, is not there to read.
+    expect(await getPendingImportWeek(eve.viewer, id, "2026-11-02")).toBeNull();
+    await confirmImport(ada.viewer, { id, choices: {} }, now);
+    expect(await getPendingImportWeek(ada.viewer, id, "2026-11-02")).toBeNull();
+  });
+
+  it("keeps a built preview, without reading the events again, until what it is built from changes", async () => {
+    const ada = await leader();
+    const { id } = await upload(ada.viewer, calendar(ada.email));
+    const eventReads = (sent: SentStatement[]) => sent.filter(({ text }) => /"CalendarImport"\."occurrences"/.test(text)).length;
+    const read = async () => {
+      let pending: Awaited<ReturnType<typeof getPendingImport>> = null;
+      const sent = await recordStatements(async () => (pending = await getPendingImport(ada.viewer, id)));
+      return { reads: eventReads(sent), week: (startsOn: string) => pending!.preview.weeks.find((week) => week.startsOn === startsOn)!, pending: pending! };
+    };
+    expect((await read()).reads).toBe(1);
+    const kept = await read();
+    expect(kept.reads).toBe(0);
+    expect(kept.week("2026-11-16").origin).toBe("empty");
+
+    // A week logged by hand since (the user's data version).
+    await createWeek(ada.viewer, { startsOn: "2026-11-16", ...hours(1, 0, 0) });
+    const logged = await read();
+    expect(logged.reads).toBe(1);
+    expect(logged.week("2026-11-16").origin).toBe("hand");
+    // A rule (the rules' row).
+    await saveRule(ada.viewer, { match: { on: "words", words: ["sync"] }, category: "strategy", position: 0 });
+    expect((await read()).week("2026-11-16").events.find((event) => event.title === "Team sync")?.category).toBe("strategy");
+    // One event reclassified (the import's row).
+    const incident = (await read()).week("2026-11-16").events.find((event) => event.title.startsWith("Incident"))!;
+    await reclassifyEvent(ada.viewer, { id, event: incident.key, category: "other", scope: "event" });
+    expect((await read()).week("2026-11-16").events.find((event) => event.key === incident.key)).toMatchObject({ category: "other", chosen: true });
+    // A stakeholder's address removed (the data version again): no touchpoints proposed with them.
+    expect((await read()).pending.preview.touchpoints).toHaveLength(2);
+    await db.stakeholder.update({ where: { id: ada.sam.id }, data: { email: null } });
+    expect((await read()).pending.preview.touchpoints).toEqual([]);
+    // Confirmed: gone, kept or not.
+    await confirmImport(ada.viewer, { id, choices: {} }, now);
+    expect(await getPendingImport(ada.viewer, id)).toBeNull();
   });
 
   it("never lets another user reclassify an event, nor an event that is not in the import", async () => {

@@ -30,6 +30,24 @@ describe("the import's preview", () => {
     ]);
   });
 
+  it("lists ignored events in their week without counting them, and a week of only ignored events apart, to write nothing", () => {
+    const ignored = { ...occurrence("chosen", "2026-11-17T09:00:00Z", "2026-11-17T10:00:00Z", "Roadmap planning"), category: "ignore" as const };
+    const { weeks, ignoredWeeks, ignoredEvents } = preview([
+      occurrence("a", "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z", "Incident call"),
+      ignored,
+      { ...occurrence("lunch", "2026-11-24T12:00:00Z", "2026-11-24T13:00:00Z", "Lunch"), category: "ignore" },
+    ]);
+    expect(weeks).toHaveLength(1);
+    expect(weeks[0]).toMatchObject({
+      startsOn: "2026-11-16",
+      calendar: { firefighting: 60, strategy: 0, other: 0 },
+      events: [{ key: "a", category: "firefighting", minutes: 60, chosen: false }],
+      ignored: [{ key: "chosen", title: "Roadmap planning", category: "ignore", minutes: 0, chosen: true }],
+    });
+    expect(ignoredWeeks).toEqual([{ startsOn: "2026-11-23", ignored: [expect.objectContaining({ key: "lunch", category: "ignore", minutes: 0 })] }]);
+    expect(ignoredEvents).toBe(2);
+  });
+
   it("never writes more than 168 hours in a week", () => {
     const { weeks } = preview([occurrence("all", "2026-11-15T00:00:00Z", "2026-11-25T00:00:00Z", "Offsite")]);
     const week = weeks.find((candidate) => candidate.startsOn === "2026-11-16")!;

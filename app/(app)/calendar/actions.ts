@@ -1,14 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { createElement } from "react";
 import { redirect } from "next/navigation";
-import { confirmImport, createPendingImport, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
+import type { WeekEventsResult } from "@/components/calendar/week-events";
+import { WeekEventList } from "@/components/calendar/week-event-list";
+import { confirmImport, createPendingImport, getPendingImportWeek, reclassifyEvent, undoImport } from "@/lib/calendar/imports";
 import {
   calendarFileSchema,
   confirmImportSchema,
   defaultCategorySchema,
   deleteRuleSchema,
   importIdSchema,
+  importWeekSchema,
   moveRuleSchema,
   reclassifyEventSchema,
   ruleFormSchema,
@@ -19,7 +23,8 @@ import { CALENDAR_CATEGORIES } from "@/lib/calendar/rules.validation";
 import { deleteRule, moveRule, saveRule, setDefaultCategory } from "@/lib/calendar/user-rules";
 import { formAction } from "@/lib/server/actions";
 import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
-import { ExpectedError } from "@/lib/server/errors";
+import { ExpectedError, NotFoundError } from "@/lib/server/errors";
+import { getCalendarSettings } from "@/lib/users";
 
 // Uploading reads the file into a pending import and opens its preview; nothing
 // in the weeks changes until the confirm.
@@ -117,6 +122,22 @@ export async function reclassifyEventAction(id: unknown, event: unknown, categor
         : `This event will ${counts}.`;
   }, "");
   return result.ok ? { ok: true, message } : result;
+}
+
+/**
+ * One week's events in the preview of a pending import, rendered on the
+ * server: the review loads them when the week is opened, so its page carries
+ * only the weeks' sums. A read, answered like the buttons' actions.
+ */
+export async function weekEventsAction(id: unknown, week: unknown): Promise<WeekEventsResult> {
+  let events: WeekEventsResult["events"];
+  const result = await buttonAction(async (viewer) => {
+    const input = parseBound(importWeekSchema, { id, week }, "That calendar import");
+    const [found, { timeZone }] = await Promise.all([getPendingImportWeek(viewer, input.id, input.week), getCalendarSettings(viewer)]);
+    if (!found) throw new NotFoundError("That calendar import");
+    events = createElement(WeekEventList, { events: found.events, ignored: found.ignored, timeZone, reclassify: reclassifyEventAction.bind(null, found.id) });
+  }, "");
+  return result.ok ? { ...result, events } : result;
 }
 
 export const saveRuleAction = formAction(ruleFormSchema, async (viewer, input) => {

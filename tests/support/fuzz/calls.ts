@@ -222,6 +222,7 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
       fc.oneof(fc.constantFrom(...Object.keys(CALENDAR_CATEGORIES)), hostileString, wrongType),
       fc.oneof(fc.constantFrom(...RECLASSIFY_SCOPES), hostileString, wrongType),
     ),
+    "app/(app)/calendar/actions.ts#weekEventsAction": boundArgs(ids("calendarImport"), fc.oneof(dateArb, hostileString, wrongType)),
     "app/(app)/calendar/actions.ts#saveRuleAction": form(ruleFormSchema, {
       on: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("words", "title", "attendee", "organiser", "attendeeCount") }, { weight: 1, arbitrary: hostileString }),
       words: fc.option(fc.oneof(textArb(1, 60), fc.array(textArb(1, 20), { maxLength: 25 }).map((words) => words.join(", "))), { nil: undefined }),

@@ -12,6 +12,7 @@ import {
   writesWeek,
   type ImportPreview,
   type PreviewWeek,
+  type ProposedTouchpoint,
   type LinkedTouchpoint,
   type LoggedWeek,
   type StoredOccurrence,
@@ -22,11 +23,11 @@ import { normalizeTitle, titleKey, type CalendarRule } from "@/lib/calendar/rule
 import { getCalendarRules, putTitleRuleFirst } from "@/lib/calendar/user-rules";
 import type { CalendarWarning } from "@/lib/calendar/warnings";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CalendarImportStatus } from "@/lib/generated/prisma/enums";
+import type { CalendarImportStatus, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { addDaysTo, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { addDaysTo, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { currentWeekStart } from "@/lib/shared/week-dates";
 import { getCalendarSettings } from "@/lib/users";
 
@@ -110,46 +111,73 @@ const minutesOf = (row: { firefightingMinutes: number; strategyMinutes: number; 
   other: row.otherMinutes,
 });
 
-const sameMinutes = (a: WeekMinutes, b: WeekMinutes) => a.firefighting === b.firefighting && a.strategy === b.strategy && a.other === b.other;
-
-/** The owner's weeks in the window, each marked when its hours are still exactly what the latest import of it wrote (and its feed). */
+/**
+ * The owner's weeks in the window, each marked when it is still exactly as the
+ * latest import of it left it (and its feed): nobody saved it since, which its
+ * `updatedAt` tells (every save by hand sets a new one, even back to the same hours).
+ */
 async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promise<Map<DateOnly, LoggedWeek>> {
   const range = { gte: from, lt: to };
   const [weeks, written] = await Promise.all([
-    tx.week.findMany({ where: { userId, startsOn: range }, select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } }),
+    tx.week.findMany({ where: { userId, startsOn: range }, select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, updatedAt: true } }),
     tx.calendarImportWeek.findMany({
       where: { userId, startsOn: range, import: { userId, status: "CONFIRMED" } },
       orderBy: { import: { confirmedAt: "desc" } },
-      select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, import: { select: { feedId: true } } },
+      select: { startsOn: true, writtenAt: true, import: { select: { feedId: true } } },
     }),
   ]);
-  const lastWritten = new Map<DateOnly, { minutes: WeekMinutes; feedId: string | null }>();
+  const lastWritten = new Map<DateOnly, { writtenAt: Date | null; feedId: string | null }>();
   for (const row of written) {
-    if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), { minutes: minutesOf(row), feedId: row.import.feedId });
+    if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), { writtenAt: row.writtenAt, feedId: row.import.feedId });
   }
   return new Map(
     weeks.map((week) => {
       const startsOn = toDateOnly(week.startsOn);
       const imported = lastWritten.get(startsOn);
-      const fromImport = imported !== undefined && sameMinutes(imported.minutes, minutesOf(week));
+      const fromImport = imported !== undefined && imported.writtenAt?.getTime() === week.updatedAt.getTime();
       return [startsOn, { minutes: minutesOf(week), fromImport, feedId: fromImport ? imported.feedId : null }];
     }),
   );
 }
 
+/**
+ * A touchpoint an earlier import made, and the feed that may still change it:
+ * the one whose import created it and wrote it last, when nobody touched it
+ * since (its `updatedAt` is still the one that import left); null otherwise.
+ */
+type FeedLinkedTouchpoint = LinkedTouchpoint & { stakeholderId: string; eventKey: string; heldByFeed: string | null };
+
 /** Touchpoints earlier imports made, by event and stakeholder: the newest link of each. */
-async function linkedTouchpoints(tx: Tx, userId: string): Promise<Map<string, LinkedTouchpoint>> {
+async function linkedTouchpoints(tx: Tx, userId: string): Promise<Map<string, FeedLinkedTouchpoint>> {
   const links = await tx.calendarImportTouchpoint.findMany({
     where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
     orderBy: { import: { confirmedAt: "asc" } },
-    select: { eventKey: true, stakeholderId: true, touchpoint: { select: { id: true, occurredOn: true, channel: true, topic: true, deletedAt: true } } },
+    select: {
+      eventKey: true,
+      stakeholderId: true,
+      created: true,
+      writtenAt: true,
+      import: { select: { feedId: true } },
+      touchpoint: { select: { id: true, occurredOn: true, channel: true, topic: true, deletedAt: true, updatedAt: true } },
+    },
   });
-  return new Map(
-    links.map(({ eventKey, stakeholderId, touchpoint }) => [
-      linkKey(eventKey, stakeholderId),
-      { touchpointId: touchpoint.id, occurredOn: toDateOnly(touchpoint.occurredOn), channel: touchpoint.channel, topic: touchpoint.topic, deleted: touchpoint.deletedAt !== null },
-    ]),
-  );
+  const createdBy = new Map<string, string | null>();
+  const linked = new Map<string, FeedLinkedTouchpoint>();
+  for (const { eventKey, stakeholderId, created, writtenAt, import: from, touchpoint } of links) {
+    if (created) createdBy.set(touchpoint.id, from.feedId);
+    const untouched = writtenAt?.getTime() === touchpoint.updatedAt.getTime();
+    linked.set(linkKey(eventKey, stakeholderId), {
+      touchpointId: touchpoint.id,
+      occurredOn: toDateOnly(touchpoint.occurredOn),
+      channel: touchpoint.channel,
+      topic: touchpoint.topic,
+      deleted: touchpoint.deletedAt !== null,
+      eventKey,
+      stakeholderId,
+      heldByFeed: untouched && from.feedId !== null && createdBy.get(touchpoint.id) === from.feedId ? from.feedId : null,
+    });
+  }
+  return linked;
 }
 
 type PendingRow = { id: string; windowStart: Date; windowEnd: Date; occurrences: Prisma.JsonValue };
@@ -266,9 +294,42 @@ export type ConfirmResult = { weeks: number; touchpoints: number };
 type ApplyRules = {
   /** Whether the week gets the calendar's hours. */
   writes: (week: PreviewWeek) => boolean;
-  /** Whether proposals that change a touchpoint an earlier import made are applied (new ones always are). */
-  updateTouchpoints: boolean;
+  /** Whether a proposal that changes a touchpoint an earlier import made is applied (new ones always are). */
+  updates: (proposal: ProposedTouchpoint) => boolean;
 };
+
+type TouchpointLink = { importId: string; userId: string; eventKey: string; stakeholderId: string };
+
+/**
+ * Changes a touchpoint an earlier import made and records it under the import
+ * with what it was before (its deletion and stamp too), so undo puts it back
+ * as it was; the new stamp tells a later refresh whether anyone touched it since.
+ */
+async function changeTouchpoint(
+  tx: Tx,
+  link: TouchpointLink,
+  touchpointId: string,
+  data: { occurredOn?: Date; channel?: TouchpointChannel; topic?: string; deletedAt: Date | null },
+): Promise<boolean> {
+  const where = { id: touchpointId, userId: link.userId };
+  const before = await tx.touchpoint.findFirst({ where, select: { occurredOn: true, channel: true, topic: true, deletedAt: true, updatedAt: true } });
+  if (!before) return false;
+  const [after] = await tx.touchpoint.updateManyAndReturn({ where, data, select: { updatedAt: true } });
+  await tx.calendarImportTouchpoint.create({
+    data: {
+      ...link,
+      touchpointId,
+      created: false,
+      previousOn: before.occurredOn,
+      previousChannel: before.channel,
+      previousTopic: before.topic,
+      previousDeletedAt: before.deletedAt,
+      previousUpdatedAt: before.updatedAt,
+      writtenAt: after!.updatedAt,
+    },
+  });
+  return true;
+}
 
 /**
  * Writes a preview into the owner's weeks and touchpoints, recording every
@@ -278,9 +339,9 @@ type ApplyRules = {
 async function applyPreview(tx: Tx, userId: string, importId: string, preview: ImportPreview, rules: ApplyRules): Promise<ConfirmResult> {
   const current = await tx.week.findMany({
     where: { userId, startsOn: { in: preview.weeks.map((week) => fromDateOnly(week.startsOn)) } },
-    select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
+    select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, updatedAt: true },
   });
-  const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), minutesOf(week)]));
+  const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), { ...minutesOf(week), updatedAt: week.updatedAt }]));
 
   let weeks = 0;
   for (const week of preview.weeks) {
@@ -288,8 +349,9 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
     const before = existing.get(week.startsOn);
     const written = { firefightingMinutes: week.calendar.firefighting, strategyMinutes: week.calendar.strategy, otherMinutes: week.calendar.other };
     const key = { userId, startsOn: fromDateOnly(week.startsOn) };
-    if (before) await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } } });
-    else await tx.week.create({ data: { ...key, ...written } });
+    const after = before
+      ? await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } }, select: { updatedAt: true } })
+      : await tx.week.create({ data: { ...key, ...written }, select: { updatedAt: true } });
     await tx.calendarImportWeek.create({
       data: {
         importId,
@@ -298,7 +360,9 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
         previousFirefightingMinutes: before?.firefighting ?? 0,
         previousStrategyMinutes: before?.strategy ?? 0,
         previousOtherMinutes: before?.other ?? 0,
+        previousUpdatedAt: before?.updatedAt ?? null,
         ...written,
+        writtenAt: after.updatedAt,
       },
     });
     weeks++;
@@ -311,20 +375,11 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
     if (proposal.state === "new") {
       const created = await tx.touchpoint.create({
         data: { userId, stakeholderId: proposal.stakeholderId, department: proposal.department, ...values },
-        select: { id: true },
+        select: { id: true, updatedAt: true },
       });
-      await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true } });
+      await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true, writtenAt: created.updatedAt } });
       touchpoints++;
-    } else if (proposal.state === "update" && proposal.touchpointId && rules.updateTouchpoints) {
-      const before = await tx.touchpoint.findFirst({
-        where: { id: proposal.touchpointId, userId, deletedAt: null },
-        select: { occurredOn: true, channel: true, topic: true },
-      });
-      if (!before) continue;
-      await tx.touchpoint.updateMany({ where: { id: proposal.touchpointId, userId }, data: values });
-      await tx.calendarImportTouchpoint.create({
-        data: { ...link, touchpointId: proposal.touchpointId, created: false, previousOn: before.occurredOn, previousChannel: before.channel, previousTopic: before.topic },
-      });
+    } else if (proposal.touchpointId && rules.updates(proposal) && (await changeTouchpoint(tx, link, proposal.touchpointId, { ...values, deletedAt: null }))) {
       touchpoints++;
     }
   }
@@ -351,7 +406,10 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
     });
     if (!row) throw new NotFoundError(NOT_FOUND);
     const preview = await previewOf(tx, viewer, row);
-    const result = await applyPreview(tx, userId, row.id, preview, { writes: (week) => writesWeek(week, input.choices[week.startsOn] ?? "fill"), updateTouchpoints: true });
+    const result = await applyPreview(tx, userId, row.id, preview, {
+      writes: (week) => writesWeek(week, input.choices[week.startsOn] ?? "fill"),
+      updates: (proposal) => proposal.state === "update",
+    });
     await tx.calendarImport.update({
       where: { id: row.id, userId },
       data: { status: "CONFIRMED", confirmedAt: now, occurrences: Prisma.DbNull, warnings: Prisma.DbNull },
@@ -365,9 +423,13 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
  * A feed's refresh after its first import was confirmed: applied without a
  * review, so it writes only what the user agreed to when confirming that
  * first import: empty weeks and the weeks this feed wrote and nobody changed
- * since; new touchpoints from past meetings, never changes to existing ones.
- * Recorded as a confirmed import of the feed (undoable like any), and only
- * when it changed something: refreshing an unchanged feed adds nothing.
+ * since; new touchpoints from past meetings, and changes to the touchpoints
+ * this feed made and nobody touched since: moved or retitled with their event,
+ * removed (to the trash) when their event went from the window (cancelled,
+ * declined, deleted, moved ahead, the stakeholder no longer invited), brought
+ * back when it returns. Recorded as a confirmed import of the feed (undoable
+ * like any), and only when it changed something: refreshing an unchanged feed
+ * adds nothing.
  */
 export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name: string }, reading: ImportReading, now: Date): Promise<ConfirmResult & { importId: string | null }> {
   const userId = viewer.userId;
@@ -377,8 +439,27 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
       data: { userId, fileName: feed.name, feedId: feed.id, status: "CONFIRMED", confirmedAt: now, createdAt: now, windowStart: reading.window.start, windowEnd: reading.window.end },
       select: { id: true },
     });
-    const preview = await previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences });
-    const result = await applyPreview(tx, userId, row.id, preview, { writes: (week) => refreshWritesWeek(week, feed.id), updateTouchpoints: false });
+    const [preview, links, settings, contacts] = await Promise.all([
+      previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences }),
+      linkedTouchpoints(tx, userId),
+      getCalendarSettings(viewer),
+      tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true } }),
+    ]);
+    const held = (key: string) => links.get(key)?.heldByFeed === feed.id;
+    const result = await applyPreview(tx, userId, row.id, preview, {
+      writes: (week) => refreshWritesWeek(week, feed.id),
+      updates: (proposal) => (proposal.state === "update" || proposal.state === "deleted") && held(linkKey(proposal.eventKey, proposal.stakeholderId)),
+    });
+    // Its own touchpoints whose event the window should hold and no longer proposes. Only those of
+    // stakeholders still reachable by address: one whose address was removed proposes nothing, yet met.
+    const proposed = new Set(preview.touchpoints.map((proposal) => linkKey(proposal.eventKey, proposal.stakeholderId)));
+    const reachable = new Set(contacts.map((stakeholder) => stakeholder.id));
+    const windowFrom = todayIn(settings.timeZone, reading.window.start);
+    for (const [key, link] of links) {
+      if (!held(key) || link.deleted || proposed.has(key) || !reachable.has(link.stakeholderId) || link.occurredOn < windowFrom) continue;
+      const removed = await changeTouchpoint(tx, { importId: row.id, userId, eventKey: link.eventKey, stakeholderId: link.stakeholderId }, link.touchpointId, { deletedAt: now });
+      if (removed) result.touchpoints++;
+    }
     if (result.weeks + result.touchpoints > 0) return { ...result, importId: row.id };
     await tx.calendarImport.delete({ where: { id: row.id, userId } });
     return { ...result, importId: null };
@@ -404,19 +485,40 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
         select: {
           id: true,
           feedId: true,
-          weeks: { where: { userId }, select: { startsOn: true, created: true, previousFirefightingMinutes: true, previousStrategyMinutes: true, previousOtherMinutes: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } },
-          touchpoints: { where: { userId }, select: { touchpointId: true, created: true, previousOn: true, previousChannel: true, previousTopic: true } },
+          weeks: {
+            where: { userId },
+            select: {
+              startsOn: true,
+              created: true,
+              previousFirefightingMinutes: true,
+              previousStrategyMinutes: true,
+              previousOtherMinutes: true,
+              previousUpdatedAt: true,
+              firefightingMinutes: true,
+              strategyMinutes: true,
+              otherMinutes: true,
+              writtenAt: true,
+            },
+          },
+          touchpoints: {
+            where: { userId },
+            select: { touchpointId: true, created: true, previousOn: true, previousChannel: true, previousTopic: true, previousDeletedAt: true, previousUpdatedAt: true, writtenAt: true },
+          },
         },
       });
       if (!row) throw new NotFoundError(NOT_FOUND);
 
-      // Updates first, newest import's values back to the earlier ones; then what it created.
+      // Updates first, newest import's values back to the earlier ones; then what it created. A touchpoint
+      // nobody touched since gets back all it was (a removed one comes back, its stamp too: the import
+      // before may change it again); one edited since, its earlier values only.
       for (const link of row.touchpoints) {
         if (link.created || !link.previousOn || !link.previousChannel || link.previousTopic === null) continue;
-        await tx.touchpoint.updateMany({
-          where: { id: link.touchpointId, userId },
-          data: { occurredOn: link.previousOn, channel: link.previousChannel, topic: link.previousTopic },
-        });
+        const where = { id: link.touchpointId, userId };
+        const previous = { occurredOn: link.previousOn, channel: link.previousChannel, topic: link.previousTopic };
+        const restored = link.writtenAt && link.previousUpdatedAt
+          ? await tx.touchpoint.updateMany({ where: { ...where, updatedAt: link.writtenAt }, data: { ...previous, deletedAt: link.previousDeletedAt, updatedAt: link.previousUpdatedAt } })
+          : { count: 0 };
+        if (restored.count === 0) await tx.touchpoint.updateMany({ where, data: previous });
       }
       const created = row.touchpoints.filter((link) => link.created).map((link) => link.touchpointId);
       if (created.length > 0) await tx.touchpoint.deleteMany({ where: { id: { in: created }, userId } });
@@ -431,6 +533,12 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
           ? await tx.week.deleteMany({ where: { ...where, ...EMPTY_WEEK_TEXT, reviews: { none: {} }, comments: { none: {} } } })
           : { count: 0 };
         if (removed.count > 0) continue;
+        // Untouched since: its stamp goes back too, so the import before it owns it again (as it did).
+        const untouched =
+          week.writtenAt && week.previousUpdatedAt
+            ? await tx.week.updateMany({ where: { ...where, updatedAt: week.writtenAt }, data: { ...previous, updatedAt: week.previousUpdatedAt, version: { increment: 1 } } })
+            : { count: 0 };
+        if (untouched.count > 0) continue;
         const { count } = await tx.week.updateMany({ where, data: { ...previous, version: { increment: 1 } } });
         if (count === 0) weeksKept++;
       }

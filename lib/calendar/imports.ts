@@ -510,15 +510,14 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
 
       // Updates first, newest import's values back to the earlier ones; then what it created. A touchpoint
       // nobody touched since gets back all it was (a removed one comes back, its stamp too: the import
-      // before may change it again); one edited since, its earlier values only.
+      // before may change it again); one edited by hand since is left as it is, as a week is. (A record
+      // from before the stamps cannot tell: it puts the earlier values back, as undo always did.)
       for (const link of row.touchpoints) {
         if (link.created || !link.previousOn || !link.previousChannel || link.previousTopic === null) continue;
         const where = { id: link.touchpointId, userId };
         const previous = { occurredOn: link.previousOn, channel: link.previousChannel, topic: link.previousTopic };
-        const restored = link.writtenAt && link.previousUpdatedAt
-          ? await tx.touchpoint.updateMany({ where: { ...where, updatedAt: link.writtenAt }, data: { ...previous, deletedAt: link.previousDeletedAt, updatedAt: link.previousUpdatedAt } })
-          : { count: 0 };
-        if (restored.count === 0) await tx.touchpoint.updateMany({ where, data: previous });
+        if (link.writtenAt === null) await tx.touchpoint.updateMany({ where, data: previous });
+        else await tx.touchpoint.updateMany({ where: { ...where, updatedAt: link.writtenAt }, data: { ...previous, deletedAt: link.previousDeletedAt, updatedAt: link.previousUpdatedAt ?? undefined } });
       }
       const created = row.touchpoints.filter((link) => link.created).map((link) => link.touchpointId);
       if (created.length > 0) await tx.touchpoint.deleteMany({ where: { id: { in: created }, userId } });

@@ -485,6 +485,23 @@ describe("calendar feeds: a refresh follows the meetings it made touchpoints fro
     expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null).map((tp) => toDateOnly(tp.occurredOn))).toEqual(["2026-11-03", "2026-11-10", "2026-11-10"]);
   });
 
+  it("undoing a refresh leaves a touchpoint edited by hand since as it is", async () => {
+    const ada = await withKim();
+    const feed = await subscribeAndConfirm(ada.viewer, meetings(ada.email));
+    const [oneOnOne] = meetings(ada.email);
+    feeds.set(feed.path, icsOf([{ ...oneOnOne!, title: "Sam and me" }]));
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1))).toMatchObject({ outcome: "applied", touchpoints: 5 });
+    const refresh = await db.calendarImport.findFirstOrThrow({ where: { userId: ada.id, feedId: feed.feedId }, orderBy: { createdAt: "desc" } });
+    const renamed = (await touchpointsOf(ada.id)).find((tp) => tp.topic === "Sam and me")!;
+    await updateTouchpoint(ada.viewer, renamed.id, { occurredOn: "2026-11-03", channel: "ONE_ON_ONE", topic: "Sam and me", outcome: "Agreed the Q1 targets.", notable: false, with: { kind: "stakeholder", stakeholderId: ada.sam.id } });
+    const edited = await db.touchpoint.findUniqueOrThrow({ where: { id: renamed.id } });
+
+    await undoImport(ada.viewer, refresh.id, later(2));
+
+    expect(await db.touchpoint.findUniqueOrThrow({ where: { id: renamed.id } })).toEqual(edited);
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null)).toHaveLength(5);
+  });
+
   it("a week the feed wrote and the user then saved by hand is theirs, even with the same hours; undo gives the feed back its own week", async () => {
     const ada = await leader();
     const feed = await subscribeAndConfirm(ada.viewer, FIRST);

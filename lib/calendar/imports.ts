@@ -140,44 +140,19 @@ async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promis
   );
 }
 
-/**
- * A touchpoint an earlier import made, and the feed that may still change it:
- * the one whose import created it and wrote it last, when nobody touched it
- * since (its `updatedAt` is still the one that import left); null otherwise.
- */
-type FeedLinkedTouchpoint = LinkedTouchpoint & { stakeholderId: string; eventKey: string; heldByFeed: string | null };
-
 /** Touchpoints earlier imports made, by event and stakeholder: the newest link of each. */
-async function linkedTouchpoints(tx: Tx, userId: string): Promise<Map<string, FeedLinkedTouchpoint>> {
+async function linkedTouchpoints(tx: Tx, userId: string): Promise<Map<string, LinkedTouchpoint>> {
   const links = await tx.calendarImportTouchpoint.findMany({
     where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
     orderBy: { import: { confirmedAt: "asc" } },
-    select: {
-      eventKey: true,
-      stakeholderId: true,
-      created: true,
-      writtenAt: true,
-      import: { select: { feedId: true } },
-      touchpoint: { select: { id: true, occurredOn: true, channel: true, topic: true, deletedAt: true, updatedAt: true } },
-    },
+    select: { eventKey: true, stakeholderId: true, touchpoint: { select: { id: true, occurredOn: true, channel: true, topic: true, deletedAt: true } } },
   });
-  const createdBy = new Map<string, string | null>();
-  const linked = new Map<string, FeedLinkedTouchpoint>();
-  for (const { eventKey, stakeholderId, created, writtenAt, import: from, touchpoint } of links) {
-    if (created) createdBy.set(touchpoint.id, from.feedId);
-    const untouched = writtenAt?.getTime() === touchpoint.updatedAt.getTime();
-    linked.set(linkKey(eventKey, stakeholderId), {
-      touchpointId: touchpoint.id,
-      occurredOn: toDateOnly(touchpoint.occurredOn),
-      channel: touchpoint.channel,
-      topic: touchpoint.topic,
-      deleted: touchpoint.deletedAt !== null,
-      eventKey,
-      stakeholderId,
-      heldByFeed: untouched && from.feedId !== null && createdBy.get(touchpoint.id) === from.feedId ? from.feedId : null,
-    });
-  }
-  return linked;
+  return new Map(
+    links.map(({ eventKey, stakeholderId, touchpoint }) => [
+      linkKey(eventKey, stakeholderId),
+      { touchpointId: touchpoint.id, occurredOn: toDateOnly(touchpoint.occurredOn), channel: touchpoint.channel, topic: touchpoint.topic, deleted: touchpoint.deletedAt !== null },
+    ]),
+  );
 }
 
 type PendingRow = { id: string; windowStart: Date; windowEnd: Date; occurrences: Prisma.JsonValue };
@@ -419,6 +394,41 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
   }, TRANSACTION);
 }
 
+type HeldTouchpoint = { touchpointId: string; eventKey: string; stakeholderId: string; occurredOn: DateOnly; deleted: boolean };
+
+/**
+ * The touchpoints a feed may still change, by event and stakeholder: those an
+ * import of this feed created and wrote last, untouched since (their
+ * `updatedAt` is still the one that import left). Any edit, delete or restore
+ * by hand, or a later write by another import, takes one out.
+ */
+async function touchpointsHeldBy(tx: Tx, userId: string, feedId: string): Promise<Map<string, HeldTouchpoint>> {
+  const links = await tx.calendarImportTouchpoint.findMany({
+    where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
+    orderBy: { import: { confirmedAt: "asc" } },
+    select: {
+      eventKey: true,
+      stakeholderId: true,
+      created: true,
+      writtenAt: true,
+      import: { select: { feedId: true } },
+      touchpoint: { select: { id: true, occurredOn: true, deletedAt: true, updatedAt: true } },
+    },
+  });
+  const createdHere = new Set<string>();
+  const newest = new Map<string, (typeof links)[number]>();
+  for (const link of links) {
+    if (link.created && link.import.feedId === feedId) createdHere.add(link.touchpoint.id);
+    newest.set(linkKey(link.eventKey, link.stakeholderId), link);
+  }
+  const held = new Map<string, HeldTouchpoint>();
+  for (const [key, { eventKey, stakeholderId, writtenAt, import: from, touchpoint }] of newest) {
+    if (from.feedId !== feedId || !createdHere.has(touchpoint.id) || writtenAt?.getTime() !== touchpoint.updatedAt.getTime()) continue;
+    held.set(key, { touchpointId: touchpoint.id, eventKey, stakeholderId, occurredOn: toDateOnly(touchpoint.occurredOn), deleted: touchpoint.deletedAt !== null });
+  }
+  return held;
+}
+
 /**
  * A feed's refresh after its first import was confirmed: applied without a
  * review, so it writes only what the user agreed to when confirming that
@@ -439,26 +449,25 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
       data: { userId, fileName: feed.name, feedId: feed.id, status: "CONFIRMED", confirmedAt: now, createdAt: now, windowStart: reading.window.start, windowEnd: reading.window.end },
       select: { id: true },
     });
-    const [preview, links, settings, contacts] = await Promise.all([
+    const [preview, held, settings, contacts] = await Promise.all([
       previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences }),
-      linkedTouchpoints(tx, userId),
+      touchpointsHeldBy(tx, userId, feed.id),
       getCalendarSettings(viewer),
       tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true } }),
     ]);
-    const held = (key: string) => links.get(key)?.heldByFeed === feed.id;
     const result = await applyPreview(tx, userId, row.id, preview, {
       writes: (week) => refreshWritesWeek(week, feed.id),
-      updates: (proposal) => (proposal.state === "update" || proposal.state === "deleted") && held(linkKey(proposal.eventKey, proposal.stakeholderId)),
+      updates: (proposal) => (proposal.state === "update" || proposal.state === "deleted") && held.has(linkKey(proposal.eventKey, proposal.stakeholderId)),
     });
     // Its own touchpoints whose event the window should hold and no longer proposes. Only those of
     // stakeholders still reachable by address: one whose address was removed proposes nothing, yet met.
     const proposed = new Set(preview.touchpoints.map((proposal) => linkKey(proposal.eventKey, proposal.stakeholderId)));
     const reachable = new Set(contacts.map((stakeholder) => stakeholder.id));
     const windowFrom = todayIn(settings.timeZone, reading.window.start);
-    for (const [key, link] of links) {
-      if (!held(key) || link.deleted || proposed.has(key) || !reachable.has(link.stakeholderId) || link.occurredOn < windowFrom) continue;
-      const removed = await changeTouchpoint(tx, { importId: row.id, userId, eventKey: link.eventKey, stakeholderId: link.stakeholderId }, link.touchpointId, { deletedAt: now });
-      if (removed) result.touchpoints++;
+    for (const [key, touchpoint] of held) {
+      if (touchpoint.deleted || proposed.has(key) || !reachable.has(touchpoint.stakeholderId) || touchpoint.occurredOn < windowFrom) continue;
+      const link = { importId: row.id, userId, eventKey: touchpoint.eventKey, stakeholderId: touchpoint.stakeholderId };
+      if (await changeTouchpoint(tx, link, touchpoint.touchpointId, { deletedAt: now })) result.touchpoints++;
     }
     if (result.weeks + result.touchpoints > 0) return { ...result, importId: row.id };
     await tx.calendarImport.delete({ where: { id: row.id, userId } });

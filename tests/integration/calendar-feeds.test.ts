@@ -15,7 +15,7 @@ import type { Viewer } from "@/lib/server/viewer";
 import { startWorker, stopWorker } from "@/lib/server/worker";
 import { fromDateOnly, toDateOnly } from "@/lib/shared/dates";
 import { getStakeholder } from "@/lib/stakeholders";
-import { deleteTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
+import { deleteTouchpoint, restoreTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
 import { saveWeek } from "@/lib/weeks";
 import { icsBytes, icsOf, type IcsEvent } from "../support/calendar-ics";
 import { createStakeholder } from "../support/factories/stakeholders";
@@ -443,7 +443,7 @@ describe("calendar feeds: a refresh follows the meetings it made touchpoints fro
     await updateTouchpoint(ada.viewer, samOn("2026-11-03").id, { occurredOn: "2026-11-03", channel: "ONE_ON_ONE", topic: "Sam / me", outcome: "Agreed the Q1 targets.", notable: false, with: { kind: "stakeholder", stakeholderId: ada.sam.id } });
     await deleteTouchpoint(ada.viewer, kimOn("2026-11-10").id, { now });
     await deleteTouchpoint(ada.viewer, samOn("2026-11-10").id, { now });
-    await db.touchpoint.update({ where: { id: samOn("2026-11-10").id }, data: { deletedAt: null } });
+    await restoreTouchpoint(ada.viewer, samOn("2026-11-10").id, { now });
     // Kim has no address any more.
     await db.stakeholder.update({ where: { id: ada.kim.id }, data: { email: null } });
     const before = await touchpointsOf(ada.id);

@@ -130,7 +130,7 @@ async function fillLeader(user: TestUser, weeks: DateOnly[], feedHost: string) {
   const calendarImports = await calendarImportsOf(user, weeks[0]!);
   return {
     calendarImport: calendarImports,
-    calendarFeed: [await calendarFeedOf(user, feedHost)],
+    calendarFeed: [await calendarFeedOf(user, feedHost), await calendarFeedOf(user, INTERNAL_FEED_HOST)],
     stakeholder: [stakeholder.id],
     deletedStakeholder: [deletedStakeholder.id],
     touchpoint: [touchpoint.id],
@@ -153,15 +153,18 @@ async function calendarImportsOf(user: TestUser, week: DateOnly): Promise<string
   return [pending.id, confirmed.id];
 }
 
+/** A host on a private network, not allowed: a refresh of a feed there is refused before any packet is sent. */
+const INTERNAL_FEED_HOST = "10.20.30.40";
+
 /**
- * A feed refreshed hourly, served by the fuzz's loopback feed server (an
- * allowed host): the attacker's own refreshes fetch it and write to their
- * weeks and touchpoints.
+ * A feed refreshed hourly, at `host`: the fuzz's loopback feed server (an
+ * allowed host), whose calendar the attacker's own refreshes fetch and write
+ * to their weeks and touchpoints, or INTERNAL_FEED_HOST (refused).
  */
-async function calendarFeedOf(user: { id: string }, feedHost: string): Promise<string> {
-  const address = `http://${feedHost}/calendar/${user.id}/basic.ics`;
+async function calendarFeedOf(user: { id: string }, host: string): Promise<string> {
+  const address = `${host === INTERNAL_FEED_HOST ? "https" : "http"}://${host}/calendar/${user.id}/basic.ics`;
   const feed = await db.calendarFeed.create({
-    data: { userId: user.id, addressSealed: sealFeedAddress(address), addressDigest: feedAddressDigest(address), addressHint: feedHost, activeSince: new Date() },
+    data: { userId: user.id, addressSealed: sealFeedAddress(address), addressDigest: feedAddressDigest(address), addressHint: host, activeSince: new Date() },
   });
   return feed.id;
 }

@@ -269,8 +269,12 @@ export type ConfirmResult = { weeks: number; touchpoints: number };
 type ApplyRules = {
   /** Whether the week gets the calendar's hours. */
   writes: (week: PreviewWeek) => boolean;
-  /** Whether a proposal that changes a touchpoint an earlier import made is applied (new ones always are). */
-  updates: (proposal: ProposedTouchpoint) => boolean;
+  /**
+   * Whether a proposal that changes a touchpoint an earlier import made is
+   * applied (new ones always are): null if not, else the `updatedAt` it must
+   * still have, if any (a refresh's: written by the feed, untouched since).
+   */
+  updates: (proposal: ProposedTouchpoint) => { unchangedSince?: Date } | null;
 };
 
 type TouchpointLink = { importId: string; userId: string; eventKey: string; stakeholderId: string };
@@ -279,17 +283,21 @@ type TouchpointLink = { importId: string; userId: string; eventKey: string; stak
  * Changes a touchpoint an earlier import made and records it under the import
  * with what it was before (its deletion and stamp too), so undo puts it back
  * as it was; the new stamp tells a later refresh whether anyone touched it since.
+ * Nothing changes when it was edited meanwhile (since `unchangedSince`, or
+ * between this read and write: hand edits do not wait for the owner's lock).
  */
 async function changeTouchpoint(
   tx: Tx,
   link: TouchpointLink,
   touchpointId: string,
   data: { occurredOn?: Date; channel?: TouchpointChannel; topic?: string; deletedAt: Date | null },
+  unchangedSince?: Date,
 ): Promise<boolean> {
   const where = { id: touchpointId, userId: link.userId };
-  const before = await tx.touchpoint.findFirst({ where, select: { occurredOn: true, channel: true, topic: true, deletedAt: true, updatedAt: true } });
+  const before = await tx.touchpoint.findFirst({ where: { ...where, updatedAt: unchangedSince }, select: { occurredOn: true, channel: true, topic: true, deletedAt: true, updatedAt: true } });
   if (!before) return false;
-  const [after] = await tx.touchpoint.updateManyAndReturn({ where, data, select: { updatedAt: true } });
+  const [after] = await tx.touchpoint.updateManyAndReturn({ where: { ...where, updatedAt: before.updatedAt }, data, select: { updatedAt: true } });
+  if (!after) return false;
   await tx.calendarImportTouchpoint.create({
     data: {
       ...link,
@@ -300,7 +308,7 @@ async function changeTouchpoint(
       previousTopic: before.topic,
       previousDeletedAt: before.deletedAt,
       previousUpdatedAt: before.updatedAt,
-      writtenAt: after!.updatedAt,
+      writtenAt: after.updatedAt,
     },
   });
   return true;
@@ -324,9 +332,11 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
     const before = existing.get(week.startsOn);
     const written = { firefightingMinutes: week.calendar.firefighting, strategyMinutes: week.calendar.strategy, otherMinutes: week.calendar.other };
     const key = { userId, startsOn: fromDateOnly(week.startsOn) };
-    const after = before
-      ? await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } }, select: { updatedAt: true } })
-      : await tx.week.create({ data: { ...key, ...written }, select: { updatedAt: true } });
+    // A week saved by hand meanwhile (saves do not wait for the owner's lock) is left as saved.
+    const [after] = before
+      ? await tx.week.updateManyAndReturn({ where: { ...key, updatedAt: before.updatedAt }, data: { ...written, version: { increment: 1 } }, select: { updatedAt: true } })
+      : [await tx.week.create({ data: { ...key, ...written }, select: { updatedAt: true } })];
+    if (!after) continue;
     await tx.calendarImportWeek.create({
       data: {
         importId,
@@ -354,8 +364,9 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
       });
       await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true, writtenAt: created.updatedAt } });
       touchpoints++;
-    } else if (proposal.touchpointId && rules.updates(proposal) && (await changeTouchpoint(tx, link, proposal.touchpointId, { ...values, deletedAt: null }))) {
-      touchpoints++;
+    } else if (proposal.touchpointId) {
+      const update = rules.updates(proposal);
+      if (update && (await changeTouchpoint(tx, link, proposal.touchpointId, { ...values, deletedAt: null }, update.unchangedSince))) touchpoints++;
     }
   }
   return { weeks, touchpoints };
@@ -383,7 +394,7 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
     const preview = await previewOf(tx, viewer, row);
     const result = await applyPreview(tx, userId, row.id, preview, {
       writes: (week) => writesWeek(week, input.choices[week.startsOn] ?? "fill"),
-      updates: (proposal) => proposal.state === "update",
+      updates: (proposal) => (proposal.state === "update" ? {} : null),
     });
     await tx.calendarImport.update({
       where: { id: row.id, userId },
@@ -394,7 +405,7 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
   }, TRANSACTION);
 }
 
-type HeldTouchpoint = { touchpointId: string; eventKey: string; stakeholderId: string; occurredOn: DateOnly; deleted: boolean };
+type HeldTouchpoint = { touchpointId: string; eventKey: string; stakeholderId: string; occurredOn: DateOnly; deleted: boolean; updatedAt: Date };
 
 /**
  * The touchpoints a feed may still change, by event and stakeholder: those an
@@ -424,7 +435,7 @@ async function touchpointsHeldBy(tx: Tx, userId: string, feedId: string): Promis
   const held = new Map<string, HeldTouchpoint>();
   for (const [key, { eventKey, stakeholderId, writtenAt, import: from, touchpoint }] of newest) {
     if (from.feedId !== feedId || !createdHere.has(touchpoint.id) || writtenAt?.getTime() !== touchpoint.updatedAt.getTime()) continue;
-    held.set(key, { touchpointId: touchpoint.id, eventKey, stakeholderId, occurredOn: toDateOnly(touchpoint.occurredOn), deleted: touchpoint.deletedAt !== null });
+    held.set(key, { touchpointId: touchpoint.id, eventKey, stakeholderId, occurredOn: toDateOnly(touchpoint.occurredOn), deleted: touchpoint.deletedAt !== null, updatedAt: touchpoint.updatedAt });
   }
   return held;
 }
@@ -457,7 +468,10 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
     ]);
     const result = await applyPreview(tx, userId, row.id, preview, {
       writes: (week) => refreshWritesWeek(week, feed.id),
-      updates: (proposal) => (proposal.state === "update" || proposal.state === "deleted") && held.has(linkKey(proposal.eventKey, proposal.stakeholderId)),
+      updates: (proposal) => {
+        const own = proposal.state === "update" || proposal.state === "deleted" ? held.get(linkKey(proposal.eventKey, proposal.stakeholderId)) : undefined;
+        return own ? { unchangedSince: own.updatedAt } : null;
+      },
     });
     // Its own touchpoints whose event the window should hold and no longer proposes. Only those of
     // stakeholders still reachable by address: one whose address was removed proposes nothing, yet met.
@@ -467,7 +481,7 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
     for (const [key, touchpoint] of held) {
       if (touchpoint.deleted || proposed.has(key) || !reachable.has(touchpoint.stakeholderId) || touchpoint.occurredOn < windowFrom) continue;
       const link = { importId: row.id, userId, eventKey: touchpoint.eventKey, stakeholderId: touchpoint.stakeholderId };
-      if (await changeTouchpoint(tx, link, touchpoint.touchpointId, { deletedAt: now })) result.touchpoints++;
+      if (await changeTouchpoint(tx, link, touchpoint.touchpointId, { deletedAt: now }, touchpoint.updatedAt)) result.touchpoints++;
     }
     if (result.weeks + result.touchpoints > 0) return { ...result, importId: row.id };
     await tx.calendarImport.delete({ where: { id: row.id, userId } });

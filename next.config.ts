@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 // Validates the environment at start-up and build time.
 import { isDevelopment } from "./lib/config/env";
-import { MAX_POST_BYTES } from "./lib/config/post-limits";
+import { MAX_POST_BYTES, PROXY_BODY_BYTES } from "./lib/config/post-limits";
 
 const nextConfig: NextConfig = {
   // Development-only routes live in `page.dev.tsx` files and do not exist in production builds.
@@ -14,8 +14,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["nodemailer", "pg"],
   // An account export (Settings → Your data) or a calendar file (/calendar) of up to 20 MB, and the form around it,
   // whole in the action and in proxy.ts (which reads a form post's body: lib/config/request-guard.ts). Larger posts
-  // never reach either: proxy.ts answers them by their Content-Length.
-  experimental: { serverActions: { bodySizeLimit: MAX_POST_BYTES }, proxyClientMaxBodySize: MAX_POST_BYTES },
+  // never reach either: proxy.ts answers them by their Content-Length, or by counting a body streamed without one.
+  experimental: { serverActions: { bodySizeLimit: MAX_POST_BYTES }, proxyClientMaxBodySize: PROXY_BODY_BYTES },
 };
 
 export default nextConfig;

@@ -17,7 +17,7 @@ import { isSignedInArea } from "@/lib/config/signed-in-areas";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (tooLargePost(request)) {
+  if (await tooLargePost(request)) {
     if (request.headers.has("next-action")) return new NextResponse("That file is too large: files of up to 20 MB are taken.", { status: 413 });
     const back = new URL(pathname, request.url);
     back.searchParams.set(TOO_LARGE_PARAM, "too-large");

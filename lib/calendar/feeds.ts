@@ -15,7 +15,8 @@ import { viewerOfFeedOwner, type Viewer } from "@/lib/server/viewer";
 // address. The first import is reviewed and confirmed like an upload; from
 // then on the feed is refreshed every hour (lib/server/worker.ts) and on
 // demand, and each refresh writes only empty weeks and the weeks this feed
-// wrote itself (docs/decisions/028-feeds-refresh-only-their-own-weeks.md).
+// wrote itself, and follows the meetings behind the touchpoints it made while
+// nobody touched them (docs/decisions/028-feeds-refresh-only-their-own-weeks.md).
 // The address never leaves this module but to the fetcher: nothing logs it,
 // the audit names the feed by id, and pages get its hint.
 
@@ -118,7 +119,8 @@ const FEED_ROW = { id: true, addressSealed: true, addressHint: true, activeSince
 /**
  * Fetches the feed again. Before its first import is confirmed (or after one
  * of its imports was undone) the events become the pending import to review;
- * afterwards they are applied at once, to empty weeks and the feed's own. A
+ * afterwards they are applied at once, to empty weeks and the feed's own
+ * weeks and touchpoints. A
  * failure is kept on the feed, in words, for the page.
  */
 async function refreshOwnedFeed(viewer: Viewer, feed: FeedRow, fetchOptions: FeedFetchOptions | undefined, now: Date): Promise<FeedRefreshResult> {

@@ -13,6 +13,7 @@ import {
   type ImportPreview,
   type PreviewEvent,
   type PreviewWeek,
+  type ProposedTouchpoint,
   type LinkedTouchpoint,
   type LoggedWeek,
   type StoredOccurrence,
@@ -23,12 +24,12 @@ import { normalizeTitle, titleKey, type CalendarRule } from "@/lib/calendar/rule
 import { getCalendarRules, putTitleRuleFirst } from "@/lib/calendar/user-rules";
 import type { CalendarWarning } from "@/lib/calendar/warnings";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CalendarImportStatus } from "@/lib/generated/prisma/enums";
+import type { CalendarImportStatus, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { keptPerProcess } from "@/lib/server/kept-until-changed";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { addDaysTo, fromDateOnly, toDateOnly, type DateOnly } from "@/lib/shared/dates";
+import { addDaysTo, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { currentWeekStart } from "@/lib/shared/week-dates";
 import { getCalendarSettings, getProfile } from "@/lib/users";
 
@@ -112,28 +113,30 @@ const minutesOf = (row: { firefightingMinutes: number; strategyMinutes: number; 
   other: row.otherMinutes,
 });
 
-const sameMinutes = (a: WeekMinutes, b: WeekMinutes) => a.firefighting === b.firefighting && a.strategy === b.strategy && a.other === b.other;
-
-/** The owner's weeks in the window, each marked when its hours are still exactly what the latest import of it wrote (and its feed). */
+/**
+ * The owner's weeks in the window, each marked when it is still exactly as the
+ * latest import of it left it (and its feed): nobody saved it since, which its
+ * `updatedAt` tells (every save by hand sets a new one, even back to the same hours).
+ */
 async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promise<Map<DateOnly, LoggedWeek>> {
   const range = { gte: from, lt: to };
   const [weeks, written] = await Promise.all([
-    tx.week.findMany({ where: { userId, startsOn: range }, select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } }),
+    tx.week.findMany({ where: { userId, startsOn: range }, select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, updatedAt: true } }),
     tx.calendarImportWeek.findMany({
       where: { userId, startsOn: range, import: { userId, status: "CONFIRMED" } },
       orderBy: { import: { confirmedAt: "desc" } },
-      select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, import: { select: { feedId: true } } },
+      select: { startsOn: true, writtenAt: true, import: { select: { feedId: true } } },
     }),
   ]);
-  const lastWritten = new Map<DateOnly, { minutes: WeekMinutes; feedId: string | null }>();
+  const lastWritten = new Map<DateOnly, { writtenAt: Date | null; feedId: string | null }>();
   for (const row of written) {
-    if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), { minutes: minutesOf(row), feedId: row.import.feedId });
+    if (!lastWritten.has(toDateOnly(row.startsOn))) lastWritten.set(toDateOnly(row.startsOn), { writtenAt: row.writtenAt, feedId: row.import.feedId });
   }
   return new Map(
     weeks.map((week) => {
       const startsOn = toDateOnly(week.startsOn);
       const imported = lastWritten.get(startsOn);
-      const fromImport = imported !== undefined && sameMinutes(imported.minutes, minutesOf(week));
+      const fromImport = imported !== undefined && imported.writtenAt?.getTime() === week.updatedAt.getTime();
       return [startsOn, { minutes: minutesOf(week), fromImport, feedId: fromImport ? imported.feedId : null }];
     }),
   );
@@ -333,9 +336,50 @@ export type ConfirmResult = { weeks: number; touchpoints: number };
 type ApplyRules = {
   /** Whether the week gets the calendar's hours. */
   writes: (week: PreviewWeek) => boolean;
-  /** Whether proposals that change a touchpoint an earlier import made are applied (new ones always are). */
-  updateTouchpoints: boolean;
+  /**
+   * Whether a proposal that changes a touchpoint an earlier import made is
+   * applied (new ones always are): null if not, else the `updatedAt` it must
+   * still have, if any (a refresh's: written by the feed, untouched since).
+   */
+  updates: (proposal: ProposedTouchpoint) => { unchangedSince?: Date } | null;
 };
+
+type TouchpointLink = { importId: string; userId: string; eventKey: string; stakeholderId: string };
+
+/**
+ * Changes a touchpoint an earlier import made and records it under the import
+ * with what it was before (its deletion and stamp too), so undo puts it back
+ * as it was; the new stamp tells a later refresh whether anyone touched it since.
+ * Nothing changes when it was edited meanwhile (since `unchangedSince`, or
+ * between this read and write: hand edits do not wait for the owner's lock).
+ */
+async function changeTouchpoint(
+  tx: Tx,
+  link: TouchpointLink,
+  touchpointId: string,
+  data: { occurredOn?: Date; channel?: TouchpointChannel; topic?: string; deletedAt: Date | null },
+  unchangedSince?: Date,
+): Promise<boolean> {
+  const where = { id: touchpointId, userId: link.userId };
+  const before = await tx.touchpoint.findFirst({ where: { ...where, updatedAt: unchangedSince }, select: { occurredOn: true, channel: true, topic: true, deletedAt: true, updatedAt: true } });
+  if (!before) return false;
+  const [after] = await tx.touchpoint.updateManyAndReturn({ where: { ...where, updatedAt: before.updatedAt }, data, select: { updatedAt: true } });
+  if (!after) return false;
+  await tx.calendarImportTouchpoint.create({
+    data: {
+      ...link,
+      touchpointId,
+      created: false,
+      previousOn: before.occurredOn,
+      previousChannel: before.channel,
+      previousTopic: before.topic,
+      previousDeletedAt: before.deletedAt,
+      previousUpdatedAt: before.updatedAt,
+      writtenAt: after.updatedAt,
+    },
+  });
+  return true;
+}
 
 /**
  * Writes a preview into the owner's weeks and touchpoints, recording every
@@ -345,9 +389,9 @@ type ApplyRules = {
 async function applyPreview(tx: Tx, userId: string, importId: string, preview: ImportPreview, rules: ApplyRules): Promise<ConfirmResult> {
   const current = await tx.week.findMany({
     where: { userId, startsOn: { in: preview.weeks.map((week) => fromDateOnly(week.startsOn)) } },
-    select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true },
+    select: { startsOn: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true, updatedAt: true },
   });
-  const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), minutesOf(week)]));
+  const existing = new Map(current.map((week) => [toDateOnly(week.startsOn), { ...minutesOf(week), updatedAt: week.updatedAt }]));
 
   let weeks = 0;
   for (const week of preview.weeks) {
@@ -355,8 +399,11 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
     const before = existing.get(week.startsOn);
     const written = { firefightingMinutes: week.calendar.firefighting, strategyMinutes: week.calendar.strategy, otherMinutes: week.calendar.other };
     const key = { userId, startsOn: fromDateOnly(week.startsOn) };
-    if (before) await tx.week.update({ where: { userId_startsOn: key }, data: { ...written, version: { increment: 1 } } });
-    else await tx.week.create({ data: { ...key, ...written } });
+    // A week saved by hand meanwhile (saves do not wait for the owner's lock) is left as saved.
+    const [after] = before
+      ? await tx.week.updateManyAndReturn({ where: { ...key, updatedAt: before.updatedAt }, data: { ...written, version: { increment: 1 } }, select: { updatedAt: true } })
+      : [await tx.week.create({ data: { ...key, ...written }, select: { updatedAt: true } })];
+    if (!after) continue;
     await tx.calendarImportWeek.create({
       data: {
         importId,
@@ -365,7 +412,9 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
         previousFirefightingMinutes: before?.firefighting ?? 0,
         previousStrategyMinutes: before?.strategy ?? 0,
         previousOtherMinutes: before?.other ?? 0,
+        previousUpdatedAt: before?.updatedAt ?? null,
         ...written,
+        writtenAt: after.updatedAt,
       },
     });
     weeks++;
@@ -378,21 +427,13 @@ async function applyPreview(tx: Tx, userId: string, importId: string, preview: I
     if (proposal.state === "new") {
       const created = await tx.touchpoint.create({
         data: { userId, stakeholderId: proposal.stakeholderId, department: proposal.department, ...values },
-        select: { id: true },
+        select: { id: true, updatedAt: true },
       });
-      await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true } });
+      await tx.calendarImportTouchpoint.create({ data: { ...link, touchpointId: created.id, created: true, writtenAt: created.updatedAt } });
       touchpoints++;
-    } else if (proposal.state === "update" && proposal.touchpointId && rules.updateTouchpoints) {
-      const before = await tx.touchpoint.findFirst({
-        where: { id: proposal.touchpointId, userId, deletedAt: null },
-        select: { occurredOn: true, channel: true, topic: true },
-      });
-      if (!before) continue;
-      await tx.touchpoint.updateMany({ where: { id: proposal.touchpointId, userId }, data: values });
-      await tx.calendarImportTouchpoint.create({
-        data: { ...link, touchpointId: proposal.touchpointId, created: false, previousOn: before.occurredOn, previousChannel: before.channel, previousTopic: before.topic },
-      });
-      touchpoints++;
+    } else if (proposal.touchpointId) {
+      const update = rules.updates(proposal);
+      if (update && (await changeTouchpoint(tx, link, proposal.touchpointId, { ...values, deletedAt: null }, update.unchangedSince))) touchpoints++;
     }
   }
   return { weeks, touchpoints };
@@ -418,7 +459,10 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
     });
     if (!row) throw new NotFoundError(NOT_FOUND);
     const preview = await previewOf(tx, viewer, row);
-    const result = await applyPreview(tx, userId, row.id, preview, { writes: (week) => writesWeek(week, input.choices[week.startsOn] ?? "fill"), updateTouchpoints: true });
+    const result = await applyPreview(tx, userId, row.id, preview, {
+      writes: (week) => writesWeek(week, input.choices[week.startsOn] ?? "fill"),
+      updates: (proposal) => (proposal.state === "update" ? {} : null),
+    });
     await tx.calendarImport.update({
       where: { id: row.id, userId },
       data: { status: "CONFIRMED", confirmedAt: now, occurrences: Prisma.DbNull, warnings: Prisma.DbNull },
@@ -428,13 +472,52 @@ export async function confirmImport(viewer: Viewer, input: { id: string; choices
   }, TRANSACTION);
 }
 
+type HeldTouchpoint = { touchpointId: string; eventKey: string; stakeholderId: string; occurredOn: DateOnly; deleted: boolean; updatedAt: Date };
+
+/**
+ * The touchpoints a feed may still change, by event and stakeholder: those an
+ * import of this feed created and wrote last, untouched since (their
+ * `updatedAt` is still the one that import left). Any edit, delete or restore
+ * by hand, or a later write by another import, takes one out.
+ */
+async function touchpointsHeldBy(tx: Tx, userId: string, feedId: string): Promise<Map<string, HeldTouchpoint>> {
+  const links = await tx.calendarImportTouchpoint.findMany({
+    where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
+    orderBy: { import: { confirmedAt: "asc" } },
+    select: {
+      eventKey: true,
+      stakeholderId: true,
+      created: true,
+      writtenAt: true,
+      import: { select: { feedId: true } },
+      touchpoint: { select: { id: true, occurredOn: true, deletedAt: true, updatedAt: true } },
+    },
+  });
+  const createdHere = new Set<string>();
+  const newest = new Map<string, (typeof links)[number]>();
+  for (const link of links) {
+    if (link.created && link.import.feedId === feedId) createdHere.add(link.touchpoint.id);
+    newest.set(linkKey(link.eventKey, link.stakeholderId), link);
+  }
+  const held = new Map<string, HeldTouchpoint>();
+  for (const [key, { eventKey, stakeholderId, writtenAt, import: from, touchpoint }] of newest) {
+    if (from.feedId !== feedId || !createdHere.has(touchpoint.id) || writtenAt?.getTime() !== touchpoint.updatedAt.getTime()) continue;
+    held.set(key, { touchpointId: touchpoint.id, eventKey, stakeholderId, occurredOn: toDateOnly(touchpoint.occurredOn), deleted: touchpoint.deletedAt !== null, updatedAt: touchpoint.updatedAt });
+  }
+  return held;
+}
+
 /**
  * A feed's refresh after its first import was confirmed: applied without a
  * review, so it writes only what the user agreed to when confirming that
  * first import: empty weeks and the weeks this feed wrote and nobody changed
- * since; new touchpoints from past meetings, never changes to existing ones.
- * Recorded as a confirmed import of the feed (undoable like any), and only
- * when it changed something: refreshing an unchanged feed adds nothing.
+ * since; new touchpoints from past meetings, and changes to the touchpoints
+ * this feed made and nobody touched since: moved or retitled with their event,
+ * removed (to the trash) when their event went from the window (cancelled,
+ * declined, deleted, moved ahead, the stakeholder no longer invited), brought
+ * back when it returns. Recorded as a confirmed import of the feed (undoable
+ * like any), and only when it changed something: refreshing an unchanged feed
+ * adds nothing.
  */
 export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name: string }, reading: ImportReading, now: Date): Promise<ConfirmResult & { importId: string | null }> {
   const userId = viewer.userId;
@@ -444,8 +527,29 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
       data: { userId, fileName: feed.name, feedId: feed.id, status: "CONFIRMED", confirmedAt: now, createdAt: now, windowStart: reading.window.start, windowEnd: reading.window.end },
       select: { id: true },
     });
-    const preview = await previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences });
-    const result = await applyPreview(tx, userId, row.id, preview, { writes: (week) => refreshWritesWeek(week, feed.id), updateTouchpoints: false });
+    const [preview, held, settings, contacts] = await Promise.all([
+      previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences }),
+      touchpointsHeldBy(tx, userId, feed.id),
+      getCalendarSettings(viewer),
+      tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true } }),
+    ]);
+    const result = await applyPreview(tx, userId, row.id, preview, {
+      writes: (week) => refreshWritesWeek(week, feed.id),
+      updates: (proposal) => {
+        const own = proposal.state === "update" || proposal.state === "deleted" ? held.get(linkKey(proposal.eventKey, proposal.stakeholderId)) : undefined;
+        return own ? { unchangedSince: own.updatedAt } : null;
+      },
+    });
+    // Its own touchpoints whose event the window should hold and no longer proposes. Only those of
+    // stakeholders still reachable by address: one whose address was removed proposes nothing, yet met.
+    const proposed = new Set(preview.touchpoints.map((proposal) => linkKey(proposal.eventKey, proposal.stakeholderId)));
+    const reachable = new Set(contacts.map((stakeholder) => stakeholder.id));
+    const windowFrom = todayIn(settings.timeZone, reading.window.start);
+    for (const [key, touchpoint] of held) {
+      if (touchpoint.deleted || proposed.has(key) || !reachable.has(touchpoint.stakeholderId) || touchpoint.occurredOn < windowFrom) continue;
+      const link = { importId: row.id, userId, eventKey: touchpoint.eventKey, stakeholderId: touchpoint.stakeholderId };
+      if (await changeTouchpoint(tx, link, touchpoint.touchpointId, { deletedAt: now }, touchpoint.updatedAt)) result.touchpoints++;
+    }
     if (result.weeks + result.touchpoints > 0) return { ...result, importId: row.id };
     await tx.calendarImport.delete({ where: { id: row.id, userId } });
     return { ...result, importId: null };
@@ -471,19 +575,39 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
         select: {
           id: true,
           feedId: true,
-          weeks: { where: { userId }, select: { startsOn: true, created: true, previousFirefightingMinutes: true, previousStrategyMinutes: true, previousOtherMinutes: true, firefightingMinutes: true, strategyMinutes: true, otherMinutes: true } },
-          touchpoints: { where: { userId }, select: { touchpointId: true, created: true, previousOn: true, previousChannel: true, previousTopic: true } },
+          weeks: {
+            where: { userId },
+            select: {
+              startsOn: true,
+              created: true,
+              previousFirefightingMinutes: true,
+              previousStrategyMinutes: true,
+              previousOtherMinutes: true,
+              previousUpdatedAt: true,
+              firefightingMinutes: true,
+              strategyMinutes: true,
+              otherMinutes: true,
+              writtenAt: true,
+            },
+          },
+          touchpoints: {
+            where: { userId },
+            select: { touchpointId: true, created: true, previousOn: true, previousChannel: true, previousTopic: true, previousDeletedAt: true, previousUpdatedAt: true, writtenAt: true },
+          },
         },
       });
       if (!row) throw new NotFoundError(NOT_FOUND);
 
-      // Updates first, newest import's values back to the earlier ones; then what it created.
+      // Updates first, newest import's values back to the earlier ones; then what it created. A touchpoint
+      // nobody touched since gets back all it was (a removed one comes back, its stamp too: the import
+      // before may change it again); one edited by hand since is left as it is, as a week is. (A record
+      // from before the stamps cannot tell: it puts the earlier values back, as undo always did.)
       for (const link of row.touchpoints) {
         if (link.created || !link.previousOn || !link.previousChannel || link.previousTopic === null) continue;
-        await tx.touchpoint.updateMany({
-          where: { id: link.touchpointId, userId },
-          data: { occurredOn: link.previousOn, channel: link.previousChannel, topic: link.previousTopic },
-        });
+        const where = { id: link.touchpointId, userId };
+        const previous = { occurredOn: link.previousOn, channel: link.previousChannel, topic: link.previousTopic };
+        if (link.writtenAt === null) await tx.touchpoint.updateMany({ where, data: previous });
+        else await tx.touchpoint.updateMany({ where: { ...where, updatedAt: link.writtenAt }, data: { ...previous, deletedAt: link.previousDeletedAt, updatedAt: link.previousUpdatedAt ?? undefined } });
       }
       const created = row.touchpoints.filter((link) => link.created).map((link) => link.touchpointId);
       if (created.length > 0) await tx.touchpoint.deleteMany({ where: { id: { in: created }, userId } });
@@ -498,6 +622,12 @@ export async function undoImport(viewer: Viewer, id: string, now: Date = new Dat
           ? await tx.week.deleteMany({ where: { ...where, ...EMPTY_WEEK_TEXT, reviews: { none: {} }, comments: { none: {} } } })
           : { count: 0 };
         if (removed.count > 0) continue;
+        // Untouched since: its stamp goes back too, so the import before it owns it again (as it did).
+        const untouched =
+          week.writtenAt && week.previousUpdatedAt
+            ? await tx.week.updateMany({ where: { ...where, updatedAt: week.writtenAt }, data: { ...previous, updatedAt: week.previousUpdatedAt, version: { increment: 1 } } })
+            : { count: 0 };
+        if (untouched.count > 0) continue;
         const { count } = await tx.week.updateMany({ where, data: { ...previous, version: { increment: 1 } } });
         if (count === 0) weeksKept++;
       }

@@ -10,16 +10,34 @@ import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/p
 import { MAX_POST_BYTES } from "@/lib/config/post-limits";
 
 /**
- * A post whose Content-Length says it is larger than MAX_POST_BYTES is never
- * read: Next would answer it with its own body-limit error. A page's form post
- * (no script: a browser without JavaScript) is sent back to the page with
- * `?upload=too-large`, which its upload form shows at the file field; a
- * server action called from script gets a 413 in words.
+ * A post larger than MAX_POST_BYTES never reaches a page: Next would answer it
+ * with its own body-limit error. A page's form post (no script: a browser
+ * without JavaScript) is sent back to the page with `?upload=too-large`, which
+ * its upload form shows at the file field; a server action called from script
+ * gets a 413 in words. Its Content-Length tells, before any of it is read; a
+ * body streamed without one (chunked) is counted as it comes, up to the limit
+ * (Next hands proxy.ts up to PROXY_BODY_BYTES of it, a little more).
  */
-export function tooLargePost(request: Request): boolean {
+export async function tooLargePost(request: Request): Promise<boolean> {
   if (request.method !== "POST") return false;
-  const length = Number(request.headers.get("content-length") ?? "0");
-  return Number.isFinite(length) && length > MAX_POST_BYTES;
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    const length = Number(declared);
+    return Number.isFinite(length) && length > MAX_POST_BYTES;
+  }
+  if (!request.body) return false;
+  const reader = request.clone().body!.getReader();
+  let bytes = 0;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      bytes += chunk.value.byteLength;
+      if (bytes > MAX_POST_BYTES) return true;
+    }
+    return false;
+  } finally {
+    // Not awaited: a clone's cancel settles only once the request's own body is done with too.
+    void reader.cancel();
+  }
 }
 
 /** Why the request is malformed, or null when it is well-formed enough for Next. */

@@ -153,3 +153,39 @@ test("malformed requests are answered with a 4xx, never a 5xx", async ({ leader,
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   console.log(answers.join("\n"));
 });
+
+/** Posts `megabytes` of a multipart body streamed without a Content-Length (chunked), as a script or proxy may. */
+async function postChunked(url: string, headers: Record<string, string>, megabytes: number): Promise<{ status: number; location: string | undefined; text: string }> {
+  const { request: send } = url.startsWith("https:") ? await import("node:https") : await import("node:http");
+  return new Promise((resolve, reject) => {
+    const request = send(url, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=chunked-probe", ...headers } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location, text }));
+    });
+    request.on("error", reject);
+    const piece = Buffer.alloc(64 * 1024, "x");
+    let left = (megabytes * 1024 * 1024) / piece.length;
+    const write = () => {
+      while (left > 0) {
+        left -= 1;
+        if (!request.write(piece)) return void request.once("drain", write);
+      }
+      request.end();
+    };
+    request.write("--chunked-probe\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.ics\"\r\nContent-Type: text/calendar\r\n\r\n");
+    write();
+  });
+}
+
+test("a post over 20 MB streamed without a Content-Length gets the same words as one that declares it, not Next's body-limit error", async ({ baseURL }) => {
+  const url = new URL("/calendar", baseURL).toString();
+  // A form post without script goes back to the page, which says so at the file field (calendar.spec.ts shows it).
+  const form = await postChunked(url, {}, 25);
+  expect(form.status).toBe(303);
+  expect(new URL(form.location!, url).search).toBe("?upload=too-large");
+  // A server action called from script gets a 413 in words.
+  const action = await postChunked(url, { "next-action": "0".repeat(42) }, 25);
+  expect(action).toMatchObject({ status: 413, text: "That file is too large: files of up to 20 MB are taken." });
+});

@@ -6,7 +6,7 @@ import { CalendarFeedError } from "@/lib/calendar/errors";
 import type { FeedFetchOptions } from "@/lib/calendar/feed-fetch";
 import { feedAddressDigest, sealFeedAddress } from "@/lib/calendar/feed-secret";
 import { dueFeedIds, listFeeds, refreshFeed, refreshFeedInBackground, subscribeFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
-import { confirmImport, createPendingImport, undoImport } from "@/lib/calendar/imports";
+import { confirmImport, createPendingImport, getPendingImport, undoImport } from "@/lib/calendar/imports";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { CALENDAR_FEED_CRON, configureQueue, getBoss, QUEUES } from "@/lib/server/jobs";
@@ -14,10 +14,13 @@ import { logger } from "@/lib/server/logger";
 import type { Viewer } from "@/lib/server/viewer";
 import { startWorker, stopWorker } from "@/lib/server/worker";
 import { fromDateOnly, toDateOnly } from "@/lib/shared/dates";
+import { getStakeholder } from "@/lib/stakeholders";
+import { deleteTouchpoint, restoreTouchpoint, updateTouchpoint } from "@/lib/touchpoints";
+import { saveWeek } from "@/lib/weeks";
 import { icsBytes, icsOf, type IcsEvent } from "../support/calendar-ics";
 import { createStakeholder } from "../support/factories/stakeholders";
 import { createUser } from "../support/factories/users";
-import { createWeek } from "../support/factories/weeks";
+import { createWeek, weekInput } from "../support/factories/weeks";
 
 // Feeds served by a real HTTP server on loopback (no mocked HTTP), reached as
 // an operator's CALENDAR_FEED_ALLOWED_HOSTS would allow; the refusals of the
@@ -328,3 +331,203 @@ describe("calendar feeds", () => {
     expect(logged.filter((line) => line.includes(SECRET))).toEqual([]);
   });
 });
+
+describe("calendar feeds: a refresh follows the meetings it made touchpoints from", () => {
+  const KIM = "kim@product.example";
+  /** Three past meetings with Sam (two also with Kim), each made a touchpoint by the first import. */
+  const meetings = (self: string): IcsEvent[] => [
+    { uid: "1on1", start: at("2026-11-03T09:00:00Z"), end: at("2026-11-03T09:30:00Z"), title: "Sam / me", organizer: self, attendees: [self, SAM] },
+    { uid: "pipeline", start: at("2026-11-10T09:00:00Z"), end: at("2026-11-10T10:00:00Z"), title: "Pipeline review", organizer: self, attendees: [self, SAM, KIM] },
+    { uid: "forecast", start: at("2026-11-17T09:00:00Z"), end: at("2026-11-17T10:00:00Z"), title: "Forecast", organizer: self, attendees: [self, SAM, KIM] },
+  ];
+
+  async function withKim() {
+    const ada = await leader();
+    const kim = await createStakeholder(ada.id, { name: "Kim Product", department: "PRODUCT" });
+    await db.stakeholder.update({ where: { id: kim.id }, data: { email: KIM } });
+    return { ...ada, kim };
+  }
+
+  const touchpointsOf = (userId: string) =>
+    db.touchpoint.findMany({
+      where: { userId },
+      orderBy: [{ occurredOn: "asc" }, { department: "asc" }],
+      select: { id: true, stakeholderId: true, occurredOn: true, channel: true, topic: true, outcome: true, deletedAt: true, updatedAt: true },
+    });
+  const day = (date: string) => fromDateOnly(date);
+  const lastMet = async (viewer: Viewer, stakeholderId: string) => (await getStakeholder(viewer, stakeholderId, { now }))?.lastMetOn;
+
+  it("moves and retitles the touchpoints of a moved or renamed meeting, and the last-met date follows; again, nothing", async () => {
+    const ada = await withKim();
+    const feed = await subscribeAndConfirm(ada.viewer, meetings(ada.email));
+    expect((await touchpointsOf(ada.id)).map((tp) => tp.topic)).toEqual(["Sam / me", "Pipeline review", "Pipeline review", "Forecast", "Forecast"]);
+    expect(await lastMet(ada.viewer, ada.sam.id)).toBe("2026-11-17");
+
+    // The forecast moves two days on and is renamed; the 1:1 becomes a three-person meeting.
+    const [oneOnOne, pipeline, forecast] = meetings(ada.email);
+    feeds.set(feed.path, icsOf([
+      { ...oneOnOne!, attendees: [ada.email, SAM, KIM] },
+      pipeline!,
+      { ...forecast!, start: at("2026-11-19T09:00:00Z"), end: at("2026-11-19T10:00:00Z"), title: "Q1 forecast" },
+    ]));
+    const result = await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1));
+
+    // Sam's 1:1 is now a meeting (and Kim's new one is added); both forecast touchpoints moved and were renamed.
+    expect(result).toEqual({ outcome: "applied", weeks: 0, touchpoints: 4 });
+    const after = await touchpointsOf(ada.id);
+    const seen = after.map(({ stakeholderId, occurredOn, channel, topic, deletedAt }) => `${toDateOnly(occurredOn)} ${stakeholderId === ada.sam.id ? "sam" : "kim"} ${channel} ${topic} ${deletedAt === null ? "" : "deleted"}`.trim());
+    expect(seen.sort()).toEqual([
+      "2026-11-03 kim MEETING Sam / me",
+      "2026-11-03 sam MEETING Sam / me",
+      "2026-11-10 kim MEETING Pipeline review",
+      "2026-11-10 sam MEETING Pipeline review",
+      "2026-11-19 kim MEETING Q1 forecast",
+      "2026-11-19 sam MEETING Q1 forecast",
+    ]);
+    expect(await lastMet(ada.viewer, ada.sam.id)).toBe("2026-11-19");
+
+    const before = await everything(ada.id);
+    expect(await refreshFeedInBackground(feed.feedId, allowed(), later(2))).toEqual({ outcome: "applied", weeks: 0, touchpoints: 0 });
+    expect(await everything(ada.id)).toEqual(before);
+  });
+
+  it("removes the touchpoints of a meeting cancelled, declined, deleted, moved ahead, or without the stakeholder any more; brings them back when it returns", async () => {
+    const ada = await withKim();
+    const feed = await subscribeAndConfirm(ada.viewer, [
+      ...meetings(ada.email),
+      { uid: "cancelled", start: at("2026-11-04T09:00:00Z"), end: at("2026-11-04T10:00:00Z"), title: "Deal desk", organizer: SAM, attendees: [ada.email, SAM] },
+      { uid: "ahead", start: at("2026-11-05T09:00:00Z"), end: at("2026-11-05T10:00:00Z"), title: "Account plan", organizer: SAM, attendees: [ada.email, SAM] },
+      { uid: "declined", start: at("2026-11-06T09:00:00Z"), end: at("2026-11-06T10:00:00Z"), title: "Lunch and learn", organizer: KIM, attendees: [ada.email, KIM] },
+    ]);
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null)).toHaveLength(8);
+    const [oneOnOne, pipeline, forecast] = meetings(ada.email);
+
+    feeds.set(feed.path, icsOf([
+      oneOnOne!,
+      { ...pipeline!, attendees: [ada.email, SAM] }, // Kim no longer invited
+      // forecast deleted from the calendar
+      { uid: "cancelled", start: at("2026-11-04T09:00:00Z"), end: at("2026-11-04T10:00:00Z"), title: "Deal desk", organizer: SAM, attendees: [ada.email, SAM], status: "CANCELLED" },
+      { uid: "ahead", start: at("2026-11-30T09:00:00Z"), end: at("2026-11-30T10:00:00Z"), title: "Account plan", organizer: SAM, attendees: [ada.email, SAM] },
+      { uid: "declined", start: at("2026-11-06T09:00:00Z"), end: at("2026-11-06T10:00:00Z"), title: "Lunch and learn", organizer: KIM, attendees: [ada.email, KIM] },
+    ]).replace(`ATTENDEE;PARTSTAT=ACCEPTED:mailto:${ada.email}\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:${KIM}\r\nEND`, `ATTENDEE;PARTSTAT=DECLINED:mailto:${ada.email}\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:${KIM}\r\nEND`));
+    // Six go; Sam's pipeline review, now with two people, becomes a 1:1.
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1))).toMatchObject({ outcome: "applied", touchpoints: 7 });
+
+    const live = (await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null);
+    expect(live.map((tp) => `${tp.stakeholderId === ada.sam.id ? "sam" : "kim"} ${tp.topic} ${tp.channel}`).sort()).toEqual(["sam Pipeline review ONE_ON_ONE", "sam Sam / me ONE_ON_ONE"]);
+    // To the trash, as a touchpoint deleted by hand goes; the last-met dates follow.
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt !== null).map((tp) => tp.deletedAt)).toEqual(Array(6).fill(later(1)));
+    expect(await lastMet(ada.viewer, ada.sam.id)).toBe("2026-11-10");
+    expect(await lastMet(ada.viewer, ada.kim.id)).toBeNull();
+
+    // Again: nothing. Then the forecast is back in the calendar: so are its touchpoints.
+    expect(await refreshFeedInBackground(feed.feedId, allowed(), later(2))).toEqual({ outcome: "applied", weeks: 0, touchpoints: 0 });
+    feeds.set(feed.path, icsOf([oneOnOne!, { ...pipeline!, attendees: [ada.email, SAM] }, forecast!]));
+    expect(await refreshFeedInBackground(feed.feedId, allowed(), later(3))).toMatchObject({ outcome: "applied", touchpoints: 2 });
+    expect(await lastMet(ada.viewer, ada.kim.id)).toBe("2026-11-17");
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null && tp.topic === "Forecast")).toHaveLength(2);
+  });
+
+  it("never changes or removes a touchpoint edited, deleted or restored by hand, nor one an upload made, nor one of a stakeholder without an address", async () => {
+    const ada = await withKim();
+    const upload = await createPendingImport(ada.viewer, { name: "work.ics", bytes: icsBytes([
+      { uid: "uploaded", start: at("2026-11-12T09:00:00Z"), end: at("2026-11-12T10:00:00Z"), title: "Board prep", organizer: ada.email, attendees: [ada.email, SAM] },
+    ]) }, now);
+    await confirmImport(ada.viewer, { id: upload.id, choices: {} }, now);
+    const feed = await subscribeAndConfirm(ada.viewer, meetings(ada.email));
+    const first = await touchpointsOf(ada.id);
+    const samOn = (date: string) => first.find((tp) => tp.stakeholderId === ada.sam.id && toDateOnly(tp.occurredOn) === date)!;
+    const kimOn = (date: string) => first.find((tp) => tp.stakeholderId === ada.kim.id && toDateOnly(tp.occurredOn) === date)!;
+    // Sam's 1:1 gets an outcome by hand (nothing else changes); Kim's pipeline touchpoint is deleted by hand,
+    // Sam's restored from the trash after a delete by hand.
+    await updateTouchpoint(ada.viewer, samOn("2026-11-03").id, { occurredOn: "2026-11-03", channel: "ONE_ON_ONE", topic: "Sam / me", outcome: "Agreed the Q1 targets.", notable: false, with: { kind: "stakeholder", stakeholderId: ada.sam.id } });
+    await deleteTouchpoint(ada.viewer, kimOn("2026-11-10").id, { now });
+    await deleteTouchpoint(ada.viewer, samOn("2026-11-10").id, { now });
+    await restoreTouchpoint(ada.viewer, samOn("2026-11-10").id, { now });
+    // Kim has no address any more.
+    await db.stakeholder.update({ where: { id: ada.kim.id }, data: { email: null } });
+    const before = await touchpointsOf(ada.id);
+
+    // Every meeting moves a day on, or goes; the uploaded one is in the feed, renamed.
+    feeds.set(feed.path, icsOf([
+      ...meetings(ada.email).filter((event) => event.uid !== "forecast").map((event) => ({ ...event, start: later(-24 * 5), end: later(-24 * 5 + 1), title: `${event.title} (moved)` })),
+      { uid: "uploaded", start: at("2026-11-12T09:00:00Z"), end: at("2026-11-12T10:00:00Z"), title: "Board prep (renamed)", organizer: ada.email, attendees: [ada.email, SAM] },
+    ]));
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1))).toMatchObject({ outcome: "applied", touchpoints: 1 });
+
+    // Only Sam's forecast (the feed's, untouched) went; Kim's forecast stays, as she can no longer be matched.
+    const after = await touchpointsOf(ada.id);
+    expect(after.filter((tp) => tp.id !== samOn("2026-11-17").id)).toEqual(before.filter((tp) => tp.id !== samOn("2026-11-17").id));
+    expect(after.find((tp) => tp.id === samOn("2026-11-17").id)?.deletedAt).toEqual(later(1));
+  });
+
+  it("undoing a refresh puts back every touchpoint as it was, and the feed may change them again after its next review", async () => {
+    const ada = await withKim();
+    const feed = await subscribeAndConfirm(ada.viewer, meetings(ada.email));
+    const before = await touchpointsOf(ada.id);
+    const [oneOnOne, pipeline] = meetings(ada.email);
+    feeds.set(feed.path, icsOf([{ ...oneOnOne!, title: "Sam and me" }, { ...pipeline!, start: at("2026-11-11T09:00:00Z"), end: at("2026-11-11T10:00:00Z") }]));
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1))).toMatchObject({ outcome: "applied", touchpoints: 5 });
+    const refresh = await db.calendarImport.findFirstOrThrow({ where: { userId: ada.id, feedId: feed.feedId }, orderBy: { createdAt: "desc" } });
+
+    await undoImport(ada.viewer, refresh.id, later(2));
+
+    // Values, trash and stamps: exactly as before the refresh.
+    expect(await touchpointsOf(ada.id)).toEqual(before);
+    expect(await lastMet(ada.viewer, ada.sam.id)).toBe("2026-11-17");
+    // The feed is paused; its next import is reviewed, and the refreshes after it change its touchpoints again.
+    const review = await refreshFeed(ada.viewer, feed.feedId, allowed(), later(3));
+    if (review.outcome !== "review") throw new Error(`expected a review, got ${review.outcome}`);
+    await confirmImport(ada.viewer, { id: review.importId, choices: {} }, later(3));
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null).map((tp) => tp.topic).sort()).toEqual(["Forecast", "Forecast", "Pipeline review", "Pipeline review", "Sam and me"]);
+    feeds.set(feed.path, icsOf([{ ...oneOnOne!, title: "Sam and me" }, pipeline!]));
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(4))).toMatchObject({ outcome: "applied", touchpoints: 4 });
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null).map((tp) => toDateOnly(tp.occurredOn))).toEqual(["2026-11-03", "2026-11-10", "2026-11-10"]);
+  });
+
+  it("undoing a refresh leaves a touchpoint edited by hand since as it is", async () => {
+    const ada = await withKim();
+    const feed = await subscribeAndConfirm(ada.viewer, meetings(ada.email));
+    const [oneOnOne] = meetings(ada.email);
+    feeds.set(feed.path, icsOf([{ ...oneOnOne!, title: "Sam and me" }]));
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1))).toMatchObject({ outcome: "applied", touchpoints: 5 });
+    const refresh = await db.calendarImport.findFirstOrThrow({ where: { userId: ada.id, feedId: feed.feedId }, orderBy: { createdAt: "desc" } });
+    const renamed = (await touchpointsOf(ada.id)).find((tp) => tp.topic === "Sam and me")!;
+    await updateTouchpoint(ada.viewer, renamed.id, { occurredOn: "2026-11-03", channel: "ONE_ON_ONE", topic: "Sam and me", outcome: "Agreed the Q1 targets.", notable: false, with: { kind: "stakeholder", stakeholderId: ada.sam.id } });
+    const edited = await db.touchpoint.findUniqueOrThrow({ where: { id: renamed.id } });
+
+    await undoImport(ada.viewer, refresh.id, later(2));
+
+    expect(await db.touchpoint.findUniqueOrThrow({ where: { id: renamed.id } })).toEqual(edited);
+    expect((await touchpointsOf(ada.id)).filter((tp) => tp.deletedAt === null)).toHaveLength(5);
+  });
+
+  it("a week the feed wrote and the user then saved by hand is theirs, even with the same hours; undo gives the feed back its own week", async () => {
+    const ada = await leader();
+    const feed = await subscribeAndConfirm(ada.viewer, FIRST);
+    const saved = await db.week.findUniqueOrThrow({ where: { userId_startsOn: { userId: ada.id, startsOn: day("2026-11-02") } } });
+    // Saved by hand with the hours the feed wrote, a highlight added.
+    await saveWeek(ada.viewer, weekInput({ startsOn: "2026-11-02", version: saved.version, ...hours(0, 2, 0), highlights: "Roadmap agreed." }), now);
+    // Changed by hand, then back to what the feed wrote.
+    await setWeek(ada.id, "2026-11-16", hours(2, 0, 0));
+    await setWeek(ada.id, "2026-11-16", hours(1, 0, 0));
+
+    feeds.set(feed.path, icsOf(FIRST.map((event) => ({ ...event, end: new Date(event.end.getTime() + 3_600_000) }))));
+    // Only the week nobody saved since is the feed's to update.
+    expect(await refreshFeed(ada.viewer, feed.feedId, allowed(), later(1))).toEqual({ outcome: "applied", weeks: 1, touchpoints: 0 });
+    expect(await weeksOf(ada.id)).toEqual({ "2026-11-02": hours(0, 2, 0), "2026-11-09": hours(0, 0, 4), "2026-11-16": hours(1, 0, 0) });
+
+    // A week the feed still owns, rewritten by a refresh and that refresh undone: the feed owns it again.
+    const other = await leader();
+    const its = await subscribeAndConfirm(other.viewer, FIRST);
+    feeds.set(its.path, icsOf(FIRST.map((event) => (event.uid === "incident" ? { ...event, end: at("2026-11-16T10:00:00Z") } : event))));
+    expect(await refreshFeed(other.viewer, its.feedId, allowed(), later(1))).toMatchObject({ weeks: 1 });
+    const refresh = await db.calendarImport.findFirstOrThrow({ where: { userId: other.id, feedId: its.feedId }, orderBy: { createdAt: "desc" } });
+    await undoImport(other.viewer, refresh.id, later(2));
+    const review = await refreshFeed(other.viewer, its.feedId, allowed(), later(3));
+    if (review.outcome !== "review") throw new Error(`expected a review, got ${review.outcome}`);
+    const pending = await getPendingImport(other.viewer, review.importId);
+    expect(pending?.preview.weeks.find((week) => week.startsOn === "2026-11-16")).toMatchObject({ origin: "imported", feedId: its.feedId });
+  });
+});
+

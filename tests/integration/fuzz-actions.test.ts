@@ -18,9 +18,14 @@ import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
+const feedServer = await vi.hoisted(async () => {
   // As in production: AUTH_URL is set (lib/config/env.ts requires it there), so origins and links follow it.
   process.env.AUTH_URL = "https://wheelhouse.example.test";
+  // The world's feeds are served on loopback, allowed as an operator would allow an internal calendar server.
+  const { startFuzzFeedServer } = await import("../support/fuzz/feed-server");
+  const server = await startFuzzFeedServer();
+  process.env.CALENDAR_FEED_ALLOWED_HOSTS = server.host;
+  return server;
 });
 vi.mock("next/headers", () => import("../support/next-request").then((module) => module.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request").then((module) => module.nextCache));
@@ -47,7 +52,9 @@ const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "
 
 afterAll(async () => {
   await stopJobs();
+  await feedServer.stop();
   delete process.env.AUTH_URL;
+  delete process.env.CALENDAR_FEED_ALLOWED_HOSTS;
 });
 
 type Target = (...args: unknown[]) => Promise<unknown>;
@@ -150,7 +157,7 @@ function recordLogged(where: string) {
 it(
   `calls every server action and route handler ${MIN_CALLS.toLocaleString("en-GB")}+ times with hostile input: no 5xx, no unhandled or logged error, no other user's row changed`,
   async () => {
-    const world = await seedWorld();
+    const world = await seedWorld({ feedHost: feedServer.host });
     const targets = await discoverTargets();
     const argsByTarget: Record<string, fc.Arbitrary<unknown[]>> = { ...actionArgs(world), ...routeArgs() };
     // A new action or handler needs its inputs described in tests/support/fuzz/calls.ts.
@@ -221,6 +228,8 @@ it(
     console.info(`Fuzz (seed ${SEED}): ${calls} calls in ${seconds.toFixed(1)} s\n${lines.join("\n")}`);
     expect(calls).toBeGreaterThanOrEqual(MIN_CALLS);
     expect([...tally].filter(([, counts]) => counts.size === 0).map(([key]) => key)).toEqual([]);
+    // The world's feeds are fetched for real (tests/support/fuzz/feed-server.ts): refreshing and removing one succeed too.
+    for (const action of ["refreshFeedAction", "unsubscribeFeedAction"]) expect(tally.get(`app/(app)/calendar/actions.ts#${action}`)?.get("done"), action).toBeGreaterThan(0);
   },
   600_000,
 );

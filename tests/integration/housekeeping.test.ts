@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { HOUSEKEEPING_CRON, PENDING_IMPORT_MAX_AGE_MS, runHousekeeping, type HousekeepingCounts } from "@/lib/server/housekeeping";
 import { getBoss, QUEUES, configureQueue } from "@/lib/server/jobs";
@@ -272,6 +273,19 @@ describe("housekeeping: calendar imports never confirmed", () => {
     const [audit] = await db.auditEvent.findMany({ where: { action: "housekeeping_purge" } });
     expect(audit?.detail).toEqual({ ...NOTHING, pendingCalendarImports: 3, failed: [] });
     expect(JSON.stringify(audit)).not.toContain("Secret board prep");
+  });
+
+  it("finds them by the index on (status, createdAt), not by reading every import", async () => {
+    const statements = vi.spyOn(db, "$executeRaw");
+    await runHousekeeping();
+    const purge = statements.mock.calls.map(([statement]) => statement as Prisma.Sql).find((statement) => statement.sql.includes(`"CalendarImport"`))!;
+
+    // The table is tiny here; with sequential scans priced out, the plan shows whether an index serves the batch.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${purge.text}`, ...purge.values);
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("CalendarImport_status_createdAt_idx");
   });
 });
 

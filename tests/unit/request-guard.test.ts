@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_POST_BYTES } from "@/lib/config/post-limits";
+import { MAX_POST_BYTES, PROXY_BODY_BYTES } from "@/lib/config/post-limits";
 import { malformedRequest, tooLargePost } from "@/lib/config/request-guard";
 
 const origin = "https://wheelhouse.example";
@@ -57,17 +57,44 @@ describe("malformedRequest", () => {
 describe("tooLargePost", () => {
   // Declared, not sent: the guard decides by Content-Length, before any of the body is read.
   const post = (length: number | null, method = "POST") =>
-    ({ method, headers: new Headers(length === null ? {} : { "content-length": String(length) }) }) as Request;
+    ({ method, headers: new Headers(length === null ? {} : { "content-length": String(length) }), body: null }) as Request;
 
-  it("answers a post larger than a page takes by its Content-Length, and nothing else", () => {
-    expect(tooLargePost(post(MAX_POST_BYTES + 1))).toBe(true);
-    expect(tooLargePost(post(50 * 1024 * 1024))).toBe(true);
-    expect(tooLargePost(post(MAX_POST_BYTES))).toBe(false);
-    expect(tooLargePost(post(null))).toBe(false);
-    expect(tooLargePost(post(MAX_POST_BYTES + 1, "GET"))).toBe(false);
+  /** A post streamed without a Content-Length (chunked), `bytes` long, in pieces of 64 kB as a socket gives them. */
+  function streamed(bytes: number): Request {
+    const piece = new Uint8Array(64 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const size = Math.min(piece.length, bytes - sent);
+        if (size === 0) return controller.close();
+        sent += size;
+        controller.enqueue(piece.subarray(0, size));
+      },
+    });
+    return new Request(`${origin}/calendar`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body, duplex: "half" } as RequestInit);
+  }
+
+  it("answers a post larger than a page takes by its Content-Length, and nothing else", async () => {
+    expect(await tooLargePost(post(MAX_POST_BYTES + 1))).toBe(true);
+    expect(await tooLargePost(post(50 * 1024 * 1024))).toBe(true);
+    expect(await tooLargePost(post(MAX_POST_BYTES))).toBe(false);
+    expect(await tooLargePost(post(null))).toBe(false);
+    expect(await tooLargePost(post(MAX_POST_BYTES + 1, "GET"))).toBe(false);
   });
 
-  it("leaves room for a 20 MB file and its form, within what Next and proxy.ts are told to read", () => {
+  it("counts a body streamed without a Content-Length, and leaves it whole for the page", async () => {
+    // What Next hands proxy.ts of a larger body: cut at PROXY_BODY_BYTES, still more than a page takes.
+    expect(await tooLargePost(streamed(PROXY_BODY_BYTES))).toBe(true);
+    expect(await tooLargePost(streamed(MAX_POST_BYTES + 1))).toBe(true);
+
+    const fits = streamed(MAX_POST_BYTES);
+    expect(await tooLargePost(fits)).toBe(false);
+    expect((await fits.arrayBuffer()).byteLength).toBe(MAX_POST_BYTES);
+  });
+
+  it("leaves room for a 20 MB file and its form, within what Next and proxy.ts are told to read; proxy.ts sees more of a larger body", () => {
     expect(MAX_POST_BYTES).toBeGreaterThan(20 * 1024 * 1024);
+    // Next cuts what it hands proxy.ts at PROXY_BODY_BYTES, dropping the piece that crosses it (64 kB at most).
+    expect(PROXY_BODY_BYTES - 64 * 1024).toBeGreaterThan(MAX_POST_BYTES);
   });
 });

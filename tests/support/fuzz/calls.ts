@@ -122,30 +122,33 @@ function exportFile(): fc.Arbitrary<FieldValue> {
 }
 
 /**
- * A calendar feed's address: internal ones (refused before any packet is
+ * A calendar feed's address: the fuzz's loopback feed server (allowed, so
+ * subscribing can succeed), internal ones (refused before any packet is
  * sent), names under .invalid (which never resolve), near misses and
  * payloads. Never a name on the internet: the fuzz sends nothing out.
  */
-const feedAddressArb: FieldArb = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom(
-      "https://10.0.0.1/calendar/private-0f1e2d3c4b5a/basic.ics",
-      "webcal://127.0.0.1/feed.ics",
-      "https://[::1]:8443/feed.ics",
-      "https://169.254.169.254/latest/meta-data/",
-      "https://[fd00:ec2::254]/",
-      "webcal://localhost:3000/feed.ics",
-      "http://calendar.example.invalid/feed.ics",
-      "ftp://calendar.example.invalid/feed.ics",
-      "https://ada:hunter2@calendar.example.invalid/feed.ics",
-      "calendar.google.com/calendar/ical/basic.ics",
-      "https://",
-    ),
-  },
-  { weight: 2, arbitrary: fc.tuple(fc.domain(), fc.stringMatching(/^[a-z0-9-]{1,40}$/)).map(([domain, token]) => `webcal://${domain}.invalid/${token}/basic.ics`) },
-  { weight: 1, arbitrary: hostileString },
-);
+const feedAddressArb = (world: World): FieldArb =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,20}$/).map((token) => `http://${world.feedHost}/calendar/${token}/basic.ics`) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        "https://10.0.0.1/calendar/private-0f1e2d3c4b5a/basic.ics",
+        "webcal://127.0.0.1/feed.ics",
+        "https://[::1]:8443/feed.ics",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[fd00:ec2::254]/",
+        "webcal://localhost:3000/feed.ics",
+        "http://calendar.example.invalid/feed.ics",
+        "ftp://calendar.example.invalid/feed.ics",
+        "https://ada:hunter2@calendar.example.invalid/feed.ics",
+        "calendar.google.com/calendar/ical/basic.ics",
+        "https://",
+      ),
+    },
+    { weight: 2, arbitrary: fc.tuple(fc.domain(), fc.stringMatching(/^[a-z0-9-]{1,40}$/)).map(([domain, token]) => `webcal://${domain}.invalid/${token}/basic.ics`) },
+    { weight: 1, arbitrary: hostileString },
+  );
 
 /** A calendar file: well formed with payloads in its text and the world's addresses among its attendees, or not a calendar at all. */
 function calendarFile(world: World): fc.Arbitrary<FieldValue> {
@@ -235,7 +238,7 @@ export function actionArgs(world: World): Record<string, fc.Arbitrary<unknown[]>
     "app/(app)/calendar/actions.ts#saveDefaultCategoryAction": form(defaultCategorySchema),
     "app/(app)/calendar/actions.ts#moveRuleAction": boundArgs(fc.oneof(fc.integer({ min: -1, max: 120 }), wrongType), fc.oneof(fc.constantFrom("up", "down"), wrongType)),
     "app/(app)/calendar/actions.ts#deleteRuleAction": boundArgs(fc.oneof(fc.integer({ min: -1, max: 120 }), wrongType)),
-    "app/(app)/calendar/actions.ts#subscribeFeedAction": form(feedAddressSchema, { address: feedAddressArb }),
+    "app/(app)/calendar/actions.ts#subscribeFeedAction": form(feedAddressSchema, { address: feedAddressArb(world) }),
     "app/(app)/calendar/actions.ts#refreshFeedAction": boundArgs(ids("calendarFeed")),
     "app/(app)/calendar/actions.ts#unsubscribeFeedAction": boundArgs(ids("calendarFeed")),
     "app/(app)/dashboard/goals/actions.ts#saveGoals": form(goalsSchema),

@@ -13,6 +13,7 @@ import { SHARE_EVERYTHING, createInvitation, createMentor } from "../factories/m
 import { createStakeholder, createTouchpoint } from "../factories/stakeholders";
 import { createUser, type TestUser } from "../factories/users";
 import { createVisionNote } from "../factories/vision-notes";
+import { FEED_ATTENDEE } from "./feed-server";
 import { createShareLink, revokeShareLink } from "@/lib/story/share-links";
 import { currentQuarter } from "@/lib/shared/quarters";
 import { SESSION_COOKIE as AUTH_SESSION_COOKIE } from "@/lib/config/session-cookies";
@@ -81,6 +82,8 @@ export type World = {
   /** Every user but the attacker: none of their rows may change, bar the mentee's rows the attacker takes part in. */
   others: string[];
   pools: Pools;
+  /** The loopback feed server's "host:port" (tests/support/fuzz/feed-server.ts), allowed for feeds. */
+  feedHost: string;
 };
 
 /**
@@ -106,13 +109,14 @@ function recentWeeks(now = new Date()): DateOnly[] {
   return weeks;
 }
 
-async function fillLeader(user: TestUser, weeks: DateOnly[]) {
+async function fillLeader(user: TestUser, weeks: DateOnly[], feedHost: string) {
   for (const startsOn of weeks) {
     await db.week.create({
       data: { userId: user.id, startsOn: fromDateOnly(startsOn), strategyMinutes: 600, reflectionStory: `Reflection of ${user.email}`, ratingStory: 3 },
     });
   }
-  const stakeholder = await createStakeholder(user.id, { name: "Priya Product", cadenceDays: 14 });
+  // Among the attendees of the calendars imported and fetched: confirms and refreshes make touchpoints.
+  const stakeholder = await createStakeholder(user.id, { name: "Priya Product", cadenceDays: 14, email: FEED_ATTENDEE });
   const deletedStakeholder = await createStakeholder(user.id, { name: "Gone Person", deletedAt: new Date() });
   const touchpoint = await createTouchpoint(user.id, { stakeholderId: stakeholder.id, occurredOn: weeks[0] });
   const deletedTouchpoint = await createTouchpoint(user.id, { stakeholderId: null, department: "FINANCE", deletedAt: new Date() });
@@ -126,7 +130,7 @@ async function fillLeader(user: TestUser, weeks: DateOnly[]) {
   const calendarImports = await calendarImportsOf(user, weeks[0]!);
   return {
     calendarImport: calendarImports,
-    calendarFeed: [await calendarFeedOf(user)],
+    calendarFeed: [await calendarFeedOf(user, feedHost), await calendarFeedOf(user, INTERNAL_FEED_HOST)],
     stakeholder: [stakeholder.id],
     deletedStakeholder: [deletedStakeholder.id],
     touchpoint: [touchpoint.id],
@@ -141,7 +145,7 @@ async function calendarImportsOf(user: TestUser, week: DateOnly): Promise<string
   await db.calendarRules.create({ data: { userId: user.id, rules: [{ match: { on: "words", words: ["incident"] }, category: "firefighting" }] } });
   const start = new Date(`${week}T09:00:00Z`);
   const occurrences = [
-    { key: "fuzz-meeting", start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString(), title: "Incident review", description: "", organizer: null, attendees: ["priya@product.example"], attendeeCount: 2 },
+    { key: "fuzz-meeting", start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString(), title: "Incident review", description: "", organizer: null, attendees: [FEED_ATTENDEE], attendeeCount: 2 },
   ];
   const window = { windowStart: new Date(start.getTime() - 84 * 86_400_000), windowEnd: new Date(start.getTime() + 7 * 86_400_000) };
   const pending = await db.calendarImport.create({ data: { userId: user.id, fileName: "work.ics", ...window, occurrences, warnings: [] } });
@@ -149,14 +153,18 @@ async function calendarImportsOf(user: TestUser, week: DateOnly): Promise<string
   return [pending.id, confirmed.id];
 }
 
+/** A host on a private network, not allowed: a refresh of a feed there is refused before any packet is sent. */
+const INTERNAL_FEED_HOST = "10.20.30.40";
+
 /**
- * A feed refreshed hourly. Its address is on a private network, so a refresh
- * (the attacker's of their own) is refused before any packet is sent.
+ * A feed refreshed hourly, at `host`: the fuzz's loopback feed server (an
+ * allowed host), whose calendar the attacker's own refreshes fetch and write
+ * to their weeks and touchpoints, or INTERNAL_FEED_HOST (refused).
  */
-async function calendarFeedOf(user: TestUser): Promise<string> {
-  const address = `https://10.20.30.40/calendar/${user.id}/basic.ics`;
+async function calendarFeedOf(user: { id: string }, host: string): Promise<string> {
+  const address = `${host === INTERNAL_FEED_HOST ? "https" : "http"}://${host}/calendar/${user.id}/basic.ics`;
   const feed = await db.calendarFeed.create({
-    data: { userId: user.id, addressSealed: sealFeedAddress(address), addressDigest: feedAddressDigest(address), addressHint: "10.20.30.40", activeSince: new Date() },
+    data: { userId: user.id, addressSealed: sealFeedAddress(address), addressDigest: feedAddressDigest(address), addressHint: host, activeSince: new Date() },
   });
   return feed.id;
 }
@@ -178,16 +186,16 @@ async function goneIds(owner: TestUser): Promise<string[]> {
   return [stakeholder.id, note.id];
 }
 
-export async function seedWorld(): Promise<World> {
+export async function seedWorld({ feedHost }: { feedHost: string }): Promise<World> {
   const weeks = recentWeeks();
   const attackerUser = await createUser({ name: "Mallory Attacker" });
   const attacker = { ...attackerUser, sessionToken: randomBytes(32).toString("hex") };
   const victims = [await createUser({ name: "Ada Victim" }), await createUser({ name: "Bo Victim" })];
   const [ada, bo] = victims as [TestUser, TestUser];
 
-  const own = await fillLeader(attacker, weeks.slice(1));
-  const adaRows = await fillLeader(ada, weeks);
-  const boRows = await fillLeader(bo, weeks);
+  const own = await fillLeader(attacker, weeks.slice(1), feedHost);
+  const adaRows = await fillLeader(ada, weeks, feedHost);
+  const boRows = await fillLeader(bo, weeks, feedHost);
 
   // Bo mentors Ada and comments in her threads; Ada has an invitation out.
   const boMentorsAda = await createMentor(ada, SHARE_EVERYTHING, bo);
@@ -201,7 +209,7 @@ export async function seedWorld(): Promise<World> {
 
   // The attacker mentors Mia; Nils mentors the attacker.
   const mia = await createUser({ name: "Mia Mentee" });
-  const miaRows = await fillLeader(mia, weeks);
+  const miaRows = await fillLeader(mia, weeks, feedHost);
   const { mentorshipId: miaMentorshipId } = await createMentor(mia, SHARE_EVERYTHING, attacker);
   const menteeComments = [
     await comment(mia.id, mia.id, { weekStartsOn: weeks[0]! }, "Mia's own comment"),
@@ -228,6 +236,7 @@ export async function seedWorld(): Promise<World> {
     mentor: nils,
     victims,
     others: [ada.id, bo.id, mia.id, nils.id],
+    feedHost,
     pools: {
       "attacker.user": [attacker.id],
       "attacker.stakeholder": own.stakeholder,
@@ -277,7 +286,8 @@ export async function seedWorld(): Promise<World> {
 /**
  * Puts back what the attacker may legitimately undo between batches: their
  * session (signed out everywhere), their account (deleted, with its
- * mentorships), and their place as Mia's mentor (left or ended).
+ * mentorships), their place as Mia's mentor (left or ended), and a calendar
+ * feed (removed), so removing and refreshing one keep succeeding too.
  */
 export async function ensureAttacker(world: World): Promise<void> {
   const { attacker, mentee, mentor } = world;
@@ -285,7 +295,8 @@ export async function ensureAttacker(world: World): Promise<void> {
     SELECT EXISTS (SELECT 1 FROM "Session" WHERE "sessionToken" = ${attacker.sessionToken})
        AND EXISTS (SELECT 1 FROM "Mentorship" WHERE id = ${mentee.mentorshipId} AND "mentorId" = ${attacker.id} AND status = 'ACCEPTED'
                    AND "shareReflections" AND "shareStakeholders" AND "shareNotes" AND "shareStory")
-       AND EXISTS (SELECT 1 FROM "Mentorship" WHERE id = ${mentor.mentorshipId}) AS intact`;
+       AND EXISTS (SELECT 1 FROM "Mentorship" WHERE id = ${mentor.mentorshipId})
+       AND EXISTS (SELECT 1 FROM "CalendarFeed" WHERE "userId" = ${attacker.id}) AS intact`;
   if (intact) return;
   await db.user.upsert({
     where: { id: attacker.id },
@@ -306,6 +317,7 @@ export async function ensureAttacker(world: World): Promise<void> {
     create: { id: mentor.mentorshipId, menteeId: attacker.id, mentorId: mentor.id, inviteEmail: mentor.email, status: "ACCEPTED", acceptedAt: new Date() },
     update: {},
   });
+  if ((await db.calendarFeed.count({ where: { userId: attacker.id } })) === 0) await calendarFeedOf(attacker, world.feedHost);
 }
 
 /** The attacker's own ids as they are now (the fuzz creates and deletes them as it goes), newest first. */

@@ -138,16 +138,26 @@ function isLoggable(startsOn: DateOnly, settings: CalendarSettings, now: Date): 
  * The same statement reads the weeks' rows (a handful), and the opened one is
  * kept for `getWeek` in the same render.
  */
+// The opened week starts within 6 days of the day asked for; its neighbours need 21 days around it.
+const NEAR_DAYS = 28;
+
+// The owner's latest week saved before this calendar week, when placeWeek
+// read it among the weeks around today, for lastWeekToLog in the same render.
+const keptLatestBefore = cache(() => new Map<string, DateOnly>());
+
 export const placeWeek = cache(async (owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> => {
   const settings = await getCalendarSettings(owner);
   const today = todayIn(settings.timeZone, now);
   const requested = day ?? today;
-  // The opened week starts within 6 days of the day asked for; its neighbours need 21 days around it.
-  const rows = await savedWeeksNear(owner, [requested, today], 28);
+  const rows = await savedWeeksNear(owner, [requested, today], NEAR_DAYS);
   const saved = rows.map((row) => toDateOnly(row.startsOn));
   const startsOn = weekToOpen(requested, settings.weekStartsOn, saved);
   // The opened week starts within 6 days of the day asked for, so the rows hold it when it is saved.
   keptWeekRows().set(keptKey(owner.userId, startsOn), rows.find((row) => toDateOnly(row.startsOn) === startsOn) ?? null);
+  // The rows hold every week saved in the weeks before today's: the latest before this week, when there is one there.
+  const current = currentWeekStart(settings, now);
+  const latest = saved.findLast((start) => start >= addDaysTo(today, -NEAR_DAYS) && start < current);
+  if (latest) keptLatestBefore().set(keptKey(owner.userId, current), latest);
   return {
     settings,
     startsOn,
@@ -307,6 +317,9 @@ export async function listWeeks(owner: Viewer, page: number, now: Date = new Dat
  */
 export async function lastWeekToLog(owner: Viewer, settings: CalendarSettings, now: Date = new Date()): Promise<DateOnly | null> {
   const current = currentWeekStart(settings, now);
+  // This week's page placed its week first: a week saved in the last few weeks answers without a statement.
+  const kept = keptLatestBefore().get(keptKey(owner.userId, current));
+  if (kept) return unloggedLastWeek(current, weekStartOf(kept, settings.weekStartsOn));
   // The latest week before this calendar week: logged weeks count for the calendar week their first day falls in.
   const latest = await db.week.findFirst({
     where: { userId: owner.userId, startsOn: { lt: fromDateOnly(current) } },

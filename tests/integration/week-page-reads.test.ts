@@ -5,6 +5,8 @@
 // its statements; a test fails when one comes back.
 import { describe, expect, it, vi } from "vitest";
 import { addComment } from "@/lib/mentoring/comments";
+import { db } from "@/lib/server/db";
+import { addDaysTo, fromDateOnly } from "@/lib/shared/dates";
 import { currentWeekStart, previousWeekStart } from "@/lib/shared/week-dates";
 import { withRequest } from "../support/next-request";
 import { inRender } from "../support/render-cache";
@@ -26,6 +28,7 @@ const { default: MenteeLayout } = await import("@/app/(app)/mentees/[menteeId]/l
 const { default: MenteeWeekLayout } = await import("@/app/(app)/mentees/[menteeId]/weeks/[startsOn]/layout");
 const { default: MenteeWeekPage } = await import("@/app/(app)/mentees/[menteeId]/weeks/[startsOn]/page");
 const { ReviewSection } = await import("@/app/(app)/reviews/review-section");
+const { lastWeekToLog, placeWeek } = await import("@/lib/weeks");
 
 const SESSION_AND_SHELL = 2;
 const BASE_URL = "https://wheelhouse.example.test";
@@ -81,10 +84,37 @@ async function leaderWithWeeks() {
 const weekReads = (sent: SentStatement[]) => sent.filter(({ text }) => /FROM "public"\."Week"/.test(text));
 
 describe("a week's page", () => {
-  it("reads this week in six statements of its own: the week with its neighbours, touchpoints with their stakeholders, the stakeholders to pick from, the last week logged, the thread and who would read it", async () => {
+  it("reads this week in five statements of its own: the weeks around it, touchpoints with their stakeholders, the stakeholders to pick from, the thread and who would read it", async () => {
     const { leader, sessionToken, thisWeek } = await leaderWithWeeks();
     const sent = await ownWeek(sessionToken, leader, thisWeek);
-    expect(sent, listed(sent)).toHaveLength(SESSION_AND_SHELL + 6);
+    expect(sent, listed(sent)).toHaveLength(SESSION_AND_SHELL + 5);
+  });
+
+  it("knows whether last week is logged from the weeks around today, and asks the database only when none was logged lately", async () => {
+    const { leader, thisWeek, pastWeek } = await leaderWithWeeks();
+    const lastWeek = previousWeekStart(thisWeek);
+    // As this week's page asks: after placing its week, in the same render.
+    const inPage = () =>
+      inRender(async () => {
+        const place = await placeWeek(leader.viewer, thisWeek);
+        return recordStatements(async () => expect(await lastWeekToLog(leader.viewer, place.settings)).toBe(outside));
+      });
+    // Outside a render (no place read first), as before: one statement of its own.
+    let outside = await lastWeekToLog(leader.viewer, { timeZone: "Europe/Berlin", weekStartsOn: 1 });
+    expect(outside).toBe(lastWeek);
+    expect(await inPage()).toHaveLength(0);
+
+    await createWeek(leader.viewer, { startsOn: lastWeek });
+    outside = await lastWeekToLog(leader.viewer, { timeZone: "Europe/Berlin", weekStartsOn: 1 });
+    expect(outside).toBeNull();
+    expect(await inPage()).toHaveLength(0);
+
+    // Only weeks long ago: the rows around today cannot tell, so it asks.
+    await db.week.deleteMany({ where: { userId: leader.id, startsOn: { in: [lastWeek, pastWeek, thisWeek].map(fromDateOnly) } } });
+    await createWeek(leader.viewer, { startsOn: addDaysTo(thisWeek, -10 * 7) });
+    outside = await lastWeekToLog(leader.viewer, { timeZone: "Europe/Berlin", weekStartsOn: 1 });
+    expect(outside).toBe(lastWeek);
+    expect(await inPage()).toHaveLength(1);
   });
 
   it("reads a past week with a mentor's comment in four: the week with its neighbours, touchpoints, stakeholders and the thread with its authors", async () => {

@@ -51,10 +51,29 @@ const weekSelect = {
   updatedAt: true,
 } satisfies Prisma.WeekSelect;
 
-type WeekRow = Prisma.WeekGetPayload<{ select: typeof weekSelect }>;
+/** A saved week's row with its id, which the review thread on the week hangs from. */
+const weekRowSelect = { id: true, ...weekSelect } satisfies Prisma.WeekSelect;
 
-function toSavedWeek({ startsOn, updatedAt, ...rest }: WeekRow): SavedWeek {
+type WeekRow = Prisma.WeekGetPayload<{ select: typeof weekRowSelect }>;
+
+/** The week as the form gets it: its row's id stays on the server. */
+function toSavedWeek(row: Omit<WeekRow, "id"> & { id?: string }): SavedWeek {
+  const { startsOn, updatedAt, ...rest } = row;
+  delete rest.id;
   return { ...rest, startsOn: toDateOnly(startsOn), savedAt: updatedAt.toISOString() };
+}
+
+// The week a render opens, as `placeWeek` read it (null: not saved), kept for
+// the rest of the render (React's `cache`), so the page's week and the id its
+// review thread hangs from cost no statement of their own. Outside a render
+// (an action, a job) nothing is kept and each read goes to the database.
+const keptWeekRows = cache(() => new Map<string, WeekRow | null>());
+const keptKey = (ownerId: string, startsOn: DateOnly) => `${ownerId}/${startsOn}`;
+
+async function readWeekRow(ownerId: string, startsOn: DateOnly): Promise<WeekRow | null> {
+  const kept = keptWeekRows().get(keptKey(ownerId, startsOn));
+  if (kept !== undefined) return kept;
+  return db.week.findUnique({ where: { userId_startsOn: { userId: ownerId, startsOn: fromDateOnly(startsOn) } }, select: weekRowSelect });
 }
 
 /** What the form shows for a week nobody has saved yet. */
@@ -72,11 +91,13 @@ export function emptyWeek(startsOn: DateOnly): SavedWeek {
 
 /** The viewer's week starting on `startsOn`, or null when they have not saved it. */
 export async function getWeek(viewer: Viewer, startsOn: DateOnly): Promise<SavedWeek | null> {
-  const row = await db.week.findUnique({
-    where: { userId_startsOn: { userId: viewer.userId, startsOn: fromDateOnly(startsOn) } },
-    select: weekSelect,
-  });
+  const row = await readWeekRow(viewer.userId, startsOn);
   return row ? toSavedWeek(row) : null;
+}
+
+/** The id of the owner's week starting on `startsOn`, or null when it is not saved. The caller decides who may ask. */
+export async function savedWeekId(ownerId: string, startsOn: DateOnly): Promise<string | null> {
+  return (await readWeekRow(ownerId, startsOn))?.id ?? null;
 }
 
 /** Where a week sits among the owner's weeks, in their calendar settings. */
@@ -92,17 +113,16 @@ export type WeekPlace = {
   loggable: boolean;
 };
 
-/** The owner's saved week starts within `days` of any of `around`, oldest first. */
-async function savedWeekStartsNear(owner: Viewer, around: DateOnly[], days: number): Promise<DateOnly[]> {
-  const rows = await db.week.findMany({
+/** The owner's saved weeks starting within `days` of any of `around`, oldest first. */
+async function savedWeeksNear(owner: Viewer, around: DateOnly[], days: number): Promise<WeekRow[]> {
+  return db.week.findMany({
     where: {
       userId: owner.userId,
       OR: around.map((day) => ({ startsOn: { gte: fromDateOnly(addDaysTo(day, -days)), lte: fromDateOnly(addDaysTo(day, days)) } })),
     },
-    select: { startsOn: true },
+    select: weekRowSelect,
     orderBy: { startsOn: "asc" },
   });
-  return rows.map((row) => toDateOnly(row.startsOn));
 }
 
 /** Whether a week may be saved: the calendar week it is (or stands in for) is at most next week. */
@@ -115,14 +135,29 @@ function isLoggable(startsOn: DateOnly, settings: CalendarSettings, now: Date): 
  * neighbours and this week, counting weeks saved under an earlier week-start
  * setting (see lib/shared/week-dates.ts). Read once per render (React's
  * `cache`): the week's layout decides its address with it, then the page.
+ * The same statement reads the weeks' rows (a handful), and the opened one is
+ * kept for `getWeek` in the same render.
  */
+// The opened week starts within 6 days of the day asked for; its neighbours need 21 days around it.
+const NEAR_DAYS = 28;
+
+// The owner's latest week saved before this calendar week, when placeWeek
+// read it among the weeks around today, for lastWeekToLog in the same render.
+const keptLatestBefore = cache(() => new Map<string, DateOnly>());
+
 export const placeWeek = cache(async (owner: Viewer, day?: DateOnly, now: Date = new Date()): Promise<WeekPlace> => {
   const settings = await getCalendarSettings(owner);
   const today = todayIn(settings.timeZone, now);
   const requested = day ?? today;
-  // The opened week starts within 6 days of the day asked for; its neighbours need 21 days around it.
-  const saved = await savedWeekStartsNear(owner, [requested, today], 28);
+  const rows = await savedWeeksNear(owner, [requested, today], NEAR_DAYS);
+  const saved = rows.map((row) => toDateOnly(row.startsOn));
   const startsOn = weekToOpen(requested, settings.weekStartsOn, saved);
+  // The opened week starts within 6 days of the day asked for, so the rows hold it when it is saved.
+  keptWeekRows().set(keptKey(owner.userId, startsOn), rows.find((row) => toDateOnly(row.startsOn) === startsOn) ?? null);
+  // The rows hold every week saved in the weeks before today's: the latest before this week, when there is one there.
+  const current = currentWeekStart(settings, now);
+  const latest = saved.findLast((start) => start >= addDaysTo(today, -NEAR_DAYS) && start < current);
+  if (latest) keptLatestBefore().set(keptKey(owner.userId, current), latest);
   return {
     settings,
     startsOn,
@@ -282,6 +317,9 @@ export async function listWeeks(owner: Viewer, page: number, now: Date = new Dat
  */
 export async function lastWeekToLog(owner: Viewer, settings: CalendarSettings, now: Date = new Date()): Promise<DateOnly | null> {
   const current = currentWeekStart(settings, now);
+  // This week's page placed its week first: a week saved in the last few weeks answers without a statement.
+  const kept = keptLatestBefore().get(keptKey(owner.userId, current));
+  if (kept) return unloggedLastWeek(current, weekStartOf(kept, settings.weekStartsOn));
   // The latest week before this calendar week: logged weeks count for the calendar week their first day falls in.
   const latest = await db.week.findFirst({
     where: { userId: owner.userId, startsOn: { lt: fromDateOnly(current) } },

@@ -20,7 +20,8 @@ type Props = {
   edited: boolean;
   mine: boolean;
   editAction: (state: FormState, formData: FormData) => Promise<FormState>;
-  deleteAction: () => Promise<{ ok: boolean; message: string }>;
+  /** Given for the viewer's own comments. */
+  deleteAction?: () => Promise<{ ok: boolean; message: string }>;
 };
 
 /** One comment: who, when, what; its author may edit or delete it. */
@@ -59,7 +60,7 @@ export function CommentItem({ id, author, role, body, postedAt, postedAtIso, edi
       ) : (
         <p className="mt-1 whitespace-pre-line break-words">{body}</p>
       )}
-      {mine && !editing ? (
+      {mine && deleteAction && !editing ? (
         <div className="mt-2 flex gap-1">
           <Button variant="ghost" className="min-h-8 px-2 py-1" onClick={() => setEditing(true)}>
             Edit<span className="sr-only"> your comment</span>

@@ -53,7 +53,8 @@ export function ReviewThread({ data, timeZone, actions, weekStartsOn, noteId }: 
                 edited={comment.editedAt !== null}
                 mine={comment.mine}
                 editAction={actions.edit}
-                deleteAction={actions.delete.bind(null, comment.id)}
+                // Bound (an encrypted reference in the page) only where it is offered: the viewer's own comments.
+                deleteAction={comment.mine ? actions.delete.bind(null, comment.id) : undefined}
               />
             </li>
           ))}

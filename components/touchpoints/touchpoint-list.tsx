@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import { RowMenu } from "@/components/ui/row-menu";
+import { TouchpointDelete } from "@/components/touchpoints/touchpoint-delete";
 import type { ButtonResult } from "@/lib/server/button-actions";
 import { formatDateOnly } from "@/lib/shared/dates";
 import type { Touchpoint } from "@/lib/touchpoints";
@@ -67,13 +67,7 @@ export function TouchpointList({ touchpoints, deleteAction, restoreAction, retur
               >
                 Edit<span className="sr-only">: {touchpoint.topic}</span>
               </Link>
-              <DeleteWithUndo
-                onDelete={deleteAction.bind(null, touchpoint.id)}
-                onUndo={restoreAction.bind(null, touchpoint.id)}
-                deletedMessage="Touchpoint deleted"
-                what={describeTouchpoint(touchpoint)}
-                variant="ghost"
-              />
+              <TouchpointDelete id={touchpoint.id} deleteAction={deleteAction} restoreAction={restoreAction} what={describeTouchpoint(touchpoint)} />
             </RowMenu>
           </article>
         </li>

@@ -26,7 +26,7 @@ import { getCalendarSettings, type CalendarSettings } from "@/lib/users";
 import type { Viewer } from "@/lib/server/viewer";
 import { getVisionNote, listVisionNotes, type VisionNote, type VisionNoteList } from "@/lib/vision-notes";
 import { nextWeekStart } from "@/lib/shared/week-dates";
-import { getWeek, placeWeek, type SavedWeek, type WeekPlace } from "@/lib/weeks";
+import { getWeek, placeWeek, savedWeekId, type SavedWeek, type WeekPlace } from "@/lib/weeks";
 import { getCurrentQuarter, readStoryPack, type StoryPack } from "@/lib/story/pack";
 import { saveRatings } from "@/lib/story/story";
 import type { MentorAssessmentInput } from "@/lib/story/story.validation";
@@ -297,10 +297,10 @@ export const getMenteeWeek = cache(async (viewer: Viewer | null, menteeId: strin
   const access = await getMenteeAccessFor(viewer, menteeId, "week");
   if (!access) return null;
   const mentee = asMentee(access);
-  const [week, touchpoints, place, review] = await Promise.all([
-    getWeek(mentee, startsOn),
+  const [[place, week], touchpoints, review] = await Promise.all([
+    // The week is read with its place (lib/weeks.ts keeps it for the render).
+    placeWeek(mentee, startsOn).then(async (place) => [place, await getWeek(mentee, startsOn)] as const),
     mentorMayRead(access.share, "touchpoint") ? listTouchpointsBetween(mentee, startsOn, nextWeekStart(startsOn)) : Promise.resolve(null),
-    placeWeek(mentee, startsOn),
     db.weekReview.findFirst({
       where: { mentorshipId: access.mentorshipId, week: { userId: access.menteeId, startsOn: fromDateOnly(startsOn) } },
       select: { reviewedAt: true },
@@ -455,8 +455,9 @@ export async function resolveThread(viewer: Viewer | null, ref: ThreadRef): Prom
     const note = await db.visionNote.findFirst({ where: { id: ref.noteId, userId: ref.menteeId, deletedAt: null }, select: { id: true, title: true } });
     return note ? { menteeId: ref.menteeId, weekId: null, noteId: note.id, viewerIsMentee } : null;
   }
-  const week = await db.week.findFirst({ where: { userId: ref.menteeId, startsOn: fromDateOnly(ref.weekStartsOn) }, select: { id: true } });
-  return week ? { menteeId: ref.menteeId, weekId: week.id, noteId: null, viewerIsMentee } : null;
+  // In a week's render, the week its page read: no statement of its own.
+  const weekId = await savedWeekId(ref.menteeId, ref.weekStartsOn);
+  return weekId ? { menteeId: ref.menteeId, weekId, noteId: null, viewerIsMentee } : null;
 }
 
 /** Leaders whose rows of this kind `userId` may read as their mentor now. */

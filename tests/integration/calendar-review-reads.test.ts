@@ -19,7 +19,7 @@ const { default: ReviewImportLayout } = await import("@/app/(app)/calendar/impor
 const { default: ReviewImportPage } = await import("@/app/(app)/calendar/imports/[id]/page");
 
 // The pending import's own row, with its events (the preview also asks which feed wrote the weeks it would change).
-const eventReads = (sent: SentStatement[]) => sent.filter(({ text }) => /"CalendarImport"\."occurrences".* FROM "public"\."CalendarImport"/.test(text));
+const eventReads = (sent: SentStatement[]) => sent.filter(({ text }) => /"occurrences".* FROM "public"\."CalendarImport"/.test(text));
 const stampReads = (sent: SentStatement[]) => sent.filter(({ text }) => /xmin/.test(text));
 
 describe("the import review", () => {

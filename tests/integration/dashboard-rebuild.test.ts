@@ -18,6 +18,7 @@ vi.mock("react", () => import("../support/render-cache").then((module) => module
 const { default: SignedInLayout } = await import("@/app/(app)/layout");
 const { default: DashboardPage } = await import("@/app/(app)/dashboard/page");
 const { saveWeekAction } = await import("@/app/(app)/weeks/actions");
+const { REBUILD_QUIET_MS } = await import("@/app/(app)/dashboard/rebuild");
 const { getDashboard } = await import("@/lib/dashboard/dashboard");
 
 const SESSION_AND_SHELL = 2;
@@ -53,5 +54,32 @@ describe("the dashboard after a write", () => {
     // A range the leader did not look at is built when first asked for, as before.
     const sent = await recordStatements(() => renderDashboard(sessionToken, "12m"));
     expect(sent.length).toBe(SESSION_AND_SHELL + 3);
+  });
+
+  it("is rebuilt once for a burst of writes, when they pause, and then shows the last of them", async () => {
+    const ada = await createUser();
+    const sessionToken = await signInSession(ada.id);
+    const before = await getDashboard(ada.viewer, "12w");
+    const save = (startsOn: string) =>
+      withRequest(browserHeaders(sessionToken), () =>
+        saveWeekAction(idleFormState, form({ startsOn, version: "0", firefightingHours: "10", strategyHours: "30", otherHours: "0" })),
+      );
+
+    // The clock stands still while the leader saves, so the saves come within the quiet time however slow the machine.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const sent = await recordStatements(async () => {
+      try {
+        for (const startsOn of ["2026-11-16", "2026-11-23", "2026-11-30"]) expect(await save(startsOn)).toMatchObject({ status: "success" });
+        vi.advanceTimersByTime(REBUILD_QUIET_MS);
+      } finally {
+        vi.useRealTimers();
+      }
+      await afterResponse();
+    });
+    // The default range's three aggregations, once: not once per save.
+    const aggregations = sent.filter((statement) => statement.text.includes("json_build_object"));
+    expect(aggregations, listed(sent)).toHaveLength(3);
+    const after = await getDashboard(ada.viewer, "12w");
+    expect(after.headline.last4.loggedWeeks).toBe(before.headline.last4.loggedWeeks + 3);
   });
 });

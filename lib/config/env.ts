@@ -50,6 +50,8 @@ export const env = createEnv({
     REMINDER_TICK_SECONDS: z.coerce.number().int().min(1).max(3_600).optional(),
     // Internal calendar servers whose feeds may be fetched though they resolve to private addresses (plain http allowed).
     CALENDAR_FEED_ALLOWED_HOSTS: hostPortList.optional(),
+    // "separate" when the job worker runs as a process of its own (`npm run worker`): the app then only queues jobs.
+    JOB_WORKER: z.enum(["in-app", "separate"]).default("in-app"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     // Bench only (`npm run bench`): the file the server appends its memory and cache figures to on SIGUSR2.
     BENCH_REPORT_FILE: z.string().min(1).optional(),

@@ -3,11 +3,12 @@ import { ChartDefs } from "@/components/charts/chart-defs";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
+import type { Markup } from "@/components/charts/markup";
 import { MarkdownBody } from "@/components/notes/markdown";
-import { hours, percent } from "@/lib/dashboard/figures";
+import { departmentItems, gatheredItems, notableItems, noteItems, weekItems } from "@/components/story/source-lists";
+import { percent } from "@/lib/dashboard/figures";
 import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
-import { VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import { spanningWeeksNote } from "@/lib/shared/quarters";
 import type { Reader } from "@/lib/story/headline";
 import { type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
@@ -34,15 +35,13 @@ type Props = {
   mentorRatingForm?: ReactNode;
 };
 
-const short = (day: DateOnly) => formatDateOnly(day, { day: "numeric", month: "short" });
-
 // The lists of sources style their links once (a quarter lists a hundred touchpoints or more, and
 // every byte of this markup is sent twice: as HTML and as the page's payload).
 const SOURCE_LINKS = "[&_a]:text-accent [&_a]:underline [&_a]:underline-offset-2";
 
-/** A figure's or line's source: a link for a reader who may follow it (styled by SOURCE_LINKS on its list), else the words. */
-function Source({ href, children }: { href: string | null; children: ReactNode }) {
-  return href ? <a href={href}>{children}</a> : children;
+/** A list of sources, its items built as one markup string (components/story/source-lists.ts). */
+function SourceList({ className, items }: { className: string; items: Markup }) {
+  return <ul className={`${className} ${SOURCE_LINKS}`} dangerouslySetInnerHTML={{ __html: items.html }} />;
 }
 
 /**
@@ -91,27 +90,21 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       </section>
 
       <DashboardSection id="story-narrative-title" title="In my words">
-        {narrativeEditor ? <div className="print:hidden">{narrativeEditor}</div> : null}
         {pack.narrative ? (
-          // Under the editor, the narrative shows only in print (a form does not print well).
+          // With the editor, the narrative shows only in print (a form does not print well). It comes
+          // before the editor in the markup (the one or the other shows): the editor carries the whole
+          // text as its props, and a payload row past ~3 kB would send the narrative's elements one by one.
           <MarkdownBody appLinks={links !== null} className={narrativeEditor ? "hidden print:block" : undefined}>
             {pack.narrative.body}
           </MarkdownBody>
         ) : narrativeEditor ? null : (
           <p className="text-muted">No narrative written for this quarter yet.</p>
         )}
+        {narrativeEditor ? <div className="print:hidden">{narrativeEditor}</div> : null}
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm print:hidden">
-            <summary className="cursor-pointer font-medium">Gathered from the weeks ({pack.gathered.length} lines)</summary>
-            <ul className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`}>
-              {pack.gathered.map((line, index) => (
-                <li key={index}>
-                  <span className="text-muted">{`${line.section}: `}</span>
-                  {`${line.text} `}
-                  <Source href={weekHref(line.weekStartsOn)}>{`week of ${short(line.weekStartsOn)}`}</Source>
-                </li>
-              ))}
-            </ul>
+            <summary className="cursor-pointer font-medium">{`Gathered from the weeks (${pack.gathered.length} lines)`}</summary>
+            <SourceList className="mt-2 space-y-1 break-words" items={gatheredItems(pack.gathered, weekHref)} />
           </details>
         ) : null}
       </DashboardSection>
@@ -119,15 +112,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       <DashboardSection id="story-time-title" title="Where the hours went">
         <TimeChart.Figure {...charts} />
         <h3 className="mt-4 text-sm font-medium">Week by week</h3>
-        <ul className={`mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2 ${SOURCE_LINKS}`}>
-          {pack.dashboard.time.points.map((point) => (
-            <li key={point.bucket.key}>
-              <Source href={weekHref(point.bucket.key)}>{point.bucket.longLabel}</Source>
-              {point.logged ? `: ${percent(point.share)} strategy, ${hours(point.total)} logged` : ": not logged"}
-              {point.bucket.inProgress ? " (so far)" : ""}
-            </li>
-          ))}
-        </ul>
+        <SourceList className="mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2" items={weekItems(pack.dashboard.time.points, weekHref)} />
       </DashboardSection>
 
       <DashboardSection id="story-relationships-title" title="Relationships">
@@ -183,24 +168,7 @@ function Relationships({ relationships, links, reader }: { relationships: NonNul
         {relationships.covered.length === 0 ? (
           <p className="mt-1 text-sm text-muted">No touchpoints logged in this quarter.</p>
         ) : (
-          <ul className={`mt-2 space-y-1 text-sm ${SOURCE_LINKS}`}>
-            {relationships.covered.map((department) => (
-              <li key={department.department}>
-                <details>
-                  <summary className="cursor-pointer">
-                    <span className="font-medium">{department.label}</span>: <span className="tabular">{department.count}</span>
-                  </summary>
-                  <ul className="mt-1 ml-5 list-disc space-y-0.5 break-words">
-                    {department.touchpoints.map((t) => (
-                      <li key={t.id}>
-                        <TouchpointLine touchpoint={t} href={touchpointHref(t)} />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              </li>
-            ))}
-          </ul>
+          <SourceList className="mt-2 space-y-1 text-sm" items={departmentItems(relationships.covered, touchpointHref)} />
         )}
       </div>
       <p className="text-sm">
@@ -214,33 +182,10 @@ function Relationships({ relationships, links, reader }: { relationships: NonNul
             No touchpoint marked as notable this quarter.{reader === "owner" ? " Mark one when you log or edit it." : ""}
           </p>
         ) : (
-          <ul className={`mt-2 space-y-3 text-sm ${SOURCE_LINKS}`}>
-            {relationships.notable.map((t) => (
-              <li key={t.id} className="break-words">
-                <TouchpointLine touchpoint={t} href={touchpointHref(t)} />
-                {t.outcome ? (
-                  <p className="mt-0.5 whitespace-pre-line">
-                    <span className="font-medium">Business value: </span>
-                    {t.outcome}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <SourceList className="mt-2 space-y-3 text-sm" items={notableItems(relationships.notable, touchpointHref)} />
         )}
       </div>
     </div>
-  );
-}
-
-/** A touchpoint as a line: its topic (linking to it, for the owner), day and stakeholder. */
-function TouchpointLine({ touchpoint, href }: { touchpoint: StoryTouchpoint; href: string | null }) {
-  const { topic, occurredOn, stakeholder } = touchpoint;
-  return (
-    <>
-      <Source href={href}>{topic}</Source>
-      <span className="text-muted">{` · ${short(occurredOn)}${stakeholder ? ` · ${stakeholder}` : ""}`}</span>
-    </>
   );
 }
 
@@ -253,14 +198,7 @@ function NoteList({ title, notes, links, withStatus = false }: { title: string; 
       {notes.length === 0 ? (
         <p className="mt-1 text-sm text-muted">None.</p>
       ) : (
-        <ul className={`mt-1 space-y-0.5 text-sm break-words ${SOURCE_LINKS}`}>
-          {notes.map((note) => (
-            <li key={note.id}>
-              <Source href={links?.note(note.id) ?? null}>{note.title}</Source>
-              <span className="text-muted">{` · ${short(note.on)}${withStatus ? ` · now ${VISION_NOTE_STATUSES[note.status].toLowerCase()}` : ""}`}</span>
-            </li>
-          ))}
-        </ul>
+        <SourceList className="mt-1 space-y-0.5 text-sm break-words" items={noteItems(notes, (id) => links?.note(id) ?? null, withStatus)} />
       )}
     </div>
   );

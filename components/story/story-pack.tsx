@@ -5,13 +5,12 @@ import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import type { Markup } from "@/components/charts/markup";
 import { MarkdownBody } from "@/components/notes/markdown";
-import { departmentItems, gatheredItems, notableItems, noteItems, weekItems } from "@/components/story/source-lists";
+import { gatheredItems, relationshipsMarkup, SOURCE_LINKS, visionMarkup, weeksMarkup } from "@/components/story/source-lists";
 import { percent } from "@/lib/dashboard/figures";
 import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { spanningWeeksNote } from "@/lib/shared/quarters";
-import type { Reader } from "@/lib/story/headline";
-import { type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
+import { type HabitRatings, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
 
 /** Where the pack's figures and lines link to, for the reader it is shown to; null shows them as plain text (no way into the app). */
 export type StoryLinks = {
@@ -35,13 +34,9 @@ type Props = {
   mentorRatingForm?: ReactNode;
 };
 
-// The lists of sources style their links once (a quarter lists a hundred touchpoints or more, and
-// every byte of this markup is sent twice: as HTML and as the page's payload).
-const SOURCE_LINKS = "[&_a]:text-accent [&_a]:underline [&_a]:underline-offset-2";
-
-/** A list of sources, its items built as one markup string (components/story/source-lists.ts). */
-function SourceList({ className, items }: { className: string; items: Markup }) {
-  return <ul className={`${className} ${SOURCE_LINKS}`} dangerouslySetInnerHTML={{ __html: items.html }} />;
+/** Sources built as one markup string (components/story/source-lists.ts), in one element. */
+function Sources({ as: Tag = "div", className, markup }: { as?: "div" | "ul"; className?: string; markup: Markup }) {
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: markup.html }} />;
 }
 
 /**
@@ -104,28 +99,27 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm print:hidden">
             <summary className="cursor-pointer font-medium">{`Gathered from the weeks (${pack.gathered.length} lines)`}</summary>
-            <SourceList className="mt-2 space-y-1 break-words" items={gatheredItems(pack.gathered, weekHref)} />
+            <Sources as="ul" className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`} markup={gatheredItems(pack.gathered, weekHref)} />
           </details>
         ) : null}
       </DashboardSection>
 
       <DashboardSection id="story-time-title" title="Where the hours went">
         <TimeChart.Figure {...charts} />
-        <h3 className="mt-4 text-sm font-medium">Week by week</h3>
-        <SourceList className="mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2" items={weekItems(pack.dashboard.time.points, weekHref)} />
+        <Sources markup={weeksMarkup(pack.dashboard.time.points, weekHref)} />
       </DashboardSection>
 
       <DashboardSection id="story-relationships-title" title="Relationships">
-        {pack.relationships ? <Relationships relationships={pack.relationships} links={links} reader={pack.reader} /> : <p className="text-muted">Not shared.</p>}
+        {pack.relationships ? (
+          <Sources className="space-y-4" markup={relationshipsMarkup(pack.relationships, (t) => links?.touchpoint(t) ?? null, pack.reader)} />
+        ) : (
+          <p className="text-muted">Not shared.</p>
+        )}
       </DashboardSection>
 
       <DashboardSection id="story-vision-title" title="Vision">
         {pack.vision ? (
-          <div className="grid gap-4 md:grid-cols-3">
-            <NoteList title="Written" notes={pack.vision.written} links={links} />
-            <NoteList title="Revisited" notes={pack.vision.revisited} links={links} />
-            <NoteList title="Changed status" notes={pack.vision.statusChanged} links={links} withStatus />
-          </div>
+          <Sources className="grid gap-4 md:grid-cols-3" markup={visionMarkup(pack.vision, (id) => links?.note(id) ?? null)} />
         ) : (
           <p className="text-muted">Not shared.</p>
         )}
@@ -155,51 +149,6 @@ function Figure({ label, value }: { label: string; value: string }) {
     <div>
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="text-2xl font-semibold tabular">{value}</dd>
-    </div>
-  );
-}
-
-function Relationships({ relationships, links, reader }: { relationships: NonNullable<StoryPack["relationships"]>; links: StoryLinks | null; reader: Reader }) {
-  const touchpointHref = (t: StoryTouchpoint) => links?.touchpoint(t) ?? null;
-  return (
-    <div className="space-y-4">
-      <div>
-        <h3 className="text-sm font-medium">Touchpoints by department</h3>
-        {relationships.covered.length === 0 ? (
-          <p className="mt-1 text-sm text-muted">No touchpoints logged in this quarter.</p>
-        ) : (
-          <SourceList className="mt-2 space-y-1 text-sm" items={departmentItems(relationships.covered, touchpointHref)} />
-        )}
-      </div>
-      <p className="text-sm">
-        <span className="font-medium">Not met this quarter: </span>
-        {relationships.notCovered.length === 0 ? "every department." : relationships.notCovered.map((d) => d.label).join(", ")}
-      </p>
-      <div>
-        <h3 className="text-sm font-medium">Notable outcomes</h3>
-        {relationships.notable.length === 0 ? (
-          <p className="mt-1 text-sm text-muted">
-            No touchpoint marked as notable this quarter.{reader === "owner" ? " Mark one when you log or edit it." : ""}
-          </p>
-        ) : (
-          <SourceList className="mt-2 space-y-3 text-sm" items={notableItems(relationships.notable, touchpointHref)} />
-        )}
-      </div>
-    </div>
-  );
-}
-
-function NoteList({ title, notes, links, withStatus = false }: { title: string; notes: StoryNote[]; links: StoryLinks | null; withStatus?: boolean }) {
-  return (
-    <div>
-      <h3 className="text-sm font-medium">
-        {title}: <span className="tabular">{notes.length}</span>
-      </h3>
-      {notes.length === 0 ? (
-        <p className="mt-1 text-sm text-muted">None.</p>
-      ) : (
-        <SourceList className="mt-1 space-y-0.5 text-sm break-words" items={noteItems(notes, (id) => links?.note(id) ?? null, withStatus)} />
-      )}
     </div>
   );
 }

@@ -5,12 +5,12 @@ import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
 import type { Markup } from "@/components/charts/markup";
 import { MarkdownBody } from "@/components/notes/markdown";
+import { assessmentMarkup } from "@/components/story/assessment-markup";
 import { gatheredItems, relationshipsMarkup, SOURCE_LINKS, visionMarkup, weeksMarkup } from "@/components/story/source-lists";
 import { percent } from "@/lib/dashboard/figures";
 import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
-import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { spanningWeeksNote } from "@/lib/shared/quarters";
-import { type HabitRatings, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
+import { type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
 
 /** Where the pack's figures and lines link to, for the reader it is shown to; null shows them as plain text (no way into the app). */
 export type StoryLinks = {
@@ -134,7 +134,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
         ) : (
           <p className="text-muted">Weekly self-ratings not shared.</p>
         )}
-        <Assessment pack={pack} />
+        <Sources className="mt-6" markup={assessmentMarkup(pack.assessment)} />
         <div className="print:hidden">
           {assessmentForm}
           {mentorRatingForm}
@@ -149,50 +149,6 @@ function Figure({ label, value }: { label: string; value: string }) {
     <div>
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="text-2xl font-semibold tabular">{value}</dd>
-    </div>
-  );
-}
-
-function change(now: number | undefined, before: number | undefined): string {
-  if (now === undefined || before === undefined) return "";
-  const delta = now - before;
-  return delta === 0 ? "same as last quarter" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} since last quarter`;
-}
-
-function Assessment({ pack }: { pack: StoryPack }) {
-  const { self, previousSelf, mentors } = pack.assessment;
-  const cell = (ratings: HabitRatings, habit: HabitKey) => ratings[habit];
-  return (
-    <div className="mt-6">
-      <h3 className="font-medium">Quarterly self-assessment</h3>
-      <ul className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="story-assessment">
-        {HABITS.map((habit) => {
-          const mine = cell(self, habit.key);
-          const before = cell(previousSelf, habit.key);
-          return (
-            <li key={habit.key} className="rounded-md border border-border p-3 text-sm" data-habit={habit.key}>
-              <p className="font-medium">{habit.name}</p>
-              <p className="mt-1">
-                <span className="tabular font-semibold">{mine ? `${mine.rating} of 5` : "Not rated"}</span>
-                {mine && before ? <span className="text-muted"> · {change(mine.rating, before.rating)}</span> : null}
-              </p>
-              {mine?.evidence ? <p className="mt-1 whitespace-pre-line break-words">{mine.evidence}</p> : null}
-              {mentors.map((mentor) => {
-                const theirs = cell(mentor.ratings, habit.key);
-                return theirs ? (
-                  <div key={mentor.mentorshipId} className="mt-2 border-t border-border pt-2" data-mentor-rating>
-                    <p>
-                      <span className="text-muted">{mentor.name}: </span>
-                      <span className="tabular font-semibold">{theirs.rating} of 5</span>
-                    </p>
-                    {theirs.evidence ? <p className="mt-1 whitespace-pre-line break-words">{theirs.evidence}</p> : null}
-                  </div>
-                ) : null;
-              })}
-            </li>
-          );
-        })}
-      </ul>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { assessmentMarkup } from "@/components/story/assessment-markup";
 import { gatheredItems, relationshipsMarkup, visionMarkup } from "@/components/story/source-lists";
 import type { StoryTouchpoint } from "@/lib/story/pack";
 
@@ -50,5 +51,24 @@ describe("the story's lists of sources, built as markup", () => {
     const none = { ...relationships, notable: [] };
     expect(relationshipsMarkup(none, () => null, "owner").html).toContain("Mark one when you log or edit it.");
     expect(relationshipsMarkup(none, () => null, "other").html).not.toContain("Mark one");
+  });
+});
+
+describe("the story's self-assessment, built as markup", () => {
+  const rating = (value: number, evidence: string | null) => ({ rating: value, evidence });
+  const none = { strategy: null, story: null, relationships: null, vision: null };
+
+  it("shows each habit's rating, the change since last quarter and the mentors' beside it, with what they typed as text", () => {
+    const html = assessmentMarkup({
+      self: { ...none, strategy: rating(4, `Said no ${PAYLOAD}`) },
+      previousSelf: { ...none, strategy: rating(2, null) },
+      mentors: [{ mentorshipId: "m1", name: `Grace ${PAYLOAD}`, ratings: { ...none, strategy: rating(5, null) } }],
+    }).html;
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain('data-testid="story-assessment"');
+    expect(html).toMatch(/data-habit="strategy">.*4 of 5<\/span><span class="text-muted"> · \+2 since last quarter<\/span>/);
+    expect(html).toContain("Said no &lt;script&gt;");
+    expect(html).toContain('data-mentor-rating="true"><p><span class="text-muted">Grace &lt;script&gt;');
+    expect(html).toMatch(/data-habit="story">.*?Not rated/);
   });
 });

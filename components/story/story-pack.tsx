@@ -3,14 +3,14 @@ import { ChartDefs } from "@/components/charts/chart-defs";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
+import type { Markup } from "@/components/charts/markup";
 import { MarkdownBody } from "@/components/notes/markdown";
-import { hours, percent } from "@/lib/dashboard/figures";
+import { assessmentMarkup } from "@/components/story/assessment-markup";
+import { gatheredItems, relationshipsMarkup, SOURCE_LINKS, visionMarkup, weeksMarkup } from "@/components/story/source-lists";
+import { percent } from "@/lib/dashboard/figures";
 import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
-import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
-import { VISION_NOTE_STATUSES } from "@/lib/shared/vocabulary";
 import { spanningWeeksNote } from "@/lib/shared/quarters";
-import type { Reader } from "@/lib/story/headline";
-import { type HabitRatings, type StoryNote, type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
+import { type StoryPack, type StoryTouchpoint } from "@/lib/story/pack";
 
 /** Where the pack's figures and lines link to, for the reader it is shown to; null shows them as plain text (no way into the app). */
 export type StoryLinks = {
@@ -34,15 +34,9 @@ type Props = {
   mentorRatingForm?: ReactNode;
 };
 
-const short = (day: DateOnly) => formatDateOnly(day, { day: "numeric", month: "short" });
-
-// The lists of sources style their links once (a quarter lists a hundred touchpoints or more, and
-// every byte of this markup is sent twice: as HTML and as the page's payload).
-const SOURCE_LINKS = "[&_a]:text-accent [&_a]:underline [&_a]:underline-offset-2";
-
-/** A figure's or line's source: a link for a reader who may follow it (styled by SOURCE_LINKS on its list), else the words. */
-function Source({ href, children }: { href: string | null; children: ReactNode }) {
-  return href ? <a href={href}>{children}</a> : children;
+/** Sources built as one markup string (components/story/source-lists.ts), in one element. */
+function Sources({ as: Tag = "div", className, markup }: { as?: "div" | "ul"; className?: string; markup: Markup }) {
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: markup.html }} />;
 }
 
 /**
@@ -91,56 +85,41 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
       </section>
 
       <DashboardSection id="story-narrative-title" title="In my words">
-        {narrativeEditor ? <div className="print:hidden">{narrativeEditor}</div> : null}
         {pack.narrative ? (
-          // Under the editor, the narrative shows only in print (a form does not print well).
+          // With the editor, the narrative shows only in print (a form does not print well). It comes
+          // before the editor in the markup (the one or the other shows): the editor carries the whole
+          // text as its props, and a payload row past ~3 kB would send the narrative's elements one by one.
           <MarkdownBody appLinks={links !== null} className={narrativeEditor ? "hidden print:block" : undefined}>
             {pack.narrative.body}
           </MarkdownBody>
         ) : narrativeEditor ? null : (
           <p className="text-muted">No narrative written for this quarter yet.</p>
         )}
+        {narrativeEditor ? <div className="print:hidden">{narrativeEditor}</div> : null}
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm print:hidden">
-            <summary className="cursor-pointer font-medium">Gathered from the weeks ({pack.gathered.length} lines)</summary>
-            <ul className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`}>
-              {pack.gathered.map((line, index) => (
-                <li key={index}>
-                  <span className="text-muted">{`${line.section}: `}</span>
-                  {`${line.text} `}
-                  <Source href={weekHref(line.weekStartsOn)}>{`week of ${short(line.weekStartsOn)}`}</Source>
-                </li>
-              ))}
-            </ul>
+            <summary className="cursor-pointer font-medium">{`Gathered from the weeks (${pack.gathered.length} lines)`}</summary>
+            <Sources as="ul" className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`} markup={gatheredItems(pack.gathered, weekHref)} />
           </details>
         ) : null}
       </DashboardSection>
 
       <DashboardSection id="story-time-title" title="Where the hours went">
         <TimeChart.Figure {...charts} />
-        <h3 className="mt-4 text-sm font-medium">Week by week</h3>
-        <ul className={`mt-2 grid gap-x-6 gap-y-1 text-sm tabular sm:grid-cols-2 ${SOURCE_LINKS}`}>
-          {pack.dashboard.time.points.map((point) => (
-            <li key={point.bucket.key}>
-              <Source href={weekHref(point.bucket.key)}>{point.bucket.longLabel}</Source>
-              {point.logged ? `: ${percent(point.share)} strategy, ${hours(point.total)} logged` : ": not logged"}
-              {point.bucket.inProgress ? " (so far)" : ""}
-            </li>
-          ))}
-        </ul>
+        <Sources markup={weeksMarkup(pack.dashboard.time.points, weekHref)} />
       </DashboardSection>
 
       <DashboardSection id="story-relationships-title" title="Relationships">
-        {pack.relationships ? <Relationships relationships={pack.relationships} links={links} reader={pack.reader} /> : <p className="text-muted">Not shared.</p>}
+        {pack.relationships ? (
+          <Sources className="space-y-4" markup={relationshipsMarkup(pack.relationships, (t) => links?.touchpoint(t) ?? null, pack.reader)} />
+        ) : (
+          <p className="text-muted">Not shared.</p>
+        )}
       </DashboardSection>
 
       <DashboardSection id="story-vision-title" title="Vision">
         {pack.vision ? (
-          <div className="grid gap-4 md:grid-cols-3">
-            <NoteList title="Written" notes={pack.vision.written} links={links} />
-            <NoteList title="Revisited" notes={pack.vision.revisited} links={links} />
-            <NoteList title="Changed status" notes={pack.vision.statusChanged} links={links} withStatus />
-          </div>
+          <Sources className="grid gap-4 md:grid-cols-3" markup={visionMarkup(pack.vision, (id) => links?.note(id) ?? null)} />
         ) : (
           <p className="text-muted">Not shared.</p>
         )}
@@ -155,7 +134,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
         ) : (
           <p className="text-muted">Weekly self-ratings not shared.</p>
         )}
-        <Assessment pack={pack} />
+        <Sources className="mt-6" markup={assessmentMarkup(pack.assessment)} />
         <div className="print:hidden">
           {assessmentForm}
           {mentorRatingForm}
@@ -170,142 +149,6 @@ function Figure({ label, value }: { label: string; value: string }) {
     <div>
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="text-2xl font-semibold tabular">{value}</dd>
-    </div>
-  );
-}
-
-function Relationships({ relationships, links, reader }: { relationships: NonNullable<StoryPack["relationships"]>; links: StoryLinks | null; reader: Reader }) {
-  const touchpointHref = (t: StoryTouchpoint) => links?.touchpoint(t) ?? null;
-  return (
-    <div className="space-y-4">
-      <div>
-        <h3 className="text-sm font-medium">Touchpoints by department</h3>
-        {relationships.covered.length === 0 ? (
-          <p className="mt-1 text-sm text-muted">No touchpoints logged in this quarter.</p>
-        ) : (
-          <ul className={`mt-2 space-y-1 text-sm ${SOURCE_LINKS}`}>
-            {relationships.covered.map((department) => (
-              <li key={department.department}>
-                <details>
-                  <summary className="cursor-pointer">
-                    <span className="font-medium">{department.label}</span>: <span className="tabular">{department.count}</span>
-                  </summary>
-                  <ul className="mt-1 ml-5 list-disc space-y-0.5 break-words">
-                    {department.touchpoints.map((t) => (
-                      <li key={t.id}>
-                        <TouchpointLine touchpoint={t} href={touchpointHref(t)} />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <p className="text-sm">
-        <span className="font-medium">Not met this quarter: </span>
-        {relationships.notCovered.length === 0 ? "every department." : relationships.notCovered.map((d) => d.label).join(", ")}
-      </p>
-      <div>
-        <h3 className="text-sm font-medium">Notable outcomes</h3>
-        {relationships.notable.length === 0 ? (
-          <p className="mt-1 text-sm text-muted">
-            No touchpoint marked as notable this quarter.{reader === "owner" ? " Mark one when you log or edit it." : ""}
-          </p>
-        ) : (
-          <ul className={`mt-2 space-y-3 text-sm ${SOURCE_LINKS}`}>
-            {relationships.notable.map((t) => (
-              <li key={t.id} className="break-words">
-                <TouchpointLine touchpoint={t} href={touchpointHref(t)} />
-                {t.outcome ? (
-                  <p className="mt-0.5 whitespace-pre-line">
-                    <span className="font-medium">Business value: </span>
-                    {t.outcome}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** A touchpoint as a line: its topic (linking to it, for the owner), day and stakeholder. */
-function TouchpointLine({ touchpoint, href }: { touchpoint: StoryTouchpoint; href: string | null }) {
-  const { topic, occurredOn, stakeholder } = touchpoint;
-  return (
-    <>
-      <Source href={href}>{topic}</Source>
-      <span className="text-muted">{` · ${short(occurredOn)}${stakeholder ? ` · ${stakeholder}` : ""}`}</span>
-    </>
-  );
-}
-
-function NoteList({ title, notes, links, withStatus = false }: { title: string; notes: StoryNote[]; links: StoryLinks | null; withStatus?: boolean }) {
-  return (
-    <div>
-      <h3 className="text-sm font-medium">
-        {title}: <span className="tabular">{notes.length}</span>
-      </h3>
-      {notes.length === 0 ? (
-        <p className="mt-1 text-sm text-muted">None.</p>
-      ) : (
-        <ul className={`mt-1 space-y-0.5 text-sm break-words ${SOURCE_LINKS}`}>
-          {notes.map((note) => (
-            <li key={note.id}>
-              <Source href={links?.note(note.id) ?? null}>{note.title}</Source>
-              <span className="text-muted">{` · ${short(note.on)}${withStatus ? ` · now ${VISION_NOTE_STATUSES[note.status].toLowerCase()}` : ""}`}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function change(now: number | undefined, before: number | undefined): string {
-  if (now === undefined || before === undefined) return "";
-  const delta = now - before;
-  return delta === 0 ? "same as last quarter" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} since last quarter`;
-}
-
-function Assessment({ pack }: { pack: StoryPack }) {
-  const { self, previousSelf, mentors } = pack.assessment;
-  const cell = (ratings: HabitRatings, habit: HabitKey) => ratings[habit];
-  return (
-    <div className="mt-6">
-      <h3 className="font-medium">Quarterly self-assessment</h3>
-      <ul className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="story-assessment">
-        {HABITS.map((habit) => {
-          const mine = cell(self, habit.key);
-          const before = cell(previousSelf, habit.key);
-          return (
-            <li key={habit.key} className="rounded-md border border-border p-3 text-sm" data-habit={habit.key}>
-              <p className="font-medium">{habit.name}</p>
-              <p className="mt-1">
-                <span className="tabular font-semibold">{mine ? `${mine.rating} of 5` : "Not rated"}</span>
-                {mine && before ? <span className="text-muted"> · {change(mine.rating, before.rating)}</span> : null}
-              </p>
-              {mine?.evidence ? <p className="mt-1 whitespace-pre-line break-words">{mine.evidence}</p> : null}
-              {mentors.map((mentor) => {
-                const theirs = cell(mentor.ratings, habit.key);
-                return theirs ? (
-                  <div key={mentor.mentorshipId} className="mt-2 border-t border-border pt-2" data-mentor-rating>
-                    <p>
-                      <span className="text-muted">{mentor.name}: </span>
-                      <span className="tabular font-semibold">{theirs.rating} of 5</span>
-                    </p>
-                    {theirs.evidence ? <p className="mt-1 whitespace-pre-line break-words">{theirs.evidence}</p> : null}
-                  </div>
-                ) : null;
-              })}
-            </li>
-          );
-        })}
-      </ul>
     </div>
   );
 }

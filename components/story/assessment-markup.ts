@@ -1,6 +1,6 @@
 // The quarter's self-assessment as read (the leader's ratings, the change since last quarter, and the
 // mentors' beside them) as one markup string, put on the page by one element, as the lists of sources are
-// (decision record 032). Every interpolated value is escaped by `markup`.
+// (decision record 033). Every interpolated value is escaped by `markup`.
 import { markup, type Markup } from "@/components/charts/markup";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import type { StoryPack } from "@/lib/story/pack";

@@ -34,52 +34,32 @@ export default async function CalendarPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <Card aria-labelledby="upload-title">
-        <h2 id="upload-title" className="text-lg font-semibold">
-          Import a calendar file
-        </h2>
-        <p className="mb-4 mt-1 text-muted">
-          Reads the {IMPORT_WEEKS_BACK} weeks before this one and this week so far. Nothing changes until you confirm; meetings with a stakeholder whose
-          email address you saved become touchpoints.
-        </p>
+      <Card
+        title="Import a calendar file"
+        description={`Reads the ${IMPORT_WEEKS_BACK} weeks before this one and this week so far. Nothing changes until you confirm; meetings with a stakeholder whose email address you saved become touchpoints.`}
+      >
         <CalendarUploadForm action={uploadCalendarAction} tooLarge={upload === "too-large"} />
       </Card>
 
-      <Card aria-labelledby="feeds-title">
-        <h2 id="feeds-title" className="text-lg font-semibold">
-          Subscribe to a calendar
-        </h2>
-        <p className="mb-4 mt-1 text-muted">
-          You review its first import like a file&rsquo;s. After you confirm it, Wheelhouse refreshes it every hour: it fills weeks you have not logged
-          and updates the weeks it wrote, never a week you logged or changed by hand. Each refresh that changes something is listed under Imports, to
-          undo.
-        </p>
+      <Card
+        title="Subscribe to a calendar"
+        description="You review its first import like a file’s. After you confirm it, Wheelhouse refreshes it every hour: it fills weeks you have not logged and updates the weeks it wrote, never a week you logged or changed by hand. Each refresh that changes something is listed under Imports, to undo."
+      >
         {feeds.length > 0 ? <FeedList feeds={feeds} timeZone={timeZone} refresh={refreshFeedAction} remove={unsubscribeFeedAction} /> : null}
         <FeedSubscribeForm action={subscribeFeedAction} />
       </Card>
 
-      <Card aria-labelledby="rules-title">
-        <h2 id="rules-title" className="text-lg font-semibold">
-          Rules
-        </h2>
-        <p className="mb-4 mt-1 text-muted">
-          {rules.starter ? "The starter rules" : `Your ${rules.rules.length === 1 ? "rule" : `${rules.rules.length} rules`}`} decide whether an event is
-          firefighting, strategy, other or ignored.
-        </p>
+      <Card
+        title="Rules"
+        description={`${rules.starter ? "The starter rules" : `Your ${rules.rules.length === 1 ? "rule" : `${rules.rules.length} rules`}`} decide whether an event is firefighting, strategy, other or ignored.`}
+      >
         <LinkButton href="/calendar/rules" variant="secondary">
           Edit the rules
         </LinkButton>
       </Card>
 
-      <Card aria-labelledby="imports-title">
-        <h2 id="imports-title" className="text-lg font-semibold">
-          Imports
-        </h2>
-        {imports.length === 0 ? (
-          <p className="mt-1 text-muted">None yet.</p>
-        ) : (
-          <ImportList imports={imports} timeZone={timeZone} undo={undoImportAction} />
-        )}
+      <Card title="Imports" description={imports.length === 0 ? "None yet." : undefined}>
+        {imports.length > 0 ? <ImportList imports={imports} timeZone={timeZone} undo={undoImportAction} /> : null}
       </Card>
     </div>
   );

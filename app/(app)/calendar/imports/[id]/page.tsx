@@ -32,11 +32,8 @@ export default async function ReviewImportPage({ params, searchParams }: Props) 
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Review the import" description={`${pending.fileName}: nothing in your weeks changes until you confirm.`} />
       {pending.warnings.length > 0 ? (
-        <Card aria-labelledby="warnings-title">
-          <h2 id="warnings-title" className="text-lg font-semibold">
-            Left out
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
+        <Card title="Left out">
+          <ul className="list-disc space-y-1 pl-5">
             {pending.warnings.map((warning) => (
               <li key={warning.message} className="break-words">
                 {warning.message} ({warning.count}){warning.examples.length > 0 ? `: ${warning.examples.join(", ")}` : ""}.

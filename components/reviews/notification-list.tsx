@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import type { NotificationItem } from "@/lib/mentoring/notifications";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 /** New comments and reviews, newest first; unread ones stand out in words and weight, not colour alone. */
 export function NotificationList({ items, timeZone }: { items: NotificationItem[]; timeZone: string }) {
-  const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+  const format = zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <ul className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label="Notifications">
       {items.map((item) => (

@@ -5,6 +5,7 @@ import type { ActionFormProps } from "@/components/ui/form";
 import type { Thread } from "@/lib/mentoring/comments";
 import type { ButtonResult } from "@/lib/server/button-actions";
 import { formatTimeZone } from "@/lib/shared/week-dates";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 export type ReviewActions = {
   add: ActionFormProps["action"];
@@ -27,7 +28,7 @@ type Props = {
  * reply box in a thread nobody else reads yet: no comments and no mentor who sees it.
  */
 export function ReviewThread({ data, timeZone, actions, weekStartsOn, noteId }: Props) {
-  const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+  const format = zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   const isMentee = data.thread.viewerIsMentee;
   const canWrite = data.comments.length > 0 || data.othersCanRead === true;
   return (

@@ -4,6 +4,7 @@ import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import type { ActionFormProps } from "@/components/ui/form";
 import type { ButtonResult } from "@/lib/server/button-actions";
 import type { ShareLinkState, ShareLinkView } from "@/lib/story/share-links";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 export type ShareLinkActions = {
   create: ActionFormProps["action"];
@@ -20,11 +21,11 @@ const STATE_TONES: Record<ShareLinkState, string> = {
 };
 
 function dateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+  return zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
 }
 
 function day(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);
+  return zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric" }).format(date);
 }
 
 function opened(link: ShareLinkView, timeZone: string): string {

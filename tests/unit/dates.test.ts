@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDaysTo, dateOnlySchema, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn } from "@/lib/shared/dates";
+import { addDaysTo, dateOnlySchema, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn, zonedDateTimeFormat } from "@/lib/shared/dates";
 
 describe("calendar dates", () => {
   it("accepts real dates only", () => {
@@ -28,5 +28,21 @@ describe("calendar dates", () => {
     expect(todayIn("Europe/Berlin", instant)).toBe("2025-03-03");
     expect(todayIn("America/Los_Angeles", instant)).toBe("2025-03-02");
     expect(todayIn("Pacific/Auckland", instant)).toBe("2025-03-03");
+  });
+});
+
+describe("zonedDateTimeFormat", () => {
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
+  const instant = new Date("2025-03-30T00:30:00Z");
+
+  it("formats in the zone given, as a formatter made for it would", () => {
+    expect(zonedDateTimeFormat("Europe/Berlin", options).format(instant)).toBe("30 Mar 2025, 01:30");
+    expect(zonedDateTimeFormat("America/New_York", options).format(instant)).toBe("29 Mar 2025, 20:30");
+    expect(zonedDateTimeFormat("Asia/Kolkata", { day: "numeric", month: "short" }).format(instant)).toBe("30 Mar");
+  });
+
+  it("builds each zone's formatter for a set of options once", () => {
+    expect(zonedDateTimeFormat("Europe/Berlin", { ...options })).toBe(zonedDateTimeFormat("Europe/Berlin", options));
+    expect(zonedDateTimeFormat("Europe/Paris", options)).not.toBe(zonedDateTimeFormat("Europe/Berlin", options));
   });
 });

@@ -238,6 +238,26 @@ describe("formatWeekRange", () => {
     expect(formatWeekRange("2025-12-27")).toBe("Sat 27 December 2025 – Fri 2 January 2026");
   });
 
+  it("names every day of every month as the en-GB formatter does", () => {
+    // Any start day, 1999–2032: each weekday, month and both sides of every New Year.
+    const formatted = (date: Date) =>
+      new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatToParts(date);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 34 * 366 }), (offset) => {
+        const start = addDaysTo("1999-01-01", offset);
+        const [from, to] = [fromDateOnly(start), fromDateOnly(addDaysTo(start, 6))].map((date) =>
+          Object.fromEntries(formatted(date).map((part) => [part.type, part.value])),
+        );
+        const first = [from!.weekday, from!.day];
+        if (from!.month !== to!.month || from!.year !== to!.year) first.push(from!.month);
+        if (from!.year !== to!.year) first.push(from!.year);
+        expect(formatWeekRange(start)).toBe(`${first.join(" ")} – ${to!.weekday} ${to!.day} ${to!.month} ${to!.year}`);
+        expect(weekTitle(start, "1900-01-01")).toBe(`Week of ${from!.day} ${from!.month} ${from!.year}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("shows zones the way people read them", () => {
     expect(formatTimeZone("America/New_York")).toBe("America/New York");
     expect(formatTimeZone("Europe/Berlin")).toBe("Europe/Berlin");

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import { getCalendarSettings } from "@/lib/users";
 import { requireViewer } from "@/lib/server/viewer";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 import { getVisionNote } from "@/lib/vision-notes";
 import { deleteVisionNoteAction, markRevisitedAction, restoreVisionNoteAction } from "../actions";
 
@@ -20,7 +21,7 @@ export default async function VisionNotePage({ params }: { params: Promise<{ id:
   const viewer = await requireViewer();
   const [note, { timeZone }] = await Promise.all([getVisionNote(viewer, id), getCalendarSettings(viewer)]);
   if (!note) notFound();
-  const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone });
+  const dateTime = zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric" });
   return (
     <div className="mx-auto max-w-5xl">
       <p className="mb-4 text-sm">

@@ -5,6 +5,7 @@ import type { ActionFormProps } from "@/components/ui/form";
 import { sharingSummary } from "@/lib/mentoring/mentorship-model";
 import type { Mentorship } from "@/lib/mentoring/mentorships";
 import type { ButtonResult } from "@/lib/server/button-actions";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 /** The server actions on a row: the one-click ones take the mentorship's id. */
 export type MentorshipActions = {
@@ -15,7 +16,7 @@ export type MentorshipActions = {
 };
 
 function when(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);
+  return zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric" }).format(date);
 }
 
 function timeline(row: Mentorship, timeZone: string): string {

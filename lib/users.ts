@@ -6,20 +6,6 @@ import type { Viewer } from "@/lib/server/viewer";
 import type { SettingsInput } from "@/lib/users.validation";
 import { rescheduleWeeklyEmails } from "@/lib/reminders/preferences";
 
-export type UserSettings = {
-  email: string;
-  name: string | null;
-  timeZone: string | null;
-  weekStartsOn: number;
-};
-
-export async function getSettings(viewer: Viewer): Promise<UserSettings> {
-  return db.user.findUniqueOrThrow({
-    where: { id: viewer.userId },
-    select: { email: true, name: true, timeZone: true, weekStartsOn: true },
-  });
-}
-
 /** The user's own settings and goals, as they chose them (the account export reads these too). */
 export const SETTINGS_SELECT = {
   email: true,
@@ -62,7 +48,7 @@ export function keepSignedInProfile(userId: string, profile: Profile): void {
  * their session, anyone else's (a mentee's, for their mentor) is read here.
  * By id, since React's `cache` compares arguments by identity and each
  * viewer is a fresh object. Only for pages; an action that writes reads
- * afresh with `getSettings`.
+ * afresh with `readProfile`.
  */
 export const getProfile = cache(async (userId: string): Promise<Profile> => signedInProfiles().get(userId) ?? readProfile(userId));
 
@@ -74,7 +60,7 @@ export async function readProfile(userId: string): Promise<Profile> {
 /** What week arithmetic needs; UTC until the browser has told us the zone. */
 export type CalendarSettings = { timeZone: string; weekStartsOn: number };
 
-export function calendarSettingsOf(settings: Pick<UserSettings, "timeZone" | "weekStartsOn">): CalendarSettings {
+export function calendarSettingsOf(settings: Pick<Profile, "timeZone" | "weekStartsOn">): CalendarSettings {
   return { timeZone: settings.timeZone ?? "UTC", weekStartsOn: settings.weekStartsOn };
 }
 

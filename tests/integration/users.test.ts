@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { adoptTimeZoneIfUnset, getCalendarSettings, getSettings, signOutEverywhere, updateSettings } from "@/lib/users";
+import { adoptTimeZoneIfUnset, getCalendarSettings, readProfile, signOutEverywhere, updateSettings } from "@/lib/users";
 import { createUser } from "../support/factories/users";
 
 async function createSession(userId: string) {
@@ -15,8 +15,8 @@ describe("user settings", () => {
 
     await updateSettings(ada.viewer, { name: "Ada L.", timeZone: "Asia/Tokyo", weekStartsOn: 6 });
 
-    expect(await getSettings(ada.viewer)).toMatchObject({ name: "Ada L.", timeZone: "Asia/Tokyo", weekStartsOn: 6 });
-    expect(await getSettings(grace.viewer)).toMatchObject({ name: "Grace", timeZone: "America/New_York", weekStartsOn: 0 });
+    expect(await readProfile(ada.id)).toMatchObject({ name: "Ada L.", timeZone: "Asia/Tokyo", weekStartsOn: 6 });
+    expect(await readProfile(grace.id)).toMatchObject({ name: "Grace", timeZone: "America/New_York", weekStartsOn: 0 });
   });
 
   it("adopts the browser's time zone once and never overrides a choice", async () => {
@@ -26,7 +26,7 @@ describe("user settings", () => {
     await adoptTimeZoneIfUnset(user.viewer, "Europe/Lisbon");
     await adoptTimeZoneIfUnset(user.viewer, "Asia/Kolkata");
 
-    expect((await getSettings(user.viewer)).timeZone).toBe("Europe/Lisbon");
+    expect((await readProfile(user.id)).timeZone).toBe("Europe/Lisbon");
   });
 
   it("signs out of every device of this user and no one else's", async () => {

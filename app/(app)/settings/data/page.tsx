@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { isAccountEmpty } from "@/lib/account/import";
 import { CSV_FILES } from "@/lib/account/account.validation";
-import { getSettings } from "@/lib/users";
+import { getProfile } from "@/lib/users";
 import { requireViewer } from "@/lib/server/viewer";
 import { deleteAccountAction, importDataAction } from "./actions";
 
@@ -21,7 +21,7 @@ const CSV_LABELS: Record<(typeof CSV_FILES)[number], string> = {
 
 export default async function YourDataPage() {
   const viewer = await requireViewer();
-  const [settings, empty] = await Promise.all([getSettings(viewer), isAccountEmpty(viewer)]);
+  const [settings, empty] = await Promise.all([getProfile(viewer.userId), isAccountEmpty(viewer)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader

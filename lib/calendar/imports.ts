@@ -523,6 +523,10 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
   const userId = viewer.userId;
   return db.$transaction(async (tx) => {
     await lockOwner(tx, userId);
+    // Checked again here, and held: the feed may have been removed, or paused by an undo, while it was fetched.
+    const live = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM "CalendarFeed" WHERE id = ${feed.id} AND "userId" = ${userId} AND "activeSince" IS NOT NULL FOR SHARE`;
+    if (live.length === 0) return { weeks: 0, touchpoints: 0, importId: null };
     const row = await tx.calendarImport.create({
       data: { userId, fileName: feed.name, feedId: feed.id, status: "CONFIRMED", confirmedAt: now, createdAt: now, windowStart: reading.window.start, windowEnd: reading.window.end },
       select: { id: true },

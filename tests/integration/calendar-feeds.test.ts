@@ -6,7 +6,7 @@ import { CalendarFeedError } from "@/lib/calendar/errors";
 import type { FeedFetchOptions } from "@/lib/calendar/feed-fetch";
 import { feedAddressDigest, sealFeedAddress } from "@/lib/calendar/feed-secret";
 import { dueFeedIds, listFeeds, refreshFeed, refreshFeedInBackground, subscribeFeed, unsubscribeFeed } from "@/lib/calendar/feeds";
-import { confirmImport, createPendingImport, getPendingImport, undoImport } from "@/lib/calendar/imports";
+import { applyFeedRefresh, confirmImport, createPendingImport, getPendingImport, readForImport, undoImport } from "@/lib/calendar/imports";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { CALENDAR_FEED_CRON, configureQueue, getBoss, QUEUES } from "@/lib/server/jobs";
@@ -204,6 +204,18 @@ describe("calendar feeds", () => {
     const next = await refreshFeed(ada.viewer, feed.feedId, allowed(), later(3));
     expect(next.outcome).toBe("review");
     expect(await weeksOf(ada.id)).toEqual(before);
+  });
+
+  it("a refresh fetched before its feed was paused, or for someone else's feed, writes nothing", async () => {
+    const ada = await leader();
+    const grace = await leader();
+    const feed = await subscribeAndConfirm(ada.viewer, FIRST);
+    const before = await everything(ada.id);
+    const reading = await readForImport(ada.viewer, icsOf([...FIRST, { uid: "new", start: at("2026-10-26T08:00:00Z"), end: at("2026-10-26T09:00:00Z"), title: "Team sync" }]), later(1));
+    expect(await applyFeedRefresh(grace.viewer, { id: feed.feedId, name: "x" }, reading, later(1))).toEqual({ weeks: 0, touchpoints: 0, importId: null });
+    await db.calendarFeed.update({ where: { id: feed.feedId }, data: { activeSince: null } });
+    expect(await applyFeedRefresh(ada.viewer, { id: feed.feedId, name: "x" }, reading, later(1))).toEqual({ weeks: 0, touchpoints: 0, importId: null });
+    expect(await everything(ada.id)).toEqual(before);
   });
 
   it("a feed that breaks keeps its weeks and says why, without its address", async () => {

@@ -27,7 +27,6 @@ export type CalendarFeedSummary = {
   id: string;
   /** The address's hint: its host and last 4 characters. */
   name: string;
-  createdAt: Date;
   activeSince: Date | null;
   lastAttemptAt: Date | null;
   lastRefreshedAt: Date | null;
@@ -44,7 +43,6 @@ export async function listFeeds(viewer: Viewer): Promise<CalendarFeedSummary[]> 
     select: {
       id: true,
       addressHint: true,
-      createdAt: true,
       activeSince: true,
       lastAttemptAt: true,
       lastRefreshedAt: true,

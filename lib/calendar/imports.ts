@@ -31,7 +31,7 @@ import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { addDaysTo, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { currentWeekStart } from "@/lib/shared/week-dates";
-import { getCalendarSettings, getProfile } from "@/lib/users";
+import { calendarSettingsOf, getCalendarSettings, getProfile } from "@/lib/users";
 
 // Calendar imports (issue 15): upload → a pending import holding the events
 // read from the file; its preview is computed on demand and changes nothing;
@@ -56,12 +56,11 @@ function fileNameOf(name: string): string {
  * has happened yet.
  */
 async function importWindow(viewer: Viewer, now: Date) {
-  const [settings, user] = await Promise.all([
-    getCalendarSettings(viewer),
-    db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { email: true } }),
-  ]);
+  // The profile came with the session in a page or an action: no read of its own there.
+  const profile = await getProfile(viewer.userId);
+  const settings = calendarSettingsOf(profile);
   const window = { start: weekBeginsAt(addDaysTo(currentWeekStart(settings, now), -7 * IMPORT_WEEKS_BACK), settings), end: now };
-  return { settings, selfAddresses: [user.email], window };
+  return { settings, selfAddresses: [profile.email], window };
 }
 
 /** A calendar read over the viewer's import window (a file's bytes or a feed's text). Throws CalendarFileError in words. */
@@ -261,7 +260,7 @@ export const getPendingImport = cache(async (viewer: Viewer, id: string): Promis
   }
 });
 
-export type PendingImportWeek = { id: string; fileName: string; startsOn: DateOnly; events: PreviewEvent[]; ignored: PreviewEvent[] };
+export type PendingImportWeek = { id: string; startsOn: DateOnly; events: PreviewEvent[]; ignored: PreviewEvent[] };
 
 /**
  * One week's events in the viewer's pending import: those behind its hours,
@@ -274,7 +273,7 @@ export async function getPendingImportWeek(viewer: Viewer, id: string, startsOn:
   if (!pending) return null;
   const week = pending.preview.weeks.find((candidate) => candidate.startsOn === startsOn);
   const ignored = week?.ignored ?? pending.preview.ignoredWeeks.find((candidate) => candidate.startsOn === startsOn)?.ignored ?? [];
-  return { id: pending.id, fileName: pending.fileName, startsOn, events: week?.events ?? [], ignored };
+  return { id: pending.id, startsOn, events: week?.events ?? [], ignored };
 }
 
 /** The viewer's imports, newest first: the pending one, then those confirmed or undone, with what each changed. */

@@ -141,11 +141,17 @@ async function loggedWeeks(tx: Tx, userId: string, from: Date, to: Date): Promis
   );
 }
 
+/** The links of the user's confirmed imports to touchpoints, oldest import first (so the newest wins in a map). */
+const confirmedLinks = (userId: string) =>
+  ({ where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } }, orderBy: { import: { confirmedAt: "asc" } } }) as const;
+
+/** Stakeholders a meeting can reach: living, with an address. */
+const reachableStakeholders = (userId: string) => ({ userId, deletedAt: null, email: { not: null } });
+
 /** Touchpoints earlier imports made, by event and stakeholder: the newest link of each. */
 async function linkedTouchpoints(tx: Tx, userId: string): Promise<Map<string, LinkedTouchpoint>> {
   const links = await tx.calendarImportTouchpoint.findMany({
-    where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
-    orderBy: { import: { confirmedAt: "asc" } },
+    ...confirmedLinks(userId),
     select: { eventKey: true, stakeholderId: true, touchpoint: { select: { id: true, occurredOn: true, channel: true, topic: true, deletedAt: true } } },
   });
   return new Map(
@@ -163,7 +169,7 @@ async function previewOf(tx: Tx, viewer: Viewer, row: PendingRow): Promise<Impor
   const [settings, rules, stakeholders, links] = await Promise.all([
     getCalendarSettings(viewer),
     getCalendarRules(viewer),
-    tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true, name: true, email: true, department: true } }),
+    tx.stakeholder.findMany({ where: reachableStakeholders(userId), select: { id: true, name: true, email: true, department: true } }),
     linkedTouchpoints(tx, userId),
   ]);
   // Weeks start at most a day either side of the window's instants, whatever the zone; a week saved under
@@ -481,8 +487,7 @@ type HeldTouchpoint = { touchpointId: string; eventKey: string; stakeholderId: s
  */
 async function touchpointsHeldBy(tx: Tx, userId: string, feedId: string): Promise<Map<string, HeldTouchpoint>> {
   const links = await tx.calendarImportTouchpoint.findMany({
-    where: { userId, import: { userId, status: "CONFIRMED" }, touchpoint: { userId } },
-    orderBy: { import: { confirmedAt: "asc" } },
+    ...confirmedLinks(userId),
     select: {
       eventKey: true,
       stakeholderId: true,
@@ -534,7 +539,7 @@ export async function applyFeedRefresh(viewer: Viewer, feed: { id: string; name:
       previewOf(tx, viewer, { id: row.id, windowStart: reading.window.start, windowEnd: reading.window.end, occurrences: reading.occurrences }),
       touchpointsHeldBy(tx, userId, feed.id),
       getCalendarSettings(viewer),
-      tx.stakeholder.findMany({ where: { userId, deletedAt: null, email: { not: null } }, select: { id: true } }),
+      tx.stakeholder.findMany({ where: reachableStakeholders(userId), select: { id: true } }),
     ]);
     const result = await applyPreview(tx, userId, row.id, preview, {
       writes: (week) => refreshWritesWeek(week, feed.id),

@@ -177,9 +177,8 @@ export function weekTitle(start: DateOnly, currentStart: DateOnly): string {
  * "Mon 29 December 2025 – Sun 4 January 2026".
  */
 export function formatWeekRange(start: DateOnly): string {
-  const startDate = fromDateOnly(start);
-  const from = partsOf(startDate);
-  const to = partsOf(new Date(startDate.getTime() + 6 * 86_400_000));
+  const from = partsOf(fromDateOnly(start));
+  const to = partsOf(fromDateOnly(weekEndOf(start)));
   const sameYear = from.year === to.year;
   const sameMonth = sameYear && from.month === to.month;
   const first = [from.weekday, from.day];

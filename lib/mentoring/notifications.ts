@@ -120,6 +120,8 @@ export async function markAllNotificationsRead(viewer: Viewer, now: Date = new D
 
 /** Opening a thread reads its notifications. */
 export async function markThreadNotificationsRead(viewer: Viewer, thread: { weekId: string | null; noteId: string | null }, now: Date = new Date()): Promise<void> {
+  // The shell counted the unread ones in this render: with none, there is nothing to mark read.
+  if ((await countUnreadNotifications(viewer)) === 0) return;
   await db.notification.updateMany({
     where: {
       userId: viewer.userId,

@@ -1,7 +1,7 @@
 import { ReviewThread } from "@/components/reviews/review-thread";
 import { getThread } from "@/lib/mentoring/comments";
 import type { ThreadRef } from "@/lib/mentoring/mentor-access";
-import { countUnreadNotifications, markThreadNotificationsRead } from "@/lib/mentoring/notifications";
+import { markThreadNotificationsRead } from "@/lib/mentoring/notifications";
 import { getViewer } from "@/lib/server/viewer";
 import { getCalendarSettings } from "@/lib/users";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "./actions";
@@ -18,11 +18,7 @@ export async function ReviewSection(ref: ThreadRef) {
   const viewer = await getViewer();
   const data = viewer ? await getThread(viewer, ref) : null;
   if (!viewer || !data) return null;
-  const [{ timeZone }] = await Promise.all([
-    getCalendarSettings(viewer),
-    // The shell counted the unread ones in this render: with none, there is nothing to mark read.
-    countUnreadNotifications(viewer).then((unread) => (unread > 0 ? markThreadNotificationsRead(viewer, data.thread) : undefined)),
-  ]);
+  const [{ timeZone }] = await Promise.all([getCalendarSettings(viewer), markThreadNotificationsRead(viewer, data.thread)]);
   return "noteId" in ref ? (
     <ReviewThread data={data} timeZone={timeZone} actions={actions} noteId={ref.noteId} />
   ) : (

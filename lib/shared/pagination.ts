@@ -18,3 +18,12 @@ export function pageSlice(total: number, perPage: number, requested: number): Pa
   const page = Math.min(Math.max(1, Math.floor(requested)), pages);
   return { page, pages, start: (page - 1) * perPage, end: Math.min(total, page * perPage) };
 }
+
+/** A list page's address: its path and query, with `page` only past the first (the first page has one address). */
+export function pageHref(path: string, page: number, query: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -8,20 +8,12 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatDateOnly } from "@/lib/shared/dates";
 import { requireViewer } from "@/lib/server/viewer";
 import { listVisionNotes, listVisionNoteTags } from "@/lib/vision-notes";
-import { visionNoteListQuerySchema, type VisionNoteFilters } from "@/lib/vision-notes.validation";
+import { pageHref } from "@/lib/shared/pagination";
+import { visionNoteListQuerySchema } from "@/lib/vision-notes.validation";
 
 export const metadata: Metadata = { title: "Vision notes" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** A page of the list, with the same search and filters. */
-function pageHref(filters: VisionNoteFilters, page: number): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/notes?${query}` : "/notes";
-}
 
 export default async function VisionNotesPage({ searchParams }: Props) {
   const viewer = await requireViewer();
@@ -78,7 +70,7 @@ export default async function VisionNotesPage({ searchParams }: Props) {
                 label="Pages of vision notes"
                 page={list.page}
                 pages={list.pages}
-                href={(target) => pageHref(filters, target)}
+                href={(target) => pageHref("/notes", target, filters)}
                 previousLabel="Previous notes"
                 nextLabel="More notes"
               />

@@ -11,7 +11,7 @@ import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { todayIn } from "@/lib/shared/dates";
-import { pageNumberSchema } from "@/lib/shared/pagination";
+import { pageHref, pageNumberSchema } from "@/lib/shared/pagination";
 import { getStakeholder, listStakeholderOptions } from "@/lib/stakeholders";
 import { listStakeholderHistory } from "@/lib/touchpoints";
 import { getCalendarSettings } from "@/lib/users";
@@ -41,7 +41,7 @@ export default async function StakeholderPage({ params, searchParams }: Props) {
   ]);
   if (!stakeholder) notFound();
   const here = `/stakeholders/${stakeholder.id}`;
-  const pageHref = (target: number) => (target === 1 ? here : `${here}?page=${target}`);
+  const historyPage = (target: number) => pageHref(here, target);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -107,14 +107,14 @@ export default async function StakeholderPage({ params, searchParams }: Props) {
           touchpoints={history.touchpoints}
           deleteAction={deleteTouchpointAction}
           restoreAction={restoreTouchpointAction}
-          returnTo={pageHref(history.page)}
+          returnTo={historyPage(history.page)}
           emptyMessage={`No touchpoints with ${stakeholder.name} yet. Log your first conversation above.`}
         />
         <Pagination
           label="Pages of the history"
           page={history.page}
           pages={history.pages}
-          href={pageHref}
+          href={historyPage}
           previousLabel="Newer touchpoints"
           nextLabel="Earlier touchpoints"
         />

@@ -4,6 +4,7 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { pageHref } from "@/lib/shared/pagination";
 import { WeekList } from "@/components/weeks/week-list";
 import { WeekStrip } from "@/components/weeks/week-strip";
 import { WEEKDAYS } from "@/lib/shared/time-zones";
@@ -49,7 +50,7 @@ export default async function WeeksPage({ searchParams }: Props) {
           label="Pages of weeks"
           page={list.page}
           pages={list.pages}
-          href={(page) => (page === 1 ? "/weeks" : `/weeks?page=${page}`)}
+          href={(page) => pageHref("/weeks", page)}
           previousLabel="Newer weeks"
           nextLabel="Older weeks"
         />

@@ -32,19 +32,26 @@ export type Thread = {
 
 const NOT_FOUND = "That comment";
 
+/** The comments of a thread: a week's or a note's. */
+const commentsIn = (thread: ResolvedThread) => ({ menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }) });
+
+/** Who reads a thread's comment when no one else has written in it: the leader, for a mentor; every active mentor who sees it, for the leader. */
+const firstReadersOf = (thread: ResolvedThread): Promise<string[]> =>
+  thread.viewerIsMentee ? activeMentorsOf(thread.menteeId, thread) : Promise.resolve([thread.menteeId]);
+
 /** The thread on a week or note, oldest comment first; null when the viewer may not read it. */
 export async function getThread(viewer: Viewer | null, ref: ThreadRef): Promise<Thread | null> {
   const thread = await resolveThread(viewer, ref);
   if (!thread || !viewer) return null;
   const rows = await db.reviewComment.findMany({
-    where: { menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }) },
+    where: commentsIn(thread),
     select: { id: true, body: true, createdAt: true, editedAt: true, author: { select: { id: true, name: true, email: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return {
     thread,
-    // With no comments there are no authors to ask first: a mentor's comment reaches the leader, the leader's every active mentor who sees the thread.
-    othersCanRead: rows.length > 0 ? null : !thread.viewerIsMentee || (await activeMentorsOf(thread.menteeId, thread)).length > 0,
+    // With no comments there are no authors to ask first.
+    othersCanRead: rows.length > 0 ? null : (await firstReadersOf(thread)).length > 0,
     comments: rows.map(({ author, ...row }) => ({
       ...row,
       author: { id: author.id, name: author.name ?? author.email, isMentee: author.id === thread.menteeId },
@@ -59,14 +66,14 @@ export async function getThread(viewer: Viewer | null, ref: ThreadRef): Promise<
  * no mentor has joined yet, every active mentor who can read it).
  */
 async function recipientsOf(viewer: Viewer, thread: ResolvedThread): Promise<string[]> {
-  if (!thread.viewerIsMentee) return [thread.menteeId];
+  if (!thread.viewerIsMentee) return firstReadersOf(thread);
   const authors = await db.reviewComment.findMany({
-    where: { menteeId: thread.menteeId, ...(thread.weekId ? { weekId: thread.weekId } : { noteId: thread.noteId }), authorId: { not: viewer.userId } },
+    where: { ...commentsIn(thread), authorId: { not: viewer.userId } },
     select: { authorId: true },
     distinct: ["authorId"],
   });
   const participants = await activeMentorsOf(thread.menteeId, thread, authors.map((a) => a.authorId));
-  return participants.length > 0 ? participants : activeMentorsOf(thread.menteeId, thread);
+  return participants.length > 0 ? participants : firstReadersOf(thread);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ChartDrawing } from "@/components/charts/axes";
 import type { BucketsIn } from "@/components/charts/bucket-summary";
 import { chartDocument } from "@/components/charts/chart-document";
 import { swatch, type Fill } from "@/components/charts/chart-paint";
-import { markup, type Markup } from "@/components/charts/markup";
+import { flattened, markup, type Markup } from "@/components/charts/markup";
 import { perModel } from "@/components/charts/per-model";
 import { sizeChoices, sizeMedia, type ChartColumn } from "@/components/charts/chart-sizes";
 import { chartImageQuery, dashboardViewQuery, type ChartSize, type RangeKey } from "@/lib/dashboard/view";
@@ -27,8 +27,11 @@ function chartImage(drawing: ChartDrawing, title: string, table: ChartTableData)
   return { svg, version: createHash("sha256").update(svg).digest("base64url").slice(0, 22) };
 }
 
+/** What the page says of a drawing: its size and where its buckets lie (not its body, which only its image holds). */
+type DrawingShape = Pick<ChartDrawing, "width" | "height" | "bands">;
+
 /** A panel's drawing in one size, and its image's address. */
-export type PanelImage = { drawing: ChartDrawing; src: string };
+export type PanelImage = { drawing: DrawingShape; src: string };
 
 /** The drawings a panel's box shows, by viewport width (components/charts/chart-sizes.ts): the first whose media query holds, else the last. */
 export type PanelImages = Array<{ media: string | null; image: PanelImage }>;
@@ -39,30 +42,37 @@ function splitPanels(panels: ChartPanel[]): boolean {
 }
 
 /**
- * A dashboard chart: its figure as a component, and its images, each built
- * once per model. The figure is one element, whatever it holds (every element
+ * A dashboard chart: its figure as a component, built once per model, and its
+ * images, drawn when asked for. The figure is one element, whatever it holds (every element
  * and every byte of the page costs server time twice, in the HTML and in the
  * RSC payload), and points at its images under `chartsPath`, by an address
  * that changes with them, so the browser keeps them. With `tables`, the page
  * asked for its charts' numbers as tables (`?tables=1`).
  */
 export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
-  const specOf = perModel(spec);
-  // Each panel's drawing and image in a size, made when first asked for.
-  const imagesOf = perModel((model) => {
-    const { panels, title, table } = specOf(model);
-    const built = new Map<string, { drawing: ChartDrawing; image: ChartImage }>();
-    return (name: string, size: ChartSize) => {
-      const key = `${name} ${size}`;
-      if (!built.has(key)) {
-        const panel = panels.find((p) => p.name === name);
-        if (!panel) return undefined;
-        const drawing = panel.draw(size);
-        built.set(key, { drawing, image: chartImage(drawing, panel.heading ? `${title} (${panel.heading})` : title, table) });
-      }
-      return built.get(key);
-    };
-  });
+  /** A panel's drawing and image in a size, drawn anew. */
+  const draw = ({ panels, title, table }: FigureSpec, name: string, size: ChartSize) => {
+    const panel = panels.find((p) => p.name === name);
+    if (!panel) return undefined;
+    const drawing = panel.draw(size);
+    return { drawing, image: chartImage(drawing, panel.heading ? `${title} (${panel.heading})` : title, table) };
+  };
+  // Kept with the model (for as long as the dashboard cache keeps it, which weighs it: lib/dashboard/kept-weight.ts):
+  // the figures, and what they say of each image, its drawing's shape and its version. Not the spec, the drawings
+  // nor the images: thirty of them (five panels in six widths) held ~0.6 MB per model, ten times the model, and an
+  // image is fetched once per browser, which keeps it for good; it is drawn again then.
+  const shapesOf = perModel(() => new Map<string, { drawing: DrawingShape; version: string }>());
+  const shapeOf = (model: DashboardModel, figureSpec: FigureSpec, name: string, size: ChartSize) => {
+    const shapes = shapesOf(model);
+    const key = `${name} ${size}`;
+    if (!shapes.has(key)) {
+      const made = draw(figureSpec, name, size);
+      if (!made) return undefined;
+      const { width, height, bands } = made.drawing;
+      shapes.set(key, { drawing: { width, height, bands }, version: made.image.version });
+    }
+    return shapes.get(key);
+  };
   // A model is shown under one address at most (its owner's or a mentor's), with or without tables.
   const figuresOf = perModel(() => new Map<string, Markup>());
 
@@ -73,16 +83,15 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
     let figure = figures.get(key);
     if (!figure) {
       const range = model.window.range;
-      const images = imagesOf(model);
-      const figureSpec = specOf(model);
+      const figureSpec = spec(model);
       const choices = sizeChoices({ column: figureSpec.column ?? "page", split: splitPanels(figureSpec.panels) });
       const imagesFor = (name: string): PanelImages =>
         choices.map(({ maxWidth, size }) => {
-          const made = images(name, size);
+          const made = shapeOf(model, figureSpec, name, size);
           if (!made) throw new Error(`No chart image ${name}`);
-          return { media: maxWidth === null ? null : sizeMedia(maxWidth), image: { drawing: made.drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, made.image.version)}` } };
+          return { media: maxWidth === null ? null : sizeMedia(maxWidth), image: { drawing: made.drawing, src: `${chartsPath}/${name}?${chartImageQuery(range, size, made.version)}` } };
         });
-      figures.set(key, (figure = chartFigure(figureSpec, { range, tablesShown: tables, imagesFor })));
+      figures.set(key, (figure = flattened(chartFigure(figureSpec, { range, tablesShown: tables, imagesFor }))));
     }
     return figure;
   }
@@ -92,7 +101,7 @@ export function modelChart(spec: (model: DashboardModel) => FigureSpec) {
   }
 
   /** The image named `name` in `size`, if this chart draws one. */
-  const image = (model: DashboardModel, name: string, size: ChartSize = 560): ChartImage | undefined => imagesOf(model)(name, size)?.image;
+  const image = (model: DashboardModel, name: string, size: ChartSize = 560): ChartImage | undefined => draw(spec(model), name, size)?.image;
   return { Figure, figure, image };
 }
 

@@ -44,6 +44,16 @@ function render(value: unknown): string {
   }
 }
 
+/**
+ * The same markup as one flat string. A string built by concatenation, as
+ * `markup` builds it, is kept by V8 as a tree of its thousands of pieces,
+ * several times its length (a chart's figure: ~25 kB more), until something
+ * reads it whole: worth copying flat when it is kept for long.
+ */
+export function flattened(built: Markup): Markup {
+  return new Markup(Buffer.from(built.html).toString());
+}
+
 /** `markup\`<text x="${x}">${label}</text>\``: numbers rounded to 0.1, text escaped. */
 export function markup(strings: TemplateStringsArray, ...values: unknown[]): Markup {
   let html = strings[0] ?? "";

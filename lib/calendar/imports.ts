@@ -26,7 +26,7 @@ import type { CalendarWarning } from "@/lib/calendar/warnings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CalendarImportStatus, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { keptPerProcess } from "@/lib/server/kept-until-changed";
+import { jsonBytes, keptPerProcess } from "@/lib/server/kept-until-changed";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { addDaysTo, fromDateOnly, todayIn, toDateOnly, type DateOnly } from "@/lib/shared/dates";
@@ -205,9 +205,10 @@ export type PendingImport = { id: string; fileName: string; createdAt: Date; win
  * Built previews, per import, kept in this process while nothing they are
  * built from changes: a busy calendar's preview costs more to compute than the
  * rest of its page (docs/decisions/031-import-review-weeks-load-when-opened.md).
- * Few at a time: an import is pending only while its owner reviews it.
+ * Few at a time: an import is pending only while its owner reviews it (at most
+ * 50, and 25 MB weighed by their JSON).
  */
-const keptPreviews = keptPerProcess<PendingImport>("calendarPreviews", 50);
+const keptPreviews = keptPerProcess<PendingImport>("calendarPreviews", { max: 50, maxBytes: 25 * 1024 * 1024, weigh: jsonBytes });
 
 /**
  * Everything a pending import's preview is built from, as one stamp, without

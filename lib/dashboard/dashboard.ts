@@ -2,6 +2,7 @@ import "server-only";
 import { queryPrepared } from "@/lib/server/db";
 import { addDaysTo, type DateOnly } from "@/lib/shared/dates";
 import { keptPerProcess } from "@/lib/server/kept-until-changed";
+import { keptDashboardBytes } from "@/lib/dashboard/kept-weight";
 import { DEFAULT_RANGE, RANGES, type RangeKey } from "@/lib/dashboard/view";
 import { dashboardWindow, quarterWindow, type DashboardWindow } from "@/lib/dashboard/windows";
 import type { QuarterKey } from "@/lib/shared/quarters";
@@ -186,20 +187,13 @@ async function visionStats(viewer: Viewer, window: DashboardWindow) {
 // tests/integration/dashboard-cache.test.ts changes every column of the user.
 const NOT_SHOWN: ReadonlySet<string> = new Set(["email", "name"] satisfies Array<keyof Profile>);
 
-// A model with its chart figures and images (components/charts/per-model.ts)
-// holds about 40 kB (12 weeks) to 200 kB (five years, month by month, with
-// the tables page too): at most ~100 MB.
+// At most 500 models and 50 MB with their charts (~100–150 kB each).
 //
 // One per process (lib/server/kept-until-changed.ts): Next compiles this
 // module into each server bundle layer that imports it.
-const builtDashboards = keptPerProcess<DashboardModel>("dashboards", 500, (kept) =>
-  // How full the cache is, for the bench's soak (its stated bound: 500 entries, ~50 MB); the models' JSON
-  // size stands in for their memory.
-  reportToBench("dashboardCache", () => ({
-    entries: kept.size,
-    max: kept.max,
-    bytes: kept.values().reduce((sum, model) => sum + Buffer.byteLength(JSON.stringify(model)), 0),
-  })),
+const builtDashboards = keptPerProcess<DashboardModel>("dashboards", { max: 500, maxBytes: 50 * 1024 * 1024, weigh: keptDashboardBytes }, (kept) =>
+  // How full the cache is, for the bench's soak: entries and weighed bytes beside their bounds.
+  reportToBench("dashboardCache", () => ({ entries: kept.size, max: kept.max, bytes: kept.bytes, maxBytes: kept.maxBytes })),
 );
 
 /**

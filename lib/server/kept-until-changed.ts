@@ -8,15 +8,22 @@ import { LRUCache } from "lru-cache";
  * version among it (docs/decisions/012-dashboard-cache.md), so a changed stamp
  * means a rebuild and a kept value is never older than its stamp. A slot that
  * is being built is built once, however many renders ask for it meanwhile.
- * Bounded: the least recently used slot goes first.
+ * Bounded by entries and by bytes: each value is weighed once, when kept, by
+ * `weigh` (what it holds, in bytes: everything kept with it counted), and the
+ * least recently used slot goes first when either bound would be passed.
  */
 export class KeptUntilChanged<T extends object> {
   private readonly kept: LRUCache<string, { stamp: string; value: T }>;
   // Builds in progress, by slot and stamp.
   private readonly building = new Map<string, Promise<T>>();
+  readonly max: number;
+  readonly maxBytes: number;
 
-  constructor(readonly max: number) {
-    this.kept = new LRUCache({ max });
+  constructor({ max, maxBytes, weigh }: KeptBounds<T>) {
+    this.max = max;
+    this.maxBytes = maxBytes;
+    // A value over the whole bound is not kept at all (lru-cache refuses it): built for the render that asked.
+    this.kept = new LRUCache({ max, maxSize: maxBytes, sizeCalculation: ({ value }) => Math.max(1, Math.ceil(weigh(value))) });
   }
 
   /** The value kept for `slot` while its stamp is `stamp`, else `build()`'s, kept from then on. */
@@ -50,6 +57,19 @@ export class KeptUntilChanged<T extends object> {
   get size(): number {
     return this.kept.size;
   }
+
+  /** The kept values' weight, in bytes (at most `maxBytes`). */
+  get bytes(): number {
+    return this.kept.calculatedSize;
+  }
+}
+
+/** How much a KeptUntilChanged keeps: at most `max` values and `maxBytes` bytes, each value weighing `weigh(value)`. */
+export type KeptBounds<T> = { max: number; maxBytes: number; weigh: (value: T) => number };
+
+/** The bytes of `value` as JSON: a measure of what a value of plain data holds (a one-byte string's bytes, numbers, keys). */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "");
 }
 
 /**
@@ -66,9 +86,9 @@ export function perProcess<T>(name: string, create: () => T): T {
 }
 
 /** The one KeptUntilChanged named `name` in this process; `created` runs once, with the new cache. */
-export function keptPerProcess<T extends object>(name: string, max: number, created?: (kept: KeptUntilChanged<T>) => void): KeptUntilChanged<T> {
+export function keptPerProcess<T extends object>(name: string, bounds: KeptBounds<T>, created?: (kept: KeptUntilChanged<T>) => void): KeptUntilChanged<T> {
   return perProcess(name, () => {
-    const kept = new KeptUntilChanged<T>(max);
+    const kept = new KeptUntilChanged<T>(bounds);
     created?.(kept);
     return kept;
   });

@@ -6,10 +6,11 @@
 import "server-only";
 import { z } from "zod";
 import { db, queryPrepared } from "@/lib/server/db";
-import { keptPerProcess } from "@/lib/server/kept-until-changed";
+import { jsonBytes, keptPerProcess } from "@/lib/server/kept-until-changed";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Department, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { dataStamp, getQuarterDashboard } from "@/lib/dashboard/dashboard";
+import { CHARTS_KEPT_PER_MODEL } from "@/lib/dashboard/kept-weight";
 import { DEPARTMENT_KEYS, totalOf, type DashboardModel } from "@/lib/dashboard/figures";
 import { formatDateOnly, fromDateOnly, toDateOnly, todayIn, type DateOnly } from "@/lib/shared/dates";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
@@ -154,9 +155,14 @@ type SourcedPack = {
 // version (bumped by triggers in the transaction of every write to the weeks,
 // touchpoints, stakeholders, notes and revisits: decision records 012 and 027),
 // the day and the profile. One entry holds a quarter's dashboard model (shared
-// with the dashboard's own cache) and up to a few hundred touchpoint and note
-// lines: ~20–60 kB, so at most ~15 MB.
-const keptPacks = keptPerProcess<SourcedPack>("storyPacks", 300);
+// with the dashboard's own cache, but held here too once that one lets it go,
+// with what its charts keep) and up to a few hundred touchpoint and note
+// lines: ~20–60 kB and the charts', so at most 300 entries and 30 MB.
+const keptPacks = keptPerProcess<SourcedPack>("storyPacks", {
+  max: 300,
+  maxBytes: 30 * 1024 * 1024,
+  weigh: (pack) => jsonBytes(pack) + CHARTS_KEPT_PER_MODEL,
+});
 
 function sourcedPack(owner: Viewer, quarter: QuarterKey, profile: Profile, now: Date): Promise<SourcedPack> {
   const calendar = calendarSettingsOf(profile);

@@ -34,7 +34,8 @@ export type ServerReport = {
   heapTotal: number;
   external: number;
   /** One entry per module instance that keeps dashboards (one, unless the bundler duplicated it). */
-  dashboardCaches: { entries: number; max: number; bytes: number }[];
+  /** Its entries and what they weigh (a model and what its charts keep: lib/dashboard/dashboard.ts), with both bounds. */
+  dashboardCaches: { entries: number; max: number; bytes: number; maxBytes: number }[];
 };
 
 type Line = { source: string; at: number } & Record<string, number>;
@@ -56,7 +57,7 @@ export async function readServerReport(pid: number, reportFile: string): Promise
         heapUsed: memory.heapUsed!,
         heapTotal: memory.heapTotal!,
         external: memory.external!,
-        dashboardCaches: caches.map(({ entries, max, bytes }) => ({ entries: entries!, max: max!, bytes: bytes! })),
+        dashboardCaches: caches.map(({ entries, max, bytes, maxBytes }) => ({ entries: entries!, max: max!, bytes: bytes!, maxBytes: maxBytes! })),
       };
     }
   }

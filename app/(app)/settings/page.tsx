@@ -28,7 +28,6 @@ export default async function SettingsPage() {
           timeZone={settings.timeZone === null ? null : (canonicalTimeZone(settings.timeZone) ?? settings.timeZone)}
           weekStartsOn={settings.weekStartsOn}
         />
-        <TimeZoneSuggestions />
       </Card>
       <Card id="notifications" title="Notifications">
         <EmailPreferencesForm
@@ -57,6 +56,8 @@ export default async function SettingsPage() {
           </Button>
         </form>
       </Card>
+      {/* Last: React sends the elements after a long string as rows of their own, streamed apart (decision record 037). */}
+      <TimeZoneSuggestions />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/shared/forms";
-import { WEEKDAYS, type TimeZoneOption } from "@/lib/shared/time-zones";
+import { TIME_ZONE_OPTIONS_ID, WEEKDAYS } from "@/lib/shared/time-zones";
 import { settingsSchema } from "@/lib/users.validation";
 
 type Props = {
@@ -11,10 +11,10 @@ type Props = {
   name: string | null;
   timeZone: string | null;
   weekStartsOn: number;
-  timeZones: TimeZoneOption[];
 };
 
-export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }: Props) {
+/** The time zone's suggestions are a datalist the page renders beside the form (TimeZoneSuggestions). */
+export function SettingsForm({ action, name, timeZone, weekStartsOn }: Props) {
   return (
     <ActionForm action={action} schema={settingsSchema} submitLabel="Save settings" aria-label="Settings">
       <TextField name="name" label="Display name" autoComplete="name" defaultValue={name ?? ""} help="Shown to mentors you invite." />
@@ -22,7 +22,7 @@ export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }
       <TextField
         name="timeZone"
         label="Time zone"
-        list="time-zone-options"
+        list={TIME_ZONE_OPTIONS_ID}
         autoComplete="off"
         spellCheck={false}
         placeholder="Start typing a city, like Berlin"
@@ -30,11 +30,6 @@ export function SettingsForm({ action, name, timeZone, weekStartsOn, timeZones }
         defaultValue={timeZone ?? "UTC"}
         help="Type a city or region and pick it from the list. Weeks start at midnight in this time zone."
       />
-      <datalist id="time-zone-options">
-        {timeZones.map((zone) => (
-          <option key={zone.value} value={zone.value} label={zone.label} />
-        ))}
-      </datalist>
       <SelectField
         name="weekStartsOn"
         label="First day of the week"

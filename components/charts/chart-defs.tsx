@@ -2,7 +2,7 @@ import { ChartExplorer } from "@/components/charts/chart-explorer";
 import { EXPLORER_HINT_ID } from "@/components/charts/chart-figure";
 import { FillDefs } from "@/components/charts/fill-defs";
 
-/** Render once per page, before the charts: the legends' fills, and the explorer that shows values on hover and focus. */
+/** Render once per page (anywhere in it: the explorer listens on the document): the legends' fills, and the explorer that shows values on hover and focus. */
 export function ChartDefs() {
   return (
     <>

@@ -1,31 +1,23 @@
-import Link from "next/link";
-import { NoteMeta } from "@/components/notes/note-meta";
+import { markup, type Markup } from "@/components/charts/markup";
+import { noteMetaMarkup } from "@/components/notes/note-meta";
 import { cn } from "@/components/ui/cn";
+import { MarkupList } from "@/components/ui/markup-list";
 import type { VisionNoteListItem, VisionNoteSummary } from "@/lib/vision-notes";
 
 type CardNote = VisionNoteSummary & Partial<Pick<VisionNoteListItem, "excerpt">>;
 
-/** A note's title, opening `href` (the leader's own note page unless told), the start of its text, and what is known about it. */
-export function NoteCard({ note, href = `/notes/${note.id}` }: { note: CardNote; href?: string }) {
-  return (
-    <li
-      className={cn(
-        "rounded-lg border bg-surface p-4",
-        // The left rule marks due notes by position too; the chip says it in words.
-        note.dueForRevisit ? "border-warning border-l-4" : "border-border",
-      )}
-    >
-      <h3 className="font-semibold">
-        <Link href={href} className="hover:underline">
-          {note.title}
-        </Link>
-      </h3>
-      {note.excerpt ? <p className="mt-1 line-clamp-2 text-sm break-words text-muted">{note.excerpt}</p> : null}
-      <div className="mt-2">
-        <NoteMeta note={note} />
-      </div>
-    </li>
-  );
+/**
+ * Notes as cards, one markup string (decision record 037): each card's title opening
+ * `hrefOf(note)`, the start of its text, and what is known about it.
+ */
+export function noteCardsMarkup(notes: CardNote[], hrefOf: (note: CardNote) => string = (note) => `/notes/${note.id}`): Markup {
+  return markup`${notes.map(
+    (note) =>
+      // The left rule marks due notes by position too; the chip says it in words.
+      markup`<li class="${cn("rounded-lg border bg-surface p-4", note.dueForRevisit ? "border-warning border-l-4" : "border-border")}"><h3 class="font-semibold"><a href="${hrefOf(note)}" class="hover:underline">${note.title}</a></h3>${
+        note.excerpt ? markup`<p class="mt-1 line-clamp-2 text-sm break-words text-muted">${note.excerpt}</p>` : ""
+      }<div class="mt-2">${noteMetaMarkup(note)}</div></li>`,
+  )}`;
 }
 
 type GroupProps = {
@@ -46,11 +38,7 @@ export function NoteGroup({ id, title, description, notes, total = notes.length 
         {title} <span className="tabular text-base font-normal text-muted">({total})</span>
       </h2>
       {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
-      <ul className="mt-3 grid gap-3 md:grid-cols-2">
-        {notes.map((note) => (
-          <NoteCard key={note.id} note={note} />
-        ))}
-      </ul>
+      <MarkupList className="mt-3 grid gap-3 md:grid-cols-2" markup={noteCardsMarkup(notes)} />
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { markup, type Markup } from "@/components/charts/markup";
+import { MarkupList } from "@/components/ui/markup-list";
 import type { StakeholderSummary } from "@/lib/stakeholders";
 import { formatDateOnly } from "@/lib/shared/dates";
 
@@ -8,33 +10,56 @@ function daysAgo(days: number): string {
   return `${days} days ago`;
 }
 
-/** "Last met 3 Nov 2026, 21 days ago" (without "Last met" under a heading that says it) or "Never met". */
-export function LastMet({ stakeholder, prefix = true }: { stakeholder: Pick<StakeholderSummary, "lastMetOn" | "daysSinceLastMet">; prefix?: boolean }) {
-  if (stakeholder.lastMetOn === null || stakeholder.daysSinceLastMet === null) return <span>Never met</span>;
-  return (
-    <span>
-      {prefix ? "Last met " : null}
-      <time dateTime={stakeholder.lastMetOn}>{formatDateOnly(stakeholder.lastMetOn, { day: "numeric", month: "short", year: "numeric" })}</time>
-      <span className="tabular">, {daysAgo(stakeholder.daysSinceLastMet)}</span>
-    </span>
-  );
+type Met = Pick<StakeholderSummary, "lastMetOn" | "daysSinceLastMet">;
+
+/** What `LastMet` shows, as markup, for the lists built as one string (decision record 037). */
+export function lastMetMarkup(stakeholder: Met, prefix = true): Markup {
+  if (stakeholder.lastMetOn === null || stakeholder.daysSinceLastMet === null) return markup`Never met`;
+  const on = formatDateOnly(stakeholder.lastMetOn, { day: "numeric", month: "short", year: "numeric" });
+  return markup`${prefix ? "Last met " : ""}<time datetime="${stakeholder.lastMetOn}">${on}</time><span class="tabular">, ${daysAgo(stakeholder.daysSinceLastMet)}</span>`;
 }
 
-/** The overdue mark: colour and words, never colour alone. */
-export function CadenceBadge({ stakeholder }: { stakeholder: Pick<StakeholderSummary, "cadenceDays" | "overdue" | "dueOn" | "daysPastDue" | "lastMetOn"> }) {
+/** "Last met 3 Nov 2026, 21 days ago" (without "Last met" under a heading that says it) or "Never met". */
+export function LastMet({ stakeholder, prefix = true }: { stakeholder: Met; prefix?: boolean }) {
+  return <MarkupList as="span" markup={lastMetMarkup(stakeholder, prefix)} />;
+}
+
+type Cadence = Pick<StakeholderSummary, "cadenceDays" | "overdue" | "dueOn" | "daysPastDue" | "lastMetOn">;
+
+/** The overdue mark's words, or when the next catch-up is due; null without a cadence. */
+function cadence(stakeholder: Cadence): { overdue: boolean; text: string } | null {
   if (stakeholder.cadenceDays === null || stakeholder.dueOn === null) return null;
   if (stakeholder.overdue && stakeholder.daysPastDue !== null) {
     const late = stakeholder.daysPastDue;
-    return (
-      <span data-testid="overdue" className="inline-flex items-center gap-1 rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
-        <span aria-hidden="true">●</span>
-        {stakeholder.lastMetOn === null ? "Overdue: not met yet" : `Overdue by ${late} ${late === 1 ? "day" : "days"}`}
-      </span>
-    );
+    return { overdue: true, text: stakeholder.lastMetOn === null ? "Overdue: not met yet" : `Overdue by ${late} ${late === 1 ? "day" : "days"}` };
   }
-  return (
-    <span data-testid="due" className="inline-flex items-center rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted">
-      Next by {formatDateOnly(stakeholder.dueOn, { day: "numeric", month: "short" })}
+  return { overdue: false, text: `Next by ${formatDateOnly(stakeholder.dueOn, { day: "numeric", month: "short" })}` };
+}
+
+const OVERDUE = "inline-flex items-center gap-1 rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning";
+const DUE = "inline-flex items-center rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted";
+
+/** What `CadenceBadge` shows, as markup. */
+export function cadenceBadgeMarkup(stakeholder: Cadence): Markup {
+  const badge = cadence(stakeholder);
+  if (badge === null) return markup``;
+  return badge.overdue
+    ? markup`<span data-testid="overdue" class="${OVERDUE}"><span aria-hidden="true">●</span>${badge.text}</span>`
+    : markup`<span data-testid="due" class="${DUE}">${badge.text}</span>`;
+}
+
+/** The overdue mark: colour and words, never colour alone. */
+export function CadenceBadge({ stakeholder }: { stakeholder: Cadence }) {
+  const badge = cadence(stakeholder);
+  if (badge === null) return null;
+  return badge.overdue ? (
+    <span data-testid="overdue" className={OVERDUE}>
+      <span aria-hidden="true">●</span>
+      {badge.text}
+    </span>
+  ) : (
+    <span data-testid="due" className={DUE}>
+      {badge.text}
     </span>
   );
 }

@@ -1,5 +1,6 @@
-import Link from "next/link";
+import { markup } from "@/components/charts/markup";
 import { cn } from "@/components/ui/cn";
+import { MarkupList } from "@/components/ui/markup-list";
 import { formatDateOnly } from "@/lib/shared/dates";
 import type { StripWeek } from "@/lib/shared/week-dates";
 
@@ -19,7 +20,8 @@ function Sample({ state }: { state: StripWeek["state"] }) {
 
 /**
  * The last 52 weeks at a glance, oldest first, a quarter to a row on phones:
- * each cell a link to its week, named with the week and its state.
+ * each cell a link to its week, named with the week and its state. The cells
+ * are one markup string (decision record 037).
  */
 export function WeekStrip({ strip }: { strip: StripWeek[] }) {
   const logged = strip.filter((week) => week.state === "logged").length;
@@ -34,16 +36,14 @@ export function WeekStrip({ strip }: { strip: StripWeek[] }) {
           {logged} logged · {missing} not logged
         </p>
       </div>
-      <ol className="grid grid-cols-[repeat(13,minmax(0,1fr))] gap-1 sm:grid-cols-[repeat(26,minmax(0,1fr))]">
-        {strip.map((week) => {
+      <MarkupList
+        as="ol"
+        className="grid grid-cols-[repeat(13,minmax(0,1fr))] gap-1 sm:grid-cols-[repeat(26,minmax(0,1fr))]"
+        markup={markup`${strip.map((week) => {
           const name = `${weekOf(week.startsOn)}: ${STATES[week.state].label}`;
-          return (
-            <li key={week.startsOn}>
-              <Link href={`/weeks/${week.startsOn}`} aria-label={name} title={name} className={cn("block aspect-square rounded-sm hover:opacity-80", STATES[week.state].look)} />
-            </li>
-          );
-        })}
-      </ol>
+          return markup`<li><a href="/weeks/${week.startsOn}" aria-label="${name}" title="${name}" class="${cn("block aspect-square rounded-sm hover:opacity-80", STATES[week.state].look)}"></a></li>`;
+        })}`}
+      />
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted" aria-label="Legend">
         {(Object.keys(STATES) as StripWeek["state"][]).map((state) => (
           <li key={state} className="flex items-center gap-1.5">

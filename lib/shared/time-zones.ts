@@ -66,6 +66,9 @@ export function currentOffsetOf(zone: string, now: Date = new Date()): string {
 
 export type TimeZoneOption = { value: string; label: string };
 
+/** The id of the datalist of suggestions the time zone fields name in `list`. */
+export const TIME_ZONE_OPTIONS_ID = "time-zone-options";
+
 // Every zone's offset changes on a quarter hour of UTC (offsets and their
 // changes are whole quarter hours), so the suggestions hold for the quarter
 // hour they were made in: worked out once in it, not on every render of the

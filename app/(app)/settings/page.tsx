@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/app/settings-form";
 import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
+import { TimeZoneSuggestions } from "@/components/settings/time-zone-suggestions";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { canonicalTimeZone, timeZoneOptions } from "@/lib/shared/time-zones";
+import { canonicalTimeZone } from "@/lib/shared/time-zones";
 import { getProfile } from "@/lib/users";
 import { getEmailPreferences } from "@/lib/reminders/preferences";
 import { requireViewer } from "@/lib/server/viewer";
@@ -26,7 +27,6 @@ export default async function SettingsPage() {
           // A zone saved by an old name shows (and saves) as its current one.
           timeZone={settings.timeZone === null ? null : (canonicalTimeZone(settings.timeZone) ?? settings.timeZone)}
           weekStartsOn={settings.weekStartsOn}
-          timeZones={timeZoneOptions()}
         />
       </Card>
       <Card id="notifications" title="Notifications">
@@ -56,6 +56,8 @@ export default async function SettingsPage() {
           </Button>
         </form>
       </Card>
+      {/* Last: React sends the elements after a long string as rows of their own, streamed apart (decision record 037). */}
+      <TimeZoneSuggestions />
     </div>
   );
 }

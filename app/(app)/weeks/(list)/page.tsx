@@ -38,7 +38,6 @@ export default async function WeeksPage({ searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <FillDefs />
       <PageHeader title="All your weeks" description={`${calendar} Newest first; weeks you did not log show as gaps.`} action={logThisWeek} />
       <WeekStrip strip={list.strip} />
       <section aria-labelledby="weeks-title" className="space-y-4">
@@ -55,6 +54,8 @@ export default async function WeeksPage({ searchParams }: Props) {
           nextLabel="Older weeks"
         />
       </section>
+      {/* Last: past ~3 kB of a payload row React streams each further element apart (decision record 037). */}
+      <FillDefs />
     </div>
   );
 }

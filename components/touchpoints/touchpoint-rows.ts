@@ -2,7 +2,6 @@
 // stakeholder's rows as React elements cost server time twice (HTML and payload), ~2.4 kB of payload a row.
 // Every interpolated value is escaped by `markup`; what the leader typed stays text.
 import { markup, type Markup } from "@/components/charts/markup";
-import { buttonClasses } from "@/components/ui/button-classes";
 import { rowMenu } from "@/components/ui/row-menu";
 import { formatDateOnly } from "@/lib/shared/dates";
 import type { Touchpoint } from "@/lib/touchpoints";
@@ -34,7 +33,7 @@ export function touchpointRows(touchpoints: readonly Touchpoint[], returnTo: str
       ? markup`<a href="/stakeholders/${stakeholder.id}" class="font-medium text-text underline-offset-2 hover:underline">${stakeholder.name}</a>`
       : markup`<span class="font-medium text-text">Group meeting</span>`;
     // Its Delete carries the id for the list's one click handler (touchpoint-list-actions.tsx).
-    const actions = markup`<a href="/touchpoints/${id}/edit${editQuery}" class="${buttonClasses("ghost", "px-3")}">Edit<span class="sr-only">: ${topic}</span></a><button type="button" data-touchpoint-delete="${id}" class="${buttonClasses("ghost")}">Delete<span class="sr-only"> ${describeTouchpoint(touchpoint)}</span></button>`;
+    const actions = markup`<a href="/touchpoints/${id}/edit${editQuery}" class="row-menu-action">Edit<span class="sr-only">: ${topic}</span></a><button type="button" data-touchpoint-delete="${id}" class="row-menu-action">Delete<span class="sr-only"> ${describeTouchpoint(touchpoint)}</span></button>`;
     return markup`<li class="py-4 first:pt-0 last:pb-0"><article aria-labelledby="touchpoint-${id}-topic" class="flex items-start gap-2"><div class="min-w-0 flex-1">${meta(touchpoint, who)}<h3 id="touchpoint-${id}-topic" class="mt-1 font-medium break-words">${topic}${touchpoint.notable ? NOTABLE : null}</h3>${outcome(touchpoint)}</div>${rowMenu(`touchpoint-${id}-actions`, `Edit or delete: ${topic}`, actions)}</article></li>`;
   });
   return markup`<ul class="divide-y divide-border" aria-label="Touchpoints">${rows}</ul>`;

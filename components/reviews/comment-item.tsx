@@ -1,11 +1,4 @@
-"use client";
-
-import { useState } from "react";
-import { RowActionButton } from "@/components/mentors/row-action-button";
-import { Button } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/field";
-import { ActionForm } from "@/components/ui/form";
-import { editCommentSchema } from "@/lib/mentoring/comments.validation";
+import { OwnComment } from "@/components/reviews/own-comment";
 import type { FormState } from "@/lib/shared/forms";
 
 type Props = {
@@ -24,9 +17,12 @@ type Props = {
   deleteAction?: () => Promise<{ ok: boolean; message: string }>;
 };
 
-/** One comment: who, when, what; its author may edit or delete it. */
+/**
+ * One comment: who, when, what; its author may edit or delete it. Rendered on
+ * the server; only the viewer's own comments have a client part (decision record 034).
+ */
 export function CommentItem({ id, author, role, body, postedAt, postedAtIso, edited, mine, editAction, deleteAction }: Props) {
-  const [editing, setEditing] = useState(false);
+  const text = <p className="mt-1 whitespace-pre-line break-words">{body}</p>;
   return (
     <article aria-labelledby={`comment-${id}-by`} className="py-4 first:pt-0 last:pb-0" data-testid="review-comment">
       <p className="text-sm">
@@ -39,35 +35,13 @@ export function CommentItem({ id, author, role, body, postedAt, postedAtIso, edi
           {edited ? " · edited" : null}
         </span>
       </p>
-      {editing ? (
-        <div className="mt-2">
-          <ActionForm
-            action={editAction}
-            schema={editCommentSchema}
-            submitLabel="Save comment"
-            aria-label="Edit comment"
-            onResult={(state) => state.status === "success" && setEditing(false)}
-            extraActions={
-              <Button variant="ghost" onClick={() => setEditing(false)}>
-                Cancel
-              </Button>
-            }
-          >
-            <input type="hidden" name="id" value={id} />
-            <TextAreaField name="commentBody" label="Your comment" rows={3} defaultValue={body} />
-          </ActionForm>
-        </div>
+      {mine && deleteAction ? (
+        <OwnComment id={id} body={body} postedAt={postedAt} editAction={editAction} deleteAction={deleteAction}>
+          {text}
+        </OwnComment>
       ) : (
-        <p className="mt-1 whitespace-pre-line break-words">{body}</p>
+        text
       )}
-      {mine && deleteAction && !editing ? (
-        <div className="mt-2 flex gap-1">
-          <Button variant="ghost" className="min-h-8 px-2 py-1" onClick={() => setEditing(true)}>
-            Edit<span className="sr-only"> your comment</span>
-          </Button>
-          <RowActionButton action={deleteAction} label="Delete" what={`your comment of ${postedAt}`} pendingLabel="Deleting…" variant="ghost" confirm="Delete this comment?" />
-        </div>
-      ) : null}
     </article>
   );
 }

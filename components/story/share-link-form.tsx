@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -13,8 +13,8 @@ function isCreatedLink(data: unknown): data is { url: string } {
   return typeof data === "object" && data !== null && typeof (data as { url?: unknown }).url === "string";
 }
 
-/** Creates a link to this quarter's pack and shows it once, with a button to copy it. */
-export function ShareLinkForm({ action, quarter }: { action: ActionFormProps["action"]; quarter: string }) {
+/** Creates a link to this quarter's pack and shows it once, with a button to copy it. `extraActions`: beside the button, the link that closes the form. */
+export function ShareLinkForm({ action, quarter, extraActions }: { action: ActionFormProps["action"]; quarter: string; extraActions?: ReactNode }) {
   const [url, setUrl] = useState<string | null>(null);
 
   async function copy(link: string) {
@@ -34,6 +34,7 @@ export function ShareLinkForm({ action, quarter }: { action: ActionFormProps["ac
         submitLabel="Create link"
         pendingLabel="Creating…"
         aria-label="Create a share link"
+        extraActions={extraActions}
         onResult={(state) => setUrl(state.status === "success" && isCreatedLink(state.data) ? state.data.url : null)}
       >
         <input type="hidden" name="quarter" value={quarter} />

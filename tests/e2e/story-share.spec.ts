@@ -137,6 +137,9 @@ test.describe("the quarterly story outside the app", () => {
 
     await page.goto(`/story/${quarter}`);
     const panel = page.getByRole("region", { name: "Shared links" });
+    // The form opens from its link, with its first field ready for typing.
+    await panel.getByRole("link", { name: "New link" }).click();
+    await expect(panel.getByLabel("Who it is for (optional)")).toBeFocused();
     await panel.getByLabel("Who it is for (optional)").fill("Dana, CEO");
     await panel.getByLabel("Works for").selectOption("7");
     await panel.getByRole("button", { name: "Create link" }).click();
@@ -215,6 +218,7 @@ test.describe("the quarterly story outside the app", () => {
     expect(download.suggestedFilename()).toBe(`wheelhouse-story-${quarter}.md`);
 
     const panel = page.getByRole("region", { name: "Shared links" });
+    await panel.getByRole("link", { name: "New link" }).click();
     await panel.getByRole("button", { name: "Create link" }).click();
     const url = await panel.getByLabel("Your new link (shown only now)").inputValue();
     const reader = await browser.newContext({ baseURL });

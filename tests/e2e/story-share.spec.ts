@@ -205,6 +205,24 @@ test.describe("the quarterly story outside the app", () => {
     await reader.close();
   });
 
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the leader opens the form by its link, creates a link and is shown it once", async ({ leader, db, baseURL }) => {
+      const { page } = leader;
+      const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));
+      await seedQuarter(db, leader.id, quarter);
+
+      await page.goto(`/story/${quarter}`);
+      const panel = page.getByRole("region", { name: "Shared links" });
+      await panel.getByRole("link", { name: "New link" }).click();
+      await panel.getByLabel("Who it is for (optional)").fill("Board");
+      await panel.getByRole("button", { name: "Create link" }).click();
+      await expect(panel.getByLabel("Your new link (shown only now)")).toHaveValue(new RegExp(`^${baseURL}/shared/story/[A-Za-z0-9_-]{43}$`));
+      await expect(panel.getByRole("listitem", { name: "Board" })).toContainText("Not opened yet");
+    });
+  });
+
   test("the pack prints to PDF on at most four A4 or Letter pages with its charts, signed in and through a link", async ({ leader, db, browser, baseURL, consoleGuard }) => {
     const { page } = leader;
     const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import { useVersionedForm } from "@/components/ui/use-versioned-form";
@@ -14,6 +15,8 @@ type Props = {
   /** The narrative as saved when the page loaded; version 0 holds the draft gathered from the weeks. */
   narrative: SavedNarrative;
   timeZone: string;
+  /** Beside the save button: the link that closes the editor. */
+  extraActions?: ReactNode;
 };
 
 const valuesOf = (narrative: SavedNarrative) => ({ body: narrative.body });
@@ -23,7 +26,7 @@ const valuesOf = (narrative: SavedNarrative) => ({ body: narrative.body });
  * version check as a week: a save from another tab or device in between is
  * shown beside what was typed, and neither is lost.
  */
-export function NarrativeEditor({ action, narrative, timeZone }: Props) {
+export function NarrativeEditor({ action, narrative, timeZone, extraActions }: Props) {
   const { version, base, shown, conflict, formKey, rootRef, onResult, keepMine, takeSaved } = useVersionedForm({
     loaded: narrative,
     savedKey: "narrative",
@@ -34,7 +37,7 @@ export function NarrativeEditor({ action, narrative, timeZone }: Props) {
 
   return (
     <div ref={rootRef}>
-      <ActionForm key={formKey} action={action} schema={narrativeSchema} submitLabel="Save narrative" warnOnLeave onResult={onResult} aria-label="Narrative">
+      <ActionForm key={formKey} action={action} schema={narrativeSchema} submitLabel="Save narrative" warnOnLeave onResult={onResult} extraActions={extraActions} aria-label="Narrative">
         <input type="hidden" name="quarter" value={narrative.quarter} readOnly />
         <input type="hidden" name="version" value={version} readOnly />
         {conflict ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
 import { RatingField } from "@/components/weeks/rating-field";
@@ -14,10 +15,12 @@ type Props = {
   ratings: HabitRatings;
   /** Set for a mentor rating a mentee's quarter; absent for the leader's own self-assessment. */
   mentee?: { id: string; name: string };
+  /** Beside the save button: the link that closes the form. */
+  extraActions?: ReactNode;
 };
 
 /** The habits rated 1–5 for the quarter, each with a short evidence note: the leader's self-assessment, or a mentor's ratings beside it. */
-export function RatingsForm({ action, quarter, ratings, mentee }: Props) {
+export function RatingsForm({ action, quarter, ratings, mentee, extraActions }: Props) {
   const title = mentee ? `Your ratings of ${mentee.name}'s quarter` : "Rate your quarter";
   return (
     <section aria-labelledby="ratings-form-title" className="mt-6 border-t border-border pt-5">
@@ -29,7 +32,7 @@ export function RatingsForm({ action, quarter, ratings, mentee }: Props) {
           ? `Rate each habit as you saw it this quarter; ${mentee.name} sees your ratings and notes beside their own.`
           : "Rate each habit for the whole quarter, with a line of evidence: what you did, or did not. Skip any you are unsure of."}
       </p>
-      <ActionForm action={action} schema={mentee ? mentorAssessmentSchema : assessmentSchema} submitLabel="Save ratings" className="mt-4" aria-label={title}>
+      <ActionForm action={action} schema={mentee ? mentorAssessmentSchema : assessmentSchema} submitLabel="Save ratings" extraActions={extraActions} className="mt-4" aria-label={title}>
         <input type="hidden" name="quarter" value={quarter} readOnly />
         {mentee ? <input type="hidden" name="menteeId" value={mentee.id} readOnly /> : null}
         {HABITS.map((habit) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import type { ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -13,13 +13,11 @@ function isCreatedLink(data: unknown): data is { url: string } {
   return typeof data === "object" && data !== null && typeof (data as { url?: unknown }).url === "string";
 }
 
-/** Creates a link to this quarter's pack and shows it once, with a button to copy it. */
-export function ShareLinkForm({ action, quarter }: { action: ActionFormProps["action"]; quarter: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-
-  async function copy(link: string) {
+/** The new link, shown once (only its hash is kept), with a button to copy it. */
+function NewLink({ url }: { url: string }) {
+  async function copy() {
     try {
-      await navigator.clipboard.writeText(link);
+      await navigator.clipboard.writeText(url);
       toast.success("Link copied.");
     } catch {
       toast.error("Copying was blocked by the browser. Select the link and copy it yourself.");
@@ -27,44 +25,50 @@ export function ShareLinkForm({ action, quarter }: { action: ActionFormProps["ac
   }
 
   return (
-    <div className="space-y-4">
-      <ActionForm
-        action={action}
-        schema={createShareLinkSchema}
-        submitLabel="Create link"
-        pendingLabel="Creating…"
-        aria-label="Create a share link"
-        onResult={(state) => setUrl(state.status === "success" && isCreatedLink(state.data) ? state.data.url : null)}
-      >
-        <input type="hidden" name="quarter" value={quarter} />
-        <TextField name="label" label="Who it is for (optional)" maxLength={80} placeholder="Dana, CEO" help="Only you see this." autoComplete="off" />
-        <SelectField
-          name="expiresInDays"
-          label="Works for"
-          options={EXPIRY_OPTIONS}
-          defaultValue={String(DEFAULT_SHARE_LINK_EXPIRY_DAYS)}
-          help="You can revoke it at any time."
+    <div className="mt-4 rounded-md border border-border-strong bg-accent-soft p-3" role="status">
+      <label htmlFor="new-share-link" className="block text-sm font-medium">
+        Your new link (shown only now)
+      </label>
+      <div className="mt-2 flex flex-col gap-2 sm:flex-row">
+        <input
+          id="new-share-link"
+          readOnly
+          value={url}
+          onFocus={(event) => event.currentTarget.select()}
+          className="block w-full min-w-0 rounded-md border border-border-strong bg-surface px-3 py-2 font-mono text-sm text-text"
         />
-      </ActionForm>
-      {url ? (
-        <div className="rounded-md border border-border-strong bg-accent-soft p-3" role="status">
-          <label htmlFor="new-share-link" className="block text-sm font-medium">
-            Your new link (shown only now)
-          </label>
-          <div className="mt-2 flex flex-col gap-2 sm:flex-row">
-            <input
-              id="new-share-link"
-              readOnly
-              value={url}
-              onFocus={(event) => event.currentTarget.select()}
-              className="block w-full min-w-0 rounded-md border border-border-strong bg-surface px-3 py-2 font-mono text-sm text-text"
-            />
-            <Button variant="secondary" onClick={() => void copy(url)}>
-              Copy link
-            </Button>
-          </div>
-        </div>
-      ) : null}
+        <Button variant="secondary" onClick={() => void copy()}>
+          Copy link
+        </Button>
+      </div>
     </div>
+  );
+}
+
+/**
+ * Creates a link to this quarter's pack and shows it once, from the form's result, so it shows
+ * without JavaScript too. `extraActions`: beside the button, the link that closes the form.
+ */
+export function ShareLinkForm({ action, quarter, extraActions }: { action: ActionFormProps["action"]; quarter: string; extraActions?: ReactNode }) {
+  return (
+    <ActionForm
+      action={action}
+      schema={createShareLinkSchema}
+      submitLabel="Create link"
+      pendingLabel="Creating…"
+      aria-label="Create a share link"
+      extraActions={extraActions}
+      result={(state) => (state.status === "success" && isCreatedLink(state.data) ? <NewLink url={state.data.url} /> : null)}
+    >
+      <input type="hidden" name="quarter" value={quarter} />
+      <TextField name="label" label="Who it is for (optional)" maxLength={80} placeholder="Dana, CEO" help="Only you see this." autoComplete="off" />
+      <SelectField
+        name="expiresInDays"
+        label="Works for"
+        options={EXPIRY_OPTIONS}
+        defaultValue={String(DEFAULT_SHARE_LINK_EXPIRY_DAYS)}
+        help="You can revoke it at any time."
+      />
+    </ActionForm>
   );
 }

@@ -1,13 +1,11 @@
-import { ShareLinkForm } from "@/components/story/share-link-form";
 import { cn } from "@/components/ui/cn";
 import { DeleteWithUndo } from "@/components/ui/delete-with-undo";
-import type { ActionFormProps } from "@/components/ui/form";
 import type { ButtonResult } from "@/lib/server/button-actions";
 import type { ShareLinkState, ShareLinkView } from "@/lib/story/share-links";
 import { zonedDateTimeFormat } from "@/lib/shared/dates";
+import type { ReactNode } from "react";
 
 export type ShareLinkActions = {
-  create: ActionFormProps["action"];
   revoke: (id: string) => Promise<ButtonResult>;
   restore: (id: string) => Promise<ButtonResult>;
 };
@@ -40,10 +38,23 @@ function validity(link: ShareLinkView, timeZone: string): string {
 
 /**
  * The leader's read-only links to this quarter's pack, for people without an
- * account: make one, see how often and when each was opened, revoke it (with
- * a moment to undo). A link is shown only when it is made.
+ * account: make one (`newLink`, the form or what opens it), see how often
+ * and when each was opened, revoke it (with a moment to undo). A link is
+ * shown only when it is made.
  */
-export function ShareLinksPanel({ quarter, quarterName, links, timeZone, actions }: { quarter: string; quarterName: string; links: ShareLinkView[]; timeZone: string; actions: ShareLinkActions }) {
+export function ShareLinksPanel({
+  quarterName,
+  links,
+  timeZone,
+  actions,
+  newLink,
+}: {
+  quarterName: string;
+  links: ShareLinkView[];
+  timeZone: string;
+  actions: ShareLinkActions;
+  newLink: ReactNode;
+}) {
   return (
     <section aria-labelledby="shared-links-heading" className="rounded-lg border border-border bg-surface p-5 sm:p-6 print:hidden">
       <h2 id="shared-links-heading" className="text-lg font-semibold">
@@ -53,9 +64,7 @@ export function ShareLinksPanel({ quarter, quarterName, links, timeZone, actions
         A read-only link to your {quarterName} story for someone without an account, such as your CEO. It shows this quarter&apos;s pack and nothing
         else, and stops working when it expires or when you revoke it.
       </p>
-      <div className="mt-4">
-        <ShareLinkForm action={actions.create} quarter={quarter} />
-      </div>
+      <div className="mt-4">{newLink}</div>
       {links.length > 0 ? (
         <ul className="mt-5 divide-y divide-border rounded-md border border-border" aria-label={`Links to your ${quarterName} story`}>
           {links.map((link) => {

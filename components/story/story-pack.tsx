@@ -26,8 +26,10 @@ type Props = {
   chartsPath: string;
   /** The page was asked for its charts' numbers as tables (`?tables=1`). */
   tables?: boolean;
-  /** The owner's narrative editor, shown instead of the narrative as read. */
+  /** The owner's narrative editor, or what opens it: on screen, under the narrative as read. */
   narrativeEditor?: ReactNode;
+  /** The editor is open: it stands in for the narrative as read, which shows only in print. */
+  narrativeEditorOpen?: boolean;
   /** The owner's self-assessment form, shown under the ratings. */
   assessmentForm?: ReactNode;
   /** A mentor's own rating form, shown under the ratings. */
@@ -46,7 +48,7 @@ function Sources({ as: Tag = "div", className, markup }: { as?: "div" | "ul"; cl
  * `links` is given). The owner's and a mentor's forms come in as slots, so a
  * read-only view renders the same pack without them.
  */
-export function StoryPackView({ pack, links, chartsPath, tables = false, narrativeEditor, assessmentForm, mentorRatingForm }: Props) {
+export function StoryPackView({ pack, links, chartsPath, tables = false, narrativeEditor, narrativeEditorOpen = false, assessmentForm, mentorRatingForm }: Props) {
   const charts = { model: pack.dashboard, chartsPath, tables };
   const spanning = spanningWeeksNote(pack.quarter, pack.calendar.weekStartsOn);
   const weekHref = (day: DateOnly) => links?.week(day) ?? null;
@@ -86,16 +88,16 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
 
       <DashboardSection id="story-narrative-title" title="In my words">
         {pack.narrative ? (
-          // With the editor, the narrative shows only in print (a form does not print well). It comes
+          // With the editor open, the narrative shows only in print (a form does not print well). It comes
           // before the editor in the markup (the one or the other shows): the editor carries the whole
           // text as its props, and a payload row past ~3 kB would send the narrative's elements one by one.
-          <MarkdownBody appLinks={links !== null} className={narrativeEditor ? "hidden print:block" : undefined}>
+          <MarkdownBody appLinks={links !== null} className={narrativeEditorOpen ? "hidden print:block" : undefined}>
             {pack.narrative.body}
           </MarkdownBody>
         ) : narrativeEditor ? null : (
           <p className="text-muted">No narrative written for this quarter yet.</p>
         )}
-        {narrativeEditor ? <div className="print:hidden">{narrativeEditor}</div> : null}
+        {narrativeEditor ? <div className={narrativeEditorOpen ? "print:hidden" : "mt-4 print:hidden"}>{narrativeEditor}</div> : null}
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm print:hidden">
             <summary className="cursor-pointer font-medium">{`Gathered from the weeks (${pack.gathered.length} lines)`}</summary>

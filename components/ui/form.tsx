@@ -25,6 +25,8 @@ export type ActionFormProps = {
   /** Warn before leaving the page with unsaved changes. */
   warnOnLeave?: boolean;
   onResult?: (state: FormState) => void;
+  /** What a result shows under the form, from its state: rendered on the server too, so it shows without JavaScript. */
+  result?: (state: FormState) => ReactNode;
   /** A check the schema cannot make (a file's size): false keeps the form from being sent. */
   beforeSubmit?: (form: HTMLFormElement) => boolean;
   children: ReactNode;
@@ -41,6 +43,7 @@ export function ActionForm({
   pendingLabel = "Saving…",
   warnOnLeave = false,
   onResult,
+  result,
   beforeSubmit,
   children,
   extraActions,
@@ -136,6 +139,7 @@ export function ActionForm({
         {extraActions}
         {warnOnLeave && dirty && !pending ? <span className="text-sm text-muted">Unsaved changes</span> : null}
       </div>
+      {result?.(state)}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { getRequestContext, type RequestContext } from "@/lib/server/request-context";
@@ -45,6 +46,11 @@ function safeDetail(detail: Record<string, unknown> | undefined): Prisma.InputJs
   return kept.length > 0 ? (JSON.parse(JSON.stringify(Object.fromEntries(kept))) as Prisma.InputJsonValue) : undefined;
 }
 
+/** The line as stored: the action cut to its column, the detail without secrets, and where the request came from. */
+function auditLine(event: AuditEventInput, { ip, userAgent }: RequestContext) {
+  return { userId: event.userId, action: event.action.slice(0, 64), ip, userAgent, detail: safeDetail(event.detail) };
+}
+
 /**
  * Adds a line to the security history, with the IP and user agent of the
  * current request (or of `request`, read before: a task run after the
@@ -53,13 +59,30 @@ function safeDetail(detail: Record<string, unknown> | undefined): Prisma.InputJs
  */
 export async function recordAudit(event: AuditEventInput, request?: RequestContext): Promise<void> {
   try {
-    const { ip, userAgent } = request ?? (await getRequestContext());
-    await db.auditEvent.create({
-      data: { userId: event.userId, action: event.action.slice(0, 64), ip, userAgent, detail: safeDetail(event.detail) },
-    });
+    await db.auditEvent.create({ data: auditLine(event, request ?? (await getRequestContext())) });
     logger.info({ audit: event.action, userId: event.userId }, "Audit event");
   } catch (error) {
     logger.error({ err: error, audit: event.action, userId: event.userId }, "Recording an audit event failed");
+  }
+}
+
+/**
+ * recordAudit for a line that goes with a write made on every request (a
+ * shared link's opening and its counter): the write (`change`, one UPDATE,
+ * INSERT or DELETE) and the line are one statement, so one round trip and one
+ * commit, and the one is never kept without the other. Never throws either;
+ * a failure, of the write or of the line, is logged.
+ */
+export async function recordAuditWith(change: Prisma.Sql, event: AuditEventInput, request: RequestContext): Promise<void> {
+  const line = auditLine(event, request);
+  try {
+    await db.$executeRaw`
+      WITH change AS (${change})
+      INSERT INTO "AuditEvent" (id, "userId", action, ip, "userAgent", detail)
+      VALUES (${randomUUID()}, ${line.userId}, ${line.action}, ${line.ip}, ${line.userAgent}, ${line.detail === undefined ? null : JSON.stringify(line.detail)}::jsonb)`;
+    logger.info({ audit: event.action, userId: event.userId }, "Audit event");
+  } catch (error) {
+    logger.error({ err: error, audit: event.action, userId: event.userId }, "Recording an audit event and its change failed");
   }
 }
 

@@ -2,12 +2,12 @@ import "server-only";
 import { after } from "next/server";
 import { getQuarterDashboard } from "@/lib/dashboard/dashboard";
 import type { DashboardModel } from "@/lib/dashboard/figures";
-import { recordAudit } from "@/lib/server/audit";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, recordAuditWith } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { ExpectedError, NotFoundError } from "@/lib/server/errors";
 import { consumeRateLimit, rateLimitReached } from "@/lib/server/rate-limit";
 import { getRequestContext, type RequestContext } from "@/lib/server/request-context";
-import { logger } from "@/lib/server/logger";
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from "@/lib/server/secret-tokens";
 import type { Viewer } from "@/lib/server/viewer";
 import { restorableSince } from "@/lib/shared/soft-delete";
@@ -134,15 +134,17 @@ async function findLiveLink(token: string, now: Date): Promise<Lookup> {
   return { kind: "ok", link: { ...link, quarter: quarter.data } };
 }
 
-/** Counts an opening of the link, for its owner's list and security history, from the reader's address and browser. */
+/**
+ * Counts an opening of the link, for its owner's list, and adds it to their
+ * security history with the reader's address and browser: one statement, as
+ * every opening writes both (so the count and the history always agree).
+ */
 async function recordView(link: LiveLink, as: "page" | "markdown", now: Date, reader: RequestContext): Promise<void> {
-  try {
-    await db.storyShareLink.updateMany({ where: { id: link.id }, data: { viewCount: { increment: 1 }, lastViewedAt: now } });
-  } catch (error) {
-    // After the response nobody is there to see the error; the audit line below still tells the owner.
-    logger.error({ err: error, linkId: link.id }, "Counting a shared story's opening failed");
-  }
-  await recordAudit({ userId: link.userId, action: "story_link_viewed", detail: { linkId: link.id, quarter: link.quarter, as } }, reader);
+  await recordAuditWith(
+    Prisma.sql`UPDATE "StoryShareLink" SET "viewCount" = "viewCount" + 1, "lastViewedAt" = ${now} WHERE id = ${link.id}`,
+    { userId: link.userId, action: "story_link_viewed", detail: { linkId: link.id, quarter: link.quarter, as } },
+    reader,
+  );
 }
 
 /**

@@ -87,3 +87,11 @@ export const mentorAssessmentSchema = z
   .transform((input) => ({ ...toAssessment(input), menteeId: input.menteeId }));
 
 export type MentorAssessmentInput = z.output<typeof mentorAssessmentSchema>;
+
+/** The forms the leader's story page opens, one at a time, from its address (`?edit=narrative`). */
+export const STORY_FORMS = ["narrative", "ratings", "link"] as const;
+
+export type StoryForm = (typeof STORY_FORMS)[number];
+
+/** `?edit=` on the leader's story page: anything else opens no form. */
+export const storyFormSchema = z.enum(STORY_FORMS).nullable().catch(null);

@@ -156,10 +156,17 @@ test("stored script payloads render as inert text on every page that shows them"
   await expect(leader.page.getByRole("article").getByText("click me", { exact: true })).toBeVisible();
   await expect(leader.page.getByRole("link", { name: "click me" })).toHaveCount(0);
 
-  // The leader's story: the narrative is in its editor (a textarea's text), the evidence notes are on the page.
-  await expectInert(leader.page, `/story/${rows.quarter}`, { showsText: false });
+  // The leader's story: the narrative as read and the evidence notes are on the page, and, with the forms open,
+  // the narrative is in its editor (a textarea's text) and the notes in theirs.
+  await expectInert(leader.page, `/story/${rows.quarter}`);
   await expect(leader.page.getByTestId("story-assessment").getByText(SCRIPT, { exact: false }).first()).toBeVisible();
+  await expect(leader.page.getByText("click me", { exact: true })).toBeVisible();
+  await expect(leader.page.getByRole("link", { name: "click me" })).toHaveCount(0);
+  await expectInert(leader.page, `/story/${rows.quarter}?edit=narrative`, { showsText: false });
   await expect(leader.page.getByLabel("Your narrative")).toHaveValue(MARKDOWN);
+  await expectInert(leader.page, `/story/${rows.quarter}?edit=ratings`);
+  // The second habit's, "Owning the story".
+  await expect(leader.page.getByLabel("Evidence").nth(1)).toHaveValue(PAYLOAD);
 
   // What the mentor sees of the leader.
   for (const path of [

@@ -129,14 +129,22 @@ async function printsOnFourPagesWithCharts(page: Page) {
   await page.emulateMedia({ media: "screen" });
 }
 
+/** Seeds the last quarter, opens its story and the form that makes a link, which opens from its link: answers the quarter and the links' panel. */
+async function openNewLinkForm(page: Page, db: pg.Pool, leaderId: string) {
+  const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));
+  await seedQuarter(db, leaderId, quarter);
+  await page.goto(`/story/${quarter}`);
+  const panel = page.getByRole("region", { name: "Shared links" });
+  await panel.getByRole("link", { name: "New link" }).click();
+  return { quarter, panel };
+}
+
 test.describe("the quarterly story outside the app", () => {
   test("a read-only link shows that pack only to a reader without an account, is counted, and stops when revoked", async ({ leader, db, browser, baseURL, consoleGuard }) => {
     const { page } = leader;
-    const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));
-    await seedQuarter(db, leader.id, quarter);
-
-    await page.goto(`/story/${quarter}`);
-    const panel = page.getByRole("region", { name: "Shared links" });
+    const { quarter, panel } = await openNewLinkForm(page, db, leader.id);
+    // The form's first field is ready for typing.
+    await expect(panel.getByLabel("Who it is for (optional)")).toBeFocused();
     await panel.getByLabel("Who it is for (optional)").fill("Dana, CEO");
     await panel.getByLabel("Works for").selectOption("7");
     await panel.getByRole("button", { name: "Create link" }).click();
@@ -202,6 +210,20 @@ test.describe("the quarterly story outside the app", () => {
     await reader.close();
   });
 
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the leader opens the form by its link, creates a link and is shown it once", async ({ leader, db, baseURL }) => {
+      const { panel } = await openNewLinkForm(leader.page, db, leader.id);
+      // Without JavaScript, a form held in useActionState streams after the page and stays where it streamed: found by its name.
+      const form = leader.page.getByRole("form", { name: "Create a share link" });
+      await form.getByLabel("Who it is for (optional)").fill("Board");
+      await form.getByRole("button", { name: "Create link" }).click();
+      await expect(form.getByLabel("Your new link (shown only now)")).toHaveValue(new RegExp(`^${baseURL}/shared/story/[A-Za-z0-9_-]{43}$`));
+      await expect(panel.getByRole("listitem", { name: "Board" })).toContainText("Not opened yet");
+    });
+  });
+
   test("the pack prints to PDF on at most four A4 or Letter pages with its charts, signed in and through a link", async ({ leader, db, browser, baseURL, consoleGuard }) => {
     const { page } = leader;
     const quarter = previousQuarter(currentQuarter({ timeZone: "Europe/Berlin", weekStartsOn: 1 }));
@@ -215,6 +237,7 @@ test.describe("the quarterly story outside the app", () => {
     expect(download.suggestedFilename()).toBe(`wheelhouse-story-${quarter}.md`);
 
     const panel = page.getByRole("region", { name: "Shared links" });
+    await panel.getByRole("link", { name: "New link" }).click();
     await panel.getByRole("button", { name: "Create link" }).click();
     const url = await panel.getByLabel("Your new link (shown only now)").inputValue();
     const reader = await browser.newContext({ baseURL });

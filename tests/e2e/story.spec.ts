@@ -1,7 +1,8 @@
-// The quarterly story: /story opens the running quarter; the leader edits and
-// saves the narrative (a save from another tab shows as a conflict, neither
-// text lost) and rates the quarter's habits; a mentor the story is shared with
-// reads it and adds their ratings; without the story shared, not found.
+// The quarterly story: /story opens the running quarter; the leader opens the
+// narrative's editor, edits and saves it (a save from another tab shows as a
+// conflict, neither text lost) and rates the quarter's habits, with and without
+// JavaScript; a mentor the story is shared with reads it and adds their
+// ratings; without the story shared, not found.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, test } from "./support/fixtures";
@@ -11,6 +12,12 @@ const id = (prefix: string) => `e2e_${prefix}_${randomBytes(6).toString("hex")}`
 
 const narrative = (page: Page) => page.getByRole("textbox", { name: "Your narrative" });
 const saveNarrative = (page: Page) => page.getByRole("button", { name: "Save narrative" }).click();
+
+/** Opens the narrative's editor from the pack (the page shows each form only when asked): the editor takes the focus. */
+async function editNarrative(page: Page) {
+  await page.getByRole("link", { name: "Edit narrative" }).click();
+  await expect(narrative(page)).toBeFocused();
+}
 
 /** Opens /story and answers the quarter it opened. */
 async function openStory(page: Page): Promise<string> {
@@ -33,7 +40,14 @@ test.describe("the quarterly story", () => {
     const quarter = await openStory(page);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Your story, Q");
     await expect(page.getByRole("heading", { name: /^Strategy took 50% of your logged hours/ })).toBeVisible();
-    // The draft is the leader's own words, gathered; each gathered line links to its week.
+    // The draft is the leader's own words, gathered, shown as read until the editor is opened; each gathered line links to its week.
+    const narrativeSection = page.getByRole("region", { name: "In my words" });
+    await expect(narrativeSection.getByRole("listitem").filter({ hasText: /^Shipped the billing migration \(week of/, visible: true })).toHaveCount(1);
+    await expect(narrativeSection).toContainText("A draft gathered from your weeks");
+    await expect(narrative(page)).toHaveCount(0);
+    await checkA11y(page);
+    await editNarrative(page);
+    await expect(page).toHaveURL(new RegExp(`/story/${quarter}\\?edit=narrative#narrative-form$`));
     await expect(narrative(page)).toHaveValue(/## Wins\n\n- Shipped the billing migration \(week of/);
     await expect(narrative(page)).toHaveValue(/## What's next\n\n- Platform team next/);
     await page.getByText(/Gathered from the weeks/).click();
@@ -51,6 +65,7 @@ test.describe("the quarterly story", () => {
     const otherTab = await page.context().newPage();
     await otherTab.goto(`/story/${quarter}`);
     await otherTab.waitForLoadState("networkidle");
+    await editNarrative(otherTab);
     await narrative(otherTab).fill("## Wins\n\nFrom the second tab.");
     await saveNarrative(otherTab);
     await expect(otherTab.getByText("Narrative saved.")).toBeVisible();
@@ -68,9 +83,16 @@ test.describe("the quarterly story", () => {
     await expect(conflict).toHaveCount(0);
     await page.reload();
     await expect(narrative(page)).toHaveValue("## Wins\n\nFrom the first tab.");
+    // Closed, the editor leaves the narrative as read.
+    await page.getByRole("link", { name: "Close" }).click();
+    await expect(narrative(page)).toHaveCount(0);
+    await expect(narrativeSection.getByText("From the first tab.")).toBeVisible();
 
     // Rate the quarter: a rating and its evidence, shown in the pack.
+    await page.getByRole("link", { name: "Rate your quarter" }).click();
     const form = page.getByRole("form", { name: "Rate your quarter" });
+    await expect(form.getByRole("radio").first()).toBeFocused();
+    await checkA11y(page);
     const strategy = form.getByRole("group", { name: "Self-rating for the quarter for Strategic over tactical time" });
     await strategy.getByRole("radio", { name: "4 – Mostly" }).check();
     await form.getByLabel("Evidence").first().fill("Kept two afternoons a week for the platform plan.");
@@ -99,6 +121,35 @@ test.describe("the quarterly story", () => {
     expect(response?.status()).toBe(404);
   });
 
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the leader opens the narrative and the ratings by their links, is told at the field, and saves", async ({ leader }) => {
+      const { page } = leader;
+      const quarter = await openStory(page);
+
+      await page.getByRole("link", { name: "Edit narrative" }).click();
+      await expect(page).toHaveURL(new RegExp(`/story/${quarter}\\?edit=narrative#narrative-form$`));
+      await narrative(page).fill(" ");
+      await saveNarrative(page);
+      await expect(page.locator("#field-body-error")).toHaveText("Write your narrative, or keep the draft.");
+      await narrative(page).fill("## Wins\n\nSaved without JavaScript.");
+      await saveNarrative(page);
+      await expect(narrative(page)).toHaveValue("## Wins\n\nSaved without JavaScript.");
+      await page.getByRole("link", { name: "Close" }).click();
+      await expect(page.getByRole("region", { name: "In my words" }).getByText("Saved without JavaScript.")).toBeVisible();
+
+      await page.getByRole("link", { name: "Rate your quarter" }).click();
+      const form = page.getByRole("form", { name: "Rate your quarter" });
+      await form.getByLabel("Evidence").first().fill("Kept two afternoons a week for the platform plan.");
+      await form.getByRole("button", { name: "Save ratings" }).click();
+      await expect(page.locator("#field-rating-strategy-error")).toHaveText("Rate strategic time to keep your note on it.");
+      await form.getByRole("group", { name: "Self-rating for the quarter for Strategic over tactical time" }).getByRole("radio", { name: "4 – Mostly" }).check();
+      await form.getByRole("button", { name: "Save ratings" }).click();
+      await expect(page.getByTestId("story-assessment").locator('[data-habit="strategy"]')).toContainText("4 of 5");
+    });
+  });
+
   test("a mentor with the story shared reads it and rates the quarter; without it, not found", async ({ leader, createLeader, db }) => {
     test.setTimeout(90_000);
     const mentor = await createLeader({ name: "Grace Mentor" });
@@ -109,6 +160,7 @@ test.describe("the quarterly story", () => {
       [mentorshipId, leader.id, mentor.id],
     );
     const quarter = await openStory(leader.page);
+    await editNarrative(leader.page);
     await narrative(leader.page).fill("## Wins\n\nThe billing migration, told in revenue.");
     await saveNarrative(leader.page);
     await expect(leader.page.getByText("Narrative saved.")).toBeVisible();

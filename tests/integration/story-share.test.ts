@@ -24,6 +24,7 @@ import { GET as downloadOwn } from "@/app/(app)/story/[quarter]/story.md/route";
 import { SESSION_COOKIE } from "@/lib/config/session-cookies";
 import { createUser, type TestUser } from "../support/factories/users";
 import { afterResponse, withRequest } from "../support/next-request";
+import { listed, recordStatements } from "../support/statements";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAYLOAD = `<script>alert("narrative")</script><img src=x onerror="alert(1)">`;
@@ -81,6 +82,20 @@ describe("creating and listing links", () => {
     expect(audit.map((event) => event.action)).toEqual(["story_link_created", "story_link_viewed", "story_link_viewed"]);
     expect(audit[1]).toMatchObject({ ip: "203.0.113.10", userAgent: "Board member's browser", detail: { linkId: link.id, quarter, as: "page" } });
     expect(JSON.stringify(audit)).not.toContain(token);
+  });
+
+  it("records an opening in one statement: the link's counter and when, with the audit line", async () => {
+    const { now: quarter } = quarters();
+    const { token, link } = await createShareLink(ada.viewer, { quarter, expiresInDays: 30, label: null });
+    const openedAt = new Date(Date.now() - 60_000);
+    const sent = await recordStatements(() => from("203.0.113.11", () => getSharedStoryPack(token, { as: "markdown" }, openedAt)));
+
+    const writes = sent.filter((statement) => /\b(UPDATE|INSERT INTO)\b/.test(statement.text) && /"(AuditEvent|StoryShareLink)"/.test(statement.text));
+    expect(writes, listed(sent)).toHaveLength(1);
+    expect(writes[0]!.text).toMatch(/UPDATE "StoryShareLink"[\s\S]*INSERT INTO "AuditEvent"/);
+    expect(await db.storyShareLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ viewCount: 1, lastViewedAt: openedAt });
+    const lines = await db.auditEvent.findMany({ where: { userId: ada.id, action: "story_link_viewed" } });
+    expect(lines).toEqual([expect.objectContaining({ ip: "203.0.113.11", userAgent: "Board member's browser", detail: { linkId: link.id, quarter, as: "markdown" } })]);
   });
 
   it("lists only the viewer's own links of that quarter", async () => {

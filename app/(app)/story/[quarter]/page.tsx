@@ -5,8 +5,10 @@ import { QuarterNav } from "@/components/story/quarter-nav";
 import { PrintButton } from "@/components/story/print-button";
 import { RatingsForm } from "@/components/story/ratings-form";
 import { ShareLinksPanel } from "@/components/story/share-links-panel";
+import { ShareLinkForm } from "@/components/story/share-link-form";
+import { StoryFormSlot } from "@/components/story/story-form-slot";
 import { StoryPackView, type StoryLinks } from "@/components/story/story-pack";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { dashboardViewSchema } from "@/lib/dashboard/view";
 import { isQuarterKey, quarterKeySchema, quarterName } from "@/lib/shared/quarters";
@@ -14,10 +16,11 @@ import { formatTimeZone } from "@/lib/shared/week-dates";
 import { requireViewer } from "@/lib/server/viewer";
 import { getStoryPack } from "@/lib/story/pack";
 import { listShareLinks } from "@/lib/story/share-links";
+import { storyFormSchema, type StoryForm } from "@/lib/story/story.validation";
 import { saveNarrativeAction, saveSelfAssessmentAction } from "../actions";
 import { createShareLinkAction, restoreShareLinkAction, revokeShareLinkAction } from "../share-links/actions";
 
-type Props = { params: Promise<{ quarter: string }>; searchParams: Promise<{ tables?: string | string[] }> };
+type Props = { params: Promise<{ quarter: string }>; searchParams: Promise<{ tables?: string | string[]; edit?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { quarter } = await params;
@@ -30,13 +33,27 @@ const OWNER_LINKS: StoryLinks = {
   note: (id) => `/notes/${id}`,
 };
 
+/** Where each form lands when opened, and what takes the focus then. */
+const FORM_IDS: Record<StoryForm, string> = { narrative: "narrative-form", ratings: "ratings-form", link: "new-link-form" };
+
 export default async function StoryPage({ params, searchParams }: Props) {
   const quarter = quarterKeySchema.safeParse((await params).quarter);
   if (!quarter.success) notFound();
   const viewer = await requireViewer();
-  const { tables } = dashboardViewSchema.parse(await searchParams);
+  const query = await searchParams;
+  const { tables } = dashboardViewSchema.parse(query);
+  // The one form open, if any (decision record 035): the pack as read costs no form.
+  const open = storyFormSchema.parse(query.edit);
   const [pack, shareLinks] = await Promise.all([getStoryPack(viewer, quarter.data), listShareLinks(viewer, quarter.data)]);
   if (!pack?.narrative) notFound();
+  const here = `/story/${pack.quarter}`;
+  const slot = (form: StoryForm) => ({ open: open === form, href: `${here}?edit=${form}`, id: FORM_IDS[form] });
+  const close = (
+    <LinkButton href={here} scroll={false} variant="secondary">
+      Close
+    </LinkButton>
+  );
+  const rated = Object.values(pack.assessment.self).some((rating) => rating !== null);
   return (
     <div className="mx-auto max-w-4xl">
       <PageHeader
@@ -44,7 +61,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         description={`${pack.months}${pack.inProgress ? " (so far)" : ""}, ${formatTimeZone(pack.calendar.timeZone)} time. The quarter's review pack, sourced from your weeks, touchpoints and vision notes.`}
         action={
           <div className="flex flex-wrap gap-2 print:hidden">
-            <a href={`/story/${pack.quarter}/story.md`} download className={buttonClasses("secondary")}>
+            <a href={`${here}/story.md`} download className={buttonClasses("secondary")}>
               Download as Markdown
             </a>
             <PrintButton />
@@ -55,20 +72,44 @@ export default async function StoryPage({ params, searchParams }: Props) {
       <StoryPackView
         pack={pack}
         links={OWNER_LINKS}
-        chartsPath={`/story/${pack.quarter}/charts`}
+        chartsPath={`${here}/charts`}
         tables={tables}
         narrativeEditor={
-          <NarrativeEditor key={pack.quarter} action={saveNarrativeAction} narrative={{ quarter: pack.quarter, ...pack.narrative }} timeZone={pack.calendar.timeZone} />
+          <>
+            {open !== "narrative" && pack.narrative.version === 0 ? (
+              <p className="mb-3 text-sm text-muted">A draft gathered from your weeks&apos; highlights and reflections, not saved yet: edit it and save it to make it yours.</p>
+            ) : null}
+            <StoryFormSlot {...slot("narrative")} label="Edit narrative">
+              <NarrativeEditor
+                key={pack.quarter}
+                action={saveNarrativeAction}
+                narrative={{ quarter: pack.quarter, ...pack.narrative }}
+                timeZone={pack.calendar.timeZone}
+                extraActions={close}
+              />
+            </StoryFormSlot>
+          </>
         }
-        assessmentForm={<RatingsForm key={pack.quarter} action={saveSelfAssessmentAction} quarter={pack.quarter} ratings={pack.assessment.self} />}
+        narrativeEditorOpen={open === "narrative"}
+        assessmentForm={
+          <div className="mt-6">
+            <StoryFormSlot {...slot("ratings")} label={rated ? "Change your ratings" : "Rate your quarter"}>
+              <RatingsForm key={pack.quarter} action={saveSelfAssessmentAction} quarter={pack.quarter} ratings={pack.assessment.self} extraActions={close} />
+            </StoryFormSlot>
+          </div>
+        }
       />
       <div className="mt-6">
         <ShareLinksPanel
-          quarter={pack.quarter}
           quarterName={pack.name}
           links={shareLinks}
           timeZone={pack.calendar.timeZone}
-          actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction, restore: restoreShareLinkAction }}
+          actions={{ revoke: revokeShareLinkAction, restore: restoreShareLinkAction }}
+          newLink={
+            <StoryFormSlot {...slot("link")} label="New link">
+              <ShareLinkForm action={createShareLinkAction} quarter={pack.quarter} extraActions={close} />
+            </StoryFormSlot>
+          }
         />
       </div>
     </div>

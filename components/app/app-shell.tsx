@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Brand } from "@/components/app/brand";
 import { CommandMenu, type Command } from "@/components/app/command-menu";
+import { MarkupLinks } from "@/components/app/markup-links";
 import { NavLinks, type NavItem } from "@/components/app/nav-links";
 import { Button } from "@/components/ui/button";
 
@@ -150,6 +151,7 @@ export function AppShell({ who, unreadNotifications, signOutAction, children }: 
         {children}
       </main>
       <CommandMenu commands={commands(items)} />
+      <MarkupLinks />
     </div>
   );
 }

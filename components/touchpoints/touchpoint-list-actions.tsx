@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
 import { useDeleteWithUndo } from "@/components/ui/delete-with-undo";
 import type { ButtonResult } from "@/lib/server/button-actions";
 
@@ -16,24 +15,23 @@ type Props = {
 /**
  * The one client part of a list of touchpoints (decision record 034): the rows
  * are markup, and this handles every row's Delete (with undo) from one click
- * listener, and follows the rows' links inside the app without reloading the
- * page, as next/link would. Each action is sent once per page, unbound.
+ * listener (the shell's `MarkupLinks` follows the rows' links inside the app).
+ * Each action is sent once per page, unbound.
  */
 export function TouchpointListActions({ html, deleteAction, restoreAction }: Props) {
   const rows = useRef<HTMLDivElement>(null);
-  const router = useRouter();
   const { remove } = useDeleteWithUndo({ deletedMessage: "Touchpoint deleted" });
   // Kept current for the listener, which is added once.
-  const latest = useRef({ router, remove, deleteAction, restoreAction });
+  const latest = useRef({ remove, deleteAction, restoreAction });
   useEffect(() => {
-    latest.current = { router, remove, deleteAction, restoreAction };
+    latest.current = { remove, deleteAction, restoreAction };
   });
 
   useEffect(() => {
     const list = rows.current;
     if (!list) return;
     function onClick(event: MouseEvent) {
-      const { router, remove, deleteAction, restoreAction } = latest.current;
+      const { remove, deleteAction, restoreAction } = latest.current;
       const target = event.target instanceof Element ? event.target : null;
       const button = target?.closest<HTMLButtonElement>("button[data-touchpoint-delete]");
       const id = button?.dataset.touchpointDelete;
@@ -50,18 +48,11 @@ export function TouchpointListActions({ html, deleteAction, restoreAction }: Pro
           button.disabled = false;
           if (label) label.textContent = "Delete";
         });
-        return;
-      }
-      const link = target?.closest("a");
-      const plainClick = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-      if (link && plainClick && link.origin === window.location.origin && !event.defaultPrevented) {
-        event.preventDefault();
-        router.push(link.pathname + link.search + link.hash);
       }
     }
     list.addEventListener("click", onClick);
     return () => list.removeEventListener("click", onClick);
   }, []);
 
-  return <div ref={rows} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div ref={rows} data-markup="" dangerouslySetInnerHTML={{ __html: html }} />;
 }

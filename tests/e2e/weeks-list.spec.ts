@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
-import { checkA11y, expect, test } from "./support/fixtures";
+import { checkA11y, expect, hydrated, test } from "./support/fixtures";
 
 /** The first day of this (Monday, UTC) week, moved by whole weeks. */
 function mondayOf(weeksBack: number): string {
@@ -79,9 +79,13 @@ test.describe("all your weeks", () => {
     await expect(strip(page).locator(`a[href="/weeks/${mondayOf(0)}"]`)).toHaveAttribute("aria-label", /this week, not logged yet$/);
     await expect(strip(page).locator(`a[href="/weeks/${mondayOf(40)}"]`)).toHaveAttribute("aria-label", /before your first logged week$/);
     await expect(strip(page)).toContainText("3 logged · 27 not logged");
+    // The strip and the list are markup (decision record 037): the shell follows their links inside the app, without loading a page.
+    await hydrated(page);
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
     await strip(page).locator(`a[href="/weeks/${mondayOf(3)}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/weeks/${mondayOf(3)}$`));
     await expect(page.getByRole("textbox", { name: "Firefighting hours" })).toHaveValue("20");
+    expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
     await page.goBack();
 
     // Pages: 31 weeks, twenty to a page.

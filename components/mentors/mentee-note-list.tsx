@@ -6,6 +6,7 @@ import type { VisionNoteSummary } from "@/lib/vision-notes";
 export function MenteeNoteList({ menteeId, notes }: { menteeId: string; notes: VisionNoteSummary[] }) {
   return (
     <MarkupList
+      links
       className="grid gap-3 md:grid-cols-2"
       aria-label="Vision notes"
       markup={noteCardsMarkup(notes, (note) => `/mentees/${encodeURIComponent(menteeId)}/notes/${encodeURIComponent(note.id)}`)}

@@ -23,5 +23,5 @@ export function MenteeWeekList({ menteeId, weeks }: { menteeId: string; weeks: M
       { day: "numeric", month: "short", year: "numeric" },
     )}</a><p class="text-sm text-muted">${formatWeekRange(week.startsOn)}</p></div><p class="tabular text-sm text-muted">Strategy ${percent(split.share)} of ${String(Number(split.total.toFixed(2)))} h${comments} · ${review}</p></li>`;
   });
-  return <MarkupList className="divide-y divide-border" aria-label="Weeks" markup={markup`${rows}`} />;
+  return <MarkupList links className="divide-y divide-border" aria-label="Weeks" markup={markup`${rows}`} />;
 }

@@ -38,7 +38,7 @@ export function NoteGroup({ id, title, description, notes, total = notes.length 
         {title} <span className="tabular text-base font-normal text-muted">({total})</span>
       </h2>
       {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
-      <MarkupList className="mt-3 grid gap-3 md:grid-cols-2" markup={noteCardsMarkup(notes)} />
+      <MarkupList links className="mt-3 grid gap-3 md:grid-cols-2" markup={noteCardsMarkup(notes)} />
     </section>
   );
 }

@@ -40,5 +40,5 @@ export function noteMetaMarkup(note: MetaNote): Markup {
 
 /** Horizon, status, revisit date and tags of a note, in words (never colour alone). */
 export function NoteMeta({ note, linkTags = false }: { note: MetaNote; linkTags?: boolean }) {
-  return <MarkupList as="div" className={META} markup={metaItems(note, linkTags)} />;
+  return <MarkupList as="div" links={linkTags} className={META} markup={metaItems(note, linkTags)} />;
 }

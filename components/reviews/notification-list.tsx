@@ -21,5 +21,5 @@ export function NotificationList({ items, timeZone }: { items: NotificationItem[
         item.kind === "comment" ? markup`<p class="mt-1 line-clamp-2 text-sm break-words whitespace-pre-line">${item.body}</p>` : ""
       }</li>`,
   );
-  return <MarkupList className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label="Notifications" markup={markup`${rows}`} />;
+  return <MarkupList links className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label="Notifications" markup={markup`${rows}`} />;
 }

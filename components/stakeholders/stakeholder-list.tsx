@@ -19,5 +19,5 @@ export function StakeholderList({ stakeholders, readOnly = false }: { stakeholde
       stakeholder.role ? `${stakeholder.role} · ` : ""
     }${DEPARTMENTS[stakeholder.department]}</p></div><div class="flex flex-wrap items-center gap-3 text-sm text-muted sm:justify-end"><span>${lastMetMarkup(stakeholder)}</span>${cadenceBadgeMarkup(stakeholder)}</div></li>`;
   });
-  return <MarkupList className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label="Stakeholders" markup={markup`${rows}`} />;
+  return <MarkupList links={!readOnly} className="divide-y divide-border rounded-lg border border-border bg-surface" aria-label="Stakeholders" markup={markup`${rows}`} />;
 }

@@ -35,6 +35,7 @@ export function WeekList({ weeks, thisWeek }: { weeks: ListedWeek[]; thisWeek: D
   return (
     <MarkupList
       as="ol"
+      links
       className="divide-y divide-border rounded-lg border border-border bg-surface"
       aria-label="Your weeks, newest first"
       markup={markup`${weeks.map((week) => weekItem(week, thisWeek))}`}

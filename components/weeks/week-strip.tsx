@@ -38,6 +38,7 @@ export function WeekStrip({ strip }: { strip: StripWeek[] }) {
       </div>
       <MarkupList
         as="ol"
+        links
         className="grid grid-cols-[repeat(13,minmax(0,1fr))] gap-1 sm:grid-cols-[repeat(26,minmax(0,1fr))]"
         markup={markup`${strip.map((week) => {
           const name = `${weekOf(week.startsOn)}: ${STATES[week.state].label}`;

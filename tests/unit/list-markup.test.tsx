@@ -45,6 +45,8 @@ describe("lists built as markup keep typed text inert", () => {
     expect(html).toContain("Due for a revisit since 1 Nov 2026");
     const linked = renderToStaticMarkup(<NoteMeta note={note} linkTags />);
     expectInert(linked);
+    expect(linked).toMatch(/^<div class="[^"]+" data-markup="">/);
+    expect(renderToStaticMarkup(<NoteMeta note={note} />)).not.toContain("data-markup");
     // The tag's link carries it encoded, never as markup.
     expect(linked).toContain(`href="/notes?tag=${encodeURIComponent(`tag${PAYLOAD}`).replaceAll("'", "&#39;")}"`);
   });
@@ -85,8 +87,10 @@ describe("lists built as markup keep typed text inert", () => {
       expectInert(html);
       expect(html).toContain("Overdue by 1 day");
       expect(html).toContain('<time datetime="2026-11-01">1 Nov 2026</time><span class="tabular">, 23 days ago</span>');
+      // Marked for the shell's link listener only where it has links.
+      expect(html.includes('data-markup=""')).toBe(!readOnly);
     }
-    expect(renderToStaticMarkup(<LastMet stakeholder={{ lastMetOn: null, daysSinceLastMet: null }} />)).toBe('<span data-markup="">Never met</span>');
+    expect(renderToStaticMarkup(<LastMet stakeholder={{ lastMetOn: null, daysSinceLastMet: null }} />)).toBe("<span>Never met</span>");
   });
 });
 
@@ -137,7 +141,7 @@ describe("lists built as markup", () => {
 
   it("the time zone suggestions: one datalist the field names", () => {
     const html = renderToStaticMarkup(<TimeZoneSuggestions />);
-    expect(html).toMatch(/^<datalist id="time-zone-options" data-markup=""><option value='[^']+'>[^<]+ \(GMT[^)]*\)<option/);
+    expect(html).toMatch(/^<datalist id="time-zone-options"><option value='[^']+'>[^<]+ \(GMT[^)]*\)<option/);
     expect(html).toContain("<option value='Europe/Berlin'>Europe/Berlin (GMT");
   });
 });

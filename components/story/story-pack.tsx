@@ -3,10 +3,10 @@ import { ChartDefs } from "@/components/charts/chart-defs";
 import { DashboardSection } from "@/components/dashboard/dashboard-section";
 import { RatingsChart } from "@/components/dashboard/ratings-chart";
 import { TimeChart } from "@/components/dashboard/time-chart";
-import type { Markup } from "@/components/charts/markup";
 import { MarkdownBody } from "@/components/notes/markdown";
 import { assessmentMarkup } from "@/components/story/assessment-markup";
 import { gatheredItems, relationshipsMarkup, SOURCE_LINKS, visionMarkup, weeksMarkup } from "@/components/story/source-lists";
+import { MarkupList } from "@/components/ui/markup-list";
 import { percent } from "@/lib/dashboard/figures";
 import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { spanningWeeksNote } from "@/lib/shared/quarters";
@@ -36,11 +36,6 @@ type Props = {
   mentorRatingForm?: ReactNode;
 };
 
-/** Sources built as one markup string (components/story/source-lists.ts), in one element. */
-function Sources({ as: Tag = "div", className, markup }: { as?: "div" | "ul"; className?: string; markup: Markup }) {
-  return <Tag className={className} dangerouslySetInnerHTML={{ __html: markup.html }} />;
-}
-
 /**
  * One quarter's story, read-only: the headline, the leader's narrative, where
  * the time went week by week, relationships, vision and the habits. Every
@@ -52,6 +47,8 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
   const charts = { model: pack.dashboard, chartsPath, tables };
   const spanning = spanningWeeksNote(pack.quarter, pack.calendar.weekStartsOn);
   const weekHref = (day: DateOnly) => links?.week(day) ?? null;
+  // The sources are markup strings (components/story/source-lists.ts); with links, the shell follows them inside the app.
+  const linked = links !== null;
   return (
     <div className="space-y-6" data-testid="story-pack">
       <ChartDefs />
@@ -91,7 +88,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
           // With the editor open, the narrative shows only in print (a form does not print well). It comes
           // before the editor in the markup (the one or the other shows): the editor carries the whole
           // text as its props, and a payload row past ~3 kB would send the narrative's elements one by one.
-          <MarkdownBody appLinks={links !== null} className={narrativeEditorOpen ? "hidden print:block" : undefined}>
+          <MarkdownBody appLinks={linked} className={narrativeEditorOpen ? "hidden print:block" : undefined}>
             {pack.narrative.body}
           </MarkdownBody>
         ) : narrativeEditor ? null : (
@@ -101,19 +98,19 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
         {pack.gathered && pack.gathered.length > 0 ? (
           <details className="mt-4 text-sm print:hidden">
             <summary className="cursor-pointer font-medium">{`Gathered from the weeks (${pack.gathered.length} lines)`}</summary>
-            <Sources as="ul" className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`} markup={gatheredItems(pack.gathered, weekHref)} />
+            <MarkupList links={linked} className={`mt-2 space-y-1 break-words ${SOURCE_LINKS}`} markup={gatheredItems(pack.gathered, weekHref)} />
           </details>
         ) : null}
       </DashboardSection>
 
       <DashboardSection id="story-time-title" title="Where the hours went">
         <TimeChart.Figure {...charts} />
-        <Sources markup={weeksMarkup(pack.dashboard.time.points, weekHref)} />
+        <MarkupList as="div" links={linked} markup={weeksMarkup(pack.dashboard.time.points, weekHref)} />
       </DashboardSection>
 
       <DashboardSection id="story-relationships-title" title="Relationships">
         {pack.relationships ? (
-          <Sources className="space-y-4" markup={relationshipsMarkup(pack.relationships, (t) => links?.touchpoint(t) ?? null, pack.reader)} />
+          <MarkupList as="div" links={linked} className="space-y-4" markup={relationshipsMarkup(pack.relationships, (t) => links?.touchpoint(t) ?? null, pack.reader)} />
         ) : (
           <p className="text-muted">Not shared.</p>
         )}
@@ -121,7 +118,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
 
       <DashboardSection id="story-vision-title" title="Vision">
         {pack.vision ? (
-          <Sources className="grid gap-4 md:grid-cols-3" markup={visionMarkup(pack.vision, (id) => links?.note(id) ?? null)} />
+          <MarkupList as="div" links={linked} className="grid gap-4 md:grid-cols-3" markup={visionMarkup(pack.vision, (id) => links?.note(id) ?? null)} />
         ) : (
           <p className="text-muted">Not shared.</p>
         )}
@@ -136,7 +133,7 @@ export function StoryPackView({ pack, links, chartsPath, tables = false, narrati
         ) : (
           <p className="text-muted">Weekly self-ratings not shared.</p>
         )}
-        <Sources className="mt-6" markup={assessmentMarkup(pack.assessment)} />
+        <MarkupList as="div" className="mt-6" markup={assessmentMarkup(pack.assessment)} />
         <div className="print:hidden">
           {assessmentForm}
           {mentorRatingForm}

@@ -150,6 +150,21 @@ test.describe("the quarterly story", () => {
     });
   });
 
+  test("a source's link opens its week inside the app, without loading the page again", async ({ leader, db }) => {
+    const { page } = leader;
+    const week = lastWeekStart();
+    await db.query(
+      `INSERT INTO "Week" (id, "userId", "startsOn", "firefightingMinutes", "strategyMinutes", "otherMinutes", "updatedAt") VALUES ($1, $2, $3, 600, 600, 0, now())`,
+      [id("week"), leader.id, week],
+    );
+    await openStory(page);
+    // A mark on this document: a page loaded again would not have it.
+    await page.evaluate(() => Object.assign(window, { storyDocument: true }));
+    await page.getByRole("region", { name: "Where the hours went" }).locator(`a[href="/weeks/${week}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/weeks/${week}$`));
+    expect(await page.evaluate(() => "storyDocument" in window)).toBe(true);
+  });
+
   test("a mentor with the story shared reads it and rates the quarter; without it, not found", async ({ leader, createLeader, db }) => {
     test.setTimeout(90_000);
     const mentor = await createLeader({ name: "Grace Mentor" });

@@ -2,6 +2,7 @@ import { RowActionButton } from "@/components/mentors/row-action-button";
 import { LinkButton } from "@/components/ui/button";
 import type { CalendarFeedSummary } from "@/lib/calendar/feeds";
 import type { ButtonResult } from "@/lib/server/button-actions";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 type Props = {
   feeds: CalendarFeedSummary[];
@@ -13,7 +14,7 @@ type Props = {
 
 /** The calendars the user subscribes to: when each was last refreshed, its last error, and what waits for review. */
 export function FeedList({ feeds, timeZone, refresh, remove }: Props) {
-  const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+  const when = zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   return (
     <ul className="divide-y divide-border" aria-label="Your calendar feeds">
       {feeds.map((feed) => {

@@ -2,6 +2,7 @@ import { RowActionButton } from "@/components/mentors/row-action-button";
 import { LinkButton } from "@/components/ui/button";
 import type { CalendarImportSummary } from "@/lib/calendar/imports";
 import type { ButtonResult } from "@/lib/server/button-actions";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 type Props = {
   imports: CalendarImportSummary[];
@@ -19,7 +20,7 @@ export function importedSummary(item: CalendarImportSummary): string {
 
 /** The imports confirmed or undone, newest first; a confirmed one can be undone as a whole. */
 export function ImportList({ imports, timeZone, undo }: Props) {
-  const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+  const when = zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   return (
     <ul className="divide-y divide-border">
       {imports.map((item) => (

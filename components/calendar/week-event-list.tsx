@@ -1,6 +1,7 @@
 import type { ComponentProps } from "react";
 import { ReclassifyEvent } from "@/components/calendar/reclassify-event";
 import type { PreviewEvent } from "@/lib/calendar/preview";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import { formatHours } from "@/lib/weeks.validation";
 
@@ -19,7 +20,7 @@ type Props = {
  */
 export function WeekEventList({ events, ignored, timeZone, reclassify }: Props) {
   if (events.length + ignored.length === 0) return <p className="mt-2 text-sm text-muted">No events in this week.</p>;
-  const time = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+  const time = zonedDateTimeFormat(timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <ul className="mt-2 space-y-1 text-sm">
       {[...events, ...ignored].map((event) => {

@@ -2,6 +2,7 @@
 
 import { ActionForm } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/field";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 import type { FormState } from "@/lib/shared/forms";
 import { WEEKDAYS } from "@/lib/shared/time-zones";
 import { formatTimeZone } from "@/lib/shared/week-dates";
@@ -22,7 +23,7 @@ type Props = {
 /** Every kind of email with its own switch, and when the weekly ones go out. */
 export function EmailPreferencesForm({ action, enabled, day, minute, timeZone, next }: Props) {
   // "Fri 11 Dec, 16:00", on the user's clock.
-  const nextText = next && timeZone ? new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(next) : null;
+  const nextText = next && timeZone ? zonedDateTimeFormat(timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(next) : null;
   const when = timeZone
     ? `In your time zone, ${formatTimeZone(timeZone)}.${nextText ? ` Next: ${nextText}.` : ""}`
     : "They start once we know your time zone: set it under Profile and weeks.";

@@ -1,4 +1,5 @@
 import type { AuditEventView } from "@/lib/server/audit";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 /** "Firefox on macOS": enough to recognise a device, without the whole user-agent string. */
 function describeDevice(userAgent: string | null): string {
@@ -48,7 +49,7 @@ export function groupRepeats(events: readonly AuditEventView[]): SecurityHistory
 }
 
 export function SecurityHistory({ events, timeZone }: { events: AuditEventView[]; timeZone: string }) {
-  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const when = zonedDateTimeFormat(timeZone, { dateStyle: "medium", timeStyle: "short" });
   return (
     <ol className="divide-y divide-border rounded-lg border border-border bg-surface">
       {groupRepeats(events).map(({ first, last, count }) => (

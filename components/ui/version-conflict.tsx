@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
 
 /** How a field differs between the version a form started from, a newer save, and what the form holds. */
 export type FieldChange = "unchanged" | "mine" | "theirs" | "both";
@@ -77,5 +78,5 @@ function Version({ title, value }: { title: string; value: string }) {
 
 /** When a version was saved, in the user's zone: "Mon 14:05". */
 export function formatSavedAt(savedAt: string | null, timeZone: string): string | null {
-  return savedAt ? new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(savedAt)) : null;
+  return savedAt ? zonedDateTimeFormat(timeZone, { weekday: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(savedAt)) : null;
 }

@@ -4,6 +4,8 @@
 
 import "server-only";
 
+import { zonedDateTimeFormat } from "@/lib/shared/dates";
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 export type CsvColumn<Row> =
@@ -30,8 +32,7 @@ export function csvCell(value: CsvCell): string {
 
 /** "2026-12-04 14:30" in `timeZone`: the form Excel, LibreOffice and Google Sheets all read as a date and time. */
 export function csvLocalTime(instant: Date | string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
+  const parts = zonedDateTimeFormat(timeZone, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

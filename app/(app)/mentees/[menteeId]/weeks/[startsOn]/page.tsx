@@ -8,9 +8,10 @@ import { ReviewSection } from "@/app/(app)/reviews/review-section";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { WeekNav } from "@/components/weeks/week-nav";
-import { isDateOnly } from "@/lib/shared/dates";
+import { isDateOnly, zonedDateTimeFormat } from "@/lib/shared/dates";
 import { getMenteeWeek, menteeName } from "@/lib/mentoring/mentor-access";
 import { requireViewer } from "@/lib/server/viewer";
+import { getCalendarSettings } from "@/lib/users";
 import { accessEndedOrNotFound } from "../../../access-ended";
 import { formatTimeZone, formatWeekRange, weekTitle } from "@/lib/shared/week-dates";
 import { markWeekReviewedAction } from "../../../actions";
@@ -24,15 +25,16 @@ export default async function MenteeWeekPage({ params }: Props) {
   const { menteeId, startsOn } = await params;
   if (!isDateOnly(startsOn)) notFound();
   const viewer = await requireViewer();
-  const data = await getMenteeWeek(viewer, menteeId, startsOn);
+  const [data, { timeZone }] = await Promise.all([getMenteeWeek(viewer, menteeId, startsOn), getCalendarSettings(viewer)]);
   if (!data) return accessEndedOrNotFound(viewer, menteeId);
   const { access, place, week, touchpoints, reviewedAt } = data;
   // Any day opens the week that contains it, in the mentee's own calendar and as they logged it.
   const base = `/mentees/${encodeURIComponent(menteeId)}`;
   if (place.startsOn !== startsOn) redirect(`${base}/weeks/${place.startsOn}`);
   const name = menteeName(access);
+  // The review is the mentor's own act: on their calendar, as the thread's times below it.
   const reviewedText = reviewedAt
-    ? `You marked it reviewed on ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(reviewedAt)}.`
+    ? `You marked it reviewed on ${zonedDateTimeFormat(timeZone, { day: "numeric", month: "short", year: "numeric" }).format(reviewedAt)}.`
     : "Not reviewed yet.";
   return (
     <div className="mx-auto max-w-2xl space-y-6">

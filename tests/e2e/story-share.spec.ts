@@ -174,6 +174,8 @@ test.describe("the quarterly story outside the app", () => {
     // Nothing leads into the app or to another quarter: no navigation, and every link stays on this one (the
     // download, or this page again with the charts' numbers as tables).
     await expect(readerPage.getByRole("navigation")).toHaveCount(0);
+    // The sources are words only, so none is marked for the app shell's link listener.
+    await expect(readerPage.locator("[data-markup]")).toHaveCount(0);
     await expect(readerPage.getByText("A private reflection")).toHaveCount(0);
     const path = new URL(url).pathname;
     for (const href of await readerPage.locator("a[href]").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))) {

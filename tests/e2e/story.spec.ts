@@ -121,6 +121,33 @@ test.describe("the quarterly story", () => {
     expect(response?.status()).toBe(404);
   });
 
+  test("the pack as read loads none of its forms' code; an opened form brings its own", async ({ leader }) => {
+    const { page } = leader;
+    const scriptsOf = async (path: string) => {
+      const scripts = new Set<string>();
+      const collect = (response: { url(): string; request(): { resourceType(): string } }) => {
+        if (response.request().resourceType() === "script") scripts.add(new URL(response.url()).pathname);
+      };
+      page.on("response", collect);
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      page.off("response", collect);
+      return scripts;
+    };
+    const quarter = await openStory(page);
+    const asRead = await scriptsOf(`/story/${quarter}`);
+    for (const [form, field] of [
+      ["narrative", "Your narrative"],
+      ["link", "Who it is for (optional)"],
+    ] as const) {
+      const opened = await scriptsOf(`/story/${quarter}?edit=${form}`);
+      // The opened form is there, and its code came in scripts the pack as read never loaded.
+      await expect(page.getByLabel(field)).toBeVisible();
+      expect([...asRead].filter((script) => !opened.has(script)), `the pack's scripts with ${form} open`).toEqual([]);
+      expect([...opened].filter((script) => !asRead.has(script)).length, `scripts ${form} brings`).toBeGreaterThan(0);
+    }
+  });
+
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NarrativeEditor } from "@/components/story/narrative-editor";
 import { QuarterNav } from "@/components/story/quarter-nav";
 import { PrintButton } from "@/components/story/print-button";
-import { RatingsForm } from "@/components/story/ratings-form";
 import { ShareLinksPanel } from "@/components/story/share-links-panel";
-import { ShareLinkForm } from "@/components/story/share-link-form";
 import { StoryFormSlot } from "@/components/story/story-form-slot";
+import { NarrativeEditor, RatingsForm, ShareLinkForm } from "@/components/story/story-forms";
 import { StoryPackView, type StoryLinks } from "@/components/story/story-pack";
 import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";

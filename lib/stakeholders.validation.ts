@@ -2,8 +2,9 @@
 // plus the pure "who is overdue" arithmetic the list and its tests rely on.
 import { z } from "zod";
 import { addDaysTo, daysBetween, type DateOnly } from "@/lib/shared/dates";
-import { idSchema } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 import { Department } from "@/lib/generated/prisma/enums";
+import { STAKEHOLDER_SORTS, type StakeholderSort } from "@/lib/shared/vocabulary";
 
 export const NAME_MAX = 120;
 export const ROLE_MAX = 120;
@@ -57,14 +58,6 @@ export type StakeholderInput = Omit<z.output<typeof stakeholderSchema>, "email">
 export const updateStakeholderSchema = stakeholderSchema.extend({ id: stakeholderIdSchema });
 
 // ── The list: sort and filters from the URL ──────────────────────────────────
-
-export const STAKEHOLDER_SORTS = {
-  name: "Name",
-  "last-met": "Last met, longest ago first",
-  overdue: "Most overdue first",
-} as const;
-
-export type StakeholderSort = keyof typeof STAKEHOLDER_SORTS;
 
 /**
  * The list's sort and filters, read from the URL. A value that does not fit

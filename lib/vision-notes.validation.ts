@@ -1,7 +1,7 @@
 // Vision note rules, shared by the form (instant feedback) and the server.
 import { z } from "zod";
 import { isDateOnly, type DateOnly } from "@/lib/shared/dates";
-import { idSchema } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 import { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { pageNumberSchema } from "@/lib/shared/pagination";
 

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { STAKEHOLDER_SORTS, type StakeholderFilters as Filters } from "@/lib/stakeholders.validation";
-import { DEPARTMENTS, optionsOf } from "@/lib/shared/vocabulary";
+import type { StakeholderFilters as Filters } from "@/lib/stakeholders.validation";
+import { DEPARTMENTS, STAKEHOLDER_SORTS, optionsOf } from "@/lib/shared/vocabulary";
 
 const sortOptions = optionsOf(STAKEHOLDER_SORTS);
 const departmentOptions = [{ value: "", label: "All departments" }, ...optionsOf(DEPARTMENTS)];

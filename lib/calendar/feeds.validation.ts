@@ -1,7 +1,7 @@
 // Calendar feeds (issue 15): the address a leader subscribes to, as the form
 // sends it, and how the page shows it. Shared by the form and the server.
 import { z } from "zod";
-import { idSchema } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 
 /** Feeds one user may subscribe to: a leader has a work calendar or two, not dozens. */
 export const MAX_FEEDS = 10;

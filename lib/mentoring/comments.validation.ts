@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateOnlySchema } from "@/lib/shared/dates";
-import { idSchema } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 
 const id = idSchema();
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkboxSchema as checkbox, idSchema, isStorable } from "@/lib/shared/forms";
+import { isStorable } from "@/lib/shared/forms";
+import { checkboxSchema as checkbox, idSchema } from "@/lib/shared/form-schemas";
 
 const EMAIL_MESSAGE = "Enter your mentor's email address, such as mentor@company.com.";
 

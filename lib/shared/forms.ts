@@ -1,6 +1,6 @@
 // The contract between forms and server actions, used on both sides: the
 // same zod schema parses on the server and gives instant feedback in the browser.
-import { z } from "zod";
+import type { z } from "zod";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 export type FormValues = Record<string, string | string[]>;
@@ -29,16 +29,6 @@ export function unstorableFields(values: FormValues): FieldErrors {
     if (!(Array.isArray(value) ? value : [value]).every(isStorable)) errors[name] = [UNSTORABLE_MESSAGE];
   }
   return errors;
-}
-
-/** An id from a form or a bound action, before lib/ checks it against the owner; one no row can have is refused here. */
-export function idSchema(notFound = "That item could not be found.") {
-  return z
-    .string({ error: notFound })
-    .trim()
-    .min(1, notFound)
-    .max(64, notFound)
-    .refine(isStorable, notFound);
 }
 
 /**
@@ -78,6 +68,3 @@ export function invalidState(error: z.ZodError, values: FormValues): FormState {
 export function successState(message: string, data?: unknown): FormState {
   return { status: "success", message, at: Date.now(), data };
 }
-
-/** A checkbox: "on" when ticked, absent when not. */
-export const checkboxSchema = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());

@@ -50,3 +50,12 @@ export type TimeCategory = keyof typeof TIME_CATEGORIES;
 export function optionsOf<T extends Record<string, string>>(labels: T): Array<{ value: keyof T & string; label: string }> {
   return Object.entries(labels).map(([value, label]) => ({ value: value as keyof T & string, label }));
 }
+
+/** The stakeholders list's orders. Here, not beside the list's schema, so its filter form loads no zod. */
+export const STAKEHOLDER_SORTS = {
+  name: "Name",
+  "last-met": "Last met, longest ago first",
+  overdue: "Most overdue first",
+} as const;
+
+export type StakeholderSort = keyof typeof STAKEHOLDER_SORTS;

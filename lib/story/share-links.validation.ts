@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 import { quarterKeySchema } from "@/lib/shared/quarters";
 
 /** How long a new link works, in days: the choices the form offers. */

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { HABITS, type HabitKey } from "@/lib/shared/reflection-questions";
 import { quarterKeySchema } from "@/lib/shared/quarters";
-import { idSchema } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 
 export const NARRATIVE_MAX = 20_000;
 export const EVIDENCE_MAX = 1_000;

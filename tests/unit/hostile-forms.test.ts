@@ -2,7 +2,8 @@
 // what a form action reads from a request that is not a form, text
 // PostgreSQL cannot store, ids no row can have, callback URLs Auth.js cannot use.
 import { describe, expect, it } from "vitest";
-import { UNSTORABLE_MESSAGE, formValues, idSchema, unstorableFields } from "@/lib/shared/forms";
+import { UNSTORABLE_MESSAGE, formValues, unstorableFields } from "@/lib/shared/forms";
+import { idSchema } from "@/lib/shared/form-schemas";
 import { isHttpUrl } from "@/lib/shared/safe-redirect";
 import { weekSchema } from "@/lib/weeks.validation";
 

@@ -26,40 +26,22 @@ export function LastMet({ stakeholder, prefix = true }: { stakeholder: Met; pref
 
 type Cadence = Pick<StakeholderSummary, "cadenceDays" | "overdue" | "dueOn" | "daysPastDue" | "lastMetOn">;
 
-/** The overdue mark's words, or when the next catch-up is due; null without a cadence. */
-function cadence(stakeholder: Cadence): { overdue: boolean; text: string } | null {
-  if (stakeholder.cadenceDays === null || stakeholder.dueOn === null) return null;
-  if (stakeholder.overdue && stakeholder.daysPastDue !== null) {
-    const late = stakeholder.daysPastDue;
-    return { overdue: true, text: stakeholder.lastMetOn === null ? "Overdue: not met yet" : `Overdue by ${late} ${late === 1 ? "day" : "days"}` };
-  }
-  return { overdue: false, text: `Next by ${formatDateOnly(stakeholder.dueOn, { day: "numeric", month: "short" })}` };
-}
-
 const OVERDUE = "inline-flex items-center gap-1 rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning";
 const DUE = "inline-flex items-center rounded-full bg-surface-muted px-2 py-0.5 text-xs text-muted";
 
-/** What `CadenceBadge` shows, as markup. */
+/** What `CadenceBadge` shows, as markup: nothing without a cadence. */
 export function cadenceBadgeMarkup(stakeholder: Cadence): Markup {
-  const badge = cadence(stakeholder);
-  if (badge === null) return markup``;
-  return badge.overdue
-    ? markup`<span data-testid="overdue" class="${OVERDUE}"><span aria-hidden="true">●</span>${badge.text}</span>`
-    : markup`<span data-testid="due" class="${DUE}">${badge.text}</span>`;
+  if (stakeholder.cadenceDays === null || stakeholder.dueOn === null) return markup``;
+  if (stakeholder.overdue && stakeholder.daysPastDue !== null) {
+    const late = stakeholder.daysPastDue;
+    const text = stakeholder.lastMetOn === null ? "Overdue: not met yet" : `Overdue by ${late} ${late === 1 ? "day" : "days"}`;
+    return markup`<span data-testid="overdue" class="${OVERDUE}"><span aria-hidden="true">●</span>${text}</span>`;
+  }
+  return markup`<span data-testid="due" class="${DUE}">Next by ${formatDateOnly(stakeholder.dueOn, { day: "numeric", month: "short" })}</span>`;
 }
 
 /** The overdue mark: colour and words, never colour alone. */
 export function CadenceBadge({ stakeholder }: { stakeholder: Cadence }) {
-  const badge = cadence(stakeholder);
-  if (badge === null) return null;
-  return badge.overdue ? (
-    <span data-testid="overdue" className={OVERDUE}>
-      <span aria-hidden="true">●</span>
-      {badge.text}
-    </span>
-  ) : (
-    <span data-testid="due" className={DUE}>
-      {badge.text}
-    </span>
-  );
+  const badge = cadenceBadgeMarkup(stakeholder);
+  return badge.html === "" ? null : <MarkupList as="span" markup={badge} />;
 }

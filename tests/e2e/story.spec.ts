@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, test } from "./support/fixtures";
+import { scriptsLoadedBy } from "./support/scripts";
 import { lastWeekStart } from "./support/signed-in-pages";
 
 const id = (prefix: string) => `e2e_${prefix}_${randomBytes(6).toString("hex")}`;
@@ -123,28 +124,17 @@ test.describe("the quarterly story", () => {
 
   test("the pack as read loads none of its forms' code; an opened form brings its own", async ({ leader }) => {
     const { page } = leader;
-    const scriptsOf = async (path: string) => {
-      const scripts = new Set<string>();
-      const collect = (response: { url(): string; request(): { resourceType(): string } }) => {
-        if (response.request().resourceType() === "script") scripts.add(new URL(response.url()).pathname);
-      };
-      page.on("response", collect);
-      await page.goto(path);
-      await page.waitForLoadState("networkidle");
-      page.off("response", collect);
-      return scripts;
-    };
     const quarter = await openStory(page);
-    const asRead = await scriptsOf(`/story/${quarter}`);
+    const asRead = await scriptsLoadedBy(page, `/story/${quarter}`);
     for (const [form, field] of [
       ["narrative", "Your narrative"],
       ["link", "Who it is for (optional)"],
     ] as const) {
-      const opened = await scriptsOf(`/story/${quarter}?edit=${form}`);
+      const opened = await scriptsLoadedBy(page, `/story/${quarter}?edit=${form}`);
       // The opened form is there, and its code came in scripts the pack as read never loaded.
       await expect(page.getByLabel(field)).toBeVisible();
-      expect([...asRead].filter((script) => !opened.has(script)), `the pack's scripts with ${form} open`).toEqual([]);
-      expect([...opened].filter((script) => !asRead.has(script)).length, `scripts ${form} brings`).toBeGreaterThan(0);
+      expect([...asRead.keys()].filter((script) => !opened.has(script)), `the pack's scripts with ${form} open`).toEqual([]);
+      expect([...opened.keys()].filter((script) => !asRead.has(script)).length, `scripts ${form} brings`).toBeGreaterThan(0);
     }
   });
 

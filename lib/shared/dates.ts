@@ -1,16 +1,16 @@
 // Calendar dates ("YYYY-MM-DD") as the app speaks them. PostgreSQL `date`
 // columns come back from Prisma as a Date at UTC midnight; these convert.
-import { format, isValid, parseISO } from "date-fns";
 import { z } from "zod";
 
 export type DateOnly = string;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date as YYYY-MM-DD: one that reads back the same (no 31 April, no month 13). */
 export function isDateOnly(value: string): boolean {
   if (!DATE_ONLY.test(value)) return false;
-  const parsed = parseISO(value);
-  return isValid(parsed) && format(parsed, "yyyy-MM-dd") === value;
+  const date = fromDateOnly(value);
+  return !Number.isNaN(date.getTime()) && toDateOnly(date) === value;
 }
 
 export const dateOnlySchema = z

@@ -8,6 +8,11 @@ describe("calendar dates", () => {
     expect(isDateOnly("2024-13-01")).toBe(false);
     expect(isDateOnly("2024-1-01")).toBe(false);
     expect(isDateOnly("yesterday")).toBe(false);
+    expect(isDateOnly("2024-04-31")).toBe(false);
+    expect(isDateOnly("2024-00-10")).toBe(false);
+    expect(isDateOnly("2024-12-00")).toBe(false);
+    expect(isDateOnly(" 2024-12-01")).toBe(false);
+    expect(isDateOnly("2024-12-31")).toBe(true);
     expect(dateOnlySchema.safeParse("2025-04-31").success).toBe(false);
   });
 

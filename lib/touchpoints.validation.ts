@@ -1,8 +1,8 @@
 // Touchpoint rules, shared by the form (instant feedback) and the server.
 // Whether a stakeholder id is the viewer's own is checked in lib/touchpoints.ts.
 import { z } from "zod";
-import { dateOnlySchema, isDateOnly } from "@/lib/shared/dates";
-import { checkboxSchema, idSchema } from "@/lib/shared/form-schemas";
+import { isDateOnly } from "@/lib/shared/dates";
+import { checkboxSchema, dateOnlySchema, idSchema } from "@/lib/shared/form-schemas";
 import { Department, TouchpointChannel } from "@/lib/generated/prisma/enums";
 import { stakeholderIdSchema } from "@/lib/stakeholders.validation";
 

@@ -1,40 +1,13 @@
-// The week form's contract, shared by the browser (instant feedback) and the
-// server action. The form speaks hours; the database stores minutes.
+// The week form's contract, shared by the browser (instant feedback, loaded on
+// the form's first input: decision record 040) and the server action. The form
+// speaks hours; the database stores minutes (lib/shared/week-hours.ts).
 import { z } from "zod";
-import { dateOnlySchema } from "@/lib/shared/dates";
+import { dateOnlySchema } from "@/lib/shared/form-schemas";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
+import { formatHours, HOURS_FIELDS, hoursProblemAsTyped, MAX_WEEK_HOURS, parseHours } from "@/lib/shared/week-hours";
 import { pageNumberSchema } from "@/lib/shared/pagination";
 
-export const MAX_WEEK_HOURS = 168;
 export const MAX_WEEK_TEXT = 5_000;
-
-export const HOURS_FIELDS = {
-  firefighting: "firefightingHours",
-  strategy: "strategyHours",
-  other: "otherHours",
-} as const satisfies Record<TimeCategory, string>;
-
-
-const HOURS = /^\d+(?:[.,]\d+)?$/;
-
-/** Hours as typed ("7.5", "7,5", "" for none), or null when it is not a number of hours. */
-export function parseHours(raw: string): number | null {
-  const value = raw.trim();
-  if (value === "") return 0;
-  return HOURS.test(value) ? Number(value.replace(",", ".")) : null;
-}
-
-function negativeHoursMessage(category: TimeCategory): string {
-  return `Hours can't be negative: enter 0 or more ${TIME_CATEGORIES[category].toLowerCase()} hours.`;
-}
-
-/**
- * What is wrong with hours while they are being typed, or null. Only what no
- * further typing fixes (a minus sign); "7." on its way to "7.5" waits for the save.
- */
-export function hoursProblemAsTyped(raw: string, category: TimeCategory): string | null {
-  return raw.trim().startsWith("-") ? negativeHoursMessage(category) : null;
-}
 
 function hoursSchema(category: TimeCategory) {
   const label = TIME_CATEGORIES[category].toLowerCase();
@@ -123,15 +96,4 @@ export const weekListQuerySchema = z.object({ page: pageNumberSchema });
 /** "a", "a and b", "a, b and c". */
 function listInWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}
-
-/** Minutes as the form shows hours: 450 → "7.5", 0 → "0". */
-export function formatHours(minutes: number): string {
-  return String(minutes / 60);
-}
-
-/** Strategy's share of logged hours as a whole percentage, or null when nothing is logged. */
-export function strategyShare(minutes: Record<TimeCategory, number>): number | null {
-  const total = minutes.firefighting + minutes.strategy + minutes.other;
-  return total === 0 ? null : Math.round((minutes.strategy / total) * 100);
 }

@@ -9,7 +9,7 @@ import { formatDateOnly, type DateOnly } from "@/lib/shared/dates";
 import type { FormState } from "@/lib/shared/forms";
 import { optionsOf, TIME_CATEGORIES, TOUCHPOINT_CHANNELS, type TimeCategory } from "@/lib/shared/vocabulary";
 import { formatWeekRange } from "@/lib/shared/week-dates";
-import { formatHours } from "@/lib/weeks.validation";
+import { formatHours } from "@/lib/shared/week-hours";
 
 const CATEGORIES = Object.keys(TIME_CATEGORIES) as TimeCategory[];
 const choiceOptions = optionsOf(WEEK_CHOICES);

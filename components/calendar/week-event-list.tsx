@@ -3,7 +3,7 @@ import { ReclassifyEvent } from "@/components/calendar/reclassify-event";
 import type { PreviewEvent } from "@/lib/calendar/preview";
 import { zonedDateTimeFormat } from "@/lib/shared/dates";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
-import { formatHours } from "@/lib/weeks.validation";
+import { formatHours } from "@/lib/shared/week-hours";
 
 type Props = {
   /** The events behind the week's hours, then its ignored ones. */

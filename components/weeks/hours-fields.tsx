@@ -5,7 +5,7 @@ import { TextField } from "@/components/ui/field";
 import { useFormField } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
 import { TIME_CATEGORIES, type TimeCategory } from "@/lib/shared/vocabulary";
-import { formatHours, HOURS_FIELDS, hoursProblemAsTyped, MAX_WEEK_HOURS, parseHours, strategyShare } from "@/lib/weeks.validation";
+import { formatHours, HOURS_FIELDS, hoursProblemAsTyped, MAX_WEEK_HOURS, parseHours, strategyShare } from "@/lib/shared/week-hours";
 
 const CATEGORIES = Object.keys(HOURS_FIELDS) as TimeCategory[];
 

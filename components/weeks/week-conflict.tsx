@@ -5,7 +5,7 @@ import { HABITS, RATING_MEANINGS } from "@/lib/shared/reflection-questions";
 import type { FormValues } from "@/lib/shared/forms";
 import { TIME_CATEGORIES } from "@/lib/shared/vocabulary";
 import type { SavedWeek } from "@/lib/weeks";
-import { HOURS_FIELDS } from "@/lib/weeks.validation";
+import { HOURS_FIELDS } from "@/lib/shared/week-hours";
 import { fieldChange, sameFieldValue, valueOf, weekFormValues } from "@/components/weeks/week-values";
 
 type Row = { field: string; label: string; kind: "hours" | "rating" | "text" };

@@ -10,7 +10,8 @@ import { useVersionedForm } from "@/components/ui/use-versioned-form";
 import type { FormState } from "@/lib/shared/forms";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
-import { HOURS_FIELDS, weekSchema } from "@/lib/weeks.validation";
+import { HOURS_FIELDS } from "@/lib/shared/week-hours";
+import { weekSchema } from "@/lib/weeks.validation";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

@@ -4,7 +4,7 @@ import type { FieldChange } from "@/components/ui/version-conflict";
 import type { FormValues } from "@/lib/shared/forms";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
-import { formatHours, HOURS_FIELDS, parseHours } from "@/lib/weeks.validation";
+import { formatHours, HOURS_FIELDS, parseHours } from "@/lib/shared/week-hours";
 
 export type WeekFormValues = Record<string, string>;
 

@@ -2,7 +2,7 @@
 // is parsed with exactly this schema, so a hand-edited or foreign file is
 // refused with a message before anything is written.
 import { z } from "zod";
-import { dateOnlySchema } from "@/lib/shared/dates";
+import { dateOnlySchema } from "@/lib/shared/form-schemas";
 import { isStorable } from "@/lib/shared/forms";
 import { Department, Horizon, TouchpointChannel, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { NAME_MAX, NOTES_MAX, ROLE_MAX, CADENCE_MAX, CADENCE_MIN, EMAIL_MAX } from "@/lib/stakeholders.validation";
@@ -10,7 +10,8 @@ import { calendarRulesSchema } from "@/lib/calendar/rules.validation";
 import { OUTCOME_MAX, TOPIC_MAX } from "@/lib/touchpoints.validation";
 import { timeZoneSchema } from "@/lib/users.validation";
 import { BODY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from "@/lib/vision-notes.validation";
-import { MAX_WEEK_HOURS, MAX_WEEK_TEXT } from "@/lib/weeks.validation";
+import { MAX_WEEK_HOURS } from "@/lib/shared/week-hours";
+import { MAX_WEEK_TEXT } from "@/lib/weeks.validation";
 import { quarterKeySchema } from "@/lib/shared/quarters";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import { EVIDENCE_MAX, NARRATIVE_MAX } from "@/lib/story/story.validation";

@@ -3,8 +3,7 @@
 // server actions; hours never come from the browser, only choices.
 import { z } from "zod";
 import { calendarCategorySchema, calendarRuleMatchSchema } from "@/lib/calendar/rules.validation";
-import { dateOnlySchema } from "@/lib/shared/dates";
-import { idSchema } from "@/lib/shared/form-schemas";
+import { dateOnlySchema, idSchema } from "@/lib/shared/form-schemas";
 
 /** The largest calendar file taken; the parser's own limit is the same (lib/calendar/parse.ts). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { dateOnlySchema } from "@/lib/shared/dates";
-import { idSchema } from "@/lib/shared/form-schemas";
+import { dateOnlySchema, idSchema } from "@/lib/shared/form-schemas";
 
 const id = idSchema();
 

@@ -1,6 +1,5 @@
 // Calendar dates ("YYYY-MM-DD") as the app speaks them. PostgreSQL `date`
 // columns come back from Prisma as a Date at UTC midnight; these convert.
-import { z } from "zod";
 
 export type DateOnly = string;
 
@@ -12,11 +11,6 @@ export function isDateOnly(value: string): boolean {
   const date = fromDateOnly(value);
   return !Number.isNaN(date.getTime()) && toDateOnly(date) === value;
 }
-
-export const dateOnlySchema = z
-  .string({ error: "Enter a date." })
-  .trim()
-  .refine(isDateOnly, "Enter a real date (YYYY-MM-DD).");
 
 /** A `date` column's value (UTC midnight) as YYYY-MM-DD. */
 export function toDateOnly(date: Date): DateOnly {

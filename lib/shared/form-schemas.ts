@@ -1,7 +1,8 @@
-// The schemas that forms share, apart from lib/shared/forms.ts: that module is what every client form and
-// field imports, and keeping zod out of it keeps zod out of the pages whose fields have no schema of their
-// own (the stakeholders' and vision notes' filters).
+// The schemas that forms share, apart from lib/shared/forms.ts and lib/shared/dates.ts: those modules are
+// what client forms and fields import, and keeping zod out of them keeps zod out of a page's first load
+// (decision record 040).
 import { z } from "zod";
+import { isDateOnly } from "@/lib/shared/dates";
 import { isStorable } from "@/lib/shared/forms";
 
 /** An id from a form or a bound action, before lib/ checks it against the owner; one no row can have is refused here. */
@@ -16,3 +17,8 @@ export function idSchema(notFound = "That item could not be found.") {
 
 /** A checkbox: "on" when ticked, absent when not. */
 export const checkboxSchema = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
+export const dateOnlySchema = z
+  .string({ error: "Enter a date." })
+  .trim()
+  .refine(isDateOnly, "Enter a real date (YYYY-MM-DD).");

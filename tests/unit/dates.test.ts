@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDaysTo, dateOnlySchema, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn, zonedDateTimeFormat } from "@/lib/shared/dates";
+import { addDaysTo, daysBetween, fromDateOnly, isDateOnly, toDateOnly, todayIn, zonedDateTimeFormat } from "@/lib/shared/dates";
+import { dateOnlySchema } from "@/lib/shared/form-schemas";
 
 describe("calendar dates", () => {
   it("accepts real dates only", () => {

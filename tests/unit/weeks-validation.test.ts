@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/lib/shared/forms";
-import { formatHours, hoursProblemAsTyped, parseHours, strategyShare, weekListQuerySchema, weekSchema } from "@/lib/weeks.validation";
+import { formatHours, hoursProblemAsTyped, parseHours, strategyShare } from "@/lib/shared/week-hours";
+import { weekListQuerySchema, weekSchema } from "@/lib/weeks.validation";
 
 /** A week as the form posts it. */
 function posted(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {

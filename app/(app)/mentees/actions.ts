@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { buttonAction, parseBound, type ButtonResult } from "@/lib/server/button-actions";
-import { dateOnlySchema } from "@/lib/shared/dates";
+import { dateOnlySchema } from "@/lib/shared/form-schemas";
 import { formAction } from "@/lib/server/actions";
 import { markWeekReviewed, saveMentorStoryRatings } from "@/lib/mentoring/mentor-access";
 import { mentorAssessmentSchema } from "@/lib/story/story.validation";

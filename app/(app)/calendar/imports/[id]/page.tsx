@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPendingImport, getPendingImportWeek } from "@/lib/calendar/imports";
 import { importIdSchema } from "@/lib/calendar/imports.validation";
-import { dateOnlySchema } from "@/lib/shared/dates";
+import { dateOnlySchema } from "@/lib/shared/form-schemas";
 import { requireViewer } from "@/lib/server/viewer";
 import { getCalendarSettings } from "@/lib/users";
 import { confirmImportAction, reclassifyEventAction, weekEventsAction } from "../../actions";

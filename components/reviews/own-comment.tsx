@@ -5,8 +5,10 @@ import { RowActionButton } from "@/components/mentors/row-action-button";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/form";
-import { editCommentSchema } from "@/lib/mentoring/comments.validation";
 import type { FormState } from "@/lib/shared/forms";
+
+// Loaded on the form's first input (decision record 040).
+const loadEditSchema = () => import("@/lib/mentoring/comments.validation").then((module) => module.editCommentSchema);
 
 type Props = {
   id: string;
@@ -27,7 +29,7 @@ export function OwnComment({ id, body, children, postedAt, editAction, deleteAct
       <div className="mt-2">
         <ActionForm
           action={editAction}
-          schema={editCommentSchema}
+          schema={loadEditSchema}
           submitLabel="Save comment"
           aria-label="Edit comment"
           onResult={(state) => state.status === "success" && setEditing(false)}

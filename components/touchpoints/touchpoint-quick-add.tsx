@@ -5,7 +5,9 @@ import { TouchpointFields, type StakeholderChoice } from "@/components/touchpoin
 import { focusFirstField } from "@/components/ui/focus-first-field";
 import { ActionForm, type ActionFormProps } from "@/components/ui/form";
 import type { DateOnly } from "@/lib/shared/dates";
-import { touchpointSchema } from "@/lib/touchpoints.validation";
+
+// Loaded on the form's first input (decision record 040).
+const loadTouchpointSchema = () => import("@/lib/touchpoints.validation").then((module) => module.touchpointSchema);
 
 type Props = {
   /** The server action that logs the touchpoint. */
@@ -33,7 +35,7 @@ export function TouchpointQuickAdd({ action, stakeholders, defaultDate, minDate,
     <ActionForm
       id={QUICK_ADD_ID}
       action={action}
-      schema={touchpointSchema}
+      schema={loadTouchpointSchema}
       submitLabel="Log touchpoint"
       pendingLabel="Logging…"
       aria-label="Log a touchpoint"

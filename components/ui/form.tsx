@@ -16,10 +16,17 @@ export function useFormField(name: string) {
   return { errors: errors[name], typedValue: typeof typed === "string" ? typed : undefined, typedValues: typed, pending };
 }
 
+/**
+ * The same schema the server uses, for instant feedback before a round trip; or
+ * how to load it, which the form does on its first input, so that zod is not
+ * part of the page's first load (decision record 040). Sent before it has
+ * loaded, the form is checked by the server alone, with the same messages.
+ */
+export type FormSchema = z.ZodType | (() => Promise<z.ZodType>);
+
 export type ActionFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  /** The same schema the server uses, for instant feedback before a round trip. */
-  schema?: z.ZodType;
+  schema?: FormSchema;
   submitLabel: string;
   pendingLabel?: string;
   /** Warn before leaving the page with unsaved changes. */
@@ -57,6 +64,7 @@ export function ActionForm({
   const dirty = editedAt !== null && (state.status !== "success" || editedAt > state.at);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formSchema = useSchemaOnFirstInput(schema);
 
   const errors = clientErrors ?? (state.status === "error" ? state.fieldErrors : {});
   const message = clientErrors ? summaryMessage(clientErrors) : state.status === "error" ? state.message : null;
@@ -101,8 +109,9 @@ export function ActionForm({
       event.preventDefault();
       return;
     }
-    if (!schema) return;
-    const parsed = schema.safeParse(formValues(new FormData(event.currentTarget)));
+    const ready = formSchema.atHand();
+    if (!ready) return;
+    const parsed = ready.safeParse(formValues(new FormData(event.currentTarget)));
     if (parsed.success) {
       setClientErrors(null);
       return;
@@ -119,6 +128,7 @@ export function ActionForm({
       action={formAction}
       onSubmit={validateBeforeSubmit}
       onInput={() => {
+        formSchema.load();
         setEditedAt(Date.now());
         if (clientErrors) setClientErrors(null);
       }}
@@ -142,6 +152,28 @@ export function ActionForm({
       {result?.(state)}
     </form>
   );
+}
+
+/** The form's schema once it is at hand: at once when given, else after `load()`, which the form's first input calls. */
+function useSchemaOnFirstInput(schema: FormSchema | undefined) {
+  const loaded = useRef<z.ZodType | null>(null);
+  const loading = useRef(false);
+  return {
+    atHand: () => (typeof schema === "function" ? loaded.current : (schema ?? null)),
+    load() {
+      if (typeof schema !== "function" || loaded.current || loading.current) return;
+      loading.current = true;
+      schema().then(
+        (schemaLoaded) => {
+          loaded.current = schemaLoaded;
+        },
+        // Not loaded (offline, a new deployment): the server checks the form all the same; the next input tries again.
+        () => {
+          loading.current = false;
+        },
+      );
+    },
+  };
 }
 
 function summaryMessage(errors: FieldErrors) {

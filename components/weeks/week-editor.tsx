@@ -11,7 +11,9 @@ import type { FormState } from "@/lib/shared/forms";
 import { HABITS } from "@/lib/shared/reflection-questions";
 import type { SavedWeek } from "@/lib/weeks";
 import { HOURS_FIELDS } from "@/lib/shared/week-hours";
-import { weekSchema } from "@/lib/weeks.validation";
+
+// Loaded on the form's first input (decision record 040).
+const loadWeekSchema = () => import("@/lib/weeks.validation").then((module) => module.weekSchema);
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -42,7 +44,7 @@ export function WeekEditor({ action, week, timeZone, focusFirstField = false }: 
       <ActionForm
         key={formKey}
         action={action}
-        schema={weekSchema}
+        schema={loadWeekSchema}
         submitLabel="Save week"
         pendingLabel="Saving…"
         warnOnLeave

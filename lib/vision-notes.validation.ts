@@ -4,6 +4,7 @@ import { isDateOnly, type DateOnly } from "@/lib/shared/dates";
 import { idSchema } from "@/lib/shared/form-schemas";
 import { Horizon, VisionNoteStatus } from "@/lib/generated/prisma/enums";
 import { pageNumberSchema } from "@/lib/shared/pagination";
+import { REVISIT_PUSH_OPTIONS } from "@/lib/shared/vocabulary";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
@@ -73,15 +74,6 @@ export const visionNoteSchema = z.object({
 export type VisionNoteInput = z.output<typeof visionNoteSchema>;
 
 export const updateVisionNoteSchema = visionNoteSchema.extend({ id: visionNoteIdSchema });
-
-/** How far to push the next revisit after marking a note revisited. */
-export const REVISIT_PUSH_OPTIONS = {
-  "1": "In 1 month",
-  "3": "In 3 months",
-  "6": "In 6 months",
-  "12": "In 1 year",
-  none: "No further revisit",
-} as const;
 
 export const revisitSchema = z.object({
   id: visionNoteIdSchema,

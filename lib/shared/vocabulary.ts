@@ -51,6 +51,15 @@ export function optionsOf<T extends Record<string, string>>(labels: T): Array<{ 
   return Object.entries(labels).map(([value, label]) => ({ value: value as keyof T & string, label }));
 }
 
+/** How far to push the next revisit after marking a note revisited. Here, not beside its schema, so a note's page loads no zod (040). */
+export const REVISIT_PUSH_OPTIONS = {
+  "1": "In 1 month",
+  "3": "In 3 months",
+  "6": "In 6 months",
+  "12": "In 1 year",
+  none: "No further revisit",
+} as const;
+
 /** The stakeholders list's orders. Here, not beside the list's schema, so its filter form loads no zod. */
 export const STAKEHOLDER_SORTS = {
   name: "Name",

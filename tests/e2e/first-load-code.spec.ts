@@ -1,18 +1,22 @@
 // What a page's first load brings: a page whose fields have no schema of their own (the stakeholders' and the
-// vision notes' filters) loads no zod, nor does this week's page, whose forms load their schemas on their first
-// input (decision record 040); a form that takes its schema at once (a new stakeholder's) does. zod's classes
-// keep their internals under `_zod`, a name no other code here uses.
+// vision notes' filters) loads no zod, nor do this week's page and a vision note's, whose forms load their
+// schemas on their first input (decision record 040); a form that takes its schema at once (a new
+// stakeholder's) does. zod's classes keep their internals under `_zod`, a name no other code here uses.
+import { randomUUID } from "node:crypto";
 import type { Page, Response } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { scriptsLoadedBy } from "./support/scripts";
 
 const bringsZod = (scripts: Iterable<string>) => [...scripts].some((script) => script.includes("._zod"));
 
-test("the stakeholders and vision notes lists and this week's page load no zod; a new stakeholder's form does", async ({ leader: { page } }) => {
+test("the stakeholders and vision notes lists, this week's page and a note's load no zod; a new stakeholder's form does", async ({ leader: { page, id }, db }) => {
+  const noteId = randomUUID();
+  await db.query(`INSERT INTO "VisionNote" (id, "userId", title, body, horizon, "updatedAt") VALUES ($1, $2, 'Usage-based pricing', 'A bet.', 'ONE_YEAR', now())`, [noteId, id]);
   const loadsZod = async (path: string) => bringsZod((await scriptsLoadedBy(page, path)).values());
   expect(await loadsZod("/stakeholders"), "/stakeholders").toBe(false);
   expect(await loadsZod("/notes"), "/notes").toBe(false);
   expect(await loadsZod("/weeks/current"), "/weeks/current").toBe(false);
+  expect(await loadsZod(`/notes/${noteId}`), "a note's page").toBe(false);
   expect(await loadsZod("/stakeholders/new"), "/stakeholders/new").toBe(true);
 });
 

@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { projectRoot } from "../../scripts/db/paths";
-import { EmbeddedPostgresUnavailable } from "../../scripts/db/postgres-reach";
+import { EmbeddedPostgresUnavailable, firstBlockingFolder, postgresAccount } from "../../scripts/db/postgres-reach";
 import { freePort } from "../../scripts/support/next-app";
 
 const asRoot = process.getuid?.() === 0;
@@ -79,7 +79,10 @@ describe.skipIf(!asRoot)("embedded PostgreSQL as root", () => {
     expect(failure).toBeInstanceOf(EmbeddedPostgresUnavailable);
     const message = (failure as Error).message;
     expect(message).toContain(join(folder, ".data", "postgres"));
-    expect(message).toContain(`enter ${folder} (mode 0700`);
+    // The binaries are looked at first: a checkout inside a private folder of its own (a clone in root's home)
+    // is named before the data's.
+    const blocking = (await firstBlockingFolder(join(projectRoot, "node_modules"), postgresAccount())) ?? folder;
+    expect(message).toContain(`enter ${blocking} (mode 0700`);
     expect(message).toMatch(/normal \(non-root\) user/);
     expect(message).toMatch(/set DATABASE_URL/);
   });
